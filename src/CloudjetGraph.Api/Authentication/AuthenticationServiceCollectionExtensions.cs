@@ -1,0 +1,41 @@
+using CloudjetGraph.Core.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CloudjetGraph.Api.Authentication;
+
+/// <summary>Registers JWT bearer authentication for the gateway's own tokens and, optionally, the company IdP's.</summary>
+internal static class AuthenticationServiceCollectionExtensions
+{
+    public static IServiceCollection AddCloudjetAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AccessTokenOptions>, TokenIssuer>((jwt, tokenOptions, issuer) =>
+            {
+                var settings = tokenOptions.Value;
+                jwt.MapInboundClaims = false;
+                if (!string.IsNullOrWhiteSpace(settings.Authority))
+                {
+                    // The IdP's issuer and signing keys are added from its metadata document.
+                    jwt.Authority = settings.Authority;
+                }
+
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    NameClaimType = TokenIssuer.SubjectClaim,
+                    RoleClaimType = TokenIssuer.RoleClaim,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    IssuerSigningKeyResolver = (_, _, keyId, parameters) =>
+                        issuer.ValidationKeys(keyId).DefaultIfEmpty().Any(key => key is not null)
+                            ? issuer.ValidationKeys(keyId)
+                            : parameters.IssuerSigningKeys ?? [],
+                };
+            });
+        services.AddScoped<CallerFactory>();
+        return services;
+    }
+}

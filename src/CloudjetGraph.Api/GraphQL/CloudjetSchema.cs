@@ -1,0 +1,16 @@
+using GraphQL.Types;
+
+namespace CloudjetGraph.Api.GraphQL;
+
+/// <summary>The one GraphQL schema frontend teams code against; its SDL is committed in <c>schema/</c>.</summary>
+internal sealed class CloudjetSchema : Schema
+{
+    public CloudjetSchema(IServiceProvider services, QueryGraphType query, MutationGraphType mutation)
+        : base(services)
+    {
+        Description = "CloudjetGraph: Cloudjet KPI profiles, with personal data encrypted at rest and released field by field per role.";
+        Query = query;
+        Mutation = mutation;
+        Directives.Register(new AccessDirective());
+    }
+}

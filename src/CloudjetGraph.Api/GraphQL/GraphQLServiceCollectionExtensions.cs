@@ -1,0 +1,37 @@
+using CloudjetGraph.Api.GraphQL.Errors;
+using CloudjetGraph.Api.GraphQL.Http;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+
+namespace CloudjetGraph.Api.GraphQL;
+
+/// <summary>Registers the schema, its execution rules and the HTTP endpoint.</summary>
+internal static class GraphQLServiceCollectionExtensions
+{
+    public static IServiceCollection AddCloudjetGraphQL(this IServiceCollection services)
+    {
+        services.AddOptions<GraphQLOptions>()
+            .BindConfiguration(GraphQLOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.DefaultPageSize <= o.MaxPageSize, $"{GraphQLOptions.SectionName}:DefaultPageSize must not exceed {GraphQLOptions.SectionName}:MaxPageSize.")
+            .ValidateOnStart();
+        services.AddSingleton<ProfileFieldGuard>();
+        services.AddScoped<GraphQLHttpHandler>();
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<CloudjetSchema>()
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddGraphTypes(typeof(CloudjetSchema).Assembly)
+            .AddErrorInfoProvider<CloudjetErrorInfoProvider>()
+
+            // Resolvers share the request's DbContext, which allows one operation at a time.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddComplexityAnalyzer((complexity, provider) =>
+                complexity.MaxDepth = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphQLOptions>>().Value.MaxDepth));
+        return services;
+    }
+
+    /// <summary>Maps GraphQL over HTTP at <paramref name="pattern"/>.</summary>
+    public static IEndpointConventionBuilder MapCloudjetGraphQL(this IEndpointRouteBuilder endpoints, string pattern) =>
+        endpoints.Map(pattern, (HttpContext http, GraphQLHttpHandler handler) => handler.HandleAsync(http));
+}

@@ -1,0 +1,50 @@
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Errors;
+using GraphQL;
+using GraphQL.Builders;
+
+namespace CloudjetGraph.Api.GraphQL;
+
+/// <summary>
+/// Applies the field matrix to each profile field as it resolves: a denied field becomes an error
+/// at its path before anything is decrypted, and the SDL documents the grants.
+/// </summary>
+internal sealed class ProfileFieldGuard(FieldMatrix matrix)
+{
+    /// <summary>Returns the caller's access to <paramref name="field"/> of the source profile, or throws the coded denial.</summary>
+    public FieldAccess Demand(IResolveFieldContext<Profile> context, ProfileField field)
+    {
+        var caller = context.Caller();
+        var ownsProfile = caller.OwnProfileId == context.Source.Id;
+        var access = caller.Role == Role.Owner && !ownsProfile ? FieldAccess.None : matrix.AccessOf(caller.Role, field);
+        return access switch
+        {
+            FieldAccess.None when caller.Role == Role.Anonymous => throw new DomainException(ErrorCodes.NotAuthenticated, $"Sign in to read {ProfileFields.NameOf(field)}."),
+            FieldAccess.None => throw new DomainException(ErrorCodes.NotAuthorized, $"Your role may not read {ProfileFields.NameOf(field)}."),
+            _ => access,
+        };
+    }
+
+    /// <summary>Adds the <c>@access</c> directive listing the roles the matrix grants on the field.</summary>
+    public FieldBuilder<Profile, TReturn> Document<TReturn>(FieldBuilder<Profile, TReturn> builder, ProfileField field)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.ApplyDirective(AccessDirective.DirectiveName, directive =>
+        {
+            foreach (var (argument, access) in new[] { ("read", FieldAccess.Read), ("masked", FieldAccess.Masked), ("edit", FieldAccess.Edit) })
+            {
+                var roles = matrix.RolesWith(field, access).Select(RoleNames.Of).ToList();
+                if (access == FieldAccess.Read)
+                {
+                    roles.AddRange(matrix.RolesWith(field, FieldAccess.Edit).Select(RoleNames.Of));
+                }
+
+                if (roles.Count > 0)
+                {
+                    directive.AddArgument(new(argument) { Value = roles });
+                }
+            }
+        });
+    }
+}

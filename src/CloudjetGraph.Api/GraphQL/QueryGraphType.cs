@@ -1,0 +1,76 @@
+using CloudjetGraph.Api.GraphQL.Types;
+using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Profiles;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CloudjetGraph.Api.GraphQL;
+
+/// <summary>The read side of the schema.</summary>
+internal sealed class QueryGraphType : ObjectGraphType
+{
+    public QueryGraphType(IOptions<GraphQLOptions> options)
+    {
+        Name = "Query";
+        Description = "Profiles and organizations, as far as the caller's role reaches.";
+
+        Field<ProfileGraphType>("me")
+            .Description("Your own profile when you are its owner; null for staff.")
+            .ResolveAsync(async context => await Directory(context).FindOwnAsync(context.Caller(), context.CancellationToken));
+
+        Field<ProfileGraphType>("profile")
+            .Description("A profile by id; null when it does not exist or is outside your reach.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The profile's id.")
+            .ResolveAsync(async context =>
+            {
+                var directory = Directory(context);
+                return Guid.TryParse(context.GetArgument<string>("id"), out var id)
+                    ? await directory.FindAsync(context.Caller(), id, context.CancellationToken)
+                    : null;
+            });
+
+        Field<ProfileConnectionGraphType>("profiles")
+            .Description($"The profiles you reach, oldest first, at most {options.Value.MaxPageSize} per page.")
+            .Argument<IntGraphType>("first", $"Page size, 1 to {options.Value.MaxPageSize}; default {options.Value.DefaultPageSize}.")
+            .Argument<StringGraphType>("after", "Return profiles after this cursor (a pageInfo.endCursor).")
+            .Argument<ProfileFilterInputGraphType>("where", "Filters.")
+            .ResolveAsync(async context =>
+            {
+                var first = context.GetArgument<int?>("first") ?? options.Value.DefaultPageSize;
+                if (first < 1 || first > options.Value.MaxPageSize)
+                {
+                    throw new DomainException(ErrorCodes.Validation, $"first must be between 1 and {options.Value.MaxPageSize}.", "first");
+                }
+
+                var after = context.GetArgument<string?>("after") is { } cursor ? ProfileCursor.Decode(cursor) : (Guid?)null;
+                var where = context.GetArgument<Dictionary<string, object?>?>("where");
+                return await Directory(context).PageAsync(context.Caller(), ToFilter(where), first, after, context.CancellationToken);
+            });
+
+        Field<ListGraphType<NonNullGraphType<OrganizationGraphType>>>("organizations")
+            .Description("The organizations you reach, by name.")
+            .ResolveAsync(async context => await Directory(context).OrganizationsAsync(context.Caller(), context.CancellationToken));
+    }
+
+    private static ProfileDirectory Directory(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<ProfileDirectory>();
+
+    private static ProfileFilter ToFilter(Dictionary<string, object?>? where)
+    {
+        if (where is null)
+        {
+            return new ProfileFilter(null, null);
+        }
+
+        Guid? organizationId = null;
+        if (where.GetValueOrDefault("organizationId") is string organization)
+        {
+            // An id that is not a GUID matches nothing, exactly like an unknown organisation.
+            organizationId = Guid.TryParse(organization, out var parsed) ? parsed : Guid.Empty;
+        }
+
+        return new ProfileFilter(organizationId, where.GetValueOrDefault("email") as string);
+    }
+}

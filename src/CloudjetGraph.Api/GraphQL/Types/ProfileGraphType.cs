@@ -1,0 +1,54 @@
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Profiles;
+using GraphQL.Types;
+
+namespace CloudjetGraph.Api.GraphQL.Types;
+
+/// <summary>
+/// A profile as each role may see it. Every field passes the field matrix before it resolves, and
+/// a sealed field is decrypted only when it is selected and allowed.
+/// </summary>
+internal sealed class ProfileGraphType : ObjectGraphType<Profile>
+{
+    public ProfileGraphType(ProfileFieldGuard guard, ProfileSealer sealer)
+    {
+        Name = "Profile";
+        Description = "One account of a person at a customer organization. Personal fields are null, with an error at their path, for roles the field matrix does not grant.";
+
+        Plain<NonNullGraphType<IdGraphType>>(guard, ProfileField.Id, "Stable identifier.", p => p.Id);
+        Plain<OrganizationGraphType>(guard, ProfileField.Organization, "The organization the person works for.", p => p.Organization);
+        Sealed(guard, sealer, ProfileField.FullName, "Full name.");
+        Sealed(guard, sealer, ProfileField.Email, "Contact email.");
+        Sealed(guard, sealer, ProfileField.Phone, "Phone number; support sees only its last 3 digits.");
+        Sealed(guard, sealer, ProfileField.Skype, "Skype handle.");
+        Sealed(guard, sealer, ProfileField.Department, "Department.");
+        Sealed(guard, sealer, ProfileField.JobTitle, "Job title.");
+        Sealed(guard, sealer, ProfileField.LoginEmail, "The email used to log in.");
+        Plain<ConsentGraphType>(guard, ProfileField.Consent, "The person's consent to the privacy policy.", p => p);
+        Plain<DateTimeOffsetGraphType>(guard, ProfileField.CreatedAt, "When the account was created.", p => p.CreatedAt);
+        Plain<DateTimeOffsetGraphType>(guard, ProfileField.UpdatedAt, "When the profile last changed.", p => p.UpdatedAt);
+    }
+
+    private void Plain<TGraphType>(ProfileFieldGuard guard, ProfileField field, string description, Func<Profile, object?> read)
+        where TGraphType : IGraphType
+    {
+        guard.Document(Field<TGraphType>(ProfileFields.NameOf(field)).Description(description), field)
+            .Resolve(context =>
+            {
+                guard.Demand(context, field);
+                return read(context.Source);
+            });
+    }
+
+    private void Sealed(ProfileFieldGuard guard, ProfileSealer sealer, ProfileField field, string description)
+    {
+        guard.Document(Field<StringGraphType>(ProfileFields.NameOf(field)).Description(description), field)
+            .Resolve(context =>
+            {
+                var access = guard.Demand(context, field);
+                var value = sealer.Open(context.Source, field);
+                return access == FieldAccess.Masked && value is not null ? PhoneMask.Apply(value) : value;
+            });
+    }
+}

@@ -1,0 +1,22 @@
+using GraphQL.Types;
+
+namespace CloudjetGraph.Api.GraphQL.Types;
+
+/// <summary>What a person hands over to open an account.</summary>
+internal sealed class SignUpInputGraphType : InputObjectGraphType
+{
+    public SignUpInputGraphType()
+    {
+        Name = "SignUpInput";
+        Description = "A new account. The email is also the login email.";
+        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The organization the person works for.");
+        Field<NonNullGraphType<StringGraphType>>("fullName").Description("Full name, 1 to 200 characters.");
+        Field<NonNullGraphType<StringGraphType>>("email").Description("Email address; must not belong to another account.");
+        Field<NonNullGraphType<StringGraphType>>("password").Description("Password, 10 to 128 characters; stored only as a slow salted hash.");
+        Field<StringGraphType>("phone").Description("Phone number, 8 to 15 digits.");
+        Field<StringGraphType>("skype").Description("Skype handle.");
+        Field<StringGraphType>("department").Description("Department.");
+        Field<StringGraphType>("jobTitle").Description("Job title.");
+        Field<ConsentInputGraphType>("consent").Description("Explicit consent to the current privacy policy; required.");
+    }
+}

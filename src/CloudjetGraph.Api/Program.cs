@@ -1,0 +1,28 @@
+using CloudjetGraph.Api.Authentication;
+using CloudjetGraph.Api.GraphQL;
+using CloudjetGraph.Core;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Data, keys, the field matrix and accounts: shared with the custodian CLI.
+builder.Services.AddCloudjetCore(builder.Configuration);
+
+// Bearer tokens: the gateway's own (owners, development staff) and optionally the company IdP's.
+builder.Services.AddCloudjetAuthentication();
+
+// The schema, its limits and GraphQL over HTTP.
+builder.Services.AddCloudjetGraphQL();
+
+// Liveness for load balancers and orchestrators.
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+
+// Migrate, refuse to start on an unusable key ring, and seed demo data in Development.
+await app.Services.InitializeCloudjetAsync();
+
+app.UseAuthentication();
+app.MapCloudjetGraphQL("/graphql");
+app.MapHealthChecks("/healthz");
+
+await app.RunAsync();

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Protection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CloudjetGraph.Core.Authentication;
+
+/// <summary>
+/// Signs the gateway's own tokens (HMAC-SHA256) with the token-signing data key, which is wrapped
+/// by the key ring like every data key, so no signing secret lives in configuration.
+/// </summary>
+public sealed class TokenIssuer(DataKeyRing ring, IOptions<AccessTokenOptions> options, TimeProvider time)
+{
+    /// <summary>The claim that carries the role.</summary>
+    public const string RoleClaim = "role";
+
+    /// <summary>The claim that carries the subject.</summary>
+    public const string SubjectClaim = "sub";
+
+    /// <summary>Issues a token for <paramref name="subject"/> in <paramref name="role"/>.</summary>
+    public IssuedToken Issue(string subject, Role role, TimeSpan lifetime)
+    {
+        var now = time.GetUtcNow();
+        var expiresAt = now.Add(lifetime);
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = options.Value.Issuer,
+            Audience = options.Value.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expiresAt.UtcDateTime,
+            Subject = new ClaimsIdentity([new Claim(SubjectClaim, subject), new Claim(RoleClaim, RoleNames.Of(role))]),
+            SigningCredentials = new SigningCredentials(ToSecurityKey(ring.Active(DataKeyPurpose.TokenSigning)), SecurityAlgorithms.HmacSha256),
+        };
+        return new IssuedToken(new JsonWebTokenHandler().CreateToken(descriptor), expiresAt);
+    }
+
+    /// <summary>The key that validates a token signed with key id <paramref name="keyId"/>, if any.</summary>
+    public IEnumerable<SecurityKey> ValidationKeys(string? keyId) =>
+        Guid.TryParse(keyId, out var id) && ring.TryGet(id, out var key) && key.Purpose == DataKeyPurpose.TokenSigning
+            ? [ToSecurityKey(key)]
+            : [];
+
+    /// <summary>Whether the active signing key belongs to a development key ring.</summary>
+    public bool IsDevelopmentSigningKey => ring.Active(DataKeyPurpose.TokenSigning).DevelopmentOnly;
+
+    private static SymmetricSecurityKey ToSecurityKey(UnwrappedDataKey key) =>
+        new(key.Material) { KeyId = key.Id.ToString() };
+}

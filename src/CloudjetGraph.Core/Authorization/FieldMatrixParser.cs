@@ -1,0 +1,92 @@
+namespace CloudjetGraph.Core.Authorization;
+
+/// <summary>
+/// Turns <see cref="AuthorizationOptions"/> into a <see cref="FieldMatrix"/>, naming the exact
+/// setting of every problem, so a bad matrix stops startup with a message an operator can act on.
+/// </summary>
+public static class FieldMatrixParser
+{
+    private const string FieldsKey = AuthorizationOptions.SectionName + ":Fields";
+    private const string ScopesKey = AuthorizationOptions.SectionName + ":RowScopes";
+
+    /// <summary>Parses the options; <paramref name="errors"/> is empty when the matrix is valid.</summary>
+    public static FieldMatrix Parse(AuthorizationOptions options, out IReadOnlyList<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        var access = new Dictionary<(Role, ProfileField), FieldAccess>();
+        var ruledFields = new HashSet<ProfileField>();
+
+        foreach (var (fieldName, rule) in options.Fields)
+        {
+            if (!ProfileFields.TryParse(fieldName, out var field))
+            {
+                problems.Add($"{FieldsKey}:{fieldName}: unknown profile field.");
+                continue;
+            }
+
+            ruledFields.Add(field);
+            foreach (var (roleName, levelName) in rule)
+            {
+                var key = $"{FieldsKey}:{fieldName}:{roleName}";
+                if (!RoleNames.TryParse(roleName, out var role))
+                {
+                    problems.Add($"{key}: unknown role; expected one of {string.Join(", ", Enum.GetValues<Role>().Select(RoleNames.Of))}.");
+                }
+                else if (!Enum.TryParse<FieldAccess>(levelName, ignoreCase: true, out var level) || !Enum.IsDefined(level))
+                {
+                    problems.Add($"{key}: unknown access '{levelName}'; expected None, Masked, Read or Edit.");
+                }
+                else if (level == FieldAccess.Masked && !ProfileFields.Maskable.Contains(field))
+                {
+                    problems.Add($"{key}: {fieldName} has no masked form.");
+                }
+                else if (role == Role.Anonymous && level != FieldAccess.None && ProfileFields.IsPersonal(field))
+                {
+                    problems.Add($"{key}: anonymous callers may never read personal data.");
+                }
+                else
+                {
+                    access[(role, field)] = level;
+                }
+            }
+        }
+
+        problems.AddRange(Enum.GetValues<ProfileField>()
+            .Where(field => !ruledFields.Contains(field))
+            .Select(field => $"{FieldsKey}:{ProfileFields.NameOf(field)}: no rule; every profile field needs one."));
+
+        var scopes = ParseScopes(options.RowScopes, problems);
+        problems.AddRange(access
+            .Where(grant => grant.Value != FieldAccess.None && grant.Key.Item1 is not (Role.Owner or Role.Anonymous) && !scopes.ContainsKey(grant.Key.Item1))
+            .Select(grant => grant.Key.Item1)
+            .Distinct()
+            .Select(role => $"{ScopesKey}:{RoleNames.Of(role)}: missing; the role is granted profile fields but reaches no profiles."));
+
+        errors = problems;
+        return new FieldMatrix(access, scopes);
+    }
+
+    private static Dictionary<Role, RowScope> ParseScopes(Dictionary<string, string> rowScopes, List<string> problems)
+    {
+        var scopes = new Dictionary<Role, RowScope>();
+        foreach (var (roleName, scopeName) in rowScopes)
+        {
+            var key = $"{ScopesKey}:{roleName}";
+            if (!RoleNames.TryParse(roleName, out var role) || role is Role.Owner or Role.Anonymous)
+            {
+                problems.Add($"{key}: unknown staff role.");
+            }
+            else if (!Enum.TryParse<RowScope>(scopeName, ignoreCase: true, out var scope) || scope is not (RowScope.All or RowScope.AssignedOrganizations))
+            {
+                problems.Add($"{key}: unknown scope '{scopeName}'; expected All or AssignedOrganizations.");
+            }
+            else
+            {
+                scopes[role] = scope;
+            }
+        }
+
+        return scopes;
+    }
+}

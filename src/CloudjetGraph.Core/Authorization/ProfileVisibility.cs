@@ -1,0 +1,51 @@
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Errors;
+
+namespace CloudjetGraph.Core.Authorization;
+
+/// <summary>
+/// Row-level need-to-know: narrows queries to the profiles and organisations a caller reaches.
+/// Everything else answers exactly as if it did not exist.
+/// </summary>
+public sealed class ProfileVisibility(FieldMatrix matrix)
+{
+    /// <summary>Narrows a profile query to what the caller reaches.</summary>
+    /// <exception cref="DomainException">The caller's role reaches no profiles at all.</exception>
+    public IQueryable<Profile> Profiles(IQueryable<Profile> profiles, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return ScopeOf(caller) switch
+        {
+            RowScope.All => profiles,
+            RowScope.AssignedOrganizations => profiles.Where(p => caller.AssignedOrganizations.Contains(p.OrganizationId)),
+            _ => caller.OwnProfileId is { } ownId ? profiles.Where(p => p.Id == ownId) : profiles.Where(_ => false),
+        };
+    }
+
+    /// <summary>Narrows an organisation query to what the caller reaches.</summary>
+    /// <exception cref="DomainException">The caller's role reaches no profiles at all.</exception>
+    public IQueryable<Organization> Organizations(IQueryable<Organization> organizations, IQueryable<Profile> profiles, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return ScopeOf(caller) switch
+        {
+            RowScope.All => organizations,
+            RowScope.AssignedOrganizations => organizations.Where(o => caller.AssignedOrganizations.Contains(o.Id)),
+            _ => organizations.Where(o => profiles.Any(p => p.Id == caller.OwnProfileId && p.OrganizationId == o.Id)),
+        };
+    }
+
+    /// <summary>The caller's scope, refusing roles that reach nothing.</summary>
+    /// <exception cref="DomainException">Anonymous callers, or a role with no row scope.</exception>
+    public RowScope ScopeOf(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var scope = matrix.ScopeOf(caller.Role);
+        return scope switch
+        {
+            RowScope.None when caller.Role == Role.Anonymous => throw new DomainException(ErrorCodes.NotAuthenticated, "Sign in to read profiles."),
+            RowScope.None => throw new DomainException(ErrorCodes.NotAuthorized, "Your role does not read profiles."),
+            _ => scope,
+        };
+    }
+}

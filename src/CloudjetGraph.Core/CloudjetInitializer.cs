@@ -1,0 +1,42 @@
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Protection;
+using CloudjetGraph.Core.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CloudjetGraph.Core;
+
+/// <summary>Startup work shared by the gateway and the custodian tool: schema, keys, demo data.</summary>
+public static class CloudjetInitializer
+{
+    /// <summary>
+    /// Migrates the database, makes the key hierarchy usable and, in Development, seeds demo data.
+    /// Throws (stopping startup) when the key ring is missing, unreadable or foreign.
+    /// </summary>
+    public static async Task InitializeCloudjetAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var isDevelopment = services.GetRequiredService<IHostEnvironment>().IsDevelopment();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            DatabaseDirectory.EnsureExists(db.Database.GetConnectionString());
+            await db.Database.MigrateAsync(cancellationToken);
+
+            // Readers never block the writer, and the file stays consistent after a crash.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        else
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>().EnsureReadyAsync(isDevelopment, cancellationToken);
+        if (isDevelopment)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using CloudjetGraph.Core.Authentication;
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Profiles;
+using CloudjetGraph.Core.Protection;
+using CloudjetGraph.Core.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudjetGraph.Core;
+
+/// <summary>Registers everything the gateway and the custodian tool share.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Adds data, protection, the field matrix, accounts and demo seeding.</summary>
+    public static IServiceCollection AddCloudjetCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCloudjetData(configuration);
+        services.AddCloudjetProtection(configuration);
+        services.AddCloudjetFieldMatrix();
+
+        services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<ProfileSealer>();
+        services.AddSingleton<IPasswordHasher<Data.Profile>, PasswordHasher<Data.Profile>>();
+        services.AddSingleton<ProfileVisibility>();
+        services.AddScoped<ProfileAccounts>();
+        services.AddScoped<ProfileDirectory>();
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CloudjetGraph.Core.Data;
+
+/// <summary>The gateway's database: organisations, profiles, staff assignments and wrapped data keys.</summary>
+public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> options) : DbContext(options)
+{
+    /// <summary>Customer organisations.</summary>
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    /// <summary>Profiles with sealed personal columns.</summary>
+    public DbSet<Profile> Profiles => Set<Profile>();
+
+    /// <summary>Which organisations each sales or support staff member serves.</summary>
+    public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
+
+    /// <summary>Data keys wrapped by the Data Protection key ring.</summary>
+    public DbSet<DataKey> DataKeys => Set<DataKey>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Organization>(organization =>
+        {
+            organization.Property(o => o.Name).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<Profile>(profile =>
+        {
+            profile.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId);
+            profile.HasIndex(p => p.OrganizationId);
+            profile.HasIndex(p => p.EmailIndex);
+            profile.HasIndex(p => p.LoginEmailIndex).IsUnique();
+            profile.Property(p => p.ConsentPolicyVersion).HasMaxLength(32);
+            profile.Property(p => p.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<StaffAssignment>(assignment =>
+        {
+            assignment.HasKey(a => new { a.StaffSubject, a.OrganizationId });
+            assignment.Property(a => a.StaffSubject).HasMaxLength(200);
+            assignment.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId);
+        });
+
+        modelBuilder.Entity<DataKey>(dataKey =>
+        {
+            dataKey.HasIndex(k => k.Purpose);
+        });
+    }
+}

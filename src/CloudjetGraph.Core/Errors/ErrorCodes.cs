@@ -1,0 +1,41 @@
+namespace CloudjetGraph.Core.Errors;
+
+/// <summary>The stable <c>extensions.code</c> values clients code against.</summary>
+public static class ErrorCodes
+{
+    /// <summary>No valid token, and the operation needs one.</summary>
+    public const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";
+
+    /// <summary>The caller's role may not do this.</summary>
+    public const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
+
+    /// <summary>Login failed; the same answer for an unknown email and a wrong password.</summary>
+    public const string InvalidCredentials = "AUTH_INVALID_CREDENTIALS";
+
+    /// <summary>An input value is missing or malformed.</summary>
+    public const string Validation = "VALIDATION";
+
+    /// <summary>The thing named does not exist (or is not visible to the caller).</summary>
+    public const string NotFound = "NOT_FOUND";
+
+    /// <summary>Explicit consent to the current policy version is missing.</summary>
+    public const string ConsentRequired = "CONSENT_REQUIRED";
+
+    /// <summary>The change collides with existing data or a concurrent edit.</summary>
+    public const string Conflict = "CONFLICT";
+
+    /// <summary>A stored value failed its integrity check and was not returned.</summary>
+    public const string DataIntegrity = "DATA_INTEGRITY";
+
+    /// <summary>The request is not well-formed GraphQL over HTTP.</summary>
+    public const string BadRequest = "BAD_REQUEST";
+
+    /// <summary>The GraphQL document does not parse.</summary>
+    public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
+
+    /// <summary>The GraphQL document does not validate against the schema.</summary>
+    public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
+
+    /// <summary>Something failed inside the gateway; details are only in the server log.</summary>
+    public const string Internal = "INTERNAL_SERVER_ERROR";
+}

@@ -1,0 +1,144 @@
+using CloudjetGraph.Core.Authentication;
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Protection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CloudjetGraph.Core.Profiles;
+
+/// <summary>The owner's side of a profile: sign up with consent, log in, edit.</summary>
+public sealed class ProfileAccounts(
+    CloudjetDbContext db,
+    ProfileSealer sealer,
+    BlindIndex blindIndex,
+    IPasswordHasher<Profile> passwordHasher,
+    TokenIssuer tokenIssuer,
+    IOptions<PolicyOptions> policy,
+    IOptions<AccessTokenOptions> tokenOptions,
+    TimeProvider time)
+{
+    private const string DuplicateEmailMessage = "An account with this email already exists.";
+
+    // Verified against when the email is unknown, so both login failures cost the same time.
+    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<Profile>().HashPassword(null!, Guid.NewGuid().ToString()));
+
+    /// <summary>Creates an account; nothing is written unless every rule holds.</summary>
+    /// <exception cref="DomainException">Consent missing, invalid input, unknown organisation or duplicate email.</exception>
+    public async Task<Profile> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var currentVersion = policy.Value.CurrentVersion;
+        if (request.Consent is not { Accepted: true } consent || consent.PolicyVersion != currentVersion)
+        {
+            throw new DomainException(ErrorCodes.ConsentRequired, $"Creating an account requires accepting policy version {currentVersion}.", "consent");
+        }
+
+        var values = new Dictionary<ProfileField, string?>
+        {
+            [ProfileField.FullName] = request.FullName,
+            [ProfileField.Email] = request.Email,
+            [ProfileField.LoginEmail] = request.Email,
+            [ProfileField.Phone] = request.Phone,
+            [ProfileField.Skype] = request.Skype,
+            [ProfileField.Department] = request.Department,
+            [ProfileField.JobTitle] = request.JobTitle,
+        };
+        foreach (var (field, value) in values)
+        {
+            ProfileValueRules.Check(field, value);
+        }
+
+        ProfileValueRules.CheckPassword(request.Password);
+        if (!await db.Organizations.AnyAsync(o => o.Id == request.OrganizationId, cancellationToken))
+        {
+            throw new DomainException(ErrorCodes.NotFound, "The organization does not exist.", "organizationId");
+        }
+
+        var loginIndex = blindIndex.ForEmail(request.Email);
+        if (await db.Profiles.AnyAsync(p => p.LoginEmailIndex == loginIndex, cancellationToken))
+        {
+            throw new DomainException(ErrorCodes.Conflict, DuplicateEmailMessage, "email");
+        }
+
+        var now = time.GetUtcNow();
+        var profile = new Profile
+        {
+            Id = Guid.CreateVersion7(now),
+            OrganizationId = request.OrganizationId,
+            ConsentAcceptedAt = now,
+            ConsentPolicyVersion = currentVersion,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        foreach (var (field, value) in values)
+        {
+            sealer.Seal(profile, field, value?.Trim());
+        }
+
+        profile.PasswordHash = passwordHasher.HashPassword(profile, request.Password);
+        db.Profiles.Add(profile);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception)
+        {
+            // Lost a race with a concurrent sign-up of the same email: the unique index decided.
+            throw new DomainException(ErrorCodes.Conflict, DuplicateEmailMessage, "email", exception);
+        }
+
+        return profile;
+    }
+
+    /// <summary>Checks credentials and issues an owner token.</summary>
+    /// <exception cref="DomainException">The same <see cref="ErrorCodes.InvalidCredentials"/> for any failure.</exception>
+    public async Task<IssuedToken> LoginAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentNullException.ThrowIfNull(password);
+        var index = blindIndex.ForEmail(email);
+        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.LoginEmailIndex == index, cancellationToken);
+        var hash = profile?.PasswordHash ?? DecoyHash.Value;
+        var verified = passwordHasher.VerifyHashedPassword(profile!, hash, password) != PasswordVerificationResult.Failed;
+        if (profile?.PasswordHash is null || !verified)
+        {
+            throw new DomainException(ErrorCodes.InvalidCredentials, "The email or password is incorrect.");
+        }
+
+        return tokenIssuer.Issue(profile.Id.ToString(), Role.Owner, tokenOptions.Value.OwnerTokenLifetime);
+    }
+
+    /// <summary>Applies an owner's changes to their own profile. Absent fields stay as they are.</summary>
+    /// <exception cref="DomainException">Invalid input, missing profile or a concurrent edit.</exception>
+    public async Task<Profile> UpdateAsync(Guid profileId, IReadOnlyDictionary<ProfileField, string?> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var (field, value) in changes)
+        {
+            ProfileValueRules.Check(field, value);
+        }
+
+        var profile = await db.Profiles.Include(p => p.Organization).SingleOrDefaultAsync(p => p.Id == profileId, cancellationToken)
+            ?? throw new DomainException(ErrorCodes.NotFound, "The profile does not exist.");
+        foreach (var (field, value) in changes)
+        {
+            sealer.Seal(profile, field, value?.Trim());
+        }
+
+        profile.UpdatedAt = time.GetUtcNow();
+        profile.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw new DomainException(ErrorCodes.Conflict, "The profile was changed by another request; reload it and try again.", null, exception);
+        }
+
+        return profile;
+    }
+}

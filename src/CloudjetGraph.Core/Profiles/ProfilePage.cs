@@ -1,0 +1,9 @@
+using CloudjetGraph.Core.Data;
+
+namespace CloudjetGraph.Core.Profiles;
+
+/// <summary>One page of profiles.</summary>
+/// <param name="Nodes">The profiles, oldest first.</param>
+/// <param name="HasNextPage">Whether more follow.</param>
+/// <param name="TotalCount">How many match across all pages.</param>
+public sealed record ProfilePage(IReadOnlyList<Profile> Nodes, bool HasNextPage, int TotalCount);

@@ -1,0 +1,18 @@
+namespace CloudjetGraph.Core.Profiles;
+
+/// <summary>What a person hands over to open an account.</summary>
+public sealed record SignUpRequest(
+    Guid OrganizationId,
+    string FullName,
+    string Email,
+    string Password,
+    string? Phone,
+    string? Skype,
+    string? Department,
+    string? JobTitle,
+    ConsentRequest? Consent);
+
+/// <summary>The person's explicit answer to the policy.</summary>
+/// <param name="Accepted">Must be true.</param>
+/// <param name="PolicyVersion">Must be the current policy version.</param>
+public sealed record ConsentRequest(bool Accepted, string? PolicyVersion);

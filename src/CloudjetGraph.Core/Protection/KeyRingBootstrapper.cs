@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using CloudjetGraph.Core.Data;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CloudjetGraph.Core.Protection;
+
+/// <summary>
+/// Makes the key hierarchy usable at startup: checks the Data Protection key ring, creates a
+/// development ring only when nothing could be orphaned, makes missing data keys, and unwraps every
+/// data key into <see cref="DataKeyRing"/>. Any failure stops startup.
+/// </summary>
+public sealed partial class KeyRingBootstrapper(
+    CloudjetDbContext db,
+    IKeyManager keyManager,
+    DataKeyWrapper wrapper,
+    DataKeyRing ring,
+    IOptions<ProtectionOptions> options,
+    TimeProvider time,
+    ILogger<KeyRingBootstrapper> logger)
+{
+    private static readonly DataKeyPurpose[] RequiredPurposes = Enum.GetValues<DataKeyPurpose>();
+
+    /// <summary>Prepares the keys; <paramref name="isDevelopment"/> allows creating a development ring.</summary>
+    /// <exception cref="KeyRingUnavailableException">The ring is missing, unreadable or foreign to the database.</exception>
+    public async Task EnsureReadyAsync(bool isDevelopment, CancellationToken cancellationToken)
+    {
+        var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
+        var storedKeys = await db.DataKeys.ToListAsync(cancellationToken);
+        var createdRing = EnsureMasterKeyExists(ringPath, storedKeys.Count > 0, isDevelopment);
+        var developmentRing = createdRing || storedKeys.Any(k => k.DevelopmentOnly);
+        if (developmentRing && !isDevelopment)
+        {
+            throw new KeyRingUnavailableException(
+                $"The key ring at '{ringPath}' ({ProtectionOptions.SectionName}:KeyRingPath) is a development key ring; it must not serve outside Development.");
+        }
+
+        foreach (var purpose in RequiredPurposes.Where(p => !storedKeys.Any(k => k.Purpose == p && k.IsActive)))
+        {
+            storedKeys.Add(CreateDataKey(purpose, developmentRing));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        ring.Load(storedKeys.Select(key => Unwrap(key, ringPath)).ToList());
+    }
+
+    /// <summary>Unwraps the existing data keys without creating anything, for tools that must not change the ring.</summary>
+    /// <exception cref="KeyRingUnavailableException">No data keys yet, or the ring cannot unwrap them.</exception>
+    public async Task LoadExistingAsync(CancellationToken cancellationToken)
+    {
+        var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
+        var storedKeys = await db.DataKeys.AsNoTracking().ToListAsync(cancellationToken);
+        if (storedKeys.Count == 0)
+        {
+            throw new KeyRingUnavailableException("The database holds no data keys yet; start the gateway once to create them.");
+        }
+
+        ring.Load(storedKeys.Select(key => Unwrap(key, ringPath)).ToList());
+    }
+
+    private bool EnsureMasterKeyExists(string ringPath, bool databaseHasDataKeys, bool isDevelopment)
+    {
+        IReadOnlyCollection<IKey> masterKeys;
+        try
+        {
+            masterKeys = keyManager.GetAllKeys();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Xml.XmlException or CryptographicException)
+        {
+            throw new KeyRingUnavailableException(
+                $"The key ring at '{ringPath}' ({ProtectionOptions.SectionName}:KeyRingPath) cannot be read.", exception);
+        }
+
+        if (masterKeys.Count > 0)
+        {
+            return false;
+        }
+
+        var ringHasFiles = Directory.Exists(ringPath) && Directory.EnumerateFileSystemEntries(ringPath).Any();
+        if (!isDevelopment || databaseHasDataKeys || ringHasFiles)
+        {
+            throw new KeyRingUnavailableException(
+                $"The key ring at '{ringPath}' ({ProtectionOptions.SectionName}:KeyRingPath) holds no readable keys"
+                + (databaseHasDataKeys ? ", but the database holds data keys wrapped by a ring; point the setting at that ring." : "."));
+        }
+
+        var now = time.GetUtcNow();
+        keyManager.CreateNewKey(activationDate: now, expirationDate: now.AddYears(1));
+        LogDevelopmentRingCreated(logger, ringPath);
+        return true;
+    }
+
+    private DataKey CreateDataKey(DataKeyPurpose purpose, bool developmentOnly)
+    {
+        var (_, wrapped) = wrapper.CreateKey();
+        var dataKey = new DataKey
+        {
+            Id = Guid.CreateVersion7(),
+            Purpose = purpose,
+            WrappedKey = wrapped,
+            IsActive = true,
+            DevelopmentOnly = developmentOnly,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.DataKeys.Add(dataKey);
+        LogDataKeyCreated(logger, dataKey.Id, purpose);
+        return dataKey;
+    }
+
+    private UnwrappedDataKey Unwrap(DataKey key, string ringPath)
+    {
+        try
+        {
+            return new UnwrappedDataKey(key.Id, key.Purpose, wrapper.Unwrap(key.WrappedKey), key.IsActive, key.DevelopmentOnly);
+        }
+        catch (CryptographicException exception)
+        {
+            throw new KeyRingUnavailableException(
+                $"Data key {key.Id} cannot be unwrapped with the key ring at '{ringPath}' ({ProtectionOptions.SectionName}:KeyRingPath); it is not the ring that protects this database, or it was revoked.",
+                exception);
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Created a development key ring at {RingPath}; never use it outside Development.")]
+    private static partial void LogDevelopmentRingCreated(ILogger logger, string ringPath);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Created data key {DataKeyId} for {Purpose}.")]
+    private static partial void LogDataKeyCreated(ILogger logger, Guid dataKeyId, DataKeyPurpose purpose);
+}

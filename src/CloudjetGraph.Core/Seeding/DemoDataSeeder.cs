@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Profiles;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CloudjetGraph.Core.Seeding;
+
+/// <summary>
+/// Development demo data: organisations, 200 profiles with Vietnamese names, one owner who can log
+/// in, and staff assignments. Deterministic, written in one transaction, and skipped when present.
+/// </summary>
+public sealed partial class DemoDataSeeder(
+    CloudjetDbContext db,
+    ProfileSealer sealer,
+    IPasswordHasher<Profile> passwordHasher,
+    IOptions<PolicyOptions> policy,
+    TimeProvider time,
+    ILogger<DemoDataSeeder> logger)
+{
+    /// <summary>How many profiles the demo holds.</summary>
+    public const int ProfileCount = 200;
+
+    /// <summary>Login email of the demo owner (development only).</summary>
+    public const string DemoOwnerEmail = "an.nguyen@saomaiviet.vn";
+
+    /// <summary>Password of the demo owner (development only).</summary>
+    public const string DemoOwnerPassword = "demo-owner-2019";
+
+    /// <summary>The demo organisations: id, name, email domain.</summary>
+    public static readonly IReadOnlyList<(Guid Id, string Name, string Domain)> Organizations =
+    [
+        (new Guid("0193a000-0000-7000-8000-000000000001"), "Công ty TNHH Sao Mai Việt", "saomaiviet.vn"),
+        (new Guid("0193a000-0000-7000-8000-000000000002"), "Công ty CP Logistics Hoàng Phát", "hoangphatlogistics.vn"),
+        (new Guid("0193a000-0000-7000-8000-000000000003"), "Công ty CP Công nghệ Minh Anh", "minhanhtech.vn"),
+        (new Guid("0193a000-0000-7000-8000-000000000004"), "Công ty TNHH Bán lẻ Phương Nam", "phuongnamretail.vn"),
+    ];
+
+    /// <summary>Demo staff subjects and the organisations (by index above) assigned to them.</summary>
+    public static readonly IReadOnlyDictionary<string, int[]> StaffAssignments = new Dictionary<string, int[]>
+    {
+        ["sales-demo"] = [0, 1],
+        ["support-demo"] = [1, 2],
+    };
+
+    /// <summary>Writes the demo data unless it is already there.</summary>
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Organizations.AnyAsync(o => o.Id == Organizations[0].Id, cancellationToken))
+        {
+            return;
+        }
+
+        db.Organizations.AddRange(Organizations.Select(o => new Organization { Id = o.Id, Name = o.Name }));
+        db.StaffAssignments.AddRange(StaffAssignments.SelectMany(staff =>
+            staff.Value.Select(index => new StaffAssignment { StaffSubject = staff.Key, OrganizationId = Organizations[index].Id })));
+        db.Profiles.AddRange(CreateProfiles());
+        await db.SaveChangesAsync(cancellationToken);
+        LogSeeded(logger, Organizations.Count, ProfileCount);
+    }
+
+    private IEnumerable<Profile> CreateProfiles()
+    {
+        var random = new Random(20190422);
+        var usedEmails = new HashSet<string>(StringComparer.Ordinal) { DemoOwnerEmail };
+        var now = time.GetUtcNow();
+        for (var i = 0; i < ProfileCount; i++)
+        {
+            var organization = Organizations[i % Organizations.Count];
+            var (family, middle, given) = i == 0
+                ? ("Nguyễn", "Văn", "An")
+                : (Pick(random, VietnameseNames.FamilyNames), Pick(random, VietnameseNames.MiddleNames), Pick(random, VietnameseNames.GivenNames));
+            var email = i == 0 ? DemoOwnerEmail : UniqueEmail(usedEmails, $"{Ascii(given)}.{Ascii(family)}", organization.Domain);
+            var createdAt = now.AddDays(-random.Next(30, 2000));
+            var profile = new Profile
+            {
+                Id = Guid.CreateVersion7(createdAt),
+                OrganizationId = organization.Id,
+                ConsentAcceptedAt = createdAt,
+                ConsentPolicyVersion = policy.Value.CurrentVersion,
+                CreatedAt = createdAt,
+                UpdatedAt = createdAt,
+            };
+            sealer.Seal(profile, ProfileField.FullName, $"{family} {middle} {given}");
+            sealer.Seal(profile, ProfileField.Email, email);
+            sealer.Seal(profile, ProfileField.LoginEmail, email);
+            sealer.Seal(profile, ProfileField.Phone, $"{Pick(random, VietnameseNames.MobilePrefixes)} {random.Next(100, 1000)} {random.Next(1000, 10000)}");
+            sealer.Seal(profile, ProfileField.Skype, random.Next(10) < 7 ? $"live:{Ascii(family)}{Ascii(given)}{random.Next(10, 100)}" : null);
+            sealer.Seal(profile, ProfileField.Department, Pick(random, VietnameseNames.Departments));
+            sealer.Seal(profile, ProfileField.JobTitle, Pick(random, VietnameseNames.JobTitles));
+            if (i == 0)
+            {
+                profile.PasswordHash = passwordHasher.HashPassword(profile, DemoOwnerPassword);
+            }
+
+            yield return profile;
+        }
+    }
+
+    private static string UniqueEmail(HashSet<string> used, string localPart, string domain)
+    {
+        var email = $"{localPart}@{domain}";
+        for (var suffix = 2; !used.Add(email); suffix++)
+        {
+            email = $"{localPart}{suffix}@{domain}";
+        }
+
+        return email;
+    }
+
+    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
+
+    /// <summary>Lower-case ASCII form of a Vietnamese word, as used in email addresses.</summary>
+    private static string Ascii(string word)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in word.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Seeded {OrganizationCount} demo organizations and {ProfileCount} demo profiles.")]
+    private static partial void LogSeeded(ILogger logger, int organizationCount, int profileCount);
+}
