@@ -57,11 +57,15 @@ public static class FieldMatrixParser
             .Select(field => $"{FieldsKey}:{ProfileFields.NameOf(field)}: no rule; every profile field needs one."));
 
         var scopes = ParseScopes(options.RowScopes, problems);
-        problems.AddRange(access
-            .Where(grant => grant.Value != FieldAccess.None && grant.Key.Item1 is not (Role.Owner or Role.Anonymous) && !scopes.ContainsKey(grant.Key.Item1))
-            .Select(grant => grant.Key.Item1)
-            .Distinct()
+        var grantedRoles = access.Where(grant => grant.Value != FieldAccess.None).Select(grant => grant.Key.Item1).Distinct().ToList();
+        problems.AddRange(grantedRoles
+            .Where(role => role is not (Role.Owner or Role.Anonymous) && !scopes.ContainsKey(role))
             .Select(role => $"{ScopesKey}:{RoleNames.Of(role)}: missing; the role is granted profile fields but reaches no profiles."));
+
+        // id is non-null in the schema: denying it to a role that reads a profile would null the whole profile.
+        problems.AddRange(grantedRoles
+            .Where(role => access.GetValueOrDefault((role, ProfileField.Id)) < FieldAccess.Read)
+            .Select(role => $"{FieldsKey}:id:{RoleNames.Of(role)}: must be Read, because the role reads other profile fields."));
 
         errors = problems;
         return new FieldMatrix(access, scopes);
