@@ -5,7 +5,7 @@ using CloudjetGraph.Core;
 var builder = WebApplication.CreateBuilder(args);
 
 // Data, keys, the field matrix and accounts: shared with the custodian CLI.
-builder.Services.AddCloudjetCore(builder.Configuration);
+builder.Services.AddCloudjetCore();
 
 // Bearer tokens: the gateway's own (owners, development staff) and optionally the company IdP's.
 builder.Services.AddCloudjetAuthentication();

@@ -13,7 +13,7 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddCloudjetCore(builder.Configuration);
+        builder.Services.AddCloudjetCore();
         return builder.Build();
     }
 }

@@ -5,7 +5,6 @@ using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudjetGraph.Core;
@@ -14,10 +13,10 @@ namespace CloudjetGraph.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>Adds data, protection, the field matrix, accounts and demo seeding.</summary>
-    public static IServiceCollection AddCloudjetCore(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCloudjetCore(this IServiceCollection services)
     {
-        services.AddCloudjetData(configuration);
-        services.AddCloudjetProtection(configuration);
+        services.AddCloudjetData();
+        services.AddCloudjetProtection();
         services.AddCloudjetFieldMatrix();
 
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -14,10 +14,11 @@ public static class DataServiceCollectionExtensions
     public const string DefaultConnectionString = "Data Source=data/cloudjet.db";
 
     /// <summary>Adds <see cref="CloudjetDbContext"/> on SQLite from <c>ConnectionStrings:Cloudjet</c>.</summary>
-    public static IServiceCollection AddCloudjetData(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCloudjetData(this IServiceCollection services)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString;
-        services.AddDbContext<CloudjetDbContext>(options => options.UseSqlite(connectionString));
+        // Read when the context is built, so hosts and tests may still change configuration before that.
+        services.AddDbContext<CloudjetDbContext>((provider, options) =>
+            options.UseSqlite(provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName) ?? DefaultConnectionString));
         return services;
     }
 }

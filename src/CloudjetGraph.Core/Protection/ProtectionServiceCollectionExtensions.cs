@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Core.Protection;
 
@@ -8,21 +11,21 @@ namespace CloudjetGraph.Core.Protection;
 public static class ProtectionServiceCollectionExtensions
 {
     /// <summary>Adds field protection, reading <c>DataProtection:KeyRingPath</c>.</summary>
-    public static IServiceCollection AddCloudjetProtection(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCloudjetProtection(this IServiceCollection services)
     {
         services.AddOptions<ProtectionOptions>()
             .BindConfiguration(ProtectionOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var keyRingPath = configuration[$"{ProtectionOptions.SectionName}:KeyRingPath"] ?? new ProtectionOptions().KeyRingPath;
-
         // Only the bootstrapper (development) or the custodian tool may create keys: a gateway that
         // minted its own key on a missing ring would silently orphan every stored value.
         services.AddDataProtection()
             .SetApplicationName(ProtectionOptions.ApplicationName)
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keyRingPath)))
             .DisableAutomaticKeyGeneration();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<ProtectionOptions>, ILoggerFactory>((keyManagement, protection, loggerFactory) =>
+                keyManagement.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.GetFullPath(protection.Value.KeyRingPath)), loggerFactory));
 
         services.AddMetrics();
         services.AddSingleton(TimeProvider.System);

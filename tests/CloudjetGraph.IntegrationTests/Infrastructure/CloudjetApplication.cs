@@ -1,0 +1,108 @@
+using CloudjetGraph.Core.Authentication;
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CloudjetGraph.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real gateway host in Development, on its own SQLite file and key ring in a temporary
+/// directory, with every log line captured.
+/// </summary>
+public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public CloudjetApplication()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        _settings["ConnectionStrings:Cloudjet"] = $"Data Source={DatabasePath};Pooling=False";
+        _settings["DataProtection:KeyRingPath"] = KeyRingPath;
+    }
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(DataDirectory, "cloudjet.db");
+
+    public string KeyRingPath => Path.Combine(DataDirectory, "keys");
+
+    public string EnvironmentName { get; init; } = "Development";
+
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Overrides one setting before the host starts.</summary>
+    public CloudjetApplication With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public GraphQLClient Client(string? token = null) => new(CreateClient(), token);
+
+    /// <summary>A staff token signed like the CLI signs it.</summary>
+    public string StaffToken(Role role, string subject) =>
+        Services.GetRequiredService<TokenIssuer>().Issue(subject, role, TimeSpan.FromMinutes(30)).Token;
+
+    /// <summary>Runs raw SQL against the database file, bypassing the gateway.</summary>
+    public async Task<int> ExecuteSqlAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    public T WithDb<T>(Func<CloudjetDbContext, T> read)
+    {
+        using var scope = Services.CreateScope();
+        return read(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>());
+    }
+
+    public Task InitializeAsync()
+    {
+        // Starts the host now, so startup failures surface in the fixture.
+        _ = Server;
+        return Task.CompletedTask;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a temporary directory behind.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(Logs);
+            logging.AddFilter<CapturedLogs>(null, LogLevel.Debug);
+        });
+    }
+}
