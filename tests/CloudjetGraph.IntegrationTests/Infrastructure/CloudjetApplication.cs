@@ -68,7 +68,7 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         return read(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>());
     }
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
         // Starts the host now, so startup failures surface in the fixture.
         _ = Server;
