@@ -20,7 +20,7 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     public CloudjetApplication()
     {
         Directory.CreateDirectory(DataDirectory);
-        _settings["ConnectionStrings:Cloudjet"] = $"Data Source={DatabasePath};Pooling=False";
+        _settings["ConnectionStrings:Cloudjet"] = $"Data Source={DatabasePath}";
         _settings["DataProtection:KeyRingPath"] = KeyRingPath;
     }
 
@@ -81,6 +81,7 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
