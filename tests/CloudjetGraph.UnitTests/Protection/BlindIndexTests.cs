@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using System.Text;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Protection;
+
+namespace CloudjetGraph.UnitTests.Protection;
+
+public sealed class BlindIndexTests : IDisposable
+{
+    private const string Email = "an.nguyen@saomaiviet.vn";
+
+    private readonly TestKeys _keys = new();
+
+    [Theory]
+    [InlineData("AN.NGUYEN@SAOMAIVIET.VN")]
+    [InlineData("An.Nguyen@SaoMaiViet.vn")]
+    [InlineData("  an.nguyen@saomaiviet.vn  ")]
+    [InlineData("\tAn.Nguyen@saomaiviet.VN\r\n")]
+    [InlineData("\u00A0an.nguyen@saomaiviet.vn\u3000")] // no-break and ideographic spaces
+    [InlineData("ａｎ．ｎｇｕｙｅｎ＠ｓａｏｍａｉｖｉｅｔ．ｖｎ")] // fullwidth forms
+    [InlineData("ＡＮ.ＮＧＵＹＥＮ@saomaiviet.vn")]
+    public void ForEmail_EquivalentSpelling_GivesSameIndex(string spelling)
+    {
+        Assert.Equal(_keys.Index.ForEmail(Email), _keys.Index.ForEmail(spelling));
+    }
+
+    [Fact]
+    public void ForEmail_ComposedAndDecomposedVietnamese_GiveSameIndex()
+    {
+        const string email = "nguyễn.thị.thảo@ví-dụ.vn";
+
+        var composed = _keys.Index.ForEmail(email.Normalize(NormalizationForm.FormC));
+        var decomposed = _keys.Index.ForEmail(email.Normalize(NormalizationForm.FormD));
+
+        Assert.Equal(composed, decomposed);
+    }
+
+    [Fact]
+    public void ForEmail_CompatibilityLigature_GivesSameIndexAsLetters()
+    {
+        Assert.Equal(_keys.Index.ForEmail("fiona@saomaiviet.vn"), _keys.Index.ForEmail("\uFB01ona@saomaiviet.vn"));
+    }
+
+    [Theory]
+    [InlineData("an.nguyen@saomaiviet.com")]
+    [InlineData("an.nguyen2@saomaiviet.vn")]
+    [InlineData("binh.tran@saomaiviet.vn")]
+    [InlineData("an.nguyễn@saomaiviet.vn")]
+    public void ForEmail_DifferentEmail_GivesDifferentIndex(string other)
+    {
+        Assert.NotEqual(_keys.Index.ForEmail(Email), _keys.Index.ForEmail(other));
+    }
+
+    [Fact]
+    public void ForEmail_DifferentIndexKey_GivesDifferentIndex()
+    {
+        using var otherKeys = new TestKeys();
+
+        Assert.NotEqual(_keys.Index.ForEmail(Email), otherKeys.Index.ForEmail(Email));
+    }
+
+    [Fact]
+    public void ForEmail_AnyEmail_Returns32Bytes()
+    {
+        Assert.Equal(32, _keys.Index.ForEmail(Email).Length);
+        Assert.Equal(32, _keys.Index.ForEmail(string.Empty).Length);
+    }
+
+    [Fact]
+    public void ForEmail_SameKey_IsDeterministic()
+    {
+        var again = new BlindIndex(_keys.Ring);
+
+        Assert.Equal(_keys.Index.ForEmail(Email), again.ForEmail(Email));
+    }
+
+    [Fact]
+    public void ForEmail_AnyEmail_IsNotUnkeyedSha256()
+    {
+        var index = _keys.Index.ForEmail(Email);
+
+        Assert.NotEqual(SHA256.HashData(Encoding.UTF8.GetBytes(Email)), index);
+        Assert.NotEqual(SHA256.HashData(Encoding.UTF8.GetBytes(Email.ToUpperInvariant())), index);
+    }
+
+    [Fact]
+    public void ForEmail_AnyEmail_IsHmacSha256UnderActiveBlindIndexKey()
+    {
+        // A retired index key and the field key are loaded too; only the active index key counts.
+        var retired = TestKeys.NewKey(DataKeyPurpose.BlindIndex, isActive: false);
+        _keys.Ring.Load([retired, _keys.FieldKey, _keys.IndexKey]);
+
+        var index = _keys.Index.ForEmail("  An.Nguyen@SaoMaiViet.vn ");
+
+        Assert.Equal(HMACSHA256.HashData(_keys.IndexKey.Material, Encoding.UTF8.GetBytes(Email)), index);
+    }
+
+    [Theory]
+    [InlineData("  An.Nguyen@SaoMaiViet.VN ", Email)]
+    [InlineData("ＡＮ＠ＥＸＡＭＰＬＥ．ＣＯＭ", "an@example.com")]
+    [InlineData("\uFB01ona@x.vn", "fiona@x.vn")]
+    public void NormalizeEmail_Spelling_ReturnsCanonicalForm(string email, string expected)
+    {
+        Assert.Equal(expected, BlindIndex.NormalizeEmail(email));
+    }
+
+    [Fact]
+    public void ForEmail_NoActiveBlindIndexKey_ThrowsInvalidOperationException()
+    {
+        _keys.Ring.Load([_keys.FieldKey]);
+
+        Assert.Throws<InvalidOperationException>(() => _keys.Index.ForEmail(Email));
+    }
+
+    public void Dispose() => _keys.Dispose();
+}
