@@ -4,11 +4,6 @@ namespace CloudjetGraph.UnitTests.Authorization;
 
 public sealed class FieldMatrixParserErrorTests
 {
-    // Enum.TryParse also takes numbers and comma-joined names (flag syntax) for the non-flag
-    // FieldAccess enum, so "Masked,Read" parses as Edit (1 | 2) without any error.
-    private const string LenientEnumBug =
-        "src bug: FieldMatrixParser.cs line 36 accepts numeric and comma-combined access levels; unskip when fixed.";
-
     private readonly AuthorizationOptions _options = DefaultMatrix.Options();
 
     [Fact]
@@ -129,7 +124,7 @@ public sealed class FieldMatrixParserErrorTests
             errors.Select(error => error[..(error.IndexOf(": ", StringComparison.Ordinal) + 1)]).Order(StringComparer.Ordinal));
     }
 
-    [Theory(Skip = LenientEnumBug)]
+    [Theory]
     [InlineData("Masked,Read")]
     [InlineData("None, Masked")]
     [InlineData("2")]

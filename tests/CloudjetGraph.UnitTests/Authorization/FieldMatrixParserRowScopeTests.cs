@@ -4,11 +4,6 @@ namespace CloudjetGraph.UnitTests.Authorization;
 
 public sealed class FieldMatrixParserRowScopeTests
 {
-    // Enum.TryParse also takes numbers and comma-joined names (flag syntax) for the non-flag
-    // RowScope enum, so "Own,AssignedOrganizations" parses as All (1 | 2) without any error.
-    private const string LenientEnumBug =
-        "src bug: FieldMatrixParser.cs line 84 accepts numeric and comma-combined row scopes; unskip when fixed.";
-
     private readonly AuthorizationOptions _options = DefaultMatrix.Options();
 
     [Theory]
@@ -63,7 +58,7 @@ public sealed class FieldMatrixParserRowScopeTests
         Assert.Equal([$"Authorization:RowScopes:{role}: unknown staff role."], Errors());
     }
 
-    [Theory(Skip = LenientEnumBug)]
+    [Theory]
     [InlineData("Own,AssignedOrganizations")]
     [InlineData("3")]
     public void Parse_CombinedOrNumericRowScope_NamesRowScopeKey(string scope)
