@@ -20,7 +20,7 @@ internal sealed class GraphQLOptions
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Deepest selection nesting accepted. Default 12.</summary>
+    /// <summary>Deepest selection nesting accepted. Default 15, the depth of GraphiQL's introspection query; the schema itself is at most 5 deep.</summary>
     [Range(2, 50)]
-    public int MaxDepth { get; set; } = 12;
+    public int MaxDepth { get; set; } = 15;
 }
