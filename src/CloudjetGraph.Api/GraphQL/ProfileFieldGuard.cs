@@ -34,12 +34,12 @@ internal sealed class ProfileFieldGuard(FieldMatrix matrix)
         {
             foreach (var (argument, access) in new[] { ("read", FieldAccess.Read), ("masked", FieldAccess.Masked), ("edit", FieldAccess.Edit) })
             {
-                var roles = matrix.RolesWith(field, access).Select(RoleNames.Of).ToList();
-                if (access == FieldAccess.Read)
-                {
-                    roles.AddRange(matrix.RolesWith(field, FieldAccess.Edit).Select(RoleNames.Of));
-                }
-
+                // Edit includes read, so editors are listed among readers too.
+                var roles = matrix.RolesWith(field, access)
+                    .Concat(access == FieldAccess.Read ? matrix.RolesWith(field, FieldAccess.Edit) : [])
+                    .Order()
+                    .Select(RoleNames.Of)
+                    .ToList();
                 if (roles.Count > 0)
                 {
                     directive.AddArgument(new(argument) { Value = roles });
