@@ -17,14 +17,11 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
 {
     private readonly Dictionary<string, string?> _settings = [];
 
-    public CloudjetApplication()
-    {
-        Directory.CreateDirectory(DataDirectory);
-        _settings["ConnectionStrings:Cloudjet"] = $"Data Source={DatabasePath}";
-        _settings["DataProtection:KeyRingPath"] = KeyRingPath;
-    }
+    /// <summary>Where the database and key ring live; a new temporary directory unless given.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"));
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>Keeps the data directory after disposal, for a later host to restart on it.</summary>
+    public bool KeepData { get; init; }
 
     public string DatabasePath => Path.Combine(DataDirectory, "cloudjet.db");
 
@@ -82,6 +79,11 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
+        if (KeepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -94,6 +96,9 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        Directory.CreateDirectory(DataDirectory);
+        _settings.TryAdd("ConnectionStrings:Cloudjet", $"Data Source={DatabasePath}");
+        _settings.TryAdd("DataProtection:KeyRingPath", KeyRingPath);
         builder.UseEnvironment(EnvironmentName);
         foreach (var (key, value) in _settings)
         {

@@ -1,0 +1,121 @@
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+
+namespace CloudjetGraph.IntegrationTests.Hosting;
+
+/// <summary>Bad settings and unusable key rings stop startup with a message naming the setting.</summary>
+public sealed class StartupTests
+{
+    [Theory]
+    [InlineData("Authorization:Fields:phone:intern", "Read", "Authorization:Fields:phone:intern")]
+    [InlineData("Authorization:Fields:salary:management", "Read", "Authorization:Fields:salary")]
+    [InlineData("Authorization:Fields:phone:support", "Masked,Read", "Authorization:Fields:phone:support")]
+    [InlineData("Authorization:Fields:fullName:anonymous", "Read", "Authorization:Fields:fullName:anonymous")]
+    [InlineData("Authorization:RowScopes:sales", "Everything", "Authorization:RowScopes:sales")]
+    [InlineData("GraphQL:MaxPageSize", "0", "MaxPageSize")]
+    public async Task Host_WithBadSetting_RefusesToStartNamingTheKey(string key, string value, string named)
+    {
+        await using var app = new CloudjetApplication().With(key, value);
+
+        Assert.Contains(named, StartupFailure(app), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_WithUnreadableKeyRing_RefusesToStartAndCreatesNoKey()
+    {
+        await using var app = new CloudjetApplication();
+        Directory.CreateDirectory(app.KeyRingPath);
+        await File.WriteAllTextAsync(Path.Combine(app.KeyRingPath, "key-5f1e5c0a-0000-4000-8000-000000000000.xml"), "<key>not a key");
+
+        var failure = StartupFailure(app);
+
+        Assert.Contains("DataProtection:KeyRingPath", failure, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(app.KeyRingPath));
+    }
+
+    [Fact]
+    public async Task Host_RestartedWithoutItsKeyRing_RefusesToStartAndCreatesNoNewRing()
+    {
+        string dataDirectory;
+        await using (var first = new CloudjetApplication { KeepData = true })
+        {
+            await first.InitializeAsync();
+            dataDirectory = first.DataDirectory;
+        }
+
+        await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
+        foreach (var keyFile in Directory.GetFiles(second.KeyRingPath))
+        {
+            File.Delete(keyFile);
+        }
+
+        var failure = StartupFailure(second);
+
+        Assert.Contains("DataProtection:KeyRingPath", failure, StringComparison.Ordinal);
+        Assert.Contains("database holds data keys", failure, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(second.KeyRingPath));
+    }
+
+    [Fact]
+    public async Task Host_RestartedOnItsKeyRing_ReadsDataWrittenBefore()
+    {
+        string dataDirectory;
+        Guid profileId;
+        await using (var first = new CloudjetApplication { KeepData = true })
+        {
+            await first.InitializeAsync();
+            profileId = await first.SignUpAsync(Owners.NewInput("restart"));
+            dataDirectory = first.DataDirectory;
+        }
+
+        await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
+        var response = await second.Client(second.StaffToken(Role.Management, "management-demo"))
+            .PostAsync("query($id: ID!) { profile(id: $id) { fullName } }", new { id = profileId });
+
+        Assert.Equal("Trần Thị Kiểm Thử restart", response.Ok()["profile"]!["fullName"]!.GetValue<string>());
+        Assert.Equal(200 + 1, second.WithDb(db => db.Profiles.Count()));
+    }
+
+    [Fact]
+    public async Task Host_OutsideDevelopmentOnADevelopmentKeyRing_RefusesToStart()
+    {
+        string dataDirectory;
+        await using (var first = new CloudjetApplication { KeepData = true })
+        {
+            await first.InitializeAsync();
+            dataDirectory = first.DataDirectory;
+        }
+
+        await using var production = new CloudjetApplication { DataDirectory = dataDirectory, EnvironmentName = "Production" };
+
+        Assert.Contains("development key ring", StartupFailure(production), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_OutsideDevelopmentWithoutKeyRing_RefusesToStartAndCreatesNone()
+    {
+        await using var production = new CloudjetApplication { EnvironmentName = "Production" };
+
+        var failure = StartupFailure(production);
+
+        Assert.Contains("DataProtection:KeyRingPath", failure, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(production.KeyRingPath) && Directory.EnumerateFileSystemEntries(production.KeyRingPath).Any());
+    }
+
+    /// <summary>Starts the host and returns every message of the exception that stopped it.</summary>
+    private static string StartupFailure(CloudjetApplication app)
+    {
+        var exception = Assert.ThrowsAny<Exception>(() => app.Server);
+        var messages = new List<string>();
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            messages.Add(current.Message);
+            if (current is AggregateException aggregate)
+            {
+                messages.AddRange(aggregate.InnerExceptions.Select(inner => inner.Message));
+            }
+        }
+
+        return string.Join(Environment.NewLine, messages);
+    }
+}
