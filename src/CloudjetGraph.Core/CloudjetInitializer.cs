@@ -22,7 +22,7 @@ public static class CloudjetInitializer
         var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
         if (db.Database.IsSqlite())
         {
-            DatabaseDirectory.EnsureExists(db.Database.GetConnectionString());
+            SqliteFile.EnsureDirectory(db.Database.GetConnectionString());
             await db.Database.MigrateAsync(cancellationToken);
 
             // Readers never block the writer, and the file stays consistent after a crash.

@@ -51,7 +51,9 @@ public sealed partial class KeyRingBootstrapper(
     public async Task LoadExistingAsync(CancellationToken cancellationToken)
     {
         var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
-        var storedKeys = await db.DataKeys.AsNoTracking().ToListAsync(cancellationToken);
+        var initialized = (!db.Database.IsSqlite() || SqliteFile.Exists(db.Database.GetConnectionString()))
+            && (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+        var storedKeys = initialized ? await db.DataKeys.AsNoTracking().ToListAsync(cancellationToken) : [];
         if (storedKeys.Count == 0)
         {
             throw new KeyRingUnavailableException("The database holds no data keys yet; start the gateway once to create them.");

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using CloudjetGraph.Core.Seeding;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+
+namespace CloudjetGraph.IntegrationTests.Hosting;
+
+/// <summary>
+/// The README's commands, run as processes: the gateway with <c>dotnet run</c> and <c>--urls</c>,
+/// and the CLI's token command, against a fresh data directory.
+/// </summary>
+public sealed partial class ReadmeCommandTests : IDisposable
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "cloudjet-readme", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string> _environment;
+
+    public ReadmeCommandTests()
+    {
+        _environment = new()
+        {
+            ["ConnectionStrings__Cloudjet"] = $"Data Source={Path.Combine(_dataDirectory, "cloudjet.db")}",
+            ["DataProtection__KeyRingPath"] = Path.Combine(_dataDirectory, "keys"),
+        };
+    }
+
+    [Fact]
+    public async Task ReadmeRunCommand_OnAFreshDataDirectory_ServesGraphQLForOwnersAndCliStaffTokens()
+    {
+        using var gateway = DotnetRun.Start("src/CloudjetGraph.Api", _environment, "--urls", "http://127.0.0.1:0");
+        var address = (await gateway.WaitForAsync(ListeningOn(), TimeSpan.FromMinutes(2))).Groups[1].Value;
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+
+        var signUp = await new GraphQLClient(http, null).PostAsync(Owners.SignUpMutation, new { input = Owners.NewInput("readme") });
+        var profileId = signUp.Ok()["signUp"]!["profileId"]!.GetValue<string>();
+        var login = await new GraphQLClient(http, null).PostAsync(
+            "mutation { login(email: \"kiem.thu.readme@example.vn\", password: \"correct horse battery\") { token } }");
+        var me = await new GraphQLClient(http, login.Ok()["login"]!["token"]!.GetValue<string>()).PostAsync("{ me { id fullName } }");
+        Assert.Equal(profileId, me.Ok()["me"]!["id"]!.GetValue<string>());
+        Assert.Equal("Trần Thị Kiểm Thử readme", me.Ok()["me"]!["fullName"]!.GetValue<string>());
+
+        var (exitCode, stdout, stderr) = await DotnetRun.RunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "token", "--role", "sales", "--sub", "sales-demo");
+        Assert.True(exitCode == 0, stderr);
+        var token = stdout.TrimEnd('\n', '\r');
+        Assert.Matches(Jwt(), token);
+
+        var profiles = await new GraphQLClient(http, token).PostAsync("{ profiles { totalCount } }");
+        Assert.Equal(DemoDataSeeder.ProfileCount / 2 + 1, profiles.Ok()["profiles"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task CliTokenCommand_WithUnknownRole_FailsWithoutOutput()
+    {
+        var (exitCode, stdout, stderr) = await DotnetRun.RunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "token", "--role", "owner", "--sub", "x");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("unknown staff role", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CliTokenCommand_BeforeTheGatewayEverRan_ExplainsWhatToDo()
+    {
+        var (exitCode, stdout, stderr) = await DotnetRun.RunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "token", "--role", "sales", "--sub", "sales-demo");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("start the gateway once", stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was written.
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningOn();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")]
+    private static partial Regex Jwt();
+}
