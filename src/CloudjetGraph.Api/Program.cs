@@ -4,6 +4,9 @@ using CloudjetGraph.Core;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Request lines carry the query string, and a GET query can carry personal values: never log them.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
 // Data, keys, the field matrix and accounts: shared with the custodian CLI.
 builder.Services.AddCloudjetCore();
 
