@@ -29,10 +29,9 @@ internal static class AuthenticationServiceCollectionExtensions
                     NameClaimType = TokenIssuer.SubjectClaim,
                     RoleClaimType = TokenIssuer.RoleClaim,
                     ClockSkew = TimeSpan.FromSeconds(30),
+                    // The gateway's own keys first; otherwise the IdP's, which JwtBearer put in the parameters.
                     IssuerSigningKeyResolver = (_, _, keyId, parameters) =>
-                        issuer.ValidationKeys(keyId).DefaultIfEmpty().Any(key => key is not null)
-                            ? issuer.ValidationKeys(keyId)
-                            : parameters.IssuerSigningKeys ?? [],
+                        issuer.ValidationKeys(keyId) is { Count: > 0 } own ? own : parameters.IssuerSigningKeys ?? [],
                 };
             });
         services.AddScoped<CallerFactory>();

@@ -38,8 +38,8 @@ public sealed class TokenIssuer(DataKeyRing ring, IOptions<AccessTokenOptions> o
         return new IssuedToken(new JsonWebTokenHandler().CreateToken(descriptor), expiresAt);
     }
 
-    /// <summary>The key that validates a token signed with key id <paramref name="keyId"/>, if any.</summary>
-    public IEnumerable<SecurityKey> ValidationKeys(string? keyId) =>
+    /// <summary>The key that validates a token signed with key id <paramref name="keyId"/>, if the gateway signed it.</summary>
+    public IReadOnlyList<SecurityKey> ValidationKeys(string? keyId) =>
         Guid.TryParse(keyId, out var id) && ring.TryGet(id, out var key) && key.Purpose == DataKeyPurpose.TokenSigning
             ? [ToSecurityKey(key)]
             : [];
