@@ -43,8 +43,8 @@ public sealed class ProfileVisibility(FieldMatrix matrix)
         var scope = matrix.ScopeOf(caller.Role);
         return scope switch
         {
-            RowScope.None when caller.Role == Role.Anonymous => throw new DomainException(ErrorCodes.NotAuthenticated, "Sign in to read profiles."),
-            RowScope.None => throw new DomainException(ErrorCodes.NotAuthorized, "Your role does not read profiles."),
+            RowScope.None when caller.Role == Role.Anonymous => throw new DomainException(ErrorCodes.NotAuthenticated, "Sign in to read profiles or organizations."),
+            RowScope.None => throw new DomainException(ErrorCodes.NotAuthorized, "Your role reaches no profiles or organizations."),
             _ => scope,
         };
     }

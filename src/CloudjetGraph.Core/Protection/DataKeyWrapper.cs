@@ -1,22 +1,30 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using CloudjetGraph.Core.Data;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CloudjetGraph.Core.Protection;
 
-/// <summary>Wraps and unwraps data keys with the Data Protection key ring, the root of trust.</summary>
+/// <summary>
+/// Wraps and unwraps data keys with the Data Protection key ring, the root of trust. Each wrapped
+/// key is bound to its own id and purpose, so a wrapped key copied to another row fails to unwrap.
+/// </summary>
 public sealed class DataKeyWrapper(IDataProtectionProvider provider)
 {
     // Changing the purpose would make every stored data key unreadable.
     private readonly IDataProtector _protector = provider.CreateProtector("CloudjetGraph.DataKeys.v1");
 
-    /// <summary>Makes a new random 256-bit key and returns it with its wrapped form.</summary>
-    public (byte[] Material, byte[] Wrapped) CreateKey()
+    /// <summary>Makes a new random 256-bit key for data key <paramref name="id"/> and returns it with its wrapped form.</summary>
+    public (byte[] Material, byte[] Wrapped) CreateKey(Guid id, DataKeyPurpose purpose)
     {
         var material = RandomNumberGenerator.GetBytes(32);
-        return (material, _protector.Protect(material));
+        return (material, For(id, purpose).Protect(material));
     }
 
-    /// <summary>Unwraps a stored data key.</summary>
-    /// <exception cref="CryptographicException">The key ring cannot open it.</exception>
-    public byte[] Unwrap(byte[] wrapped) => _protector.Unprotect(wrapped);
+    /// <summary>Unwraps the stored data key <paramref name="id"/>.</summary>
+    /// <exception cref="CryptographicException">The key ring cannot open it, or it belongs to another data key.</exception>
+    public byte[] Unwrap(Guid id, DataKeyPurpose purpose, byte[] wrapped) => For(id, purpose).Unprotect(wrapped);
+
+    private IDataProtector For(Guid id, DataKeyPurpose purpose) =>
+        _protector.CreateProtector(id.ToString("N", CultureInfo.InvariantCulture), purpose.ToString());
 }

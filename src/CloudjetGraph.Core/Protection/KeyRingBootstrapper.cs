@@ -96,10 +96,11 @@ public sealed partial class KeyRingBootstrapper(
 
     private DataKey CreateDataKey(DataKeyPurpose purpose, bool developmentOnly)
     {
-        var (_, wrapped) = wrapper.CreateKey();
+        var id = Guid.CreateVersion7();
+        var (_, wrapped) = wrapper.CreateKey(id, purpose);
         var dataKey = new DataKey
         {
-            Id = Guid.CreateVersion7(),
+            Id = id,
             Purpose = purpose,
             WrappedKey = wrapped,
             IsActive = true,
@@ -115,12 +116,12 @@ public sealed partial class KeyRingBootstrapper(
     {
         try
         {
-            return new UnwrappedDataKey(key.Id, key.Purpose, wrapper.Unwrap(key.WrappedKey), key.IsActive, key.DevelopmentOnly);
+            return new UnwrappedDataKey(key.Id, key.Purpose, wrapper.Unwrap(key.Id, key.Purpose, key.WrappedKey), key.IsActive, key.DevelopmentOnly);
         }
         catch (CryptographicException exception)
         {
             throw new KeyRingUnavailableException(
-                $"Data key {key.Id} cannot be unwrapped with the key ring at '{ringPath}' ({ProtectionOptions.SectionName}:KeyRingPath); it is not the ring that protects this database, or it was revoked.",
+                $"Data key {key.Id} cannot be unwrapped with the key ring at '{ringPath}' ({ProtectionOptions.SectionName}:KeyRingPath); it is not the ring that protects this database, the key was revoked, or the stored key was altered.",
                 exception);
         }
     }

@@ -77,6 +77,23 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Host_RestartedWithAWrappedDataKeyCopiedToAnotherKey_RefusesToStart()
+    {
+        string dataDirectory;
+        await using (var first = new CloudjetApplication { KeepData = true })
+        {
+            await first.InitializeAsync();
+            dataDirectory = first.DataDirectory;
+        }
+
+        await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
+        var altered = await second.ExecuteSqlAsync("UPDATE DataKeys SET WrappedKey = (SELECT WrappedKey FROM DataKeys ORDER BY Id LIMIT 1)");
+
+        Assert.Equal(3, altered);
+        Assert.Contains("cannot be unwrapped", StartupFailure(second), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Host_OutsideDevelopmentOnADevelopmentKeyRing_RefusesToStart()
     {
         string dataDirectory;
