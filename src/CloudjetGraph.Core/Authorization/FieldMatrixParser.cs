@@ -33,7 +33,7 @@ public static class FieldMatrixParser
                 {
                     problems.Add($"{key}: unknown role; expected one of {string.Join(", ", Enum.GetValues<Role>().Select(RoleNames.Of))}.");
                 }
-                else if (!TryParseName<FieldAccess>(levelName, out var level))
+                else if (!EnumNames.TryParse<FieldAccess>(levelName, out var level))
                 {
                     problems.Add($"{key}: unknown access '{levelName}'; expected None, Masked, Read or Edit.");
                 }
@@ -81,7 +81,7 @@ public static class FieldMatrixParser
             {
                 problems.Add($"{key}: unknown staff role.");
             }
-            else if (!TryParseName<RowScope>(scopeName, out var scope) || scope is not (RowScope.All or RowScope.AssignedOrganizations))
+            else if (!EnumNames.TryParse<RowScope>(scopeName, out var scope) || scope is not (RowScope.All or RowScope.AssignedOrganizations))
             {
                 problems.Add($"{key}: unknown scope '{scopeName}'; expected All or AssignedOrganizations.");
             }
@@ -92,15 +92,5 @@ public static class FieldMatrixParser
         }
 
         return scopes;
-    }
-
-    // Enum.TryParse also accepts numbers and comma-joined flags ("Masked,Read" = Edit), which would
-    // let a typo grant more than intended: only an exact member name is a valid setting.
-    private static bool TryParseName<TEnum>(string? name, out TEnum value)
-        where TEnum : struct, Enum
-    {
-        var match = Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-        value = match is null ? default : Enum.Parse<TEnum>(match);
-        return match is not null;
     }
 }

@@ -1,14 +1,8 @@
-using System.Collections.Frozen;
-using System.Text.Json;
-
 namespace CloudjetGraph.Core.Authorization;
 
 /// <summary>Names and traits of <see cref="ProfileField"/> values.</summary>
 public static class ProfileFields
 {
-    private static readonly FrozenDictionary<string, ProfileField> ByName =
-        Enum.GetValues<ProfileField>().ToFrozenDictionary(NameOf, StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Fields that hold personal data and are sealed column by column.</summary>
     public static IReadOnlyList<ProfileField> Sealed { get; } =
     [
@@ -20,10 +14,10 @@ public static class ProfileFields
     public static IReadOnlyList<ProfileField> Maskable { get; } = [ProfileField.Phone];
 
     /// <summary>The camelCase schema name of a field.</summary>
-    public static string NameOf(ProfileField field) => JsonNamingPolicy.CamelCase.ConvertName(field.ToString());
+    public static string NameOf(ProfileField field) => EnumNames.Of(field);
 
     /// <summary>Parses a schema field name, case-insensitively.</summary>
-    public static bool TryParse(string? name, out ProfileField field) => ByName.TryGetValue(name ?? string.Empty, out field);
+    public static bool TryParse(string? name, out ProfileField field) => EnumNames.TryParse(name, out field);
 
     /// <summary>Whether a field is personal data (sealed, or the consent record).</summary>
     public static bool IsPersonal(ProfileField field) => field == ProfileField.Consent || Sealed.Contains(field);
