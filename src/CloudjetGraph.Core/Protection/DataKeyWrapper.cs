@@ -11,14 +11,21 @@ namespace CloudjetGraph.Core.Protection;
 /// </summary>
 public sealed class DataKeyWrapper(IDataProtectionProvider provider)
 {
-    // Changing the purpose would make every stored data key unreadable.
+    // Changing this purpose, or the name of a DataKeyPurpose, would make stored data keys unreadable.
     private readonly IDataProtector _protector = provider.CreateProtector("CloudjetGraph.DataKeys.v1");
 
-    /// <summary>Makes a new random 256-bit key for data key <paramref name="id"/> and returns it with its wrapped form.</summary>
-    public (byte[] Material, byte[] Wrapped) CreateKey(Guid id, DataKeyPurpose purpose)
+    /// <summary>Makes a new random 256-bit key for data key <paramref name="id"/> and returns only its wrapped form.</summary>
+    public byte[] CreateWrappedKey(Guid id, DataKeyPurpose purpose)
     {
         var material = RandomNumberGenerator.GetBytes(32);
-        return (material, For(id, purpose).Protect(material));
+        try
+        {
+            return For(id, purpose).Protect(material);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(material);
+        }
     }
 
     /// <summary>Unwraps the stored data key <paramref name="id"/>.</summary>

@@ -97,12 +97,11 @@ public sealed partial class KeyRingBootstrapper(
     private DataKey CreateDataKey(DataKeyPurpose purpose, bool developmentOnly)
     {
         var id = Guid.CreateVersion7();
-        var (_, wrapped) = wrapper.CreateKey(id, purpose);
         var dataKey = new DataKey
         {
             Id = id,
             Purpose = purpose,
-            WrappedKey = wrapped,
+            WrappedKey = wrapper.CreateWrappedKey(id, purpose),
             IsActive = true,
             DevelopmentOnly = developmentOnly,
             CreatedAt = time.GetUtcNow(),

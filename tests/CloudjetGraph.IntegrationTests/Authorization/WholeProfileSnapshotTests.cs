@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CloudjetGraph.Core.Authorization;
@@ -25,7 +27,7 @@ public sealed class WholeProfileSnapshotTests(MatrixTarget app) : IClassFixture<
         }
         """;
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Theory]
     [InlineData("owner")]
@@ -54,7 +56,7 @@ public sealed class WholeProfileSnapshotTests(MatrixTarget app) : IClassFixture<
             {
                 if (parent?[name] is JsonValue value)
                 {
-                    Assert.True(DateTimeOffset.TryParse(value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out _));
+                    Assert.True(DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, out _));
                     parent[name] = $"<{name}>";
                 }
             }
