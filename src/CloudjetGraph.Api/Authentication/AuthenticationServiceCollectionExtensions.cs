@@ -20,6 +20,7 @@ internal static class AuthenticationServiceCollectionExtensions
                 {
                     // The IdP's issuer and signing keys are added from its metadata document.
                     jwt.Authority = settings.Authority;
+                    jwt.RequireHttpsMetadata = settings.RequireHttpsMetadata;
                 }
 
                 jwt.TokenValidationParameters = new TokenValidationParameters

@@ -22,6 +22,12 @@ public sealed class AccessTokenOptions
     /// </summary>
     public string? Authority { get; set; }
 
+    /// <summary>
+    /// Whether the authority's metadata must come over HTTPS. Default <c>true</c>; turn it off only
+    /// for an identity provider on a development machine.
+    /// </summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     /// <summary>Lifetime of owner tokens from <c>login</c>. Default one hour.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan OwnerTokenLifetime { get; set; } = TimeSpan.FromHours(1);

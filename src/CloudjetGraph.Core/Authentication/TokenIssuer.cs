@@ -20,6 +20,9 @@ public sealed class TokenIssuer(DataKeyRing ring, IOptions<AccessTokenOptions> o
     /// <summary>The claim that carries the subject.</summary>
     public const string SubjectClaim = "sub";
 
+    /// <summary>The claim that names the token's issuer.</summary>
+    public const string IssuerClaim = "iss";
+
     /// <summary>Issues a token for <paramref name="subject"/> in <paramref name="role"/>.</summary>
     public IssuedToken Issue(string subject, Role role, TimeSpan lifetime)
     {
