@@ -36,12 +36,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Host_RestartedWithoutItsKeyRing_RefusesToStartAndCreatesNoNewRing()
     {
-        string dataDirectory;
-        await using (var first = new CloudjetApplication { KeepData = true })
-        {
-            await first.InitializeAsync();
-            dataDirectory = first.DataDirectory;
-        }
+        var dataDirectory = await DataOfAHostThatRanAsync();
 
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
         foreach (var keyFile in Directory.GetFiles(second.KeyRingPath))
@@ -59,14 +54,8 @@ public sealed class StartupTests
     [Fact]
     public async Task Host_RestartedOnItsKeyRing_ReadsDataWrittenBefore()
     {
-        string dataDirectory;
-        Guid profileId;
-        await using (var first = new CloudjetApplication { KeepData = true })
-        {
-            await first.InitializeAsync();
-            profileId = await first.SignUpAsync(Owners.NewInput("restart"));
-            dataDirectory = first.DataDirectory;
-        }
+        var profileId = Guid.Empty;
+        var dataDirectory = await DataOfAHostThatRanAsync(async first => profileId = await first.SignUpAsync(Owners.NewInput("restart")));
 
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
         var response = await second.Client(second.StaffToken(Role.Management, "management-demo"))
@@ -79,12 +68,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Host_RestartedWithAWrappedDataKeyCopiedToAnotherKey_RefusesToStart()
     {
-        string dataDirectory;
-        await using (var first = new CloudjetApplication { KeepData = true })
-        {
-            await first.InitializeAsync();
-            dataDirectory = first.DataDirectory;
-        }
+        var dataDirectory = await DataOfAHostThatRanAsync();
 
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
         var altered = await second.ExecuteSqlAsync("UPDATE DataKeys SET WrappedKey = (SELECT WrappedKey FROM DataKeys ORDER BY Id LIMIT 1)");
@@ -96,12 +80,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Host_OutsideDevelopmentOnADevelopmentKeyRing_RefusesToStart()
     {
-        string dataDirectory;
-        await using (var first = new CloudjetApplication { KeepData = true })
-        {
-            await first.InitializeAsync();
-            dataDirectory = first.DataDirectory;
-        }
+        var dataDirectory = await DataOfAHostThatRanAsync();
 
         await using var production = new CloudjetApplication { DataDirectory = dataDirectory, EnvironmentName = "Production" };
 
@@ -117,6 +96,19 @@ public sealed class StartupTests
 
         Assert.Contains("DataProtection:KeyRingPath", failure, StringComparison.Ordinal);
         Assert.False(Directory.Exists(production.KeyRingPath) && Directory.EnumerateFileSystemEntries(production.KeyRingPath).Any());
+    }
+
+    /// <summary>Runs a Development host on fresh data, optionally doing some work, and returns its data directory.</summary>
+    private static async Task<string> DataOfAHostThatRanAsync(Func<CloudjetApplication, Task>? whileRunning = null)
+    {
+        await using var first = new CloudjetApplication { KeepData = true };
+        await first.InitializeAsync();
+        if (whileRunning is not null)
+        {
+            await whileRunning(first);
+        }
+
+        return first.DataDirectory;
     }
 
     /// <summary>Starts the host and returns every message of the exception that stopped it.</summary>
