@@ -80,7 +80,7 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     public override async ValueTask DisposeAsync()
     {
         // The privacy check of the whole run: no host's logs may hold a personal value or a token.
-        var personalValues = _started ? LogPrivacy.StoredPersonalValues(Services) : [];
+        var personalValues = _started ? StoredPersonalValues.All(Services) : [];
         await base.DisposeAsync();
         LogPrivacy.AssertClean(Logs.Lines, personalValues);
         GC.SuppressFinalize(this);

@@ -19,9 +19,9 @@ public sealed class EncryptionAtRestTests(CloudjetApplication app) : IClassFixtu
         await walKeeper.OpenAsync();
         var fresh = Owners.NewInput("at-rest");
         await app.SignUpAsync(fresh);
-        var seeded = await SeededValues.ReadAllAsync(app);
-        Assert.Equal(200 + 1, seeded.Count);
-        var plaintexts = seeded.Values.SelectMany(v => v.Values).Where(v => v.Length >= 4).Distinct().ToList();
+        var stored = StoredPersonalValues.ByProfile(app.Services);
+        Assert.Equal(200 + 1, stored.Count);
+        var plaintexts = stored.Values.SelectMany(values => values).Distinct().ToList();
         Assert.True(plaintexts.Count > 700, $"Only {plaintexts.Count} distinct values to look for.");
         Assert.Contains((string)fresh["fullName"]!, plaintexts);
 
