@@ -26,7 +26,7 @@ public sealed class LogPrivacyTests
         var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
         await management.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("{ profiles(where: { email: \"kiem.thu.logs@example.vn\" }) { nodes { fullName phone } } }")));
         await management.PostAsync("query($first: Int) { profiles(first: $first) { totalCount } }", new { first = "kiem.thu.logs@example.vn" });
-        await app.ExecuteSqlAsync("UPDATE Profiles SET FullName = Email WHERE Id = $id", ("$id", profileId.ToString().ToUpperInvariant()));
+        await app.ExecuteSqlAsync("UPDATE Profiles SET FullName = Email WHERE Id = $id", ("$id", profileId));
         var tampered = await management.PostAsync("query($id: ID!) { profile(id: $id) { fullName } }", new { id = profileId });
         using var badToken = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("""{"query":"{ me { id } }"}""", new MediaTypeHeaderValue("application/json")) };
         badToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ownerToken[..^4] + "AAAA");

@@ -47,7 +47,7 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     public string StaffToken(Role role, string subject) =>
         Services.GetRequiredService<TokenIssuer>().Issue(subject, role, TimeSpan.FromMinutes(30)).Token;
 
-    /// <summary>Runs raw SQL against the database file, bypassing the gateway.</summary>
+    /// <summary>Runs raw SQL against the database file, bypassing the gateway. Guid parameters are stored ids.</summary>
     public async Task<int> ExecuteSqlAsync(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
@@ -56,7 +56,8 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            // EF Core stores a Guid on SQLite as upper-case text; match that, not the driver's default.
+            command.Parameters.AddWithValue(name, value is Guid id ? id.ToString().ToUpperInvariant() : value);
         }
 
         return await command.ExecuteNonQueryAsync();

@@ -14,7 +14,7 @@ public sealed class CiphertextIntegrityTests(CloudjetApplication app) : IClassFi
         var victim = await app.SignUpAsync(Owners.NewInput("victim"));
         await app.ExecuteSqlAsync(
             "UPDATE Profiles SET FullName = (SELECT FullName FROM Profiles WHERE Id = $donor) WHERE Id = $victim",
-            ("$donor", donor.ToString().ToUpperInvariant()), ("$victim", victim.ToString().ToUpperInvariant()));
+            ("$donor", donor), ("$victim", victim));
 
         var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(ReadProfile, new { id = victim });
 
@@ -29,7 +29,7 @@ public sealed class CiphertextIntegrityTests(CloudjetApplication app) : IClassFi
     public async Task Management_ReadsValueCopiedFromAnotherColumn_GetsDataIntegrityErrorAndNoPlaintext()
     {
         var profile = await app.SignUpAsync(Owners.NewInput("column"));
-        await app.ExecuteSqlAsync("UPDATE Profiles SET Department = FullName WHERE Id = $id", ("$id", profile.ToString().ToUpperInvariant()));
+        await app.ExecuteSqlAsync("UPDATE Profiles SET Department = FullName WHERE Id = $id", ("$id", profile));
 
         var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(ReadProfile, new { id = profile });
 
@@ -45,7 +45,7 @@ public sealed class CiphertextIntegrityTests(CloudjetApplication app) : IClassFi
         var profile = await app.SignUpAsync(Owners.NewInput("tamper"));
         var changed = await app.ExecuteSqlAsync(
             "UPDATE Profiles SET Email = substr(Email, 1, length(Email) - 1) || X'00' WHERE Id = $id AND substr(Email, -1) <> X'00'",
-            ("$id", profile.ToString().ToUpperInvariant()));
+            ("$id", profile));
         Assert.Equal(1, changed);
 
         var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(ReadProfile, new { id = profile });
