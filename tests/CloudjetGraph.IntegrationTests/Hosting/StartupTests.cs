@@ -73,7 +73,7 @@ public sealed class StartupTests
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
         var altered = await second.ExecuteSqlAsync("UPDATE DataKeys SET WrappedKey = (SELECT WrappedKey FROM DataKeys ORDER BY Id LIMIT 1)");
 
-        Assert.Equal(3, altered);
+        Assert.Equal(4, altered);
         Assert.Contains("cannot be unwrapped", StartupFailure(second), StringComparison.Ordinal);
     }
 
