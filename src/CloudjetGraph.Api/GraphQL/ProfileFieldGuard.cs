@@ -12,7 +12,11 @@ namespace CloudjetGraph.Api.GraphQL;
 /// </summary>
 internal sealed class ProfileFieldGuard(FieldMatrix matrix)
 {
-    /// <summary>Returns the caller's access to <paramref name="field"/> of the source profile, or throws the coded denial.</summary>
+    /// <summary>
+    /// Returns the caller's access to <paramref name="field"/> of the source profile, or throws the
+    /// coded denial. A profile whose access tag did not verify serves only its id (non-null in the
+    /// schema, so withholding it would null the whole page): every other field is DATA_INTEGRITY.
+    /// </summary>
     public FieldAccess Demand(IResolveFieldContext<Profile> context, ProfileField field)
     {
         var caller = context.Caller();
@@ -22,6 +26,7 @@ internal sealed class ProfileFieldGuard(FieldMatrix matrix)
         {
             FieldAccess.None when caller.Role == Role.Anonymous => throw new DomainException(ErrorCodes.NotAuthenticated, $"Sign in to read {ProfileFields.NameOf(field)}."),
             FieldAccess.None => throw new DomainException(ErrorCodes.NotAuthorized, $"Your role may not read {ProfileFields.NameOf(field)}."),
+            _ when field != ProfileField.Id && !context.Source.AccessVerified => throw new DomainException(ErrorCodes.DataIntegrity, "This profile failed its integrity check and was withheld."),
             _ => access,
         };
     }

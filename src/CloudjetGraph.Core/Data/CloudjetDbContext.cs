@@ -33,6 +33,7 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
             profile.HasIndex(p => p.LoginEmailIndex).IsUnique();
             profile.Property(p => p.ConsentPolicyVersion).HasMaxLength(32);
             profile.Property(p => p.Version).IsConcurrencyToken();
+            profile.Ignore(p => p.AccessVerified);
         });
 
         modelBuilder.Entity<StaffAssignment>(assignment =>

@@ -11,4 +11,7 @@ public enum DataKeyPurpose
 
     /// <summary>HMAC-SHA256 signing of the gateway's own access tokens.</summary>
     TokenSigning = 3,
+
+    /// <summary>HMAC-SHA256 access tags that bind a profile's access-granting columns to its row.</summary>
+    RowIntegrity = 4,
 }

@@ -62,4 +62,16 @@ public sealed class Profile
 
     /// <summary>Concurrency token, incremented on every change.</summary>
     public long Version { get; set; }
+
+    /// <summary>
+    /// Keyed integrity tag over the columns that decide access (id, organisation, password hash,
+    /// consent); see <see cref="Protection.ProfileAccessTag"/>. Null only before the first stamp.
+    /// </summary>
+    public byte[]? AccessTag { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="AccessTag"/> was verified (or stamped) since this instance was loaded. Held
+    /// in memory only: a row that nobody verified is treated like one that failed.
+    /// </summary>
+    public bool AccessVerified { get; set; }
 }

@@ -24,7 +24,7 @@ public static class ErrorCodes
     /// <summary>The change collides with existing data or a concurrent edit.</summary>
     public const string Conflict = "CONFLICT";
 
-    /// <summary>A stored value failed its integrity check and was not returned.</summary>
+    /// <summary>A stored value, or the access tag of its profile, failed its integrity check and was not returned.</summary>
     public const string DataIntegrity = "DATA_INTEGRITY";
 
     /// <summary>The request is not well-formed GraphQL over HTTP.</summary>

@@ -14,6 +14,7 @@ public sealed class ProfileAccounts(
     CloudjetDbContext db,
     ProfileSealer sealer,
     BlindIndex blindIndex,
+    ProfileAccessTag accessTag,
     IPasswordHasher<Profile> passwordHasher,
     TokenIssuer tokenIssuer,
     IOptions<PolicyOptions> policy,
@@ -79,6 +80,7 @@ public sealed class ProfileAccounts(
         }
 
         profile.PasswordHash = passwordHasher.HashPassword(profile, request.Password);
+        accessTag.Stamp(profile);
         db.Profiles.Add(profile);
         try
         {
@@ -103,7 +105,9 @@ public sealed class ProfileAccounts(
         var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.LoginEmailIndex == index, cancellationToken);
         var hash = profile?.PasswordHash ?? DecoyHash.Value;
         var verified = passwordHasher.VerifyHashedPassword(profile!, hash, password) != PasswordVerificationResult.Failed;
-        if (profile?.PasswordHash is null || !verified)
+
+        // A hash moved here from another row fails the row's tag: refused exactly like a wrong password.
+        if (profile?.PasswordHash is null || !accessTag.Check(profile) || !verified)
         {
             throw new DomainException(ErrorCodes.InvalidCredentials, "The email or password is incorrect.");
         }
@@ -123,6 +127,12 @@ public sealed class ProfileAccounts(
 
         var profile = await db.Profiles.Include(p => p.Organization).SingleOrDefaultAsync(p => p.Id == profileId, cancellationToken)
             ?? throw new DomainException(ErrorCodes.NotFound, "The profile does not exist.");
+        if (!accessTag.Check(profile))
+        {
+            // Re-stamping would bless whatever was written into the row behind the gateway's back.
+            throw new DomainException(ErrorCodes.DataIntegrity, "Your profile failed its integrity check and cannot be changed; contact support.");
+        }
+
         foreach (var (field, value) in changes)
         {
             sealer.Seal(profile, field, value?.Trim());
@@ -130,6 +140,7 @@ public sealed class ProfileAccounts(
 
         profile.UpdatedAt = time.GetUtcNow();
         profile.Version++;
+        accessTag.Stamp(profile);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Profiles;
 
-/// <summary>Finds and pages the profiles and organisations a caller reaches. Nothing here decrypts.</summary>
-public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility visibility, FieldMatrix matrix, BlindIndex blindIndex)
+/// <summary>
+/// Finds and pages the profiles and organisations a caller reaches. Nothing here decrypts; every
+/// profile it returns has had its access tag checked (<see cref="Profile.AccessVerified"/>).
+/// </summary>
+public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility visibility, FieldMatrix matrix, BlindIndex blindIndex, ProfileAccessTag accessTag)
 {
     /// <summary>The caller's own profile, or null for staff.</summary>
     /// <exception cref="DomainException">Anonymous caller.</exception>
@@ -24,8 +27,16 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
 
     /// <summary>A profile the caller reaches; null when it does not exist or is out of reach.</summary>
     /// <exception cref="DomainException">The caller's role reaches no profiles.</exception>
-    public Task<Profile?> FindAsync(Caller caller, Guid id, CancellationToken cancellationToken) =>
-        Reachable(caller).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+    public async Task<Profile?> FindAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var profile = await Reachable(caller).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (profile is not null)
+        {
+            accessTag.Check(profile);
+        }
+
+        return profile;
+    }
 
     /// <summary>One page, ordered by id (creation order), after the given id.</summary>
     /// <exception cref="DomainException">The role reaches no profiles, or filters on a field it may not read.</exception>
@@ -59,13 +70,30 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
         }
 
         var rows = await query.OrderBy(p => p.Id).Take(first + 1).ToListAsync(cancellationToken);
-        return new ProfilePage(rows.Take(first).ToList(), rows.Count > first, totalCount);
+        var nodes = rows.Take(first).ToList();
+
+        // A failed row stays in the page, so one damaged row does not hide the others; the field
+        // guard then withholds everything of it but its id.
+        foreach (var profile in nodes)
+        {
+            accessTag.Check(profile);
+        }
+
+        return new ProfilePage(nodes, rows.Count > first, totalCount);
     }
 
     /// <summary>The organisations the caller reaches, by name.</summary>
-    /// <exception cref="DomainException">The caller's role reaches no profiles.</exception>
-    public async Task<IReadOnlyList<Organization>> OrganizationsAsync(Caller caller, CancellationToken cancellationToken) =>
-        await visibility.Organizations(db.Organizations.AsNoTracking(), db.Profiles, caller).OrderBy(o => o.Name).ToListAsync(cancellationToken);
+    /// <exception cref="DomainException">The caller's role reaches no profiles, or an owner's own row failed its access tag.</exception>
+    public async Task<IReadOnlyList<Organization>> OrganizationsAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        // An owner reaches the organisation their row names: only a verified row may name it.
+        if (visibility.ScopeOf(caller) == RowScope.Own && await FindOwnAsync(caller, cancellationToken) is { AccessVerified: false })
+        {
+            throw new DomainException(ErrorCodes.DataIntegrity, "Your profile failed its integrity check and was withheld.");
+        }
+
+        return await visibility.Organizations(db.Organizations.AsNoTracking(), db.Profiles, caller).OrderBy(o => o.Name).ToListAsync(cancellationToken);
+    }
 
     private IQueryable<Profile> Reachable(Caller caller) =>
         visibility.Profiles(db.Profiles.AsNoTracking().Include(p => p.Organization), caller);

@@ -9,14 +9,16 @@ namespace CloudjetGraph.Core.Protection;
 
 /// <summary>
 /// Makes the key hierarchy usable at startup: checks the Data Protection key ring, creates a
-/// development ring only when nothing could be orphaned, makes missing data keys, and unwraps every
-/// data key into <see cref="DataKeyRing"/>. Any failure stops startup.
+/// development ring only when nothing could be orphaned, makes missing data keys, unwraps every
+/// data key into <see cref="DataKeyRing"/>, and in Development stamps access tags on rows that
+/// predate the RowIntegrity key. Any failure stops startup.
 /// </summary>
 public sealed partial class KeyRingBootstrapper(
     CloudjetDbContext db,
     IKeyManager keyManager,
     DataKeyWrapper wrapper,
     DataKeyRing ring,
+    ProfileAccessTag accessTag,
     IOptions<ProtectionOptions> options,
     TimeProvider time,
     ILogger<KeyRingBootstrapper> logger)
@@ -37,13 +39,31 @@ public sealed partial class KeyRingBootstrapper(
                 $"The key ring at '{ringPath}' ({ProtectionOptions.SectionName}:KeyRingPath) is a development key ring; it must not serve outside Development.");
         }
 
-        foreach (var purpose in RequiredPurposes.Where(p => !storedKeys.Any(k => k.Purpose == p && k.IsActive)))
+        var missingPurposes = RequiredPurposes.Where(p => !storedKeys.Any(k => k.Purpose == p && k.IsActive)).ToList();
+
+        // A new access-tag key over existing rows would bless them as they are now, including any
+        // row tampered with before (or a key row deleted to force this): only Development may do that.
+        var stampExistingRows = missingPurposes.Contains(DataKeyPurpose.RowIntegrity) && await db.Profiles.AnyAsync(cancellationToken);
+        if (stampExistingRows && !isDevelopment)
+        {
+            throw new KeyRingUnavailableException(
+                "The database holds profiles but no active RowIntegrity data key, so their access tags cannot be verified; the gateway will not create one over existing rows outside Development (see docs/encryption.md, Access tag).");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var purpose in missingPurposes)
         {
             storedKeys.Add(CreateDataKey(purpose, developmentRing));
         }
 
         await db.SaveChangesAsync(cancellationToken);
         ring.Load(storedKeys.Select(key => Unwrap(key, ringPath)).ToList());
+        if (stampExistingRows)
+        {
+            await StampUntaggedProfilesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Unwraps the existing data keys without creating anything, for tools that must not change the ring.</summary>
@@ -94,6 +114,18 @@ public sealed partial class KeyRingBootstrapper(
         return true;
     }
 
+    private async Task StampUntaggedProfilesAsync(CancellationToken cancellationToken)
+    {
+        var untagged = await db.Profiles.Where(p => p.AccessTag == null).ToListAsync(cancellationToken);
+        foreach (var profile in untagged)
+        {
+            accessTag.Stamp(profile);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogUntaggedProfilesStamped(logger, untagged.Count);
+    }
+
     private DataKey CreateDataKey(DataKeyPurpose purpose, bool developmentOnly)
     {
         var id = Guid.CreateVersion7();
@@ -130,4 +162,7 @@ public sealed partial class KeyRingBootstrapper(
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Created data key {DataKeyId} for {Purpose}.")]
     private static partial void LogDataKeyCreated(ILogger logger, Guid dataKeyId, DataKeyPurpose purpose);
+
+    [LoggerMessage(EventId = 1003, EventName = "UntaggedProfilesStamped", Level = LogLevel.Warning, Message = "Stamped access tags on {ProfileCount} existing profiles under a new RowIntegrity key, trusting them as they are (Development only).")]
+    private static partial void LogUntaggedProfilesStamped(ILogger logger, int profileCount);
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Core.Protection;
 
-/// <summary>Registers the key hierarchy: Data Protection key ring, data keys, field cipher and blind index.</summary>
+/// <summary>Registers the key hierarchy: Data Protection key ring, data keys, field cipher, blind index and access tags.</summary>
 public static class ProtectionServiceCollectionExtensions
 {
     /// <summary>Adds field protection, reading <c>DataProtection:KeyRingPath</c>.</summary>
@@ -34,6 +34,7 @@ public static class ProtectionServiceCollectionExtensions
         services.AddSingleton<DataKeyWrapper>();
         services.AddSingleton<FieldCipher>();
         services.AddSingleton<BlindIndex>();
+        services.AddSingleton<ProfileAccessTag>();
         services.AddScoped<KeyRingBootstrapper>();
         return services;
     }

@@ -3,6 +3,7 @@ using System.Text;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Profiles;
+using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ namespace CloudjetGraph.Core.Seeding;
 public sealed partial class DemoDataSeeder(
     CloudjetDbContext db,
     ProfileSealer sealer,
+    ProfileAccessTag accessTag,
     IPasswordHasher<Profile> passwordHasher,
     IOptions<PolicyOptions> policy,
     TimeProvider time,
@@ -97,6 +99,7 @@ public sealed partial class DemoDataSeeder(
                 profile.PasswordHash = passwordHasher.HashPassword(profile, DemoOwnerPassword);
             }
 
+            accessTag.Stamp(profile);
             yield return profile;
         }
     }

@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Hosting;
@@ -73,7 +74,7 @@ public sealed class StartupTests
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
         var altered = await second.ExecuteSqlAsync("UPDATE DataKeys SET WrappedKey = (SELECT WrappedKey FROM DataKeys ORDER BY Id LIMIT 1)");
 
-        Assert.Equal(3, altered);
+        Assert.Equal(4, altered);
         Assert.Contains("cannot be unwrapped", StartupFailure(second), StringComparison.Ordinal);
     }
 
@@ -96,6 +97,38 @@ public sealed class StartupTests
 
         Assert.Contains("DataProtection:KeyRingPath", failure, StringComparison.Ordinal);
         Assert.False(Directory.Exists(production.KeyRingPath) && Directory.EnumerateFileSystemEntries(production.KeyRingPath).Any());
+    }
+
+    [Fact]
+    public async Task Host_RestartedInDevelopmentOnRowsFromBeforeAccessTags_StampsThemAndLetsTheOwnerLogIn()
+    {
+        var dataDirectory = await DataOfAHostThatRanAsync();
+
+        await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
+        await second.ExecuteSqlAsync("DELETE FROM DataKeys WHERE Purpose = 4");
+        Assert.Equal(200, await second.ExecuteSqlAsync("UPDATE Profiles SET AccessTag = NULL"));
+
+        var token = await second.LoginAsync(DemoDataSeeder.DemoOwnerEmail, DemoDataSeeder.DemoOwnerPassword);
+
+        Assert.NotEmpty(token);
+        Assert.Contains(second.Logs.Lines, line => line.StartsWith("Warning CloudjetGraph.Core.Protection.KeyRingBootstrapper[1003] Stamped access tags on 200 ", StringComparison.Ordinal));
+        Assert.Equal(0, second.WithDb(db => db.Profiles.Count(p => p.AccessTag == null)));
+    }
+
+    [Fact]
+    public async Task Host_OutsideDevelopmentWithProfilesButNoRowIntegrityKey_RefusesToStartAndCreatesNone()
+    {
+        var dataDirectory = await DataOfAHostThatRanAsync();
+
+        // A production-like database whose RowIntegrity key row was deleted, as an attacker would to get rows re-blessed.
+        await using var production = new CloudjetApplication { DataDirectory = dataDirectory, EnvironmentName = "Production" };
+        await production.ExecuteSqlAsync("UPDATE DataKeys SET DevelopmentOnly = 0");
+        Assert.Equal(1, await production.ExecuteSqlAsync("DELETE FROM DataKeys WHERE Purpose = 4"));
+
+        Assert.Contains("no active RowIntegrity data key", StartupFailure(production), StringComparison.Ordinal);
+
+        // Counts the RowIntegrity keys left after the refusal: none may have been created.
+        Assert.Equal(0, await production.ExecuteSqlAsync("DELETE FROM DataKeys WHERE Purpose = 4"));
     }
 
     /// <summary>Runs a Development host on fresh data, optionally doing some work, and returns its data directory.</summary>

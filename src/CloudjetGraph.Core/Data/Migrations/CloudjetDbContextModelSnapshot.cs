@@ -68,6 +68,9 @@ namespace CloudjetGraph.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("AccessTag")
+                        .HasColumnType("BLOB");
+
                     b.Property<DateTimeOffset>("ConsentAcceptedAt")
                         .HasColumnType("TEXT");
 
