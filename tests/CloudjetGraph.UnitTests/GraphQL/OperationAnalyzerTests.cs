@@ -103,13 +103,11 @@ public sealed class OperationAnalyzerTests
         Assert.Equal(LimitNames.Cost, refusal?.Limit);
     }
 
-    [Fact]
-    public void Analyze_IntrospectionQuery_CostsNothing()
-    {
-        const string Document = "{ __schema { types { name fields { name type { name ofType { name } } } } } }";
-
-        Assert.Null(Analyze(Document, Generous with { MaxCost = 1 }).Refusal);
-    }
+    [Theory]
+    [InlineData("{ __schema { types { name fields { name type { name ofType { name } } } } } }")]
+    [InlineData("{ __schema { types { ...T } } } fragment T on __Type { fields { name type { ...R } } } fragment R on __Type { name ofType { name } }")]
+    public void Analyze_IntrospectionQuery_CostsNothing(string document) =>
+        Assert.Null(Analyze(document, Generous with { MaxCost = 1 }).Refusal);
 
     [Fact]
     public void Analyze_IntrospectionWhenTurnedOff_IsRefusedWithItsCode()

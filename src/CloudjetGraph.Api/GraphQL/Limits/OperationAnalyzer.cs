@@ -143,28 +143,25 @@ internal sealed class OperationAnalyzer(ISchema schema, OperationLimits limits, 
     private SelectionSummary Field(GraphQLField field, IGraphType? parent)
     {
         var name = field.Name.StringValue;
-        var aliased = field.Alias is null ? 0 : 1;
-        if (name is "__schema" or "__type")
-        {
-            // Introspection is exempt from cost; depth, aliases and spreads still count.
-            var meta = SelectionSet(field.SelectionSet, schema.AllTypes[name == "__schema" ? "__Schema" : "__Type"]);
-            return new SelectionSummary(meta.Depth + 1, 0, 0, Saturating.Add(meta.Aliases, aliased), meta.Spreads, 1, Introspects: true);
-        }
+        var parentType = parent?.GetNamedType();
+        var metaField = name is "__schema" or "__type";
+        var definition = metaField ? null : (parentType as IComplexGraphType)?.GetField(name);
+        var type = metaField ? schema.AllTypes[name == "__schema" ? "__Schema" : "__Type"] : definition?.ResolvedType;
+        var children = SelectionSet(field.SelectionSet, type?.GetNamedType());
+        var aliases = Saturating.Add(children.Aliases, field.Alias is null ? 0 : 1);
 
-        var definition = (parent?.GetNamedType() as IComplexGraphType)?.GetField(name);
-        var children = SelectionSet(field.SelectionSet, definition?.ResolvedType?.GetNamedType());
+        // Introspection (its meta-fields, and every field of its types, whose names the spec
+        // reserves with "__", as in a fragment on __Type) is exempt from cost; depth, aliases and
+        // spreads still count.
+        if (metaField || parentType?.Name.StartsWith("__", StringComparison.Ordinal) == true)
+        {
+            return new SelectionSummary(children.Depth + 1, 0, 0, aliases, children.Spreads, 1, metaField || children.Introspects);
+        }
 
         // The lists right under a paged field hold one page; lists anywhere else count a fixed weight.
         var cost = Saturating.Add(1, children.CostWith(PageSize(field, definition) ?? limits.ListWeight));
-        var isList = (definition?.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : definition?.ResolvedType) is ListGraphType;
-        return new SelectionSummary(
-            children.Depth + 1,
-            isList ? cost : 0,
-            isList ? 0 : cost,
-            Saturating.Add(children.Aliases, aliased),
-            children.Spreads,
-            1,
-            children.Introspects);
+        var isList = (type is NonNullGraphType nonNull ? nonNull.ResolvedType : type) is ListGraphType;
+        return new SelectionSummary(children.Depth + 1, isList ? cost : 0, isList ? 0 : cost, aliases, children.Spreads, 1, children.Introspects);
     }
 
     /// <summary>The page a field with a <c>first</c> argument returns; null for other fields.</summary>
