@@ -36,6 +36,14 @@ public sealed class OperationLimitsTests(SmallLimitsApplication app) : IClassFix
         AssertRefused(await Management().PostAsync("{ profiles(first: 15) { totalCount nodes { id } } }"), "cost", MaxCost);
 
     [Fact]
+    public async Task Management_PageSizedByAVariableAtTheCostLimit_GetsData()
+    {
+        var data = await Management().PostAsync("query($n: Int) { profiles(first: $n) { totalCount nodes { id } } }", new { n = 14 });
+
+        Assert.Equal(14, data.Ok()["profiles"]!["nodes"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task Management_PageSizedByAVariablePastTheCostLimit_IsRefused() =>
         AssertRefused(await Management().PostAsync("query($n: Int) { profiles(first: $n) { totalCount nodes { id } } }", new { n = 15 }), "cost", MaxCost);
 

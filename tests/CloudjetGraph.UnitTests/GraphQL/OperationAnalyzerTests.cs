@@ -131,6 +131,15 @@ public sealed class OperationAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_SecondFragmentOfTheSameName_IsRefusedAsInvalid()
+    {
+        // Otherwise the second, heavy definition would reach validation unmeasured.
+        var (refusal, _) = Analyze("{ ...A } fragment A on Query { me { id } } fragment A on Query { a: me { id } b: me { id } }", Generous with { MaxAliases = 1 });
+
+        Assert.Equal("GRAPHQL_VALIDATION_FAILED", refusal?.Code);
+    }
+
+    [Fact]
     public void Analyze_UnusedFragmentOverALimit_IsRefused()
     {
         // GraphQL.NET validates unused fragments as well, so they must be bounded too.

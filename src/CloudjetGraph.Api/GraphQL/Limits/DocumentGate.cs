@@ -52,21 +52,6 @@ internal sealed class DocumentGate(CloudjetSchema schema, IOptions<GraphQLOption
         }
 
         schema.Initialize();
-        return new OperationAnalyzer(schema, Limits(), variables).Analyze(document);
-    }
-
-    private OperationLimits Limits()
-    {
-        var o = options.Value;
-        return new OperationLimits(
-            o.MaxDepth,
-            o.MaxCost,
-            o.MaxAliases,
-            o.MaxRootFields,
-            o.MaxFragmentSpreads,
-            o.ListWeight,
-            o.DefaultPageSize,
-            o.MaxPageSize,
-            AllowIntrospection: o.AllowIntrospection || environment.IsDevelopment());
+        return new OperationAnalyzer(schema, OperationLimits.From(options.Value, environment.IsDevelopment()), variables).Analyze(document);
     }
 }

@@ -30,8 +30,11 @@ internal sealed class OperationAnalyzer(ISchema schema, OperationLimits limits, 
         ArgumentNullException.ThrowIfNull(document);
         foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
         {
-            // A duplicate name is GraphQL.NET's validation error to report; the first one counts here.
-            _fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
+            // Refused here, not left to validation: a second definition would escape measurement.
+            if (!_fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment))
+            {
+                return new RefusedOperationError(ErrorCodes.ValidationFailed, "Fragment names must be unique.");
+            }
         }
 
         try

@@ -10,4 +10,21 @@ internal sealed record OperationLimits(
     int ListWeight,
     int DefaultPageSize,
     int MaxPageSize,
-    bool AllowIntrospection);
+    bool AllowIntrospection)
+{
+    /// <summary>The limits set in <paramref name="options"/>; introspection is always allowed in Development, for GraphiQL.</summary>
+    public static OperationLimits From(GraphQLOptions options, bool isDevelopment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(
+            options.MaxDepth,
+            options.MaxCost,
+            options.MaxAliases,
+            options.MaxRootFields,
+            options.MaxFragmentSpreads,
+            options.ListWeight,
+            options.DefaultPageSize,
+            options.MaxPageSize,
+            options.AllowIntrospection || isDevelopment);
+    }
+}
