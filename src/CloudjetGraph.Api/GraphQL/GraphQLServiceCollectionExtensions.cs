@@ -28,7 +28,6 @@ internal static class GraphQLServiceCollectionExtensions
             .AddErrorInfoProvider<CloudjetErrorInfoProvider>()
 
             // Resolvers share the request's DbContext, which allows one operation at a time.
-            // Depth and every other operation limit are DocumentGate's, checked before validation.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CloudjetGraph.Api.Authentication;
 using CloudjetGraph.Api.GraphQL.Limits;
 using CloudjetGraph.Core.Errors;
@@ -58,7 +59,7 @@ internal sealed partial class GraphQLHttpHandler(
             {
                 // Not the client's fault: 504 where the media type has status codes for errors.
                 var status = mediaType == GraphQLMediaType.GraphQLResponse ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status200OK;
-                await WriteResultAsync(http, status, mediaType, Refused(new RefusedOperationError(ErrorCodes.Timeout, $"The request took longer than {options.Value.RequestTimeout.TotalSeconds:0.###} s and was stopped.")), http.RequestAborted);
+                await WriteResultAsync(http, status, mediaType, Refused(new RefusedOperationError(ErrorCodes.Timeout, string.Create(CultureInfo.InvariantCulture, $"The request took longer than {options.Value.RequestTimeout.TotalSeconds:0.###} s and was stopped."))), http.RequestAborted);
             }
         }
     }
