@@ -1,5 +1,6 @@
 using CloudjetGraph.Api.GraphQL.Errors;
 using CloudjetGraph.Api.GraphQL.Http;
+using CloudjetGraph.Api.GraphQL.Limits;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
@@ -17,6 +18,8 @@ internal static class GraphQLServiceCollectionExtensions
             .Validate(o => o.DefaultPageSize <= o.MaxPageSize, $"{GraphQLOptions.SectionName}:DefaultPageSize must not exceed {GraphQLOptions.SectionName}:MaxPageSize.")
             .ValidateOnStart();
         services.AddSingleton<ProfileFieldGuard>();
+        services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<DocumentGate>();
         services.AddScoped<GraphQLHttpHandler>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<CloudjetSchema>()
@@ -25,9 +28,7 @@ internal static class GraphQLServiceCollectionExtensions
             .AddErrorInfoProvider<CloudjetErrorInfoProvider>()
 
             // Resolvers share the request's DbContext, which allows one operation at a time.
-            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
-            .AddComplexityAnalyzer((complexity, provider) =>
-                complexity.MaxDepth = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphQLOptions>>().Value.MaxDepth));
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
         return services;
     }
 

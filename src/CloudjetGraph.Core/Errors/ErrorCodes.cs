@@ -36,6 +36,19 @@ public static class ErrorCodes
     /// <summary>The GraphQL document does not validate against the schema.</summary>
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
 
+    /// <summary>
+    /// The document asks for more than a limit allows (depth, cost, aliases, root fields, fragment
+    /// spreads, length), or the response holds more errors than it may; <c>extensions.limit</c>
+    /// names the limit and <c>extensions.maximum</c> gives its value.
+    /// </summary>
+    public const string LimitExceeded = "LIMIT_EXCEEDED";
+
+    /// <summary>The document introspects the schema (<c>__schema</c>, <c>__type</c>) where introspection is turned off.</summary>
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+
+    /// <summary>The request ran past its time limit and its work was stopped.</summary>
+    public const string Timeout = "TIMEOUT";
+
     /// <summary>Something failed inside the gateway; details are only in the server log.</summary>
     public const string Internal = "INTERNAL_SERVER_ERROR";
 }

@@ -40,13 +40,14 @@ public sealed class IntrospectionTests(CloudjetApplication app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Anonymous_IntrospectsDeeperThanTheLimit_GetsValidationError()
+    public async Task Anonymous_IntrospectsDeeperThanTheLimit_GetsLimitExceeded()
     {
         var ofTypes = string.Concat(Enumerable.Repeat("ofType { ", 14)) + "name" + string.Concat(Enumerable.Repeat(" }", 14));
 
         var response = await app.Client().PostAsync($"{{ __schema {{ queryType {{ fields {{ type {{ {ofTypes} }} }} }} }} }}");
 
-        Assert.Equal(["GRAPHQL_VALIDATION_FAILED"], response.Codes);
+        Assert.Equal(["LIMIT_EXCEEDED"], response.Codes);
+        Assert.Equal("depth", response.Errors[0]!["extensions"]!["limit"]!.GetValue<string>());
         Assert.Null(response.Data);
     }
 }

@@ -1,3 +1,4 @@
+using CloudjetGraph.Api.GraphQL.Limits;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Protection;
 using GraphQL;
@@ -21,11 +22,18 @@ internal sealed class CloudjetErrorInfoProvider : IErrorInfoProvider
             extensions["field"] = field;
         }
 
+        if (executionError is RefusedOperationError { Limit: { } limit, Maximum: { } maximum })
+        {
+            extensions["limit"] = limit;
+            extensions["maximum"] = maximum;
+        }
+
         return new ErrorInfo { Message = message, Extensions = extensions };
     }
 
     private static (string Code, string Message, string? Field) Describe(ExecutionError error) => error switch
     {
+        RefusedOperationError refused => (refused.Code!, refused.Message, null),
         { InnerException: DomainException domain } => (domain.Code, domain.Message, domain.Field),
         { InnerException: FieldIntegrityException } => (ErrorCodes.DataIntegrity, "A stored value failed its integrity check and was withheld.", null),
         SyntaxError => (ErrorCodes.ParseFailed, "The GraphQL document does not parse.", null),

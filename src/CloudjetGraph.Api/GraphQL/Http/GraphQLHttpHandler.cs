@@ -1,12 +1,10 @@
-using System.Text.Json;
+using System.Globalization;
 using CloudjetGraph.Api.Authentication;
+using CloudjetGraph.Api.GraphQL.Limits;
 using CloudjetGraph.Core.Errors;
 using GraphQL;
 using GraphQL.Transport;
-using GraphQLParser;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Api.GraphQL.Http;
@@ -14,10 +12,14 @@ namespace CloudjetGraph.Api.GraphQL.Http;
 /// <summary>
 /// GraphQL over HTTP (POST with JSON, GET for queries) per the GraphQL-over-HTTP spec: media type
 /// negotiation, status codes, and errors that always carry a code and never an exception's text.
+/// Every request is bounded: its document by the operation limits before validation, its work by
+/// a timeout and by the client staying connected, its response by the error cap.
 /// </summary>
 internal sealed partial class GraphQLHttpHandler(
     IDocumentExecuter<CloudjetSchema> executer,
     IGraphQLTextSerializer serializer,
+    GraphQLRequestReader reader,
+    DocumentGate gate,
     CallerFactory callerFactory,
     IOptions<GraphQLOptions> options,
     ILogger<GraphQLHttpHandler> logger)
@@ -39,151 +41,130 @@ internal sealed partial class GraphQLHttpHandler(
             return;
         }
 
-        var (request, problem) = isGet ? ReadQueryString(http.Request.Query) : await ReadBodyAsync(http);
+        // One token for all of the request's work: it fires at the timeout or when the client goes.
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        work.CancelAfter(options.Value.RequestTimeout);
+        try
+        {
+            await HandleAsync(http, isGet, mediaType, work.Token);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            LogClientDisconnected(logger);
+        }
+        catch (OperationCanceledException) when (work.IsCancellationRequested)
+        {
+            LogTimedOut(logger, options.Value.RequestTimeout);
+            if (!http.Response.HasStarted)
+            {
+                // Not the client's fault: 504 where the media type has status codes for errors.
+                var status = mediaType == GraphQLMediaType.GraphQLResponse ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status200OK;
+                await WriteResultAsync(http, status, mediaType, Refused(new RefusedOperationError(ErrorCodes.Timeout, string.Create(CultureInfo.InvariantCulture, $"The request took longer than {options.Value.RequestTimeout.TotalSeconds:0.###} s and was stopped."))), http.RequestAborted);
+            }
+        }
+    }
+
+    private async Task HandleAsync(HttpContext http, bool isGet, string mediaType, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await reader.ReadAsync(http, isGet, cancellationToken);
         if (request is null)
         {
             await WriteRequestErrorAsync(http, problem.Status, mediaType, problem.Message);
             return;
         }
 
-        GraphQLDocument? document = null;
-        try
-        {
-            document = Parser.Parse(request.Query);
-        }
-        catch (GraphQLParserException)
-        {
-            // The executer reports the syntax error in the standard shape.
-        }
+        var (document, refusal) = gate.Parse(request.Query!);
 
-        if (isGet && document is not null && SelectedOperation(document, request.OperationName) is { Operation: OperationType.Mutation or OperationType.Subscription })
+        // Whatever operationName holds (absent, empty, or naming no operation), a GET runs nothing
+        // but queries: a link or an image on another site must never change data.
+        if (isGet && document is not null && document.Definitions.OfType<GraphQLOperationDefinition>().Any(o => o.Operation != OperationType.Query))
         {
             http.Response.Headers.Allow = "POST";
             await WriteRequestErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.");
             return;
         }
 
-        await ExecuteAsync(http, request, document, mediaType);
+        refusal ??= gate.Check(document!, request.Variables);
+        if (refusal is not null)
+        {
+            LogRefused(logger, refusal.Code, (refusal as RefusedOperationError)?.Limit);
+            await WriteResultAsync(http, NotExecutedStatus(mediaType), mediaType, Refused(refusal), cancellationToken);
+            return;
+        }
+
+        var result = await ExecuteAsync(http, request, document!, cancellationToken);
+        CapErrors(result);
+        var status = result.Executed ? StatusCodes.Status200OK : NotExecutedStatus(mediaType);
+        await WriteResultAsync(http, status, mediaType, result, cancellationToken);
     }
 
-    private async Task ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument? document, string mediaType)
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document, CancellationToken cancellationToken)
     {
-        ExecutionResult result;
-        try
+        var caller = await callerFactory.CreateAsync(http.User, cancellationToken);
+        return await executer.ExecuteAsync(execution =>
         {
-            var caller = await callerFactory.CreateAsync(http.User, http.RequestAborted);
-            result = await executer.ExecuteAsync(execution =>
+            execution.Query = request.Query;
+            execution.Document = document;
+            execution.OperationName = request.OperationName;
+            execution.Variables = request.Variables;
+            execution.Extensions = request.Extensions;
+            execution.RequestServices = http.RequestServices;
+            execution.User = http.User;
+            execution.UserContext = new CallerContext { Caller = caller };
+            execution.CancellationToken = cancellationToken;
+            execution.UnhandledExceptionDelegate = context =>
             {
-                execution.Query = request.Query;
-                execution.Document = document;
-                execution.OperationName = request.OperationName;
-                execution.Variables = request.Variables;
-                execution.Extensions = request.Extensions;
-                execution.RequestServices = http.RequestServices;
-                execution.User = http.User;
-                execution.UserContext = new CallerContext { Caller = caller };
-                execution.CancellationToken = http.RequestAborted;
-                execution.UnhandledExceptionDelegate = context =>
+                if (context.OriginalException is not DomainException)
                 {
-                    if (context.OriginalException is not DomainException)
-                    {
-                        LogResolverFailure(logger, context.OriginalException.GetType().FullName, context.FieldContext?.Path is { } path ? string.Join('.', path) : null);
-                    }
+                    LogResolverFailure(logger, context.OriginalException.GetType().FullName, context.FieldContext?.Path is { } path ? string.Join('.', path) : null);
+                }
 
-                    return Task.CompletedTask;
-                };
-            });
-        }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+                return Task.CompletedTask;
+            };
+        });
+    }
+
+    /// <summary>Keeps the first errors and replaces the rest by one error that counts them.</summary>
+    private void CapErrors(ExecutionResult result)
+    {
+        var maximum = options.Value.MaxErrors;
+        if (result.Errors is not { } errors || errors.Count <= maximum)
         {
             return;
         }
 
-        // Per the spec, a response without data (the request failed before execution) is a 4xx
-        // under application/graphql-response+json; legacy application/json answers 200.
-        http.Response.StatusCode = mediaType == GraphQLMediaType.GraphQLResponse && !result.Executed
-            ? StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK;
-        http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        var kept = new ExecutionErrors();
+        kept.AddRange(errors.Take(maximum));
+        kept.Add(new RefusedOperationError(ErrorCodes.LimitExceeded, $"{errors.Count - maximum} more errors were left out; a response holds at most {maximum}.", LimitNames.Errors, maximum));
+        result.Errors = kept;
     }
 
-    private (GraphQLRequest? Request, (int Status, string Message) Problem) ReadQueryString(IQueryCollection query)
-    {
-        if (query["query"] is not [{ Length: > 0 } text])
-        {
-            return (null, (StatusCodes.Status400BadRequest, "Give the document in the 'query' parameter."));
-        }
+    // Per the spec, a response without data (the request failed before execution) is a 4xx under
+    // application/graphql-response+json; legacy application/json answers 200.
+    private static int NotExecutedStatus(string mediaType) =>
+        mediaType == GraphQLMediaType.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
 
-        // Variables and extensions arrive as JSON text in GET requests.
-        try
-        {
-            return (new GraphQLRequest
-            {
-                Query = text,
-                OperationName = query["operationName"],
-                Variables = query["variables"] is [{ Length: > 0 } variables] ? serializer.Deserialize<Inputs>(variables) : null,
-                Extensions = query["extensions"] is [{ Length: > 0 } extensions] ? serializer.Deserialize<Inputs>(extensions) : null,
-            }, default);
-        }
-        catch (JsonException)
-        {
-            return (null, (StatusCodes.Status400BadRequest, "The 'variables' and 'extensions' parameters must be JSON objects."));
-        }
-    }
+    private static ExecutionResult Refused(ExecutionError error) => new() { Executed = false, Errors = [error] };
 
-    private async Task<(GraphQLRequest? Request, (int Status, string Message) Problem)> ReadBodyAsync(HttpContext http)
-    {
-        if (!GraphQLMediaType.IsJsonContent(http.Request.ContentType))
-        {
-            return (null, (StatusCodes.Status415UnsupportedMediaType, "Send the request body as application/json."));
-        }
-
-        var limit = options.Value.MaxRequestBytes;
-        if (http.Request.ContentLength > limit)
-        {
-            return (null, (StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes."));
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = limit;
-        }
-
-        try
-        {
-            var request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
-            return request is { Query: { Length: > 0 } }
-                ? (request, default)
-                : (null, (StatusCodes.Status400BadRequest, "The body must be a JSON object with a 'query' string."));
-        }
-        catch (JsonException)
-        {
-            return (null, (StatusCodes.Status400BadRequest, "The body is not a valid GraphQL request in JSON."));
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, (StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes."));
-        }
-    }
-
-    private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-    }
-
-    private async Task WriteRequestErrorAsync(HttpContext http, int status, string mediaType, string message)
+    private async Task WriteResultAsync(HttpContext http, int status, string mediaType, ExecutionResult result, CancellationToken cancellationToken)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        var error = new ExecutionError(message, new DomainException(ErrorCodes.BadRequest, message));
-        var result = new ExecutionResult { Executed = false, Errors = [error] };
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        await serializer.WriteAsync(http.Response.Body, result, cancellationToken);
     }
+
+    private Task WriteRequestErrorAsync(HttpContext http, int status, string mediaType, string message) =>
+        WriteResultAsync(http, status, mediaType, Refused(new ExecutionError(message, new DomainException(ErrorCodes.BadRequest, message))), http.RequestAborted);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "A resolver failed with {ExceptionType} at {Path}.")]
     private static partial void LogResolverFailure(ILogger logger, string? exceptionType, string? path);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Refused a document before execution: {Code} {Limit}.")]
+    private static partial void LogRefused(ILogger logger, string? code, string? limit);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Stopped a request at its timeout of {Timeout}.")]
+    private static partial void LogTimedOut(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "The client went away; its request's work was stopped.")]
+    private static partial void LogClientDisconnected(ILogger logger);
 }

@@ -1,0 +1,57 @@
+using CloudjetGraph.Core.Errors;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Options;
+
+namespace CloudjetGraph.Api.GraphQL.Limits;
+
+/// <summary>
+/// Parses a document and holds it to the operation limits, before GraphQL.NET's validation and
+/// execution see it. Every refusal is a client's mistake with its own code, never an exception
+/// that reaches the error log.
+/// </summary>
+internal sealed class DocumentGate(CloudjetSchema schema, IOptions<GraphQLOptions> options, IHostEnvironment environment)
+{
+    // Deep enough for any document the depth limit admits; a deeper one is refused unparsed.
+    private const int ParserMaxDepth = 128;
+    private static readonly ParserOptions ParserOptions = new() { MaxDepth = ParserMaxDepth };
+
+    /// <summary>The document, or the error that refuses its text.</summary>
+    public (GraphQLDocument? Document, ExecutionError? Refusal) Parse(string query)
+    {
+        if (query.Length > options.Value.MaxDocumentLength)
+        {
+            return (null, RefusedOperationError.LimitExceeded(LimitNames.DocumentLength, options.Value.MaxDocumentLength));
+        }
+
+        try
+        {
+            return (Parser.Parse(query, ParserOptions), null);
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            // The parser's own guard against stack exhaustion, counted in syntax nodes.
+            return (null, RefusedOperationError.LimitExceeded(LimitNames.Nesting, ParserMaxDepth));
+        }
+        catch (GraphQLSyntaxErrorException exception)
+        {
+            return (null, new SyntaxError(exception));
+        }
+    }
+
+    /// <summary>The error that refuses the document, or null when it may be validated and run.</summary>
+    public ExecutionError? Check(GraphQLDocument document, Inputs? variables)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Definitions.OfType<GraphQLOperationDefinition>().Any(o => o.Operation == OperationType.Subscription))
+        {
+            return new RefusedOperationError(ErrorCodes.ValidationFailed, "This schema has no subscriptions.");
+        }
+
+        schema.Initialize();
+        return new OperationAnalyzer(schema, OperationLimits.From(options.Value, environment.IsDevelopment()), variables).Analyze(document);
+    }
+}
