@@ -9,6 +9,10 @@ namespace CloudjetGraph.Api.GraphQL.Http;
 /// <summary>Reads a GraphQL request from a GET query string or a JSON POST body.</summary>
 internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLOptions> options)
 {
+    // A key given twice is ambiguous (a proxy may read the first, the gateway the last), and inside
+    // variables it would otherwise fail deep in the deserializer: refuse it while parsing.
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
     /// <summary>The request, or the HTTP status and message that refuse it.</summary>
     public async Task<(GraphQLRequest? Request, (int Status, string Message) Problem)> ReadAsync(HttpContext http, bool isGet, CancellationToken cancellationToken) =>
         isGet ? ReadQueryString(http.Request.Query) : await ReadBodyAsync(http, cancellationToken);
@@ -27,8 +31,8 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
             {
                 Query = text,
                 OperationName = query["operationName"],
-                Variables = query["variables"] is [{ Length: > 0 } variables] ? serializer.Deserialize<Inputs>(variables) : null,
-                Extensions = query["extensions"] is [{ Length: > 0 } extensions] ? serializer.Deserialize<Inputs>(extensions) : null,
+                Variables = query["variables"] is [{ Length: > 0 } variables] ? ReadStrict<Inputs>(variables) : null,
+                Extensions = query["extensions"] is [{ Length: > 0 } extensions] ? ReadStrict<Inputs>(extensions) : null,
             }, default);
         }
         catch (JsonException)
@@ -57,18 +61,25 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
 
         try
         {
-            var request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, cancellationToken);
+            using var body = await JsonDocument.ParseAsync(http.Request.Body, StrictJson, cancellationToken);
+            var request = serializer.ReadNode<GraphQLRequest>(body.RootElement);
             return request is { Query: { Length: > 0 } }
                 ? (request, default)
                 : (null, (StatusCodes.Status400BadRequest, "The body must be a JSON object with a 'query' string."));
         }
         catch (JsonException)
         {
-            return (null, (StatusCodes.Status400BadRequest, "The body is not a valid GraphQL request in JSON."));
+            return (null, (StatusCodes.Status400BadRequest, "The body is not a valid GraphQL request in JSON, or names a key twice."));
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, (StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes."));
         }
+    }
+
+    private T? ReadStrict<T>(string json)
+    {
+        using var document = JsonDocument.Parse(json, StrictJson);
+        return serializer.ReadNode<T>(document.RootElement);
     }
 }

@@ -1,0 +1,30 @@
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+
+namespace CloudjetGraph.IntegrationTests.HostileInputs;
+
+/// <summary>
+/// The gateway under attack by the corpus and the fuzzer: the shipped limits, except the login and
+/// sign-up rate limits, raised so that every case reaches the rule it targets (their own tests
+/// cover them), and the caller tokens and the release oracle the checks need.
+/// </summary>
+public sealed class HostileCorpusApplication : CloudjetApplication
+{
+    private ReleaseOracle? _oracle;
+
+    public HostileCallers Callers => new(this);
+
+    /// <summary>Built once the demo data is in; later writes by accepted cases only add values their own caller may read.</summary>
+    public ReleaseOracle Oracle => _oracle ??= new ReleaseOracle(Services);
+
+    /// <summary>The role whose read rights bound a caller kind; hostile tokens must get no more than anonymous callers.</summary>
+    public static (Role Role, string? Subject) RightsOf(string caller) => caller switch
+    {
+        "owner" => (Role.Owner, null),
+        "management" => (Role.Management, "management-demo"),
+        "sales" => (Role.Sales, "sales-demo"),
+        "support" => (Role.Support, "support-demo"),
+        "keyCustodian" => (Role.KeyCustodian, "custodian-demo"),
+        _ => (Role.Anonymous, null),
+    };
+}
