@@ -1,5 +1,6 @@
 using CloudjetGraph.Api.GraphQL.Errors;
 using CloudjetGraph.Api.GraphQL.Http;
+using CloudjetGraph.Api.RateLimiting;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
@@ -17,12 +18,14 @@ internal static class GraphQLServiceCollectionExtensions
             .Validate(o => o.DefaultPageSize <= o.MaxPageSize, $"{GraphQLOptions.SectionName}:DefaultPageSize must not exceed {GraphQLOptions.SectionName}:MaxPageSize.")
             .ValidateOnStart();
         services.AddSingleton<ProfileFieldGuard>();
+        services.AddCloudjetRateLimits();
         services.AddScoped<GraphQLHttpHandler>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<CloudjetSchema>()
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(CloudjetSchema).Assembly)
             .AddErrorInfoProvider<CloudjetErrorInfoProvider>()
+            .AddValidationRule<SingleAccountOperationRule>()
 
             // Resolvers share the request's DbContext, which allows one operation at a time.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CloudjetGraph.Api.Authentication;
 using CloudjetGraph.Core.Errors;
@@ -69,9 +70,11 @@ internal sealed partial class GraphQLHttpHandler(
     private async Task ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument? document, string mediaType)
     {
         ExecutionResult result;
+        CallerContext userContext;
         try
         {
             var caller = await callerFactory.CreateAsync(http.User, http.RequestAborted);
+            userContext = new CallerContext { Caller = caller, ClientAddress = http.Connection.RemoteIpAddress?.ToString() };
             result = await executer.ExecuteAsync(execution =>
             {
                 execution.Query = request.Query;
@@ -81,7 +84,7 @@ internal sealed partial class GraphQLHttpHandler(
                 execution.Extensions = request.Extensions;
                 execution.RequestServices = http.RequestServices;
                 execution.User = http.User;
-                execution.UserContext = new CallerContext { Caller = caller };
+                execution.UserContext = userContext;
                 execution.CancellationToken = http.RequestAborted;
                 execution.UnhandledExceptionDelegate = context =>
                 {
@@ -105,6 +108,11 @@ internal sealed partial class GraphQLHttpHandler(
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        if (userContext.RetryAfter is { } retryAfter)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
