@@ -16,7 +16,7 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
     public ProfileGraphType(ProfileFieldGuard guard, ProfileSealer sealer, PersonalRecordCap cap)
     {
         Name = "Profile";
-        Description = "One account of a person at a customer organization. Personal fields are null, with an error at their path, for roles the field matrix does not grant.";
+        Description = "One account of a person at a customer organization. Personal fields are null, with an error at their path, for roles the field matrix does not grant, and beyond the caller's per-minute cap of personal records (RATE_LIMITED).";
 
         Plain<NonNullGraphType<IdGraphType>>(guard, ProfileField.Id, "Stable identifier.", p => p.Id);
         Plain<OrganizationGraphType>(guard, ProfileField.Organization, "The organization the person works for.", p => p.Organization);
