@@ -100,34 +100,6 @@ public sealed class ProfileAccounts(
         return profile;
     }
 
-    // Unknown, used, expired and bound to another email all give the same answer.
-    private async Task<Invitation> FindOpenInvitationAsync(string code, byte[] emailIndex, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var codeHash = code.Length is > 0 and <= InvitationCode.MaxLength ? InvitationCode.Hash(code) : null;
-        var invitation = codeHash is null
-            ? null
-            : await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.CodeHash == codeHash, cancellationToken);
-        if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= now
-            || (invitation.EmailIndex is { } bound && !CryptographicOperations.FixedTimeEquals(bound, emailIndex)))
-        {
-            throw new DomainException(ErrorCodes.InvitationInvalid, InvalidInvitationMessage, "invitationCode");
-        }
-
-        return invitation;
-    }
-
-    // A conditional update, so that of two concurrent uses of one code exactly one wins.
-    private async Task ClaimInvitationAsync(Invitation invitation, Guid profileId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var claimed = await db.Invitations
-            .Where(i => i.Id == invitation.Id && i.UsedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.UsedAt, now).SetProperty(i => i.UsedByProfileId, profileId), cancellationToken);
-        if (claimed == 0)
-        {
-            throw new DomainException(ErrorCodes.InvitationInvalid, InvalidInvitationMessage, "invitationCode");
-        }
-    }
-
     /// <summary>Checks credentials and issues an owner token.</summary>
     /// <exception cref="DomainException">The same <see cref="ErrorCodes.InvalidCredentials"/> for any failure.</exception>
     public async Task<IssuedToken> LoginAsync(string email, string password, CancellationToken cancellationToken)
@@ -175,5 +147,33 @@ public sealed class ProfileAccounts(
         }
 
         return profile;
+    }
+
+    // Unknown, used, expired and bound to another email all give the same answer.
+    private async Task<Invitation> FindOpenInvitationAsync(string code, byte[] emailIndex, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var codeHash = code.Length is > 0 and <= InvitationCode.MaxLength ? InvitationCode.Hash(code) : null;
+        var invitation = codeHash is null
+            ? null
+            : await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.CodeHash == codeHash, cancellationToken);
+        if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= now
+            || (invitation.EmailIndex is { } bound && !CryptographicOperations.FixedTimeEquals(bound, emailIndex)))
+        {
+            throw new DomainException(ErrorCodes.InvitationInvalid, InvalidInvitationMessage, "invitationCode");
+        }
+
+        return invitation;
+    }
+
+    // A conditional update, so that of two concurrent uses of one code exactly one wins.
+    private async Task ClaimInvitationAsync(Invitation invitation, Guid profileId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var claimed = await db.Invitations
+            .Where(i => i.Id == invitation.Id && i.UsedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.UsedAt, now).SetProperty(i => i.UsedByProfileId, profileId), cancellationToken);
+        if (claimed == 0)
+        {
+            throw new DomainException(ErrorCodes.InvitationInvalid, InvalidInvitationMessage, "invitationCode");
+        }
     }
 }

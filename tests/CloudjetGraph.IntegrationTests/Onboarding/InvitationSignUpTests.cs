@@ -1,5 +1,6 @@
 using System.Text;
 using CloudjetGraph.Core.Onboarding;
+using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
@@ -30,6 +31,20 @@ public sealed class InvitationSignUpTests(CloudjetApplication app) : IClassFixtu
         Assert.Equal(Owners.OrganizationId(3), app.WithDb(db => db.Profiles.Single(p => p.Id == profileId).OrganizationId));
         var hash = InvitationCode.Hash(code);
         Assert.Equal(profileId, app.WithDb(db => db.Invitations.Single(i => i.CodeHash == hash).UsedByProfileId));
+    }
+
+    [Fact]
+    public async Task Anonymous_SignsUpWithADemoInvitation_LandsInItsDemoOrganization()
+    {
+        var (code, organization) = DemoDataSeeder.Invitations[^1];
+        var input = Owners.NewInput("demo-invitation");
+        input["invitationCode"] = code;
+
+        var response = await app.Client().PostAsync(Owners.SignUpMutation, new { input });
+
+        var profileId = Guid.Parse(response.Ok()["signUp"]!["profileId"]!.GetValue<string>());
+        Assert.Equal(Owners.OrganizationId(organization), app.WithDb(db => db.Profiles.Single(p => p.Id == profileId).OrganizationId));
+        Assert.True(app.InvitationIsUsed(code));
     }
 
     [Theory]
