@@ -8,7 +8,7 @@ internal sealed class CallerContext : Dictionary<string, object?>
 {
     public required Caller Caller { get; init; }
 
-    /// <summary>The client's network address, the partition of per-address limits; null under a test server.</summary>
+    /// <summary>The client's network address (an IPv6 one as its /64), the partition of per-address limits; null under a test server.</summary>
     public required string? ClientAddress { get; init; }
 
     /// <summary>Set when a rate limit refused part of the request: when to retry (the <c>Retry-After</c> header).</summary>

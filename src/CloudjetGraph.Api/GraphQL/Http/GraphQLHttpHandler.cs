@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CloudjetGraph.Api.Authentication;
+using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Core.Errors;
 using GraphQL;
 using GraphQL.Transport;
@@ -74,7 +75,7 @@ internal sealed partial class GraphQLHttpHandler(
         try
         {
             var caller = await callerFactory.CreateAsync(http.User, http.RequestAborted);
-            userContext = new CallerContext { Caller = caller, ClientAddress = http.Connection.RemoteIpAddress?.ToString() };
+            userContext = new CallerContext { Caller = caller, ClientAddress = ClientAddressPartition.Of(http.Connection.RemoteIpAddress) };
             result = await executer.ExecuteAsync(execution =>
             {
                 execution.Query = request.Query;
