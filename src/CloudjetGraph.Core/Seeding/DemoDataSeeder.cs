@@ -13,7 +13,8 @@ namespace CloudjetGraph.Core.Seeding;
 
 /// <summary>
 /// Development demo data: organisations, 200 profiles with Vietnamese names, one owner who can log
-/// in, staff assignments and a few open invitations. Deterministic, written in one transaction, and skipped when present.
+/// in, staff assignments and a few open invitations. Deterministic, written in one transaction,
+/// and skipped when present.
 /// </summary>
 public sealed partial class DemoDataSeeder(
     CloudjetDbContext db,
