@@ -1,6 +1,7 @@
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;
@@ -12,7 +13,7 @@ namespace CloudjetGraph.Core;
 /// <summary>Registers everything the gateway and the custodian tool share.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Adds data, protection, the field matrix, accounts and demo seeding.</summary>
+    /// <summary>Adds data, protection, the field matrix, accounts, onboarding and demo seeding.</summary>
     public static IServiceCollection AddCloudjetCore(this IServiceCollection services)
     {
         services.AddCloudjetData();
@@ -21,12 +22,17 @@ public static class CoreServiceCollectionExtensions
 
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OnboardingOptions>().BindConfiguration(OnboardingOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.TryParseRoles(out _), $"{OnboardingOptions.SectionName}:Roles must list staff roles ({string.Join(", ", RoleNames.Staff.Select(RoleNames.Of))}), comma-separated.")
+            .Validate(o => o.DefaultInvitationLifetime <= o.MaxInvitationLifetime, $"{OnboardingOptions.SectionName}:DefaultInvitationLifetime must not exceed {OnboardingOptions.SectionName}:MaxInvitationLifetime.")
+            .ValidateOnStart();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ProfileSealer>();
         services.AddSingleton<IPasswordHasher<Data.Profile>, PasswordHasher<Data.Profile>>();
         services.AddSingleton<ProfileVisibility>();
         services.AddScoped<ProfileAccounts>();
         services.AddScoped<ProfileDirectory>();
+        services.AddScoped<CustomerOnboarding>();
         services.AddScoped<DemoDataSeeder>();
         return services;
     }

@@ -3,10 +3,19 @@ using GraphQL;
 
 namespace CloudjetGraph.Api.GraphQL;
 
-/// <summary>The per-request GraphQL user context: who is calling.</summary>
+/// <summary>The per-request GraphQL user context: who is calling, from where, and what rate limits said.</summary>
 internal sealed class CallerContext : Dictionary<string, object?>
 {
     public required Caller Caller { get; init; }
+
+    /// <summary>The client's network address (an IPv6 one as its /64), the partition of per-address limits; null under a test server.</summary>
+    public required string? ClientAddress { get; init; }
+
+    /// <summary>Set when a rate limit refused part of the request: when to retry (the <c>Retry-After</c> header).</summary>
+    public TimeSpan? RetryAfter { get; set; }
+
+    /// <summary>Profiles already counted against the anti-scraping cap in this request.</summary>
+    public HashSet<Guid> ReleasedProfiles { get; } = [];
 }
 
 /// <summary>Reads the caller from any resolver.</summary>
@@ -14,4 +23,8 @@ internal static class CallerContextExtensions
 {
     public static Caller Caller(this IResolveFieldContext context) =>
         (context.UserContext as CallerContext)?.Caller ?? Core.Authorization.Caller.Anonymous;
+
+    /// <summary>The request's context; the HTTP handler always sets one.</summary>
+    public static CallerContext CallerContext(this IResolveFieldContext context) =>
+        context.UserContext as CallerContext ?? throw new InvalidOperationException("The request has no caller context.");
 }

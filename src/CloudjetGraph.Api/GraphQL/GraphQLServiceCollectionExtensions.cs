@@ -1,6 +1,7 @@
 using CloudjetGraph.Api.GraphQL.Errors;
 using CloudjetGraph.Api.GraphQL.Http;
 using CloudjetGraph.Api.GraphQL.Limits;
+using CloudjetGraph.Api.RateLimiting;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
@@ -20,12 +21,14 @@ internal static class GraphQLServiceCollectionExtensions
         services.AddSingleton<ProfileFieldGuard>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<DocumentGate>();
+        services.AddCloudjetRateLimits();
         services.AddScoped<GraphQLHttpHandler>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<CloudjetSchema>()
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(CloudjetSchema).Assembly)
             .AddErrorInfoProvider<CloudjetErrorInfoProvider>()
+            .AddValidationRule<SingleAccountOperationRule>()
 
             // Resolvers share the request's DbContext, which allows one operation at a time.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));

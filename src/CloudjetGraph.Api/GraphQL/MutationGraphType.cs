@@ -1,7 +1,10 @@
 using CloudjetGraph.Api.GraphQL.Types;
+using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Profiles;
+using CloudjetGraph.Core.Protection;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,23 +14,27 @@ namespace CloudjetGraph.Api.GraphQL;
 /// <summary>The write side of the schema.</summary>
 internal sealed class MutationGraphType : ObjectGraphType
 {
+    private const int MaxExpiresInHours = 24 * 366 * 100;
+
     private static readonly ProfileField[] EditableFields =
         [ProfileField.FullName, ProfileField.Email, ProfileField.Phone, ProfileField.Skype, ProfileField.Department, ProfileField.JobTitle];
 
-    public MutationGraphType(FieldMatrix matrix)
+    public MutationGraphType(FieldMatrix matrix, CloudjetRateLimiter limiter, BlindIndex blindIndex)
     {
         Name = "Mutation";
-        Description = "Sign up, log in and edit your own profile.";
+        Description = "Onboard customers, sign up by invitation, log in and edit your own profile.";
 
         Field<NonNullGraphType<SignUpPayloadGraphType>>("signUp")
-            .Description("Opens an account. Requires explicit consent to the current policy version (CONSENT_REQUIRED otherwise); nothing is written unless every rule holds.")
+            .Description("Opens an account in the invitation's organization and uses the invitation up. Requires explicit consent to the current policy version (CONSENT_REQUIRED otherwise); nothing is written unless every rule holds. At most one signUp or login per request.")
             .Argument<NonNullGraphType<SignUpInputGraphType>>("input", "The new account.")
             .ResolveAsync(async context =>
             {
+                var request = context.CallerContext();
+                limiter.Demand(RateLimit.SignUpPerAddress, request.ClientAddress ?? string.Empty, request);
                 var input = context.GetArgument<Dictionary<string, object?>>("input");
                 var consent = input.GetValueOrDefault("consent") as Dictionary<string, object?>;
-                var request = new SignUpRequest(
-                    Guid.TryParse(input["organizationId"] as string, out var organizationId) ? organizationId : Guid.Empty,
+                var signUp = new SignUpRequest(
+                    (string)input["invitationCode"]!,
                     (string)input["fullName"]!,
                     (string)input["email"]!,
                     (string)input["password"]!,
@@ -36,15 +43,45 @@ internal sealed class MutationGraphType : ObjectGraphType
                     input.GetValueOrDefault("department") as string,
                     input.GetValueOrDefault("jobTitle") as string,
                     consent is null ? null : new ConsentRequest(consent["accepted"] is true, consent["policyVersion"] as string));
-                return await Accounts(context).SignUpAsync(request, context.CancellationToken);
+                return await Accounts(context).SignUpAsync(signUp, context.CancellationToken);
             });
 
         Field<NonNullGraphType<LoginPayloadGraphType>>("login")
-            .Description("Exchanges an owner's email and password for a bearer token. Any failure gives the same AUTH_INVALID_CREDENTIALS error.")
+            .Description("Exchanges an owner's email and password for a bearer token. Any failure gives the same AUTH_INVALID_CREDENTIALS error. Rate limited per client address and per account (RATE_LIMITED); at most one signUp or login per request.")
             .Argument<NonNullGraphType<StringGraphType>>("email", "The login email.")
             .Argument<NonNullGraphType<StringGraphType>>("password", "The password.")
-            .ResolveAsync(async context => await Accounts(context).LoginAsync(
-                context.GetArgument<string>("email"), context.GetArgument<string>("password"), context.CancellationToken));
+            .ResolveAsync(async context =>
+            {
+                var request = context.CallerContext();
+                var email = context.GetArgument<string>("email");
+                limiter.Demand(RateLimit.LoginPerAddress, request.ClientAddress ?? string.Empty, request);
+
+                // Keyed by the blind index, so the limiter's memory never holds an email.
+                limiter.Demand(RateLimit.LoginPerAccount, Convert.ToBase64String(blindIndex.ForEmail(email)), request);
+                return await Accounts(context).LoginAsync(email, context.GetArgument<string>("password"), context.CancellationToken);
+            });
+
+        Field<NonNullGraphType<OrganizationGraphType>>("createOrganization")
+            .Description("Creates a customer organization. Only roles in Onboarding:Roles (management by default).")
+            .Argument<NonNullGraphType<CreateOrganizationInputGraphType>>("input", "The organization.")
+            .ResolveAsync(async context => await Onboarding(context).CreateOrganizationAsync(
+                context.Caller(), (string)context.GetArgument<Dictionary<string, object?>>("input")["name"]!, context.CancellationToken));
+
+        Field<NonNullGraphType<CreateInvitationPayloadGraphType>>("createInvitation")
+            .Description("Issues a single-use, expiring code that opens one account in the organization. Only roles in Onboarding:Roles (management by default).")
+            .Argument<NonNullGraphType<CreateInvitationInputGraphType>>("input", "The invitation.")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<Dictionary<string, object?>>("input");
+
+                // An organisation id that is not a GUID is as unknown as one that does not exist.
+                var organizationId = Guid.TryParse(input["organizationId"] as string, out var parsed) ? parsed : Guid.Empty;
+
+                // Capped below TimeSpan's range; anything above the configured maximum is refused anyway.
+                var expiresIn = input.GetValueOrDefault("expiresIn") is int hours ? TimeSpan.FromHours(Math.Min(hours, MaxExpiresInHours)) : (TimeSpan?)null;
+                return await Onboarding(context).CreateInvitationAsync(
+                    context.Caller(), organizationId, input.GetValueOrDefault("email") as string, expiresIn, context.CancellationToken);
+            });
 
         Field<ProfileGraphType>("updateMyProfile")
             .Description("Changes your own profile; only fields your role may edit.")
@@ -73,4 +110,7 @@ internal sealed class MutationGraphType : ObjectGraphType
 
     private static ProfileAccounts Accounts(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<ProfileAccounts>();
+
+    private static CustomerOnboarding Onboarding(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<CustomerOnboarding>();
 }

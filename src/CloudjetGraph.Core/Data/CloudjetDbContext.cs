@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Data;
 
-/// <summary>The gateway's database: organisations, profiles, staff assignments and wrapped data keys.</summary>
+/// <summary>The gateway's database: organisations, profiles, invitations, staff assignments and wrapped data keys.</summary>
 public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> options) : DbContext(options)
 {
     /// <summary>Customer organisations.</summary>
@@ -10,6 +10,9 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
 
     /// <summary>Profiles with sealed personal columns.</summary>
     public DbSet<Profile> Profiles => Set<Profile>();
+
+    /// <summary>Single-use sign-up invitations, stored as code hashes.</summary>
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     /// <summary>Which organisations each sales or support staff member serves.</summary>
     public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
@@ -41,6 +44,13 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
             assignment.HasKey(a => new { a.StaffSubject, a.OrganizationId });
             assignment.Property(a => a.StaffSubject).HasMaxLength(200);
             assignment.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId);
+        });
+
+        modelBuilder.Entity<Invitation>(invitation =>
+        {
+            invitation.HasIndex(i => i.CodeHash).IsUnique();
+            invitation.Property(i => i.CreatedBy).HasMaxLength(200);
+            invitation.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId);
         });
 
         modelBuilder.Entity<DataKey>(dataKey =>

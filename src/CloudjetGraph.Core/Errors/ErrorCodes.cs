@@ -27,6 +27,21 @@ public static class ErrorCodes
     /// <summary>A stored value, or the access tag of its profile, failed its integrity check and was not returned.</summary>
     public const string DataIntegrity = "DATA_INTEGRITY";
 
+    /// <summary>
+    /// Too many attempts from this client address, for this account, or too many personal records
+    /// for this caller in the current window; the HTTP <c>Retry-After</c> header says when to retry.
+    /// </summary>
+    public const string RateLimited = "RATE_LIMITED";
+
+    /// <summary>
+    /// The invitation code is unknown, used, expired or bound to another email; one answer for all,
+    /// so that a guess learns nothing.
+    /// </summary>
+    public const string InvitationInvalid = "INVITATION_INVALID";
+
+    /// <summary>A request holds more than one <c>login</c> or <c>signUp</c> (aliases and fragments count); none of them ran.</summary>
+    public const string TooManyAccountOperations = "TOO_MANY_ACCOUNT_OPERATIONS";
+
     /// <summary>The request is not well-formed GraphQL over HTTP.</summary>
     public const string BadRequest = "BAD_REQUEST";
 

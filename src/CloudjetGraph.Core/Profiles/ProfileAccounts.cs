@@ -1,7 +1,9 @@
+using System.Security.Cryptography;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Core.Profiles;
 
-/// <summary>The owner's side of a profile: sign up with consent, log in, edit.</summary>
+/// <summary>The owner's side of a profile: sign up by invitation with consent, log in, edit.</summary>
 public sealed class ProfileAccounts(
     CloudjetDbContext db,
     ProfileSealer sealer,
@@ -22,12 +24,13 @@ public sealed class ProfileAccounts(
     TimeProvider time)
 {
     private const string DuplicateEmailMessage = "An account with this email already exists.";
+    private const string InvalidInvitationMessage = "The invitation code is not valid for this email, or no longer open.";
 
     // Verified against when the email is unknown, so both login failures cost the same time.
     private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<Profile>().HashPassword(null!, Guid.NewGuid().ToString()));
 
-    /// <summary>Creates an account; nothing is written unless every rule holds.</summary>
-    /// <exception cref="DomainException">Consent missing, invalid input, unknown organisation or duplicate email.</exception>
+    /// <summary>Creates an account in the invitation's organisation and uses up the invitation; nothing is written unless every rule holds.</summary>
+    /// <exception cref="DomainException">Consent missing, invalid input, invitation not open, or duplicate email.</exception>
     public async Task<Profile> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -53,22 +56,21 @@ public sealed class ProfileAccounts(
         }
 
         ProfileValueRules.CheckPassword(request.Password);
-        if (!await db.Organizations.AnyAsync(o => o.Id == request.OrganizationId, cancellationToken))
-        {
-            throw new DomainException(ErrorCodes.NotFound, "The organization does not exist.", "organizationId");
-        }
 
+        // The invitation is checked before the email, so only a holder of a valid one learns
+        // whether an address already has an account.
         var loginIndex = blindIndex.ForEmail(request.Email);
+        var now = time.GetUtcNow();
+        var invitation = await FindOpenInvitationAsync(request.InvitationCode, loginIndex, now, cancellationToken);
         if (await db.Profiles.AnyAsync(p => p.LoginEmailIndex == loginIndex, cancellationToken))
         {
             throw new DomainException(ErrorCodes.Conflict, DuplicateEmailMessage, "email");
         }
 
-        var now = time.GetUtcNow();
         var profile = new Profile
         {
             Id = Guid.CreateVersion7(now),
-            OrganizationId = request.OrganizationId,
+            OrganizationId = invitation.OrganizationId,
             ConsentAcceptedAt = now,
             ConsentPolicyVersion = currentVersion,
             CreatedAt = now,
@@ -81,6 +83,10 @@ public sealed class ProfileAccounts(
 
         profile.PasswordHash = passwordHasher.HashPassword(profile, request.Password);
         accessTag.Stamp(profile);
+
+        // Using the invitation and creating the profile commit together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ClaimInvitationAsync(invitation, profile.Id, now, cancellationToken);
         db.Profiles.Add(profile);
         try
         {
@@ -92,6 +98,7 @@ public sealed class ProfileAccounts(
             throw new DomainException(ErrorCodes.Conflict, DuplicateEmailMessage, "email", exception);
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return profile;
     }
 
@@ -151,5 +158,33 @@ public sealed class ProfileAccounts(
         }
 
         return profile;
+    }
+
+    // Unknown, used, expired and bound to another email all give the same answer.
+    private async Task<Invitation> FindOpenInvitationAsync(string code, byte[] emailIndex, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var codeHash = code.Length is > 0 and <= InvitationCode.MaxLength ? InvitationCode.Hash(code) : null;
+        var invitation = codeHash is null
+            ? null
+            : await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.CodeHash == codeHash, cancellationToken);
+        if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= now
+            || (invitation.EmailIndex is { } bound && !CryptographicOperations.FixedTimeEquals(bound, emailIndex)))
+        {
+            throw new DomainException(ErrorCodes.InvitationInvalid, InvalidInvitationMessage, "invitationCode");
+        }
+
+        return invitation;
+    }
+
+    // A conditional update, so that of two concurrent uses of one code exactly one wins.
+    private async Task ClaimInvitationAsync(Invitation invitation, Guid profileId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var claimed = await db.Invitations
+            .Where(i => i.Id == invitation.Id && i.UsedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.UsedAt, now).SetProperty(i => i.UsedByProfileId, profileId), cancellationToken);
+        if (claimed == 0)
+        {
+            throw new DomainException(ErrorCodes.InvitationInvalid, InvalidInvitationMessage, "invitationCode");
+        }
     }
 }

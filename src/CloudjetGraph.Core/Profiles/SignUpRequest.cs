@@ -1,8 +1,8 @@
 namespace CloudjetGraph.Core.Profiles;
 
-/// <summary>What a person hands over to open an account.</summary>
+/// <summary>What a person hands over to open an account; the organisation comes from the invitation.</summary>
 public sealed record SignUpRequest(
-    Guid OrganizationId,
+    string InvitationCode,
     string FullName,
     string Email,
     string Password,

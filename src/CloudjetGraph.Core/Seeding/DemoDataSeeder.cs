@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +14,8 @@ namespace CloudjetGraph.Core.Seeding;
 
 /// <summary>
 /// Development demo data: organisations, 200 profiles with Vietnamese names, one owner who can log
-/// in, and staff assignments. Deterministic, written in one transaction, and skipped when present.
+/// in, staff assignments and a few open invitations. Deterministic, written in one transaction,
+/// and skipped when present.
 /// </summary>
 public sealed partial class DemoDataSeeder(
     CloudjetDbContext db,
@@ -49,20 +51,57 @@ public sealed partial class DemoDataSeeder(
         ["support-demo"] = [1, 2],
     };
 
+    /// <summary>
+    /// Open demo invitation codes (development only) and the organisation, by index above, each
+    /// opens one account in. Single-use: once used, a code stays used.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Code, int Organization)> Invitations =
+    [
+        ("demo-invite-minhanh-1", 2),
+        ("demo-invite-minhanh-2", 2),
+        ("demo-invite-minhanh-3", 2),
+        ("demo-invite-phuongnam-1", 3),
+        ("demo-invite-phuongnam-2", 3),
+    ];
+
+    /// <summary>How long the demo invitations stay open from seeding.</summary>
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(365);
+
     /// <summary>Writes the demo data unless it is already there.</summary>
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (await db.Organizations.AnyAsync(o => o.Id == Organizations[0].Id, cancellationToken))
+        if (!await db.Organizations.AnyAsync(o => o.Id == Organizations[0].Id, cancellationToken))
         {
-            return;
+            db.Organizations.AddRange(Organizations.Select(o => new Organization { Id = o.Id, Name = o.Name }));
+            db.StaffAssignments.AddRange(StaffAssignments.SelectMany(staff =>
+                staff.Value.Select(index => new StaffAssignment { StaffSubject = staff.Key, OrganizationId = Organizations[index].Id })));
+            db.Profiles.AddRange(CreateProfiles());
+            LogSeeded(logger, Organizations.Count, ProfileCount);
         }
 
-        db.Organizations.AddRange(Organizations.Select(o => new Organization { Id = o.Id, Name = o.Name }));
-        db.StaffAssignments.AddRange(StaffAssignments.SelectMany(staff =>
-            staff.Value.Select(index => new StaffAssignment { StaffSubject = staff.Key, OrganizationId = Organizations[index].Id })));
-        db.Profiles.AddRange(CreateProfiles());
+        // Checked apart, so a demo database seeded before invitations existed gets them too.
+        var firstCode = InvitationCode.Hash(Invitations[0].Code);
+        if (!await db.Invitations.AnyAsync(i => i.CodeHash == firstCode, cancellationToken))
+        {
+            db.Invitations.AddRange(CreateInvitations());
+            LogSeededInvitations(logger, Invitations.Count);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        LogSeeded(logger, Organizations.Count, ProfileCount);
+    }
+
+    private IEnumerable<Invitation> CreateInvitations()
+    {
+        var now = time.GetUtcNow();
+        return Invitations.Select(invitation => new Invitation
+        {
+            Id = Guid.CreateVersion7(now),
+            OrganizationId = Organizations[invitation.Organization].Id,
+            CodeHash = InvitationCode.Hash(invitation.Code),
+            CreatedBy = "demo-seed",
+            CreatedAt = now,
+            ExpiresAt = now + InvitationLifetime,
+        });
     }
 
     private IEnumerable<Profile> CreateProfiles()
@@ -134,4 +173,7 @@ public sealed partial class DemoDataSeeder(
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Seeded {OrganizationCount} demo organizations and {ProfileCount} demo profiles.")]
     private static partial void LogSeeded(ILogger logger, int organizationCount, int profileCount);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Seeded {InvitationCount} open demo invitations.")]
+    private static partial void LogSeededInvitations(ILogger logger, int invitationCount);
 }

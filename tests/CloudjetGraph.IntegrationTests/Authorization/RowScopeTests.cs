@@ -80,7 +80,7 @@ public sealed class RowScopeTests(CloudjetApplication app) : IClassFixture<Cloud
     [Fact]
     public async Task Owner_ListsProfilesAndOrganizations_SeesOnlyOwn()
     {
-        var profileId = await app.SignUpAsync(Owners.NewInput("scope", organizationIndex: 3));
+        var profileId = await app.SignUpAsync(Owners.NewInput("scope"), organizationIndex: 3);
         var client = app.Client(await app.LoginAsync("kiem.thu.scope@example.vn"));
 
         var data = (await client.PostAsync("{ profiles { totalCount nodes { id } } organizations { id } }")).Ok();

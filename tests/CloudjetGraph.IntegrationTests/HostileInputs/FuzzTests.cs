@@ -55,6 +55,10 @@ public sealed class FuzzTests(HostileCorpusApplication app) : IClassFixture<Host
             {
                 Assert.True(before == await DatabaseDigest.OfAsync(app.DatabasePath), $"{context}: a refused mutation wrote to the database.");
             }
+            else if (before is not null)
+            {
+                app.DataChanged();
+            }
         }
 
         // A fuzzer whose every case fails to parse tests only the parser.

@@ -14,8 +14,11 @@ public sealed class HostileCorpusApplication : CloudjetApplication
 
     public HostileCallers Callers => new(this);
 
-    /// <summary>Built once the demo data is in; later writes by accepted cases only add values their own caller may read.</summary>
+    /// <summary>Built from the stored data on first use, and again after <see cref="DataChanged"/>.</summary>
     public ReleaseOracle Oracle => _oracle ??= new ReleaseOracle(Services);
+
+    /// <summary>An accepted write changed stored values: who may read what is worked out anew.</summary>
+    public void DataChanged() => _oracle = null;
 
     /// <summary>The role whose read rights bound a caller kind; hostile tokens must get no more than anonymous callers.</summary>
     public static (Role Role, string? Subject) RightsOf(string caller) => caller switch

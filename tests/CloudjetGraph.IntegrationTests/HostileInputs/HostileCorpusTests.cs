@@ -40,6 +40,10 @@ public sealed class HostileCorpusTests(HostileCorpusApplication app) : IClassFix
         {
             Assert.Equal(before, await DatabaseDigest.OfAsync(app.DatabasePath));
         }
+        else
+        {
+            app.DataChanged();
+        }
     }
 
     private static IEnumerable<string> Codes(string body) =>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using CloudjetGraph.Api;
+using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Core.Authentication;
+using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
@@ -22,6 +24,8 @@ public sealed class ConfigurationTemplateTests
         { PolicyOptions.SectionName, typeof(PolicyOptions) },
         { ProtectionOptions.SectionName, typeof(ProtectionOptions) },
         { GraphQLOptions.SectionName, typeof(GraphQLOptions) },
+        { RateLimitOptions.SectionName, typeof(RateLimitOptions) },
+        { OnboardingOptions.SectionName, typeof(OnboardingOptions) },
     };
 
     [Fact]

@@ -5,7 +5,7 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 namespace CloudjetGraph.IntegrationTests.Hosting;
 
 /// <summary>
-/// A workload that tempts every logging path with personal data: sign-up, logins, failures,
+/// A workload that tempts every logging path with personal data: invitations, sign-up, logins, failures,
 /// values in query strings and variables, tampered ciphertext. Every host's logs are also
 /// checked when it is disposed, so the whole test run is covered.
 /// </summary>
@@ -20,6 +20,9 @@ public sealed class LogPrivacyTests
         var input = Owners.NewInput("logs");
         var profileId = await app.SignUpAsync(input);
         var ownerToken = await app.LoginAsync((string)input["email"]!);
+        var usedCode = (string)input["invitationCode"]!;
+        await app.Client().PostAsync(Owners.SignUpMutation, new { input });
+        input["invitationCode"] = await app.InviteAsync(email: (string)input["email"]!);
         await app.Client().PostAsync(Owners.SignUpMutation, new { input });
         await app.Client().PostAsync("mutation { login(email: \"kiem.thu.logs@example.vn\", password: \"not the password\") { token } }");
         await app.Client(ownerToken).PostAsync("mutation { updateMyProfile(input: { phone: \"kiemthu-not-a-phone\" }) { id } }");
@@ -34,6 +37,6 @@ public sealed class LogPrivacyTests
 
         Assert.Equal(["DATA_INTEGRITY"], tampered.Codes);
         Assert.NotEmpty(app.Logs.Lines);
-        LogPrivacy.AssertClean(app.Logs.Lines, [.. StoredPersonalValues.All(app.Services), ownerToken, ownerToken.Split('.')[2]]);
+        LogPrivacy.AssertClean(app.Logs.Lines, [.. StoredPersonalValues.All(app.Services), ownerToken, ownerToken.Split('.')[2], usedCode, (string)input["invitationCode"]!]);
     }
 }

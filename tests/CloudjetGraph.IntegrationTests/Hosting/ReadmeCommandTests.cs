@@ -23,13 +23,15 @@ public sealed partial class ReadmeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadmeRunCommand_OnAFreshDataDirectory_ServesGraphQLForOwnersAndCliStaffTokens()
+    public async Task ReadmeRunCommand_OnAFreshDataDirectory_SignsUpWithADemoInvitationAndServesCliStaffTokens()
     {
         using var gateway = DotnetRun.Start("src/CloudjetGraph.Api", _environment, "--urls", "http://127.0.0.1:0");
         var address = (await gateway.WaitForAsync(ListeningOn(), TimeSpan.FromMinutes(2))).Groups[1].Value;
         using var http = new HttpClient { BaseAddress = new Uri(address) };
 
-        var signUp = await new GraphQLClient(http, null).PostAsync(Owners.SignUpMutation, new { input = Owners.NewInput("readme") });
+        var input = Owners.NewInput("readme");
+        input["invitationCode"] = DemoDataSeeder.Invitations[0].Code;
+        var signUp = await new GraphQLClient(http, null).PostAsync(Owners.SignUpMutation, new { input });
         var profileId = signUp.Ok()["signUp"]!["profileId"]!.GetValue<string>();
         var login = await new GraphQLClient(http, null).PostAsync(
             "mutation { login(email: \"kiem.thu.readme@example.vn\", password: \"correct horse battery\") { token } }");
@@ -37,11 +39,12 @@ public sealed partial class ReadmeCommandTests : IDisposable
         Assert.Equal(profileId, me.Ok()["me"]!["id"]!.GetValue<string>());
         Assert.Equal("Trần Thị Kiểm Thử readme", me.Ok()["me"]!["fullName"]!.GetValue<string>());
 
-        var (exitCode, stdout, stderr) = await DotnetRun.RunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "token", "--role", "sales", "--sub", "sales-demo");
+        var (exitCode, stdout, stderr) = await DotnetRun.RunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "token", "--role", "support", "--sub", "support-demo");
         Assert.True(exitCode == 0, stderr);
         var token = stdout.TrimEnd('\n', '\r');
         Assert.Matches(Jwt(), token);
 
+        // The demo invitation opens an account in Minh Anh, one of support-demo's two organisations.
         var profiles = await new GraphQLClient(http, token).PostAsync("{ profiles { totalCount } }");
         Assert.Equal(DemoDataSeeder.ProfileCount / 2 + 1, profiles.Ok()["profiles"]!["totalCount"]!.GetValue<int>());
     }

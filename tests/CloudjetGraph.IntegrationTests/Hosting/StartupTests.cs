@@ -14,6 +14,8 @@ public sealed class StartupTests
     [InlineData("Authorization:Fields:fullName:anonymous", "Read", "Authorization:Fields:fullName:anonymous")]
     [InlineData("Authorization:RowScopes:sales", "Everything", "Authorization:RowScopes:sales")]
     [InlineData("GraphQL:MaxPageSize", "0", "MaxPageSize")]
+    [InlineData("Onboarding:Roles", "management,owner", "Onboarding:Roles")]
+    [InlineData("RateLimits:LoginsPerAccountPerMinute", "0", "LoginsPerAccountPerMinute")]
     public async Task Host_WithBadSetting_RefusesToStartNamingTheKey(string key, string value, string named)
     {
         await using var app = new CloudjetApplication().With(key, value);

@@ -3,6 +3,7 @@ using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,7 @@ namespace CloudjetGraph.IntegrationTests.Infrastructure;
 public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private static readonly string[] DebugCategories = ["CloudjetGraph", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore.Authentication"];
+    private static readonly string[] RaisedRateLimits = ["LoginsPerAccountPerMinute", "LoginsPerAddressPerMinute", "SignUpsPerAddressPerMinute", "PersonalRecordsPerMinute"];
     private readonly Dictionary<string, string?> _settings = [];
     private bool _started;
 
@@ -31,6 +33,9 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     public string KeyRingPath => Path.Combine(DataDirectory, "keys");
 
     public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>The host's clock, e.g. a <c>FakeTimeProvider</c>; the system clock unless given.</summary>
+    public TimeProvider? Clock { get; init; }
 
     public CapturedLogs Logs { get; } = new();
 
@@ -113,7 +118,19 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         Directory.CreateDirectory(DataDirectory);
         _settings.TryAdd("ConnectionStrings:Cloudjet", $"Data Source={DatabasePath}");
         _settings.TryAdd("DataProtection:KeyRingPath", KeyRingPath);
+        // One test host sends every request from one (null) address and logs in often: only the
+        // rate-limit tests, which set their own low values, should meet these limits.
+        foreach (var limit in RaisedRateLimits)
+        {
+            _settings.TryAdd($"RateLimits:{limit}", "1000000");
+        }
+
         builder.UseEnvironment(EnvironmentName);
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

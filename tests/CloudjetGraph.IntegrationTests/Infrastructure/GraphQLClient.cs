@@ -29,7 +29,7 @@ public sealed class GraphQLClient(HttpClient http, string? token)
 
         using var response = await Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
+        return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body) { RetryAfter = response.Headers.RetryAfter?.Delta };
     }
 }
 
@@ -39,6 +39,9 @@ public sealed record GraphQLResponse(HttpStatusCode Status, string? MediaType, s
     public JsonNode Json { get; } = JsonNode.Parse(Body)!;
 
     public JsonNode? Data => Json["data"];
+
+    /// <summary>The HTTP <c>Retry-After</c> header, when sent.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
     public JsonArray Errors => Json["errors"] as JsonArray ?? [];
 

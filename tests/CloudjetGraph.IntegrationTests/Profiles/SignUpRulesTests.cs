@@ -19,12 +19,14 @@ public sealed class SignUpRulesTests(CloudjetApplication app) : IClassFixture<Cl
         var before = ProfileCount();
         var input = Owners.NewInput(tag.Replace(' ', '-'));
         input["consent"] = consent;
+        input["invitationCode"] = await app.InviteAsync();
 
         var response = await app.Client().PostAsync(Owners.SignUpMutation, new { input });
 
         Assert.Equal(["CONSENT_REQUIRED"], response.Codes);
         Assert.Null(response.Data);
         Assert.Equal(before, ProfileCount());
+        Assert.False(app.InvitationIsUsed((string)input["invitationCode"]!));
     }
 
     [Fact]
@@ -34,23 +36,28 @@ public sealed class SignUpRulesTests(CloudjetApplication app) : IClassFixture<Cl
         var before = ProfileCount();
         var again = Owners.NewInput("dup2");
         again["email"] = " Kiem.Thu.DUP@example.vn";
+        again["invitationCode"] = await app.InviteAsync();
 
         var response = await app.Client().PostAsync(Owners.SignUpMutation, new { input = again });
 
         Assert.Equal(["CONFLICT"], response.Codes);
         Assert.Equal("An account with this email already exists.", response.Errors[0]!["message"]!.GetValue<string>());
         Assert.Equal(before, ProfileCount());
+        Assert.False(app.InvitationIsUsed((string)again["invitationCode"]!));
     }
 
     [Fact]
-    public async Task Anonymous_SignsUpForUnknownOrganization_GetsNotFound()
+    public async Task Anonymous_SignsUpNamingAnOrganization_IsRefusedAsUnknownInputField()
     {
+        var before = ProfileCount();
         var input = Owners.NewInput("noorg");
-        input["organizationId"] = Guid.NewGuid();
+        input["invitationCode"] = await app.InviteAsync();
+        input["organizationId"] = Owners.OrganizationId(3);
 
         var response = await app.Client().PostAsync(Owners.SignUpMutation, new { input });
 
-        Assert.Equal(["NOT_FOUND"], response.Codes);
+        Assert.Equal(["GRAPHQL_VALIDATION_FAILED"], response.Codes);
+        Assert.Equal(before, ProfileCount());
     }
 
     [Theory]
@@ -63,6 +70,7 @@ public sealed class SignUpRulesTests(CloudjetApplication app) : IClassFixture<Cl
         var before = ProfileCount();
         var input = Owners.NewInput($"invalid-{field}");
         input[field] = value;
+        input["invitationCode"] = await app.InviteAsync();
 
         var response = await app.Client().PostAsync(Owners.SignUpMutation, new { input });
 

@@ -43,7 +43,7 @@ public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<Clou
     [Fact]
     public async Task Sales_ReadsProfileMovedIntoAssignedOrganization_GetsDataIntegrityAndNoField()
     {
-        var movedId = await app.SignUpAsync(Owners.NewInput("moved-to-sales", organizationIndex: 3));
+        var movedId = await app.SignUpAsync(Owners.NewInput("moved-to-sales"), organizationIndex: 3);
         await MoveAsync(movedId, Owners.OrganizationId(0));
 
         var response = await app.Client(app.StaffToken(Role.Sales, "sales-demo")).PostAsync(ProfileQuery(SalesFields), new { id = movedId });
@@ -56,7 +56,7 @@ public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<Clou
     [Fact]
     public async Task Management_ReadsProfileMovedToAnotherOrganization_GetsDataIntegrityAndNothingElseOfTheRow()
     {
-        var movedId = await app.SignUpAsync(Owners.NewInput("moved-for-management", organizationIndex: 3));
+        var movedId = await app.SignUpAsync(Owners.NewInput("moved-for-management"), organizationIndex: 3);
         await MoveAsync(movedId, Owners.OrganizationId(0));
 
         var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(ProfileQuery(ManagementFields), new { id = movedId });
@@ -71,10 +71,10 @@ public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<Clou
     {
         var organizationId = await NewOrganizationAsync($"Công ty Kiểm thử {role}");
         await app.ExecuteSqlAsync("INSERT INTO StaffAssignments (StaffSubject, OrganizationId) VALUES ('sales-integrity', $organization)", ("$organization", organizationId));
-        var firstId = await app.SignUpAsync(InputFor($"page-first-{role}", organizationId));
-        var movedId = await app.SignUpAsync(Owners.NewInput($"page-moved-{role}", organizationIndex: 3));
+        var firstId = await app.SignUpAsync(Owners.NewInput($"page-first-{role}"), organizationId);
+        var movedId = await app.SignUpAsync(Owners.NewInput($"page-moved-{role}"), organizationIndex: 3);
         await MoveAsync(movedId, organizationId);
-        var lastId = await app.SignUpAsync(InputFor($"page-last-{role}", organizationId));
+        var lastId = await app.SignUpAsync(Owners.NewInput($"page-last-{role}"), organizationId);
 
         var response = await app.Client(app.StaffToken(role, subject)).PostAsync(
             $"query($organization: ID!) {{ profiles(where: {{ organizationId: $organization }}) {{ totalCount nodes {{ id {string.Join(' ', FieldsOf(SalesFields))} }} }} }}",
@@ -121,7 +121,7 @@ public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<Clou
     [Fact]
     public async Task Owner_ReadsOwnProfileAfterItWasMoved_GetsDataIntegrityAndNoOrganization()
     {
-        var profileId = await app.SignUpAsync(Owners.NewInput("owner-moved", organizationIndex: 3));
+        var profileId = await app.SignUpAsync(Owners.NewInput("owner-moved"), organizationIndex: 3);
         var client = app.Client(await app.LoginAsync("kiem.thu.owner-moved@example.vn"));
         await MoveAsync(profileId, Owners.OrganizationId(0));
 
@@ -197,12 +197,5 @@ public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<Clou
         var id = Guid.CreateVersion7();
         await app.ExecuteSqlAsync("INSERT INTO Organizations (Id, Name) VALUES ($id, $name)", ("$id", id), ("$name", name));
         return id;
-    }
-
-    private static Dictionary<string, object?> InputFor(string tag, Guid organizationId)
-    {
-        var input = Owners.NewInput(tag);
-        input["organizationId"] = organizationId;
-        return input;
     }
 }

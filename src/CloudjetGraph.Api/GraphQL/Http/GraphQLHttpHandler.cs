@@ -1,6 +1,7 @@
 using System.Globalization;
 using CloudjetGraph.Api.Authentication;
 using CloudjetGraph.Api.GraphQL.Limits;
+using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Core.Errors;
 using GraphQL;
 using GraphQL.Transport;
@@ -101,7 +102,8 @@ internal sealed partial class GraphQLHttpHandler(
     private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document, CancellationToken cancellationToken)
     {
         var caller = await callerFactory.CreateAsync(http.User, cancellationToken);
-        return await executer.ExecuteAsync(execution =>
+        var userContext = new CallerContext { Caller = caller, ClientAddress = ClientAddressPartition.Of(http.Connection.RemoteIpAddress) };
+        var result = await executer.ExecuteAsync(execution =>
         {
             execution.Query = request.Query;
             execution.Document = document;
@@ -110,7 +112,7 @@ internal sealed partial class GraphQLHttpHandler(
             execution.Extensions = request.Extensions;
             execution.RequestServices = http.RequestServices;
             execution.User = http.User;
-            execution.UserContext = new CallerContext { Caller = caller };
+            execution.UserContext = userContext;
             execution.CancellationToken = cancellationToken;
             execution.UnhandledExceptionDelegate = context =>
             {
@@ -122,6 +124,12 @@ internal sealed partial class GraphQLHttpHandler(
                 return Task.CompletedTask;
             };
         });
+        if (userContext.RetryAfter is { } retryAfter)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return result;
     }
 
     /// <summary>Keeps the first errors and replaces the rest by one error that counts them.</summary>

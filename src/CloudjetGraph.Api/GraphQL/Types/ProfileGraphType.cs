@@ -1,3 +1,4 @@
+using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Profiles;
@@ -7,24 +8,25 @@ namespace CloudjetGraph.Api.GraphQL.Types;
 
 /// <summary>
 /// A profile as each role may see it. Every field passes the field matrix before it resolves, and
-/// a sealed field is decrypted only when it is selected and allowed.
+/// a sealed field is decrypted only when it is selected, allowed and within the caller's
+/// personal-record cap.
 /// </summary>
 internal sealed class ProfileGraphType : ObjectGraphType<Profile>
 {
-    public ProfileGraphType(ProfileFieldGuard guard, ProfileSealer sealer)
+    public ProfileGraphType(ProfileFieldGuard guard, ProfileSealer sealer, PersonalRecordCap cap)
     {
         Name = "Profile";
-        Description = "One account of a person at a customer organization. Personal fields are null, with an error at their path, for roles the field matrix does not grant.";
+        Description = "One account of a person at a customer organization. Personal fields are null, with an error at their path, for roles the field matrix does not grant, and beyond the caller's per-minute cap of personal records (RATE_LIMITED).";
 
         Plain<NonNullGraphType<IdGraphType>>(guard, ProfileField.Id, "Stable identifier.", p => p.Id);
         Plain<OrganizationGraphType>(guard, ProfileField.Organization, "The organization the person works for.", p => p.Organization);
-        Sealed(guard, sealer, ProfileField.FullName, "Full name.");
-        Sealed(guard, sealer, ProfileField.Email, "Contact email.");
-        Sealed(guard, sealer, ProfileField.Phone, "Phone number; support sees only its last 3 digits.");
-        Sealed(guard, sealer, ProfileField.Skype, "Skype handle.");
-        Sealed(guard, sealer, ProfileField.Department, "Department.");
-        Sealed(guard, sealer, ProfileField.JobTitle, "Job title.");
-        Sealed(guard, sealer, ProfileField.LoginEmail, "The email used to log in.");
+        Sealed(guard, sealer, cap, ProfileField.FullName, "Full name.");
+        Sealed(guard, sealer, cap, ProfileField.Email, "Contact email.");
+        Sealed(guard, sealer, cap, ProfileField.Phone, "Phone number; support sees only its last 3 digits.");
+        Sealed(guard, sealer, cap, ProfileField.Skype, "Skype handle.");
+        Sealed(guard, sealer, cap, ProfileField.Department, "Department.");
+        Sealed(guard, sealer, cap, ProfileField.JobTitle, "Job title.");
+        Sealed(guard, sealer, cap, ProfileField.LoginEmail, "The email used to log in.");
         Plain<ConsentGraphType>(guard, ProfileField.Consent, "The person's consent to the privacy policy.", p => p);
         Plain<DateTimeOffsetGraphType>(guard, ProfileField.CreatedAt, "When the account was created.", p => p.CreatedAt);
         Plain<DateTimeOffsetGraphType>(guard, ProfileField.UpdatedAt, "When the profile last changed.", p => p.UpdatedAt);
@@ -41,12 +43,13 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
             });
     }
 
-    private void Sealed(ProfileFieldGuard guard, ProfileSealer sealer, ProfileField field, string description)
+    private void Sealed(ProfileFieldGuard guard, ProfileSealer sealer, PersonalRecordCap cap, ProfileField field, string description)
     {
         guard.Document(Field<StringGraphType>(ProfileFields.NameOf(field)).Description(description), field)
             .Resolve(context =>
             {
                 var access = guard.Demand(context, field);
+                cap.Demand(context);
                 var value = sealer.Open(context.Source, field);
                 return access == FieldAccess.Masked && value is not null ? PhoneMask.Apply(value) : value;
             });

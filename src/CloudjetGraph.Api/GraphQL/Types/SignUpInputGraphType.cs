@@ -2,14 +2,14 @@ using GraphQL.Types;
 
 namespace CloudjetGraph.Api.GraphQL.Types;
 
-/// <summary>What a person hands over to open an account.</summary>
+/// <summary>What a person hands over to open an account, with the invitation that names the organisation.</summary>
 internal sealed class SignUpInputGraphType : InputObjectGraphType
 {
     public SignUpInputGraphType()
     {
         Name = "SignUpInput";
-        Description = "A new account. The email is also the login email.";
-        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The organization the person works for.");
+        Description = "A new account. The email is also the login email; the organization is the invitation's.";
+        Field<NonNullGraphType<StringGraphType>>("invitationCode").Description("The single-use code from createInvitation; INVITATION_INVALID when unknown, used, expired or bound to another email.");
         Field<NonNullGraphType<StringGraphType>>("fullName").Description("Full name, 1 to 200 characters.");
         Field<NonNullGraphType<StringGraphType>>("email").Description("Email address; must not belong to another account.");
         Field<NonNullGraphType<StringGraphType>>("password").Description("Password, 10 to 128 characters; stored only as a slow salted hash.");

@@ -46,6 +46,49 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("DataKeys");
                 });
 
+            modelBuilder.Entity("CloudjetGraph.Core.Data.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EmailIndex")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UsedByProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.Data.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -151,6 +194,15 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("StaffAssignments");
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.Data.Invitation", b =>
+                {
+                    b.HasOne("CloudjetGraph.Core.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.Data.Profile", b =>

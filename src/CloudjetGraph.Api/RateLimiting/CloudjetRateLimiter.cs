@@ -1,0 +1,57 @@
+using System.Threading.RateLimiting;
+using CloudjetGraph.Api.GraphQL;
+using CloudjetGraph.Core.Errors;
+using Microsoft.Extensions.Options;
+
+namespace CloudjetGraph.Api.RateLimiting;
+
+/// <summary>
+/// The gateway's rate limits, as partitioned limiters from System.Threading.RateLimiting. ASP.NET
+/// Core's rate-limiting middleware sees only the endpoint, and every operation shares
+/// <c>/graphql</c>, so the limits are taken where the operation is known: in its resolver.
+/// </summary>
+internal sealed class CloudjetRateLimiter : IDisposable
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly Dictionary<RateLimit, PartitionedRateLimiter<string>> _limiters;
+
+    public CloudjetRateLimiter(IOptions<RateLimitOptions> options)
+    {
+        var settings = options.Value;
+        _limiters = new()
+        {
+            [RateLimit.LoginPerAddress] = PerMinute(settings.LoginsPerAddressPerMinute),
+            [RateLimit.LoginPerAccount] = PerMinute(settings.LoginsPerAccountPerMinute),
+            [RateLimit.SignUpPerAddress] = PerMinute(settings.SignUpsPerAddressPerMinute),
+            [RateLimit.PersonalRecords] = PerMinute(settings.PersonalRecordsPerMinute),
+        };
+    }
+
+    /// <summary>Takes one permit of <paramref name="limit"/> for <paramref name="partition"/>, or throws <see cref="ErrorCodes.RateLimited"/> and records when to retry.</summary>
+    public void Demand(RateLimit limit, string partition, CallerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var lease = _limiters[limit].AttemptAcquire(partition);
+        if (lease.IsAcquired)
+        {
+            return;
+        }
+
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;
+        context.RetryAfter = context.RetryAfter is { } earlier && earlier > retryAfter ? earlier : retryAfter;
+        throw new DomainException(ErrorCodes.RateLimited, "Too many requests; retry after the time in the Retry-After header.");
+    }
+
+    public void Dispose()
+    {
+        foreach (var limiter in _limiters.Values)
+        {
+            limiter.Dispose();
+        }
+    }
+
+    // A fixed window answers exactly "N per minute" and says when the window reopens.
+    private static PartitionedRateLimiter<string> PerMinute(int permits) =>
+        PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetFixedWindowLimiter(
+            partition, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = Window, QueueLimit = 0 }));
+}

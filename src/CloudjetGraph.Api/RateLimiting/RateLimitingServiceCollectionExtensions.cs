@@ -1,0 +1,15 @@
+namespace CloudjetGraph.Api.RateLimiting;
+
+/// <summary>Registers the login, sign-up and personal-record limits.</summary>
+internal static class RateLimitingServiceCollectionExtensions
+{
+    public static IServiceCollection AddCloudjetRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // One instance per process: its partitions are the counters.
+        services.AddSingleton<CloudjetRateLimiter>();
+        services.AddSingleton<PersonalRecordCap>();
+        return services;
+    }
+}

@@ -1,0 +1,6 @@
+namespace CloudjetGraph.Core.Onboarding;
+
+/// <summary>A new invitation, the only time its code is seen.</summary>
+/// <param name="Code">The code to hand to the person; not stored.</param>
+/// <param name="ExpiresAt">When it stops opening anything.</param>
+public sealed record IssuedInvitation(string Code, DateTimeOffset ExpiresAt);

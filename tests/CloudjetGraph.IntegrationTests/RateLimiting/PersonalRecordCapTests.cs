@@ -1,0 +1,56 @@
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+
+namespace CloudjetGraph.IntegrationTests.RateLimiting;
+
+/// <summary>The anti-scraping cap: personal records one caller may receive per minute.</summary>
+public sealed class PersonalRecordCapTests : IAsyncLifetime
+{
+    private const int Cap = 3;
+    private readonly CloudjetApplication _app = new CloudjetApplication().With("RateLimits:PersonalRecordsPerMinute", $"{Cap}");
+
+    public Task InitializeAsync() => _app.InitializeAsync();
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task Management_PageBeyondTheCap_ReleasesTheRecordAtItAndRefusesTheFirstOverIt()
+    {
+        var management = _app.Client(_app.StaffToken(Role.Management, "management-scraper"));
+
+        var response = await management.PostAsync($"{{ profiles(first: {Cap + 2}) {{ nodes {{ id fullName phone }} }} }}");
+
+        var nodes = response.Data!["profiles"]!["nodes"]!.AsArray();
+        Assert.All(nodes.Take(Cap), node => Assert.NotNull(node!["fullName"]));
+        Assert.All(nodes.Skip(Cap), node => Assert.Null(node!["fullName"]));
+        Assert.All(nodes.Skip(Cap), node => Assert.Null(node!["phone"]));
+        Assert.All(nodes, node => Assert.NotNull(node!["id"]));
+        Assert.Equal(Enumerable.Repeat("RATE_LIMITED", 4), response.Codes);
+        Assert.Equal("RATE_LIMITED", response.ErrorAt("profiles", "nodes", Cap, "fullName")!["extensions"]!["code"]!.GetValue<string>());
+        Assert.InRange(response.RetryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task Management_IdsOnlyAndRepeatedFields_DoNotCountAgainstTheCap()
+    {
+        var management = _app.Client(_app.StaffToken(Role.Management, "management-ids"));
+        (await management.PostAsync("{ profiles(first: 50) { nodes { id createdAt organization { name } } } }")).Ok();
+
+        var response = await management.PostAsync($"{{ profiles(first: {Cap}) {{ nodes {{ fullName email phone skype department jobTitle loginEmail }} }} }}");
+
+        Assert.Empty(response.Codes);
+        var next = await management.PostAsync("{ profiles(first: 1) { nodes { fullName } } }");
+        Assert.Equal(["RATE_LIMITED"], next.Codes);
+    }
+
+    [Fact]
+    public async Task Management_OverTheCap_DoesNotBlockAnotherCaller()
+    {
+        var scraper = _app.Client(_app.StaffToken(Role.Management, "management-greedy"));
+        await scraper.PostAsync($"{{ profiles(first: {Cap + 1}) {{ nodes {{ fullName }} }} }}");
+
+        var other = await _app.Client(_app.StaffToken(Role.Management, "management-other")).PostAsync("{ profiles(first: 1) { nodes { fullName } } }");
+
+        Assert.NotNull(other.Ok()["profiles"]!["nodes"]![0]!["fullName"]);
+    }
+}
