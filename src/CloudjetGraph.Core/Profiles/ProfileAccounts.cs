@@ -75,7 +75,7 @@ public sealed class ProfileAccounts(
         };
         foreach (var (field, value) in values)
         {
-            sealer.Seal(profile, field, value?.Trim());
+            sealer.Seal(profile, field, ProfileValueRules.Normalize(field, value));
         }
 
         profile.PasswordHash = passwordHasher.HashPassword(profile, request.Password);
@@ -125,7 +125,7 @@ public sealed class ProfileAccounts(
             ?? throw new DomainException(ErrorCodes.NotFound, "The profile does not exist.");
         foreach (var (field, value) in changes)
         {
-            sealer.Seal(profile, field, value?.Trim());
+            sealer.Seal(profile, field, ProfileValueRules.Normalize(field, value));
         }
 
         profile.UpdatedAt = time.GetUtcNow();
