@@ -24,7 +24,8 @@ var app = builder.Build();
 // Migrate, refuse to start on an unusable key ring, and seed demo data in Development.
 await app.Services.InitializeCloudjetAsync();
 
-app.UseAuthentication();
+// A bearer token that fails validation gets 401 (RFC 6750); no token at all stays anonymous.
+app.UseCloudjetAuthentication();
 app.MapCloudjetGraphQL("/graphql");
 app.MapHealthChecks("/healthz");
 
