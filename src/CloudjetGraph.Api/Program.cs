@@ -1,5 +1,6 @@
 using CloudjetGraph.Api.Authentication;
 using CloudjetGraph.Api.GraphQL;
+using CloudjetGraph.Api.Http;
 using CloudjetGraph.Core;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,9 @@ builder.Services.AddCloudjetAuthentication();
 // The schema, its limits and GraphQL over HTTP.
 builder.Services.AddCloudjetGraphQL();
 
+// Security headers on every response, no Server header, and CORS only for origins in settings.
+builder.Services.AddCloudjetHttpHardening();
+
 // Liveness for load balancers and orchestrators.
 builder.Services.AddHealthChecks();
 
@@ -23,6 +27,9 @@ var app = builder.Build();
 
 // Migrate, refuse to start on an unusable key ring, and seed demo data in Development.
 await app.Services.InitializeCloudjetAsync();
+
+// First, so that every answer carries the headers, refusals and preflights included.
+app.UseCloudjetHttpHardening();
 
 // A bearer token that fails validation gets 401 (RFC 6750); no token at all stays anonymous.
 app.UseCloudjetAuthentication();

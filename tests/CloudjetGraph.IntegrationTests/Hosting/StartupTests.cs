@@ -13,6 +13,8 @@ public sealed class StartupTests
     [InlineData("Authorization:Fields:fullName:anonymous", "Read", "Authorization:Fields:fullName:anonymous")]
     [InlineData("Authorization:RowScopes:sales", "Everything", "Authorization:RowScopes:sales")]
     [InlineData("GraphQL:MaxPageSize", "0", "MaxPageSize")]
+    [InlineData("Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins")]
+    [InlineData("Cors:AllowedOrigins:0", "https://kpi.cloudjet.vn/app", "Cors:AllowedOrigins")]
     public async Task Host_WithBadSetting_RefusesToStartNamingTheKey(string key, string value, string named)
     {
         await using var app = new CloudjetApplication().With(key, value);
