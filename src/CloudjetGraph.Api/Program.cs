@@ -1,7 +1,11 @@
 using CloudjetGraph.Api.Authentication;
 using CloudjetGraph.Api.GraphQL;
+using CloudjetGraph.Api.Hosting;
 using CloudjetGraph.Api.Http;
 using CloudjetGraph.Core;
+
+// A bad setting or an unusable key ring ends the process with one line naming it, not a stack trace.
+StartupRefusal.ExitWithOneLineWhenUnhandled();
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,7 +29,7 @@ builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 
-// Migrate, refuse to start on an unusable key ring, and seed demo data in Development.
+// Check settings and the key ring before anything is written, migrate, and seed demo data in Development.
 await app.Services.InitializeCloudjetAsync();
 
 // First, so that every answer carries the headers, refusals and preflights included.
