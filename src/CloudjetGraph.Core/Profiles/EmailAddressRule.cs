@@ -7,8 +7,9 @@ namespace CloudjetGraph.Core.Profiles;
 /// The address grammar accepted for <c>email</c> and <c>loginEmail</c>: an RFC 5322 dot-atom local
 /// part in ASCII (at most 64 characters), <c>@</c>, and a domain name of at least two labels that
 /// IDNA (UTS 46, STD3 rules) accepts, whose last label is not all digits and none of whose labels
-/// mixes Latin, Greek, Cyrillic and Armenian letters. Quoted local parts, comments and address literals are
-/// refused: people do not use them, and they are how lookalike and injection values get in.
+/// mixes Latin, Greek, Cyrillic and Armenian letters. Quoted local parts, comments and address
+/// literals are refused: people do not use them, and they are how lookalike and injection values
+/// get in.
 /// </summary>
 internal static class EmailAddressRule
 {
@@ -34,6 +35,7 @@ internal static class EmailAddressRule
         }
 
         var localPart = address[..at];
+
         // IdnMapping does not promise thread safety, and one costs less than the mapping itself.
         var idn = new IdnMapping { UseStd3AsciiRules = true, AllowUnassigned = false };
         if (!IsDotAtom(localPart) || localPart.Length > MaxLocalPartLength || AsciiDomain(idn, address[(at + 1)..]) is not { } asciiDomain)
