@@ -1,6 +1,11 @@
 using CloudjetGraph.Api.Authentication;
 using CloudjetGraph.Api.GraphQL;
+using CloudjetGraph.Api.Hosting;
+using CloudjetGraph.Api.Http;
 using CloudjetGraph.Core;
+
+// A bad setting or an unusable key ring ends the process with one line naming it, not a stack trace.
+StartupRefusal.ExitWithOneLineWhenUnhandled();
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,15 +21,22 @@ builder.Services.AddCloudjetAuthentication();
 // The schema, its limits and GraphQL over HTTP.
 builder.Services.AddCloudjetGraphQL();
 
+// Security headers on every response, no Server header, and CORS only for origins in settings.
+builder.Services.AddCloudjetHttpHardening();
+
 // Liveness for load balancers and orchestrators.
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 
-// Migrate, refuse to start on an unusable key ring, and seed demo data in Development.
+// Check settings and the key ring before anything is written, migrate, and seed demo data in Development.
 await app.Services.InitializeCloudjetAsync();
 
-app.UseAuthentication();
+// First, so that every answer carries the headers, refusals and preflights included.
+app.UseCloudjetHttpHardening();
+
+// A bearer token that fails validation gets 401 (RFC 6750); no token at all stays anonymous.
+app.UseCloudjetAuthentication();
 app.MapCloudjetGraphQL("/graphql");
 app.MapHealthChecks("/healthz");
 

@@ -4,6 +4,7 @@ using CloudjetGraph.Core.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Core;
 
@@ -11,14 +12,22 @@ namespace CloudjetGraph.Core;
 public static class CloudjetInitializer
 {
     /// <summary>
-    /// Migrates the database, makes the key hierarchy usable and, in Development, seeds demo data.
-    /// Throws (stopping startup) when the key ring is missing, unreadable or foreign.
+    /// Validates the settings, migrates the database, makes the key hierarchy usable and, in
+    /// Development, seeds demo data. Throws (stopping startup) on a bad setting
+    /// (<see cref="OptionsValidationException"/>) or when the key ring is missing, unreadable or
+    /// foreign (<see cref="KeyRingUnavailableException"/>).
     /// </summary>
     public static async Task InitializeCloudjetAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         var isDevelopment = services.GetRequiredService<IHostEnvironment>().IsDevelopment();
+
+        // Settings and the key ring are checked before the database is created or migrated, so a
+        // refusal leaves nothing behind; the host would validate the settings only when it starts.
+        services.GetService<IStartupValidator>()?.Validate();
         await using var scope = services.CreateAsyncScope();
+        var bootstrapper = scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>();
+        bootstrapper.CheckBeforeWriting(isDevelopment);
         var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
         if (db.Database.IsSqlite())
         {
@@ -33,7 +42,7 @@ public static class CloudjetInitializer
             await db.Database.MigrateAsync(cancellationToken);
         }
 
-        await scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>().EnsureReadyAsync(isDevelopment, cancellationToken);
+        await bootstrapper.EnsureReadyAsync(isDevelopment, cancellationToken);
         if (isDevelopment)
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);

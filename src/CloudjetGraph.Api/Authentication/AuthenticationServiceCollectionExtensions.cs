@@ -16,6 +16,7 @@ internal static class AuthenticationServiceCollectionExtensions
             {
                 var settings = tokenOptions.Value;
                 jwt.MapInboundClaims = false;
+                jwt.EventsType = typeof(CloudjetBearerEvents);
                 if (!string.IsNullOrWhiteSpace(settings.Authority))
                 {
                     // The IdP's issuer and signing keys are added from its metadata document.
@@ -35,7 +36,12 @@ internal static class AuthenticationServiceCollectionExtensions
                         issuer.ValidationKeys(keyId) is { Count: > 0 } own ? own : parameters.IssuerSigningKeys ?? [],
                 };
             });
+        services.AddSingleton<CloudjetBearerEvents>();
         services.AddScoped<CallerFactory>();
         return services;
     }
+
+    /// <summary>Authenticates bearer tokens; a request whose token fails validation gets 401 instead of anonymous access.</summary>
+    public static IApplicationBuilder UseCloudjetAuthentication(this IApplicationBuilder app) =>
+        app.UseAuthentication().UseMiddleware<InvalidTokenMiddleware>();
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Protection;
@@ -19,9 +20,6 @@ public sealed class TokenIssuer(DataKeyRing ring, IOptions<AccessTokenOptions> o
 
     /// <summary>The claim that carries the subject.</summary>
     public const string SubjectClaim = "sub";
-
-    /// <summary>The claim that names the token's issuer.</summary>
-    public const string IssuerClaim = "iss";
 
     /// <summary>Issues a token for <paramref name="subject"/> in <paramref name="role"/>.</summary>
     public IssuedToken Issue(string subject, Role role, TimeSpan lifetime)
@@ -46,6 +44,16 @@ public sealed class TokenIssuer(DataKeyRing ring, IOptions<AccessTokenOptions> o
         Guid.TryParse(keyId, out var id) && ring.TryGet(id, out var key) && key.Purpose == DataKeyPurpose.TokenSigning
             ? [ToSecurityKey(key)]
             : [];
+
+    /// <summary>
+    /// Whether <paramref name="key"/>, the key that validated a token's signature, is one of the
+    /// gateway's own signing keys: the only proof that the gateway issued the token, since any
+    /// issuer can write any <c>iss</c>.
+    /// </summary>
+    public bool IsOwnSigningKey(SecurityKey? key) =>
+        key is SymmetricSecurityKey symmetric
+        && ValidationKeys(symmetric.KeyId) is [SymmetricSecurityKey own]
+        && CryptographicOperations.FixedTimeEquals(own.Key, symmetric.Key);
 
     /// <summary>Whether the active signing key belongs to a development key ring.</summary>
     public bool IsDevelopmentSigningKey => ring.Active(DataKeyPurpose.TokenSigning).DevelopmentOnly;

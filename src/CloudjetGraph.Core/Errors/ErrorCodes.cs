@@ -9,6 +9,13 @@ public static class ErrorCodes
     /// <summary>The caller's role may not do this.</summary>
     public const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
 
+    /// <summary>
+    /// A bearer token was sent but refused (bad signature, expired, wrong audience or issuer, or
+    /// claims that do not name exactly one known role): HTTP 401 with
+    /// <c>WWW-Authenticate: Bearer error="invalid_token"</c>.
+    /// </summary>
+    public const string InvalidToken = "AUTH_INVALID_TOKEN";
+
     /// <summary>Login failed; the same answer for an unknown email and a wrong password.</summary>
     public const string InvalidCredentials = "AUTH_INVALID_CREDENTIALS";
 

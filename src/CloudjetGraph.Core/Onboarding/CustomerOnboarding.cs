@@ -25,19 +25,14 @@ public sealed class CustomerOnboarding(
     public async Task<Organization> CreateOrganizationAsync(Caller caller, string name, CancellationToken cancellationToken)
     {
         Demand(caller);
-        ArgumentNullException.ThrowIfNull(name);
-        var trimmed = name.Trim();
-        if (trimmed.Length is 0 or > MaxOrganizationNameLength || trimmed.Any(char.IsControl))
-        {
-            throw new DomainException(ErrorCodes.Validation, $"The name must be 1 to {MaxOrganizationNameLength} characters, without control characters.", "name");
-        }
+        var normalizedName = ProfileValueRules.NormalizeText("name", name, MaxOrganizationNameLength);
 
-        if (await db.Organizations.AnyAsync(o => o.Name == trimmed, cancellationToken))
+        if (await db.Organizations.AnyAsync(o => o.Name == normalizedName, cancellationToken))
         {
             throw new DomainException(ErrorCodes.Conflict, "An organization with this name already exists.", "name");
         }
 
-        var organization = new Organization { Id = Guid.CreateVersion7(time.GetUtcNow()), Name = trimmed };
+        var organization = new Organization { Id = Guid.CreateVersion7(time.GetUtcNow()), Name = normalizedName };
         db.Organizations.Add(organization);
         await db.SaveChangesAsync(cancellationToken);
         return organization;

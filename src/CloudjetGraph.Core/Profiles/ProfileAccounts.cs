@@ -78,7 +78,7 @@ public sealed class ProfileAccounts(
         };
         foreach (var (field, value) in values)
         {
-            sealer.Seal(profile, field, value?.Trim());
+            sealer.Seal(profile, field, ProfileValueRules.Normalize(field, value));
         }
 
         profile.PasswordHash = passwordHasher.HashPassword(profile, request.Password);
@@ -142,7 +142,7 @@ public sealed class ProfileAccounts(
 
         foreach (var (field, value) in changes)
         {
-            sealer.Seal(profile, field, value?.Trim());
+            sealer.Seal(profile, field, ProfileValueRules.Normalize(field, value));
         }
 
         profile.UpdatedAt = time.GetUtcNow();

@@ -66,6 +66,31 @@ public sealed partial class KeyRingBootstrapper(
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Refuses, before anything is written, a key ring that could never serve: outside Development
+    /// one that is missing or holds no readable key, anywhere one that cannot be read. So a refusal
+    /// leaves no new database or directory behind (reading a missing ring would create its directory).
+    /// </summary>
+    /// <exception cref="KeyRingUnavailableException">The ring is missing or empty outside Development, or unreadable.</exception>
+    public void CheckBeforeWriting(bool isDevelopment)
+    {
+        var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
+        if (!Directory.Exists(ringPath))
+        {
+            if (!isDevelopment)
+            {
+                throw NoReadableKeys(ringPath, databaseHasDataKeys: false);
+            }
+
+            return;
+        }
+
+        if (ReadMasterKeys(ringPath).Count == 0 && !isDevelopment)
+        {
+            throw NoReadableKeys(ringPath, databaseHasDataKeys: false);
+        }
+    }
+
     /// <summary>Unwraps the existing data keys without creating anything, for tools that must not change the ring.</summary>
     /// <exception cref="KeyRingUnavailableException">No data keys yet, or the ring cannot unwrap them.</exception>
     public async Task LoadExistingAsync(CancellationToken cancellationToken)
@@ -84,18 +109,7 @@ public sealed partial class KeyRingBootstrapper(
 
     private bool EnsureMasterKeyExists(string ringPath, bool databaseHasDataKeys, bool isDevelopment)
     {
-        IReadOnlyCollection<IKey> masterKeys;
-        try
-        {
-            masterKeys = keyManager.GetAllKeys();
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Xml.XmlException or CryptographicException)
-        {
-            throw new KeyRingUnavailableException(
-                $"The key ring at '{ringPath}' ({ProtectionOptions.SectionName}:KeyRingPath) cannot be read.", exception);
-        }
-
-        if (masterKeys.Count > 0)
+        if (ReadMasterKeys(ringPath).Count > 0)
         {
             return false;
         }
@@ -103,9 +117,7 @@ public sealed partial class KeyRingBootstrapper(
         var ringHasFiles = Directory.Exists(ringPath) && Directory.EnumerateFileSystemEntries(ringPath).Any();
         if (!isDevelopment || databaseHasDataKeys || ringHasFiles)
         {
-            throw new KeyRingUnavailableException(
-                $"The key ring at '{ringPath}' ({ProtectionOptions.SectionName}:KeyRingPath) holds no readable keys"
-                + (databaseHasDataKeys ? ", but the database holds data keys wrapped by a ring; point the setting at that ring." : "."));
+            throw NoReadableKeys(ringPath, databaseHasDataKeys);
         }
 
         var now = time.GetUtcNow();
@@ -125,6 +137,23 @@ public sealed partial class KeyRingBootstrapper(
         await db.SaveChangesAsync(cancellationToken);
         LogUntaggedProfilesStamped(logger, untagged.Count);
     }
+
+    private IReadOnlyCollection<IKey> ReadMasterKeys(string ringPath)
+    {
+        try
+        {
+            return keyManager.GetAllKeys();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Xml.XmlException or CryptographicException)
+        {
+            throw new KeyRingUnavailableException(
+                $"The key ring at '{ringPath}' ({ProtectionOptions.SectionName}:KeyRingPath) cannot be read.", exception);
+        }
+    }
+
+    private static KeyRingUnavailableException NoReadableKeys(string ringPath, bool databaseHasDataKeys) =>
+        new($"The key ring at '{ringPath}' ({ProtectionOptions.SectionName}:KeyRingPath) holds no readable keys"
+            + (databaseHasDataKeys ? ", but the database holds data keys wrapped by a ring; point the setting at that ring." : "."));
 
     private DataKey CreateDataKey(DataKeyPurpose purpose, bool developmentOnly)
     {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Seeding;
@@ -25,36 +26,68 @@ public sealed class ExternalAuthorityTests(ExternalAuthorityTarget app) : IClass
     }
 
     [Fact]
-    public async Task IdentityProviderToken_ClaimingToOwnAProfile_IsTreatedAsAnonymous()
+    public async Task IdentityProviderToken_ClaimingToOwnAProfile_GetsInvalidTokenChallenge()
     {
         var profileId = await app.SignUpAsync(Owners.NewInput("idp-owner"));
         var token = app.IdentityProvider.Issue(profileId.ToString(), "owner");
 
-        var response = await app.Client(token).PostAsync("{ me { id fullName } }");
+        await InvalidTokenResponse.AssertRefusedAsync(app, token);
+    }
 
-        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], response.Codes);
-        Assert.Null(response.Data!["me"]);
+    [Theory]
+    [InlineData("owner")]
+    [InlineData("management")]
+    public async Task IdentityProviderToken_NamingTheGatewaysIssuer_GetsInvalidTokenChallenge(string role)
+    {
+        var profileId = await app.SignUpAsync(Owners.NewInput($"idp-as-gateway-{role}"));
+        var token = app.IdentityProvider.Issue([new Claim("sub", profileId.ToString()), new Claim("role", role)], issuer: "cloudjet-graph");
+
+        await InvalidTokenResponse.AssertRefusedAsync(app, token);
     }
 
     [Fact]
-    public async Task IdentityProviderToken_ForAnotherAudience_IsTreatedAsAnonymous()
+    public async Task GatewaySignedToken_NamingTheIdentityProvidersIssuer_GetsInvalidTokenChallenge()
+    {
+        var token = GatewaySignedTokens.Sign(app, [new Claim("sub", "management-demo"), new Claim("role", "management")], issuer: app.IdentityProvider.Authority);
+
+        await InvalidTokenResponse.AssertRefusedAsync(app, token, CountProfiles);
+    }
+
+    [Theory]
+    [InlineData("support|management")]
+    [InlineData("management|owner")]
+    [InlineData("superuser")]
+    [InlineData(null)]
+    public async Task IdentityProviderToken_NotNamingExactlyOneKnownRole_GetsInvalidTokenChallenge(string? roles)
+    {
+        var token = app.IdentityProvider.Issue([new Claim("sub", "support-demo"), .. BearerTokenTests.Claims("role", roles)]);
+
+        await InvalidTokenResponse.AssertRefusedAsync(app, token, CountProfiles);
+    }
+
+    [Fact]
+    public async Task IdentityProviderToken_Expired_GetsInvalidTokenChallenge()
+    {
+        var token = app.IdentityProvider.Issue([new Claim("sub", "management-demo"), new Claim("role", "management")], expires: DateTime.UtcNow.AddMinutes(-2));
+
+        await InvalidTokenResponse.AssertRefusedAsync(app, token, CountProfiles);
+    }
+
+    [Fact]
+    public async Task IdentityProviderToken_ForAnotherAudience_GetsInvalidTokenChallenge()
     {
         var token = app.IdentityProvider.Issue("management-demo", "management", audience: "another-service");
 
-        var response = await app.Client(token).PostAsync(CountProfiles);
-
-        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], response.Codes);
+        await InvalidTokenResponse.AssertRefusedAsync(app, token, CountProfiles);
     }
 
     [Fact]
-    public async Task TokenNamingTheIdentityProvider_SignedWithAnotherKey_IsTreatedAsAnonymous()
+    public async Task TokenNamingTheIdentityProvider_SignedWithAnotherKey_GetsInvalidTokenChallenge()
     {
         using var otherRsa = RSA.Create(2048);
         var token = app.IdentityProvider.Issue("management-demo", "management", signingKey: new RsaSecurityKey(otherRsa) { KeyId = "test-idp-key" });
 
-        var response = await app.Client(token).PostAsync(CountProfiles);
-
-        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], response.Codes);
+        await InvalidTokenResponse.AssertRefusedAsync(app, token, CountProfiles);
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public sealed class StartupTests
     [InlineData("GraphQL:MaxPageSize", "0", "MaxPageSize")]
     [InlineData("Onboarding:Roles", "management,owner", "Onboarding:Roles")]
     [InlineData("RateLimits:LoginsPerAccountPerMinute", "0", "LoginsPerAccountPerMinute")]
+    [InlineData("Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins")]
+    [InlineData("Cors:AllowedOrigins:0", "https://kpi.cloudjet.vn/app", "Cors:AllowedOrigins")]
     public async Task Host_WithBadSetting_RefusesToStartNamingTheKey(string key, string value, string named)
     {
         await using var app = new CloudjetApplication().With(key, value);
@@ -91,14 +93,73 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task Host_OutsideDevelopmentWithoutKeyRing_RefusesToStartAndCreatesNone()
+    public async Task Host_OutsideDevelopmentOnAnEmptyFolder_RefusesToStartAndCreatesNothing()
     {
         await using var production = new CloudjetApplication { EnvironmentName = "Production" };
 
         var failure = StartupFailure(production);
 
         Assert.Contains("DataProtection:KeyRingPath", failure, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(production.KeyRingPath) && Directory.EnumerateFileSystemEntries(production.KeyRingPath).Any());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(production.DataDirectory));
+    }
+
+    [Theory]
+    [InlineData("GraphQL__MaxPageSize", "0", "GraphQL: ")]
+    [InlineData("Cors__AllowedOrigins__0", "*", "Cors:AllowedOrigins")]
+    [InlineData("Authorization__Fields__phone__intern", "Read", "Authorization:Fields:phone:intern")]
+    public async Task Process_WithBadSetting_ExitsWithOneLineNamingTheSettingAndWritesNothing(string variable, string value, string named)
+    {
+        var refusal = await RunInProductionOnAnEmptyFolderAsync((variable, value));
+
+        Assert.Equal(78, refusal.ExitCode);
+        Assert.StartsWith("Startup refused: ", refusal.Line, StringComparison.Ordinal);
+        Assert.Contains(named, refusal.Line, StringComparison.Ordinal);
+        Assert.Empty(refusal.LeftBehind);
+    }
+
+    [Fact]
+    public async Task Process_InProductionOnAnEmptyFolder_ExitsWithOneLineNamingTheKeyRingAndLeavesItEmpty()
+    {
+        var refusal = await RunInProductionOnAnEmptyFolderAsync();
+
+        Assert.Equal(78, refusal.ExitCode);
+        Assert.Matches(@"^Startup refused: The key ring at '.+' \(DataProtection:KeyRingPath\) holds no readable keys\.$", refusal.Line);
+        Assert.Empty(refusal.LeftBehind);
+    }
+
+    /// <summary>
+    /// Runs the gateway as a process, as an operator would, in Production on an empty folder;
+    /// asserts that it printed exactly one line and no stack frame, and returns that line and
+    /// whatever the folder holds afterwards.
+    /// </summary>
+    private static async Task<(int ExitCode, string Line, string[] LeftBehind)> RunInProductionOnAnEmptyFolderAsync(params (string Name, string Value)[] settings)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "cloudjet-refusal", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ConnectionStrings__Cloudjet"] = $"Data Source={Path.Combine(folder, "cloudjet.db")}",
+                ["DataProtection__KeyRingPath"] = Path.Combine(folder, "keys"),
+            };
+            foreach (var (name, value) in settings)
+            {
+                environment[name] = value;
+            }
+
+            var (exitCode, stdout, stderr) = await DotnetRun.RunToEndAsync("src/CloudjetGraph.Api", environment, "--no-launch-profile");
+
+            Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, stdout);
+            var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            return (exitCode, line, Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

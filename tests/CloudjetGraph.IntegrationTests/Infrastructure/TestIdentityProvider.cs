@@ -32,18 +32,22 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         return provider;
     }
 
-    /// <summary>A token signed by this provider.</summary>
-    public string Issue(string subject, string role, string audience = "cloudjet-graph", SecurityKey? signingKey = null)
+    /// <summary>A token signed by this provider for one subject in one role.</summary>
+    public string Issue(string subject, string role, string audience = "cloudjet-graph", SecurityKey? signingKey = null) =>
+        Issue([new Claim("sub", subject), new Claim("role", role)], audience: audience, signingKey: signingKey);
+
+    /// <summary>A token signed by this provider (or <paramref name="signingKey"/>) with any claims, issuer and expiry.</summary>
+    public string Issue(IEnumerable<Claim> claims, string? issuer = null, string audience = "cloudjet-graph", SecurityKey? signingKey = null, DateTime? expires = null)
     {
-        var now = DateTime.UtcNow;
+        var expiresAt = expires ?? DateTime.UtcNow.AddMinutes(10);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = Authority,
+            Issuer = issuer ?? Authority,
             Audience = audience,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddMinutes(10),
-            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", role)]),
+            IssuedAt = expiresAt.AddMinutes(-20),
+            NotBefore = expiresAt.AddMinutes(-20),
+            Expires = expiresAt,
+            Subject = new ClaimsIdentity(claims),
             SigningCredentials = new SigningCredentials(signingKey ?? _signingKey, SecurityAlgorithms.RsaSha256),
         });
     }

@@ -12,7 +12,7 @@ internal sealed class SignUpInputGraphType : InputObjectGraphType
         Field<NonNullGraphType<StringGraphType>>("invitationCode").Description("The single-use code from createInvitation; INVITATION_INVALID when unknown, used, expired or bound to another email.");
         Field<NonNullGraphType<StringGraphType>>("fullName").Description("Full name, 1 to 200 characters.");
         Field<NonNullGraphType<StringGraphType>>("email").Description("Email address; must not belong to another account.");
-        Field<NonNullGraphType<StringGraphType>>("password").Description("Password, 10 to 128 characters; stored only as a slow salted hash.");
+        Field<NonNullGraphType<StringGraphType>>("password").Description("Password: at least 10 characters other than spaces, at most 128; stored only as a slow salted hash.");
         Field<StringGraphType>("phone").Description("Phone number, 8 to 15 digits.");
         Field<StringGraphType>("skype").Description("Skype handle.");
         Field<StringGraphType>("department").Description("Department.");

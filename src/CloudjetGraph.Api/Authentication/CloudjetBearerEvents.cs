@@ -1,0 +1,67 @@
+using CloudjetGraph.Core.Authentication;
+using CloudjetGraph.Core.Authorization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+
+namespace CloudjetGraph.Api.Authentication;
+
+/// <summary>
+/// Decides what a token with a valid signature may claim, by the key that signed it, and words the
+/// RFC 6750 challenge for a refused token.
+/// </summary>
+internal sealed partial class CloudjetBearerEvents(TokenIssuer issuer, IOptions<AccessTokenOptions> tokenOptions, ILogger<CloudjetBearerEvents> logger)
+    : JwtBearerEvents
+{
+    /// <summary>The <c>error_description</c> of every refused token; the reason stays in the server log.</summary>
+    public const string InvalidTokenDescription = "The bearer token is invalid, expired or not accepted here.";
+
+    public override Task TokenValidated(TokenValidatedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Refusal(context) is { } reason)
+        {
+            LogTokenRefused(logger, reason);
+            context.Fail(reason);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task Challenge(JwtBearerChallengeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // A fixed description: the handler's own names values from the token (its audience), which
+        // an attacker writes and which have no place in a response header.
+        if (context.AuthenticateFailure is not null)
+        {
+            context.Error = "invalid_token";
+            context.ErrorDescription = InvalidTokenDescription;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private string? Refusal(TokenValidatedContext context)
+    {
+        var signedByGateway = issuer.IsOwnSigningKey(context.SecurityToken.SigningKey);
+
+        // Each key speaks only for its own issuer: an identity-provider token naming the gateway's
+        // issuer, or a gateway-signed token naming another, is a forgery or a misconfiguration.
+        if (signedByGateway != string.Equals(context.SecurityToken.Issuer, tokenOptions.Value.Issuer, StringComparison.Ordinal))
+        {
+            return "its issuer does not match the key that signed it";
+        }
+
+        if (context.Principal is null || !TokenClaims.TryRead(context.Principal, out var role, out _))
+        {
+            return "it does not carry exactly one subject and exactly one known role";
+        }
+
+        // Owners get tokens only from login; the identity provider vouches for staff, never for a profile's owner.
+        return role == Role.Owner && !signedByGateway ? "an owner role is accepted only in a token from login" : null;
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "A bearer token was refused: {Reason}.")]
+    private static partial void LogTokenRefused(ILogger logger, string reason);
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using CloudjetGraph.Core.Authentication;
+using CloudjetGraph.Core.Authorization;
+
+namespace CloudjetGraph.Api.Authentication;
+
+/// <summary>Reads who a token names, refusing anything but exactly one subject and exactly one known role.</summary>
+internal static class TokenClaims
+{
+    /// <summary>
+    /// The role and subject of <paramref name="principal"/>, when it carries one non-empty subject
+    /// and one role claim naming a role a token may carry (not <c>anonymous</c>). Several role
+    /// claims are refused rather than one picked: which one an issuer meant is not ours to guess.
+    /// </summary>
+    public static bool TryRead(ClaimsPrincipal principal, out Role role, out string subject)
+    {
+        var subjects = principal.FindAll(TokenIssuer.SubjectClaim).Select(c => c.Value).ToList();
+        var roles = principal.FindAll(TokenIssuer.RoleClaim).Select(c => c.Value).ToList();
+        subject = subjects is [{ Length: > 0 } single] ? single : string.Empty;
+        role = Role.Anonymous;
+        return subject.Length > 0 && roles is [var name] && RoleNames.TryParse(name, out role) && role != Role.Anonymous;
+    }
+}
