@@ -8,7 +8,7 @@ namespace CloudjetGraph.IntegrationTests.HostileInputs;
 /// <summary>
 /// Seeded fuzzing: ten thousand mutations of valid operations and their variables, sent as the
 /// role each operation belongs to. None may answer 5xx, leak a secret or a value the caller may not
-/// read, or write anything when it is refused. The seed makes a failure repeatable.
+/// read, log at Error, or write anything when it is refused. The seed makes a failure repeatable.
 /// </summary>
 public sealed class FuzzTests(HostileCorpusApplication app) : IClassFixture<HostileCorpusApplication>
 {
@@ -60,6 +60,8 @@ public sealed class FuzzTests(HostileCorpusApplication app) : IClassFixture<Host
                 app.DataChanged();
             }
         }
+
+        Assert.Equal(0, app.Logs.ErrorCount);
 
         // A fuzzer whose every case fails to parse tests only the parser.
         Assert.True(executed > CaseCount / 10, $"Only {executed} of {CaseCount} fuzz cases reached execution.");

@@ -4,8 +4,8 @@ namespace CloudjetGraph.IntegrationTests.HostileInputs;
 
 /// <summary>
 /// Every committed hostile case (<c>Corpus/*.json</c>) through HTTP: the status and codes it expects,
-/// never a 5xx, a stack trace, a ciphertext or a personal value the caller may not read, and a
-/// refused request writes nothing.
+/// never a 5xx, a stack trace, a ciphertext, a personal value the caller may not read or a log
+/// line at Error, and a refused request writes nothing.
 /// </summary>
 public sealed class HostileCorpusTests(HostileCorpusApplication app) : IClassFixture<HostileCorpusApplication>
 {
@@ -27,6 +27,7 @@ public sealed class HostileCorpusTests(HostileCorpusApplication app) : IClassFix
     {
         var hostileCase = Cases[name];
         var before = await DatabaseDigest.OfAsync(app.DatabasePath);
+        var errorLines = app.Logs.ErrorCount;
         using var request = HostileRequest.Build(hostileCase, app.Callers.Authorization(hostileCase.Caller));
 
         using var response = await app.CreateClient().SendAsync(request);
@@ -35,6 +36,7 @@ public sealed class HostileCorpusTests(HostileCorpusApplication app) : IClassFix
         var (role, subject) = HostileCorpusApplication.RightsOf(hostileCase.Caller);
         ResponseInvariants.AssertSafe(response.StatusCode, body, app.Oracle.ForbiddenFor(role, subject), app.Oracle.StoredSecrets, name);
         Assert.Equal(hostileCase.Status, (int)response.StatusCode);
+        Assert.Equal(errorLines, app.Logs.ErrorCount);
         Assert.Equal(hostileCase.Codes.Order(StringComparer.Ordinal), Codes(body).Order(StringComparer.Ordinal));
         if (hostileCase.Codes.Length > 0 || !hostileCase.MayWrite)
         {

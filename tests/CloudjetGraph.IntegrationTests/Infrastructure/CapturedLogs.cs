@@ -10,6 +10,9 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyCollection<string> Lines => _lines;
 
+    /// <summary>How many lines at Error or Critical were written: a client's mistake must never produce one.</summary>
+    public int ErrorCount => _lines.Count(line => line.StartsWith("Error ", StringComparison.Ordinal) || line.StartsWith("Critical ", StringComparison.Ordinal));
+
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _lines);
 
     public void Dispose()

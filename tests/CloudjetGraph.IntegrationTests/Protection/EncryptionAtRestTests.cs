@@ -17,6 +17,14 @@ public sealed class EncryptionAtRestTests(CloudjetApplication app) : IClassFixtu
         // hold one open, and write a fresh profile, so the WAL surely exists and holds new pages.
         await using var walKeeper = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
         await walKeeper.OpenAsync();
+
+        // Opening is lazy: only a first read maps the WAL index, which is what keeps the WAL alive.
+        await using (var read = walKeeper.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM Profiles";
+            await read.ExecuteScalarAsync();
+        }
+
         var fresh = Owners.NewInput("at-rest");
         await app.SignUpAsync(fresh);
         var stored = StoredPersonalValues.ByProfile(app.Services);
