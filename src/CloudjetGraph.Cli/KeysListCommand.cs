@@ -17,7 +17,7 @@ internal static class KeysListCommand
 {
     public static Command Create(Func<IHost> buildHost)
     {
-        var jsonOption = new Option<bool>("--json") { Description = "Print JSON (top-level masterKeys and dataKeys) instead of tables." };
+        var jsonOption = new Option<bool>("--json") { Description = "Print JSON (top-level masterKeys, dataKeys and unattributed) instead of tables." };
         var command = new Command("list", "List master keys, data keys and the census of what each protects.") { jsonOption };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
