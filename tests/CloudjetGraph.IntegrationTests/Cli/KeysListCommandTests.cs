@@ -178,6 +178,64 @@ public sealed class KeysListCommandTests(CloudjetApplication app) : IClassFixtur
         Assert.Equal("""{"sealedValues":{"127":1},"accessTags":1}""", json["unattributed"]!.ToJsonString());
     }
 
+    [Fact]
+    public async Task Custodian_ListsKeysAfterKeysAreAddedByHand_AttributesEachValueToItsOwnKey()
+    {
+        await using var rotated = new CloudjetApplication();
+        await rotated.InitializeAsync();
+        var keyManager = rotated.Services.GetRequiredService<IKeyManager>();
+        var currentMasterKey = keyManager.GetAllKeys().Single().KeyId;
+        var stagedMasterKey = keyManager.CreateNewKey(DateTimeOffset.UtcNow.AddDays(7), DateTimeOffset.UtcNow.AddYears(1)).KeyId;
+        var oldFieldKey = await AddDecryptOnlyKeyAsync(rotated, DataKeyPurpose.FieldEncryption);
+        var oldIndexKey = await AddDecryptOnlyKeyAsync(rotated, DataKeyPurpose.BlindIndex);
+
+        // One value's header names the older field key; another's names a key of the wrong kind.
+        var victim = rotated.WithDb(db => db.Profiles.Single(p => p.Id == db.Profiles.Min(q => q.Id)));
+        var jobTitle = victim.JobTitle!;
+        var phone = victim.Phone!;
+        oldFieldKey.TryWriteBytes(jobTitle.AsSpan(1, 16));
+        oldIndexKey.TryWriteBytes(phone.AsSpan(1, 16));
+        await rotated.ExecuteSqlAsync("UPDATE Profiles SET JobTitle = $jobTitle, Phone = $phone WHERE Id = $id", ("$jobTitle", jobTitle), ("$phone", phone), ("$id", victim.Id));
+
+        var (exitCode, stdout, stderr) = await InProcessCli.KeysAsync(Settings(rotated), "list", "--json");
+
+        Assert.True(exitCode == 0, stderr);
+        var json = JsonNode.Parse(stdout)!;
+        var masterKeys = json["masterKeys"]!.AsArray().Select(k => k!).ToList();
+        Assert.Equal([currentMasterKey, stagedMasterKey], masterKeys.Select(k => k["id"]!.GetValue<Guid>()));
+        Assert.Equal([true, false], masterKeys.Select(k => k["default"]!.GetValue<bool>()));
+        Assert.Equal([6, 0], masterKeys.Select(k => k["census"]!["dataKeys"]!.GetValue<int>()));
+
+        var dataKeys = json["dataKeys"]!.AsArray().Select(k => k!).ToDictionary(k => k["id"]!.GetValue<Guid>());
+        Assert.Equal("decrypt-only", dataKeys[oldFieldKey]["state"]!.GetValue<string>());
+        Assert.Equal(Census(sealedValues: 1), dataKeys[oldFieldKey]["census"]!.ToJsonString());
+        Assert.Equal("""{"sealedValues":{},"indexEntries":null,"accessTags":0,"personKeys":null}""", dataKeys[oldIndexKey]["census"]!.ToJsonString());
+        var activeField = dataKeys.Values.Single(k => k["purpose"]!.GetValue<string>() == "field-encryption" && k["state"]!.GetValue<string>() == "active");
+        var sealedValues = rotated.WithDb(db => db.Profiles.ToList()).Sum(profile => ProfileFields.Sealed.Count(field => IsSealed(profile, field)));
+        Assert.Equal(Census(sealedValues: sealedValues - 2), activeField["census"]!.ToJsonString());
+        Assert.Equal(2 * DemoDataSeeder.ProfileCount, dataKeys.Values.Single(k => k["purpose"]!.GetValue<string>() == "blind-index" && k["state"]!.GetValue<string>() == "active")["census"]!["indexEntries"]!.GetValue<int>());
+        Assert.Equal("""{"sealedValues":{"1":1},"accessTags":0}""", json["unattributed"]!.ToJsonString());
+    }
+
+    // A real, wrapped, inactive key, as a rotation will leave behind; the running host never loads it.
+    private static async Task<Guid> AddDecryptOnlyKeyAsync(CloudjetApplication host, DataKeyPurpose purpose)
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
+        var id = Guid.CreateVersion7();
+        db.DataKeys.Add(new DataKey
+        {
+            Id = id,
+            Purpose = purpose,
+            WrappedKey = scope.ServiceProvider.GetRequiredService<DataKeyWrapper>().CreateWrappedKey(id, purpose),
+            IsActive = false,
+            DevelopmentOnly = true,
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return id;
+    }
+
     private static Dictionary<string, string?> Settings(CloudjetApplication host) => InProcessCli.SettingsOf(host.DatabasePath, host.KeyRingPath);
 
     private static Func<JsonNode, bool> Purpose(string purpose) => key => key["purpose"]!.GetValue<string>() == purpose;
