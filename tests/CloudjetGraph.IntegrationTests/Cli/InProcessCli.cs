@@ -2,6 +2,7 @@ extern alias cli;
 
 using System.CommandLine;
 using cli::CloudjetGraph.Cli;
+using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Cli;
 
@@ -20,6 +21,9 @@ public static class InProcessCli
     }
 
     /// <summary>The settings that point the Cli at a test host's database and key ring.</summary>
+    public static Dictionary<string, string?> SettingsOf(CloudjetApplication host) => SettingsOf(host.DatabasePath, host.KeyRingPath);
+
+    /// <summary>The settings that point the Cli at this database and key ring.</summary>
     public static Dictionary<string, string?> SettingsOf(string databasePath, string keyRingPath) => new()
     {
         ["ConnectionStrings:Cloudjet"] = $"Data Source={databasePath}",
