@@ -1,6 +1,7 @@
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
@@ -13,7 +14,7 @@ namespace CloudjetGraph.Core;
 /// <summary>Registers everything the gateway and the custodian tool share.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Adds data, protection, the field matrix, accounts, onboarding and demo seeding.</summary>
+    /// <summary>Adds data, protection, the field matrix, accounts, onboarding, demo seeding and the key census.</summary>
     public static IServiceCollection AddCloudjetCore(this IServiceCollection services)
     {
         services.AddCloudjetData();
@@ -34,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ProfileDirectory>();
         services.AddScoped<CustomerOnboarding>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<KeyCensus>();
         return services;
     }
 }

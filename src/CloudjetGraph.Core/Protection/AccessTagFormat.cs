@@ -19,6 +19,19 @@ internal static class AccessTagFormat
     public const int MacOffset = 1 + KeyIdSize;
     public const int Size = MacOffset + 32;
 
+    /// <summary>Reads the key id from a tag's first <see cref="MacOffset"/> bytes; false when shorter or of an unknown version.</summary>
+    public static bool TryReadKeyId(ReadOnlySpan<byte> header, out Guid keyId)
+    {
+        if (header.Length < MacOffset || header[0] != CurrentVersion)
+        {
+            keyId = Guid.Empty;
+            return false;
+        }
+
+        keyId = new Guid(header.Slice(1, KeyIdSize));
+        return true;
+    }
+
     // Domain separation: these bytes can never be confused with another HMAC made under any key.
     public const string Domain = "cloudjet/profile-access-tag";
 

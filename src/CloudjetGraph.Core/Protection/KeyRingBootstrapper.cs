@@ -96,8 +96,7 @@ public sealed partial class KeyRingBootstrapper(
     public async Task LoadExistingAsync(CancellationToken cancellationToken)
     {
         var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
-        var initialized = (!db.Database.IsSqlite() || SqliteFile.Exists(db.Database.GetConnectionString()))
-            && (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+        var initialized = await DatabaseSchema.IsInitializedAsync(db.Database, cancellationToken);
         var storedKeys = initialized ? await db.DataKeys.AsNoTracking().ToListAsync(cancellationToken) : [];
         if (storedKeys.Count == 0)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
@@ -6,7 +7,7 @@ namespace CloudjetGraph.IntegrationTests.Hosting;
 
 /// <summary>
 /// The README's commands, run as processes: the gateway with <c>dotnet run</c> and <c>--urls</c>,
-/// and the CLI's token command, against a fresh data directory.
+/// and the CLI's token and keys list commands, against a fresh data directory.
 /// </summary>
 public sealed partial class ReadmeCommandTests : IDisposable
 {
@@ -23,7 +24,7 @@ public sealed partial class ReadmeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadmeRunCommand_OnAFreshDataDirectory_SignsUpWithADemoInvitationAndServesCliStaffTokens()
+    public async Task ReadmeRunCommand_OnAFreshDataDirectory_SignsUpWithADemoInvitationAndServesCliStaffTokensAndTheKeyCensus()
     {
         using var gateway = DotnetRun.Start("src/CloudjetGraph.Api", _environment, "--urls", "http://127.0.0.1:0");
         var address = (await gateway.WaitForAsync(ListeningOn(), TimeSpan.FromMinutes(2))).Groups[1].Value;
@@ -47,6 +48,12 @@ public sealed partial class ReadmeCommandTests : IDisposable
         // The demo invitation opens an account in Minh Anh, one of support-demo's two organisations.
         var profiles = await new GraphQLClient(http, token).PostAsync("{ profiles { totalCount } }");
         Assert.Equal(DemoDataSeeder.ProfileCount / 2 + 1, profiles.Ok()["profiles"]!["totalCount"]!.GetValue<int>());
+
+        // The custodians' census, as the README runs it, while the gateway serves.
+        var (listExitCode, census, listError) = await DotnetRun.RunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "keys", "list", "--json");
+        Assert.True(listExitCode == 0, listError);
+        var dataKeys = JsonNode.Parse(census)!["dataKeys"]!.AsArray();
+        Assert.Equal(DemoDataSeeder.ProfileCount + 1, dataKeys.Single(k => k!["purpose"]!.GetValue<string>() == "row-integrity")!["census"]!["accessTags"]!.GetValue<int>());
     }
 
     [Fact]

@@ -97,4 +97,26 @@ public sealed class AccessTagFormatTests
         Concat([0, 0, (byte)(bytes.Length >> 8), (byte)bytes.Length], bytes.ToArray());
 
     private static byte[] Concat(params byte[][] parts) => [.. parts.SelectMany(part => part)];
+
+    [Fact]
+    public void TryReadKeyId_StampedTagHeader_ReturnsTheStampingKey()
+    {
+        var tag = new byte[AccessTagFormat.Size];
+        tag[0] = AccessTagFormat.CurrentVersion;
+        Assert.True(KeyId.TryWriteBytes(tag.AsSpan(1)));
+
+        Assert.True(AccessTagFormat.TryReadKeyId(tag.AsSpan(0, AccessTagFormat.MacOffset), out var read));
+        Assert.Equal(KeyId, read);
+    }
+
+    [Theory]
+    [InlineData(16, 1)]
+    [InlineData(17, 2)]
+    public void TryReadKeyId_ShortOrUnknownVersion_ReturnsFalse(int length, byte version)
+    {
+        var header = new byte[length];
+        header[0] = version;
+
+        Assert.False(AccessTagFormat.TryReadKeyId(header, out _));
+    }
 }

@@ -51,4 +51,32 @@ public sealed class SealedValueFormatTests
         Assert.Equal(1, SealedValueFormat.CurrentVersion);
         Assert.Equal(45, SealedValueFormat.Overhead);
     }
+
+    [Fact]
+    public void TryReadDataKeyId_HeaderAlone_ReturnsKeyId()
+    {
+        var keyId = Guid.CreateVersion7();
+        var header = new byte[SealedValueFormat.KeyHeaderSize];
+        header[0] = 1;
+        Assert.True(keyId.TryWriteBytes(header.AsSpan(1)));
+
+        Assert.True(SealedValueFormat.TryReadDataKeyId(header, out var read));
+        Assert.Equal(keyId, read);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(16, 1)]
+    [InlineData(17, 0)]
+    [InlineData(17, 2)]
+    public void TryReadDataKeyId_ShortOrUnknownVersion_ReturnsFalse(int length, byte version)
+    {
+        var header = new byte[length];
+        if (length > 0)
+        {
+            header[0] = version;
+        }
+
+        Assert.False(SealedValueFormat.TryReadDataKeyId(header, out _));
+    }
 }

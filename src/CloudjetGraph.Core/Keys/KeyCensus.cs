@@ -1,0 +1,137 @@
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Protection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CloudjetGraph.Core.Keys;
+
+/// <summary>
+/// Lists every key and counts what each protects, from key rows and stored headers only: it never
+/// unwraps a data key or opens a value (a corrupt or foreign value is counted, not failed on), and
+/// it creates nothing, neither a database nor a ring nor a key.
+/// </summary>
+public sealed class KeyCensus(
+    CloudjetDbContext db,
+    IKeyManager keyManager,
+    IDefaultKeyResolver defaultKeyResolver,
+    KeyRingBootstrapper bootstrapper,
+    TimeProvider time)
+{
+    private static readonly string[] SealedColumns =
+    [
+        nameof(Profile.FullName), nameof(Profile.Email), nameof(Profile.Phone), nameof(Profile.Skype),
+        nameof(Profile.Department), nameof(Profile.JobTitle), nameof(Profile.LoginEmail),
+    ];
+
+    /// <summary>Reads the inventory.</summary>
+    /// <exception cref="KeyRingUnavailableException">
+    /// The ring is missing, empty or unreadable, or the database is missing, not migrated to this
+    /// version, or holds no data keys.
+    /// </exception>
+    public async Task<KeyInventory> ReadAsync(CancellationToken cancellationToken)
+    {
+        // The census never creates a ring, so it refuses a missing or empty one in every
+        // environment, as the gateway does outside Development.
+        bootstrapper.CheckBeforeWriting(isDevelopment: false);
+        await EnsureDatabaseReadyAsync(cancellationToken);
+        var dataKeys = (await db.DataKeys.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).ToList();
+        if (dataKeys.Count == 0)
+        {
+            throw new KeyRingUnavailableException("The database holds no data keys yet; start the gateway once to create them.");
+        }
+
+        var purposes = dataKeys.ToDictionary(k => k.Id, k => k.Purpose);
+        var sealedValues = Attribute(
+            await CountHeadersAsync(SealedColumns, SealedValueFormat.KeyHeaderSize, cancellationToken),
+            header => SealedValueFormat.TryReadDataKeyId(header, out var id) && purposes.GetValueOrDefault(id) == DataKeyPurpose.FieldEncryption ? id : null);
+        var accessTags = Attribute(
+            await CountHeadersAsync([nameof(Profile.AccessTag)], AccessTagFormat.MacOffset, cancellationToken),
+            header => AccessTagFormat.TryReadKeyId(header, out var id) && purposes.GetValueOrDefault(id) == DataKeyPurpose.RowIntegrity ? id : null);
+        var indexEntries = await db.Profiles.LongCountAsync(p => p.EmailIndex != null, cancellationToken)
+            + await db.Profiles.LongCountAsync(p => p.LoginEmailIndex != null, cancellationToken);
+
+        var wrappingKeys = dataKeys.ToDictionary(k => k.Id, k => DataProtectionPayload.TryReadKeyId(k.WrappedKey, out var id) ? id : (Guid?)null);
+        var dataKeyEntries = dataKeys.Select(key => new DataKeyEntry(
+            key.Id,
+            DataKeyPurposeNames.Of(key.Purpose),
+            key.IsActive ? DataKeyStates.Active : DataKeyStates.DecryptOnly,
+            wrappingKeys[key.Id],
+            key.CreatedAt,
+            new DataKeyCensus(
+                sealedValues.ByKey.GetValueOrDefault(key.Id) ?? new Dictionary<int, long>(),
+                IndexEntriesOf(key, indexEntries),
+                accessTags.ByKey.GetValueOrDefault(key.Id)?.Values.Sum() ?? 0,
+                PersonKeys: null))).ToList();
+
+        var ringKeys = keyManager.GetAllKeys();
+        var defaultKeyId = defaultKeyResolver.ResolveDefaultKeyPolicy(time.GetUtcNow(), ringKeys).DefaultKey?.KeyId;
+        var masterKeyEntries = ringKeys.OrderBy(k => k.CreationDate).ThenBy(k => k.KeyId).Select(key => new MasterKeyEntry(
+            key.KeyId,
+            key.CreationDate,
+            key.ActivationDate,
+            key.ExpirationDate,
+            key.IsRevoked,
+            key.KeyId == defaultKeyId,
+            new MasterKeyCensus(wrappingKeys.Values.Count(id => id == key.KeyId)))).ToList();
+
+        return new KeyInventory(masterKeyEntries, dataKeyEntries, new UnattributedValues(sealedValues.Unattributed, accessTags.Unattributed.Values.Sum()));
+    }
+
+    // Entries carry no key id yet, so all of them are taken to be under the active key; what a
+    // decrypt-only key still indexes cannot be told until they do.
+    private static long? IndexEntriesOf(DataKey key, long indexEntries) =>
+        key.Purpose != DataKeyPurpose.BlindIndex ? 0 : key.IsActive ? indexEntries : null;
+
+    private async Task EnsureDatabaseReadyAsync(CancellationToken cancellationToken)
+    {
+        if (!await DatabaseSchema.IsInitializedAsync(db.Database, cancellationToken))
+        {
+            throw new KeyRingUnavailableException("The database holds no data keys yet; start the gateway once to create them.");
+        }
+
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            throw new KeyRingUnavailableException("The database schema is older than this tool; start the gateway of this version once to migrate it.");
+        }
+    }
+
+    // One grouped query per kind of value: the database returns a row per distinct header, so
+    // only header bytes leave it, however many profiles there are.
+    private async Task<List<HeaderCount>> CountHeadersAsync(IEnumerable<string> properties, int headerSize, CancellationToken cancellationToken)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var profiles = db.Model.FindEntityType(typeof(Profile))!;
+        var table = sql.DelimitIdentifier(profiles.GetTableName()!);
+        var query = string.Join(" UNION ALL ", properties.Select(property =>
+        {
+            var column = sql.DelimitIdentifier(profiles.FindProperty(property)!.GetColumnName());
+            var header = $"substr({column}, 1, {headerSize})";
+            return $"SELECT {header} AS {sql.DelimitIdentifier(nameof(HeaderCount.Header))}, COUNT(*) AS {sql.DelimitIdentifier(nameof(HeaderCount.Count))} FROM {table} WHERE {column} IS NOT NULL GROUP BY {header}";
+        }));
+        return await db.Database.SqlQueryRaw<HeaderCount>(query).ToListAsync(cancellationToken);
+    }
+
+    private static (Dictionary<Guid, Dictionary<int, long>> ByKey, Dictionary<int, long> Unattributed) Attribute(
+        List<HeaderCount> headers, Func<byte[], Guid?> keyOf)
+    {
+        var byKey = new Dictionary<Guid, Dictionary<int, long>>();
+        var unattributed = new Dictionary<int, long>();
+        foreach (var (header, count) in headers.Select(h => (h.Header, h.Count)))
+        {
+            // The first byte is the format version of every stored format; an empty value has none.
+            var version = header.Length == 0 ? 0 : header[0];
+            var counts = unattributed;
+            if (keyOf(header) is { } keyId && !byKey.TryGetValue(keyId, out counts))
+            {
+                counts = byKey[keyId] = [];
+            }
+
+            counts[version] = counts.GetValueOrDefault(version) + count;
+        }
+
+        return (byKey, unattributed);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+
+namespace CloudjetGraph.IntegrationTests.Cli;
+
+/// <summary>Expected census JSON, and the sealed values of a host counted apart from the census's own query.</summary>
+public static class CensusJson
+{
+    /// <summary>A data key's census as <c>keys list --json</c> prints it (format 1 only), compact.</summary>
+    public static string Census(long sealedValues = 0, long indexEntries = 0, long accessTags = 0) =>
+        $$"""{"sealedValues":{{(sealedValues == 0 ? "{}" : $$"""{"1":{{sealedValues}}}""")}},"indexEntries":{{indexEntries}},"accessTags":{{accessTags}},"personKeys":null}""";
+
+    public static Func<JsonNode, bool> Purpose(string purpose) => key => key["purpose"]!.GetValue<string>() == purpose;
+
+    /// <summary>Non-null sealed columns, counted from loaded rows rather than from grouped headers.</summary>
+    public static int SealedValuesIn(CloudjetApplication host) =>
+        host.WithDb(db => db.Profiles.ToList()).Sum(profile => ProfileFields.Sealed.Count(field => IsSealed(profile, field)));
+
+    private static bool IsSealed(Profile profile, ProfileField field) => field switch
+    {
+        ProfileField.FullName => profile.FullName is not null,
+        ProfileField.Email => profile.Email is not null,
+        ProfileField.Phone => profile.Phone is not null,
+        ProfileField.Skype => profile.Skype is not null,
+        ProfileField.Department => profile.Department is not null,
+        ProfileField.JobTitle => profile.JobTitle is not null,
+        ProfileField.LoginEmail => profile.LoginEmail is not null,
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+}

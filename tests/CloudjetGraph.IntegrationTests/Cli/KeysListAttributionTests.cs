@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Profiles;
+using CloudjetGraph.Core.Protection;
+using CloudjetGraph.Core.Seeding;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudjetGraph.IntegrationTests.Cli;
+
+/// <summary>
+/// <c>keys list</c> after stored values and keys were changed behind the gateway's back: each value
+/// counts under the key its header names, damaged values count without failing, and values no key
+/// accounts for are counted apart. Each test has its own host, since it alters the data.
+/// </summary>
+public sealed class KeysListAttributionTests
+{
+    [Fact]
+    public async Task Custodian_ListsKeysAfterStoredValuesAreTamperedWith_CountsHeadersWithoutDecrypting()
+    {
+        await using var tampered = new CloudjetApplication();
+        await tampered.InitializeAsync();
+        var (_, before, _) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(tampered), "list", "--json");
+        var victim = tampered.WithDb(db => db.Profiles.Select(p => p.Id).First());
+
+        // The body (nonce, ciphertext, tag) of one value turned to noise, its header kept.
+        var fullName = tampered.WithDb(db => db.Profiles.Single(p => p.Id == victim)).FullName!;
+        await tampered.ExecuteSqlAsync(
+            "UPDATE Profiles SET FullName = $value WHERE Id = $id",
+            ("$value", fullName[..SealedValueFormat.KeyHeaderSize].Concat(RandomNumberGenerator.GetBytes(fullName.Length - SealedValueFormat.KeyHeaderSize)).ToArray()),
+            ("$id", victim));
+        using (var scope = tampered.Services.CreateScope())
+        {
+            var profile = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>().Profiles.Single(p => p.Id == victim);
+            Assert.Throws<FieldIntegrityException>(() => scope.ServiceProvider.GetRequiredService<ProfileSealer>().Open(profile, ProfileField.FullName));
+        }
+
+        var (exitCode, afterNoise, stderr) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(tampered), "list", "--json");
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal(before, afterNoise);
+
+        // A value of an unknown format and a tag naming no known key are counted apart, not dropped.
+        var department = tampered.WithDb(db => db.Profiles.Single(p => p.Id == victim)).Department!;
+        var accessTag = tampered.WithDb(db => db.Profiles.Single(p => p.Id == victim)).AccessTag!;
+        department[0] = 0x7F;
+        Guid.NewGuid().TryWriteBytes(accessTag.AsSpan(1, 16));
+        await tampered.ExecuteSqlAsync(
+            "UPDATE Profiles SET Department = $department, AccessTag = $tag WHERE Id = $id", ("$department", department), ("$tag", accessTag), ("$id", victim));
+
+        var (_, afterForeign, _) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(tampered), "list", "--json");
+        var json = JsonNode.Parse(afterForeign)!;
+        var sealedBefore = JsonNode.Parse(before)!["dataKeys"]!.AsArray().Select(k => k!).Single(CensusJson.Purpose("field-encryption"))["census"]!["sealedValues"]!["1"]!.GetValue<long>();
+        var dataKeys = json["dataKeys"]!.AsArray().Select(k => k!).ToList();
+        Assert.Equal(sealedBefore - 1, dataKeys.Single(CensusJson.Purpose("field-encryption"))["census"]!["sealedValues"]!["1"]!.GetValue<long>());
+        Assert.Equal(DemoDataSeeder.ProfileCount - 1, dataKeys.Single(CensusJson.Purpose("row-integrity"))["census"]!["accessTags"]!.GetValue<long>());
+        Assert.Equal("""{"sealedValues":{"127":1},"accessTags":1}""", json["unattributed"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Custodian_ListsKeysAfterKeysAreAddedByHand_AttributesEachValueToItsOwnKey()
+    {
+        await using var rotated = new CloudjetApplication();
+        await rotated.InitializeAsync();
+        var keyManager = rotated.Services.GetRequiredService<IKeyManager>();
+        var currentMasterKey = keyManager.GetAllKeys().Single().KeyId;
+        var stagedMasterKey = keyManager.CreateNewKey(DateTimeOffset.UtcNow.AddDays(7), DateTimeOffset.UtcNow.AddYears(1)).KeyId;
+        var oldFieldKey = await AddDecryptOnlyKeyAsync(rotated, DataKeyPurpose.FieldEncryption);
+        var oldIndexKey = await AddDecryptOnlyKeyAsync(rotated, DataKeyPurpose.BlindIndex);
+
+        // One value's header names the older field key; another's names a key of the wrong kind.
+        var victim = rotated.WithDb(db => db.Profiles.Single(p => p.Id == db.Profiles.Min(q => q.Id)));
+        var jobTitle = victim.JobTitle!;
+        var phone = victim.Phone!;
+        oldFieldKey.TryWriteBytes(jobTitle.AsSpan(1, 16));
+        oldIndexKey.TryWriteBytes(phone.AsSpan(1, 16));
+        await rotated.ExecuteSqlAsync("UPDATE Profiles SET JobTitle = $jobTitle, Phone = $phone WHERE Id = $id", ("$jobTitle", jobTitle), ("$phone", phone), ("$id", victim.Id));
+
+        var (exitCode, stdout, stderr) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(rotated), "list", "--json");
+
+        Assert.True(exitCode == 0, stderr);
+        var json = JsonNode.Parse(stdout)!;
+        var masterKeys = json["masterKeys"]!.AsArray().Select(k => k!).ToList();
+        Assert.Equal([currentMasterKey, stagedMasterKey], masterKeys.Select(k => k["id"]!.GetValue<Guid>()));
+        Assert.Equal([true, false], masterKeys.Select(k => k["default"]!.GetValue<bool>()));
+        Assert.Equal([6, 0], masterKeys.Select(k => k["census"]!["dataKeys"]!.GetValue<int>()));
+
+        var dataKeys = json["dataKeys"]!.AsArray().Select(k => k!).ToDictionary(k => k["id"]!.GetValue<Guid>());
+        Assert.Equal("decrypt-only", dataKeys[oldFieldKey]["state"]!.GetValue<string>());
+        Assert.Equal(CensusJson.Census(sealedValues: 1), dataKeys[oldFieldKey]["census"]!.ToJsonString());
+        Assert.Equal("""{"sealedValues":{},"indexEntries":null,"accessTags":0,"personKeys":null}""", dataKeys[oldIndexKey]["census"]!.ToJsonString());
+        var activeField = dataKeys.Values.Single(k => k["purpose"]!.GetValue<string>() == "field-encryption" && k["state"]!.GetValue<string>() == "active");
+        var sealedValues = CensusJson.SealedValuesIn(rotated);
+        Assert.Equal(CensusJson.Census(sealedValues: sealedValues - 2), activeField["census"]!.ToJsonString());
+        Assert.Equal(2 * DemoDataSeeder.ProfileCount, dataKeys.Values.Single(k => k["purpose"]!.GetValue<string>() == "blind-index" && k["state"]!.GetValue<string>() == "active")["census"]!["indexEntries"]!.GetValue<int>());
+        Assert.Equal("""{"sealedValues":{"1":1},"accessTags":0}""", json["unattributed"]!.ToJsonString());
+    }
+
+    // A real, wrapped, inactive key, as a rotation will leave behind; the running host never loads it.
+    private static async Task<Guid> AddDecryptOnlyKeyAsync(CloudjetApplication host, DataKeyPurpose purpose)
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
+        var id = Guid.CreateVersion7();
+        db.DataKeys.Add(new DataKey
+        {
+            Id = id,
+            Purpose = purpose,
+            WrappedKey = scope.ServiceProvider.GetRequiredService<DataKeyWrapper>().CreateWrappedKey(id, purpose),
+            IsActive = false,
+            DevelopmentOnly = true,
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return id;
+    }
+}
