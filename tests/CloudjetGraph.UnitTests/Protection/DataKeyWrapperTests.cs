@@ -1,0 +1,39 @@
+using System.Globalization;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Protection;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace CloudjetGraph.UnitTests.Protection;
+
+public sealed class DataKeyWrapperTests
+{
+    private readonly EphemeralDataProtectionProvider _provider = new();
+
+    [Theory]
+    [InlineData(DataKeyPurpose.FieldEncryption, "FieldEncryption")]
+    [InlineData(DataKeyPurpose.BlindIndex, "BlindIndex")]
+    [InlineData(DataKeyPurpose.TokenSigning, "TokenSigning")]
+    [InlineData(DataKeyPurpose.RowIntegrity, "RowIntegrity")]
+    public void Unwrap_KeyWrappedUnderThePinnedProtectorChain_OpensIt(DataKeyPurpose purpose, string pinnedName)
+    {
+        var id = Guid.CreateVersion7();
+        var material = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
+
+        // Wrapped as stored rings were wrapped, with the literal strings, not through the wrapper.
+        var wrapped = _provider.CreateProtector("CloudjetGraph.DataKeys.v1")
+            .CreateProtector(id.ToString("N", CultureInfo.InvariantCulture), pinnedName)
+            .Protect(material);
+
+        Assert.Equal(material, new DataKeyWrapper(_provider).Unwrap(id, purpose, wrapped));
+    }
+
+    [Fact]
+    public void Unwrap_KeyOfAnotherPurpose_Throws()
+    {
+        var wrapper = new DataKeyWrapper(_provider);
+        var id = Guid.CreateVersion7();
+        var wrapped = wrapper.CreateWrappedKey(id, DataKeyPurpose.BlindIndex);
+
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => wrapper.Unwrap(id, DataKeyPurpose.TokenSigning, wrapped));
+    }
+}
