@@ -42,6 +42,13 @@ internal static class KeysInitCommand
             await error.WriteLineAsync($"keys init: {string.Join("; ", exception.Failures)}");
             return 1;
         }
+        catch (AggregateException exception) when (exception.InnerExceptions.All(inner => inner is OptionsValidationException))
+        {
+            // Several settings are wrong at once: name them all, as the gateway does.
+            var failures = exception.InnerExceptions.Cast<OptionsValidationException>().SelectMany(invalid => invalid.Failures);
+            await error.WriteLineAsync($"keys init: {string.Join("; ", failures)}");
+            return 1;
+        }
 
         var settings = host.Services.GetRequiredService<IOptions<ProtectionOptions>>().Value;
         var certificate = host.Services.GetRequiredService<KeyRingCertificate>().Certificate;

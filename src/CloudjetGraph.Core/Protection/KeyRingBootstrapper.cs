@@ -100,7 +100,6 @@ public sealed partial class KeyRingBootstrapper(
     /// <exception cref="KeyRingUnavailableException">A setting refuses it, or keys already exist.</exception>
     public async Task CheckBeforeCreatingRingAsync(CancellationToken cancellationToken)
     {
-        atRest.CheckCertificate();
         var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
         atRest.Check([], ringPath, environment.IsDevelopment());
         if (Directory.Exists(ringPath) && Directory.EnumerateFileSystemEntries(ringPath).Any())

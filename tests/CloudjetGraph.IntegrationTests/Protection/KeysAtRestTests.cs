@@ -212,6 +212,29 @@ public sealed class KeysAtRestTests
         }
     }
 
+    [Theory]
+    [InlineData("Onboarding:Roles", "management,owner", "Onboarding:Roles")]
+    [InlineData("DataProtection:KeyRingPath", "", "KeyRingPath")]
+    public async Task Custodian_InitsWithABadSetting_IsRefusedNamingItAndWritesNothing(string key, string value, string named)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        try
+        {
+            var (exitCode, output, error) = await Custodian.InitAsync(dataDirectory, "Production", ("DataProtection:AllowUnprotectedKeys", "true"), (key, value));
+
+            Assert.Equal(1, exitCode);
+            Assert.Equal(string.Empty, output);
+            Assert.StartsWith("keys init: ", error, StringComparison.Ordinal);
+            Assert.Contains(named, error, StringComparison.Ordinal);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(dataDirectory));
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Custodian_InitsAgainOnARingThatHoldsKeys_IsRefusedAndChangesNothing()
     {
