@@ -160,9 +160,9 @@ public sealed class KeysAtRestTests
 
         await using var host = ring.Host().With("DataProtection:AllowUnprotectedKeys", "false");
 
-        var refusal = StartupRefusal(host);
-        Assert.Contains("DataProtection:CertificatePath", refusal, StringComparison.Ordinal);
-        Assert.Contains("DataProtection:AllowUnprotectedKeys", refusal, StringComparison.Ordinal);
+        Assert.Equal(
+            "Outside Development the key ring must be protected at rest: set DataProtection:CertificatePath (and DataProtection:CertificatePassword), or set DataProtection:AllowUnprotectedKeys to true to accept ring keys in clear.",
+            StartupRefusal(host));
     }
 
     [Fact]
