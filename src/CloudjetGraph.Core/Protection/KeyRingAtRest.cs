@@ -36,7 +36,7 @@ public sealed class KeyRingAtRest(KeyRingCertificate certificate, IOptions<Prote
         if (!clearAllowed && CountKeysInClear(ringPath) is var inClear and > 0)
         {
             throw new KeyRingUnavailableException(
-                $"The key ring at '{ringPath}' ({Section}:KeyRingPath) holds {inClear} key(s) in clear, written before {Section}:CertificatePath was set; replace them with certificate-protected keys, or set {Section}:AllowUnprotectedKeys to true.");
+                $"The key ring at '{ringPath}' ({Section}:KeyRingPath) holds {inClear} key(s) in clear, which {Section}:CertificatePath does not protect; replace them with certificate-protected keys, or set {Section}:AllowUnprotectedKeys to true.");
         }
 
         foreach (var key in ringKeys.Where(k => !k.IsRevoked))

@@ -193,6 +193,23 @@ public sealed class KeysAtRestTests
     }
 
     [Fact]
+    public async Task Attacker_PlantsAKeyInClearInAProtectedRing_HostRefusesToServeIt()
+    {
+        // A key the attacker can read, planted where it could become the ring's default and wrap
+        // every data key created from then on.
+        using var ring = await ProductionRing.CreateAsync();
+        using var planted = await ProductionRing.CreateAsync(withCertificate: false);
+        var (name, xml) = Assert.Single(planted.Listing());
+        await File.WriteAllTextAsync(Path.Combine(ring.KeyRingPath, name), xml);
+
+        await using var host = ring.Host();
+
+        Assert.Equal(
+            $"The key ring at '{ring.KeyRingPath}' (DataProtection:KeyRingPath) holds 1 key(s) in clear, which DataProtection:CertificatePath does not protect; replace them with certificate-protected keys, or set DataProtection:AllowUnprotectedKeys to true.",
+            StartupRefusal(host));
+    }
+
+    [Fact]
     public async Task Custodian_InitsInProductionWithoutCertificate_IsRefusedAndWritesNothing()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"));
