@@ -13,7 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
 // Data, keys, the field matrix and accounts: shared with the custodian CLI.
-builder.Services.AddCloudjetCore();
+builder.Services.AddCloudjetCore(builder.Configuration);
 
 // Bearer tokens: the gateway's own (owners, development staff) and optionally the company IdP's.
 builder.Services.AddCloudjetAuthentication();

@@ -3,14 +3,16 @@ using Microsoft.Extensions.Hosting;
 
 namespace CloudjetGraph.Cli;
 
-/// <summary><c>keys</c>: the key custodians' commands; each verb is its own class and adds itself here.</summary>
+/// <summary><c>keys &lt;verb&gt;</c>: the key custodians' verbs, one class per verb, each added here. None reads personal data.</summary>
 internal static class KeysCommand
 {
     /// <summary>Builds the command; <paramref name="buildHost"/> gives each verb the gateway's services and settings.</summary>
     public static Command Create(Func<IHost> buildHost)
     {
-        var command = new Command("keys", "Key custodians: see and manage the keys; never reads personal data.");
-        command.Subcommands.Add(KeysListCommand.Create(buildHost));
-        return command;
+        var keys = new Command("keys", "Key custodians: create, see and look after the key ring and the data keys; never reads personal data.");
+        keys.Subcommands.Add(KeysListCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysInitCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysCertificateCommand.Create());
+        return keys;
     }
 }

@@ -28,7 +28,33 @@ public static class CloudjetInitializer
         await using var scope = services.CreateAsyncScope();
         var bootstrapper = scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>();
         bootstrapper.CheckBeforeWriting(isDevelopment);
-        var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
+        await MigrateAsync(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>(), cancellationToken);
+        await bootstrapper.EnsureReadyAsync(isDevelopment, cancellationToken);
+        if (isDevelopment)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Creates a new key ring and its data keys for an empty database (the custodian tool's
+    /// <c>keys init</c>), after the gateway's own settings validation; never seeds. Throws like
+    /// <see cref="InitializeCloudjetAsync"/>, and when the ring folder or the database already
+    /// holds keys, before anything is written.
+    /// </summary>
+    public static async Task InitializeKeyRingAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.GetService<IStartupValidator>()?.Validate();
+        await using var scope = services.CreateAsyncScope();
+        var bootstrapper = scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>();
+        await bootstrapper.CheckBeforeCreatingRingAsync(cancellationToken);
+        await MigrateAsync(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>(), cancellationToken);
+        await bootstrapper.CreateRingAsync(cancellationToken);
+    }
+
+    private static async Task MigrateAsync(CloudjetDbContext db, CancellationToken cancellationToken)
+    {
         if (db.Database.IsSqlite())
         {
             SqliteFile.EnsureDirectory(db.Database.GetConnectionString());
@@ -40,12 +66,6 @@ public static class CloudjetInitializer
         else
         {
             await db.Database.MigrateAsync(cancellationToken);
-        }
-
-        await bootstrapper.EnsureReadyAsync(isDevelopment, cancellationToken);
-        if (isDevelopment)
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
         }
     }
 }

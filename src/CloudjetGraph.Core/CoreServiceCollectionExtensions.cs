@@ -7,6 +7,7 @@ using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudjetGraph.Core;
@@ -14,11 +15,14 @@ namespace CloudjetGraph.Core;
 /// <summary>Registers everything the gateway and the custodian tool share.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Adds data, protection, the field matrix, accounts, onboarding, demo seeding and the key census.</summary>
-    public static IServiceCollection AddCloudjetCore(this IServiceCollection services)
+    /// <summary>
+    /// Adds data, protection, the field matrix, accounts, onboarding, demo seeding and the key census;
+    /// <paramref name="configuration"/> is the host's, read now only for the key ring certificate.
+    /// </summary>
+    public static IServiceCollection AddCloudjetCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCloudjetData();
-        services.AddCloudjetProtection();
+        services.AddCloudjetProtection(configuration);
         services.AddCloudjetFieldMatrix();
 
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -15,7 +15,6 @@ namespace CloudjetGraph.Core.Keys;
 /// </summary>
 public sealed class KeyCensus(
     CloudjetDbContext db,
-    IKeyManager keyManager,
     IDefaultKeyResolver defaultKeyResolver,
     KeyRingBootstrapper bootstrapper,
     TimeProvider time)
@@ -35,13 +34,15 @@ public sealed class KeyCensus(
     {
         // The census never creates a ring, so it refuses a missing or empty one in every
         // environment, as the gateway does outside Development.
-        bootstrapper.CheckBeforeWriting(isDevelopment: false);
+        var masterKeys = bootstrapper.RequireExistingRing();
         await EnsureDatabaseReadyAsync(cancellationToken);
         var dataKeys = (await db.DataKeys.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).ToList();
         if (dataKeys.Count == 0)
         {
             throw new KeyRingUnavailableException("The database holds no data keys yet; start the gateway once to create them.");
         }
+
+        bootstrapper.CheckAtRest(masterKeys, dataKeys);
 
         var purposes = dataKeys.ToDictionary(k => k.Id, k => k.Purpose);
         var sealedValues = Attribute(
@@ -66,9 +67,8 @@ public sealed class KeyCensus(
                 accessTags.ByKey.GetValueOrDefault(key.Id)?.Values.Sum() ?? 0,
                 PersonKeys: null))).ToList();
 
-        var ringKeys = keyManager.GetAllKeys();
-        var defaultKeyId = defaultKeyResolver.ResolveDefaultKeyPolicy(time.GetUtcNow(), ringKeys).DefaultKey?.KeyId;
-        var masterKeyEntries = ringKeys.OrderBy(k => k.CreationDate).ThenBy(k => k.KeyId).Select(key => new MasterKeyEntry(
+        var defaultKeyId = defaultKeyResolver.ResolveDefaultKeyPolicy(time.GetUtcNow(), masterKeys).DefaultKey?.KeyId;
+        var masterKeyEntries = masterKeys.OrderBy(k => k.CreationDate).ThenBy(k => k.KeyId).Select(key => new MasterKeyEntry(
             key.KeyId,
             key.CreationDate,
             key.ActivationDate,

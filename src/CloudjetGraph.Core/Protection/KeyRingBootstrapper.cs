@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CloudjetGraph.Core.Data;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace CloudjetGraph.Core.Protection;
 /// Makes the key hierarchy usable at startup: checks the Data Protection key ring, creates a
 /// development ring only when nothing could be orphaned, makes missing data keys, unwraps every
 /// data key into <see cref="DataKeyRing"/>, and in Development stamps access tags on rows that
-/// predate the RowIntegrity key. Any failure stops startup.
+/// predate the RowIntegrity key. Any failure stops startup. Outside Development only the custodian
+/// tool's <c>keys init</c> creates a ring (<see cref="CreateRingAsync"/>).
 /// </summary>
 public sealed partial class KeyRingBootstrapper(
     CloudjetDbContext db,
@@ -19,11 +21,17 @@ public sealed partial class KeyRingBootstrapper(
     DataKeyWrapper wrapper,
     DataKeyRing ring,
     ProfileAccessTag accessTag,
+    KeyRingAtRest atRest,
     IOptions<ProtectionOptions> options,
+    IHostEnvironment environment,
     TimeProvider time,
     ILogger<KeyRingBootstrapper> logger)
 {
     private static readonly DataKeyPurpose[] RequiredPurposes = Enum.GetValues<DataKeyPurpose>();
+
+    // A ring key's lifetime; without automatic key generation an expired default key stays in use
+    // until a custodian rotates it, so this only dates the key for the rotation runbook.
+    private static readonly TimeSpan MasterKeyLifetime = TimeSpan.FromDays(365);
 
     /// <summary>Prepares the keys; <paramref name="isDevelopment"/> allows creating a development ring.</summary>
     /// <exception cref="KeyRingUnavailableException">The ring is missing, unreadable or foreign to the database.</exception>
@@ -74,36 +82,103 @@ public sealed partial class KeyRingBootstrapper(
     /// <exception cref="KeyRingUnavailableException">The ring is missing or empty outside Development, or unreadable.</exception>
     public void CheckBeforeWriting(bool isDevelopment)
     {
+        atRest.CheckCertificate();
         var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
-        if (!Directory.Exists(ringPath))
-        {
-            if (!isDevelopment)
-            {
-                throw NoReadableKeys(ringPath, databaseHasDataKeys: false);
-            }
-
-            return;
-        }
-
-        if (ReadMasterKeys(ringPath).Count == 0 && !isDevelopment)
+        var masterKeys = Directory.Exists(ringPath) ? ReadMasterKeys(ringPath) : [];
+        if (masterKeys.Count == 0 && !isDevelopment)
         {
             throw NoReadableKeys(ringPath, databaseHasDataKeys: false);
         }
+
+        atRest.Check(masterKeys, ringPath, isDevelopment);
+    }
+
+    /// <summary>
+    /// Refuses, before anything is written, to create a ring (<c>keys init</c>) unless the settings
+    /// would let the gateway serve it and both the ring folder and the database hold no keys yet.
+    /// </summary>
+    /// <exception cref="KeyRingUnavailableException">A setting refuses it, or keys already exist.</exception>
+    public async Task CheckBeforeCreatingRingAsync(CancellationToken cancellationToken)
+    {
+        var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
+        atRest.Check([], ringPath, environment.IsDevelopment());
+        if (Directory.Exists(ringPath) && Directory.EnumerateFileSystemEntries(ringPath).Any())
+        {
+            throw new KeyRingUnavailableException(
+                $"The key ring folder '{ringPath}' ({ProtectionOptions.SectionName}:KeyRingPath) is not empty; a new ring is only created in an empty folder.");
+        }
+
+        if ((await ReadStoredKeysAsync(cancellationToken)).Count > 0)
+        {
+            throw new KeyRingUnavailableException(
+                "The database (ConnectionStrings:Cloudjet) already holds data keys; a new ring is only created for an empty database.");
+        }
+    }
+
+    /// <summary>
+    /// Creates the first ring key (protected by the certificate when one is set) and every data
+    /// key, for an empty database that was checked with <see cref="CheckBeforeCreatingRingAsync"/>
+    /// and migrated. Nothing is marked development-only: this is how a production ring begins.
+    /// </summary>
+    /// <exception cref="KeyRingUnavailableException">Data keys appeared since the check.</exception>
+    public async Task CreateRingAsync(CancellationToken cancellationToken)
+    {
+        var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.DataKeys.AnyAsync(cancellationToken))
+        {
+            throw new KeyRingUnavailableException(
+                "The database (ConnectionStrings:Cloudjet) already holds data keys; a new ring is only created for an empty database.");
+        }
+
+        CreateMasterKey();
+        LogRingCreated(logger, ringPath);
+        var dataKeys = RequiredPurposes.Select(purpose => CreateDataKey(purpose, developmentOnly: false)).ToList();
+        await db.SaveChangesAsync(cancellationToken);
+        ring.Load(dataKeys.Select(key => Unwrap(key, ringPath)).ToList());
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Unwraps the existing data keys without creating anything, for tools that must not change the ring.</summary>
     /// <exception cref="KeyRingUnavailableException">No data keys yet, or the ring cannot unwrap them.</exception>
     public async Task LoadExistingAsync(CancellationToken cancellationToken)
     {
+        atRest.CheckCertificate();
         var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
-        var initialized = await DatabaseSchema.IsInitializedAsync(db.Database, cancellationToken);
-        var storedKeys = initialized ? await db.DataKeys.AsNoTracking().ToListAsync(cancellationToken) : [];
+        var storedKeys = await ReadStoredKeysAsync(cancellationToken);
         if (storedKeys.Count == 0)
         {
-            throw new KeyRingUnavailableException("The database holds no data keys yet; start the gateway once to create them.");
+            throw new KeyRingUnavailableException("The database holds no data keys yet; start the gateway once (Development) or run `keys init` to create them.");
         }
 
+        atRest.Check(Directory.Exists(ringPath) ? ReadMasterKeys(ringPath) : [], ringPath, IsDevelopmentRing(storedKeys));
         ring.Load(storedKeys.Select(key => Unwrap(key, ringPath)).ToList());
+    }
+
+    /// <summary>For tools that only read (the census): the ring's keys, refusing a missing or empty ring in every environment.</summary>
+    /// <exception cref="KeyRingUnavailableException">The certificate is unusable, or the ring is missing, empty or unreadable.</exception>
+    public IReadOnlyCollection<IKey> RequireExistingRing()
+    {
+        atRest.CheckCertificate();
+        var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
+        var masterKeys = Directory.Exists(ringPath) ? ReadMasterKeys(ringPath) : [];
+        return masterKeys.Count > 0 ? masterKeys : throw NoReadableKeys(ringPath, databaseHasDataKeys: false);
+    }
+
+    /// <summary>Refuses a ring that is not protected at rest as the gateway would require for these data keys.</summary>
+    /// <exception cref="KeyRingUnavailableException">The ring is unprotected where it must not be, or unreadable.</exception>
+    public void CheckAtRest(IReadOnlyCollection<IKey> masterKeys, IReadOnlyCollection<DataKey> storedKeys) =>
+        atRest.Check(masterKeys, Path.GetFullPath(options.Value.KeyRingPath), IsDevelopmentRing(storedKeys));
+
+    // A development ring serves only Development gateways, so a tool working on it is in
+    // development whatever its own environment says (the Cli's defaults to Production).
+    private bool IsDevelopmentRing(IReadOnlyCollection<DataKey> storedKeys) =>
+        environment.IsDevelopment() || storedKeys.All(k => k.DevelopmentOnly);
+
+    // The stored data keys without creating or migrating the database, so a refusal writes nothing.
+    private async Task<List<DataKey>> ReadStoredKeysAsync(CancellationToken cancellationToken)
+    {
+        return await DatabaseSchema.IsInitializedAsync(db.Database, cancellationToken) ? await db.DataKeys.AsNoTracking().ToListAsync(cancellationToken) : [];
     }
 
     private bool EnsureMasterKeyExists(string ringPath, bool databaseHasDataKeys, bool isDevelopment)
@@ -119,10 +194,15 @@ public sealed partial class KeyRingBootstrapper(
             throw NoReadableKeys(ringPath, databaseHasDataKeys);
         }
 
-        var now = time.GetUtcNow();
-        keyManager.CreateNewKey(activationDate: now, expirationDate: now.AddYears(1));
+        CreateMasterKey();
         LogDevelopmentRingCreated(logger, ringPath);
         return true;
+    }
+
+    private void CreateMasterKey()
+    {
+        var now = time.GetUtcNow();
+        keyManager.CreateNewKey(activationDate: now, expirationDate: now.Add(MasterKeyLifetime));
     }
 
     private async Task StampUntaggedProfilesAsync(CancellationToken cancellationToken)
@@ -193,4 +273,7 @@ public sealed partial class KeyRingBootstrapper(
 
     [LoggerMessage(EventId = 1003, EventName = "UntaggedProfilesStamped", Level = LogLevel.Warning, Message = "Stamped access tags on {ProfileCount} existing profiles under a new RowIntegrity key, trusting them as they are (Development only).")]
     private static partial void LogUntaggedProfilesStamped(ILogger logger, int profileCount);
+
+    [LoggerMessage(EventId = 1021, EventName = "RingCreated", Level = LogLevel.Information, Message = "Created the key ring at {RingPath} and its data keys.")]
+    private static partial void LogRingCreated(ILogger logger, string ringPath);
 }

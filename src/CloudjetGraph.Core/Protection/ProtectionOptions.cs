@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CloudjetGraph.Core.Protection;
 
-/// <summary>Where the Data Protection key ring (the key-encryption keys) lives.</summary>
+/// <summary>Where the Data Protection key ring (the key-encryption keys) lives, and what protects it at rest.</summary>
 public sealed class ProtectionOptions
 {
     /// <summary>Configuration section: <c>DataProtection</c>.</summary>
@@ -20,4 +20,23 @@ public sealed class ProtectionOptions
     /// </summary>
     [Required(AllowEmptyStrings = false)]
     public string KeyRingPath { get; set; } = "data/keys";
+
+    /// <summary>
+    /// PKCS#12 file of the X.509 certificate (with its RSA private key) that encrypts every ring
+    /// key at rest. Empty (the default): ring keys are stored in clear, which outside Development
+    /// needs <see cref="AllowUnprotectedKeys"/>.
+    /// </summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>
+    /// Password of <see cref="CertificatePath"/>; best set as the environment variable
+    /// <c>DataProtection__CertificatePassword</c>, never in a committed file. Never logged.
+    /// </summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>
+    /// Whether a ring without a certificate may serve outside Development. Default false: such a
+    /// ring stops startup, so keys in clear are always a decision someone wrote down.
+    /// </summary>
+    public bool AllowUnprotectedKeys { get; set; }
 }

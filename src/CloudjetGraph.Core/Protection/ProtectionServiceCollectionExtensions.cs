@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,11 @@ namespace CloudjetGraph.Core.Protection;
 /// <summary>Registers the key hierarchy: Data Protection key ring, data keys, field cipher, blind index and access tags.</summary>
 public static class ProtectionServiceCollectionExtensions
 {
-    /// <summary>Adds field protection, reading <c>DataProtection:KeyRingPath</c>.</summary>
-    public static IServiceCollection AddCloudjetProtection(this IServiceCollection services)
+    /// <summary>
+    /// Adds field protection, reading the <c>DataProtection</c> section; its certificate is loaded
+    /// from <paramref name="configuration"/> now, because Data Protection takes it at registration.
+    /// </summary>
+    public static IServiceCollection AddCloudjetProtection(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ProtectionOptions>()
             .BindConfiguration(ProtectionOptions.SectionName)
@@ -20,9 +24,19 @@ public static class ProtectionServiceCollectionExtensions
 
         // Only the bootstrapper (development) or the custodian tool may create keys: a gateway that
         // minted its own key on a missing ring would silently orphan every stored value.
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName(ProtectionOptions.ApplicationName)
             .DisableAutomaticKeyGeneration();
+
+        // Ring keys are encrypted at rest with the certificate, and read back with it alone rather
+        // than from a machine certificate store that an operator could not see from the settings.
+        var certificate = KeyRingCertificate.Load(configuration.GetSection(ProtectionOptions.SectionName).Get<ProtectionOptions>() ?? new ProtectionOptions());
+        services.AddSingleton(certificate);
+        if (certificate.Certificate is { } usable)
+        {
+            dataProtection.ProtectKeysWithCertificate(usable).UnprotectKeysWithAnyCertificate(usable);
+        }
+
         services.AddOptions<KeyManagementOptions>()
             .Configure<IOptions<ProtectionOptions>, ILoggerFactory>((keyManagement, protection, loggerFactory) =>
                 keyManagement.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.GetFullPath(protection.Value.KeyRingPath)), loggerFactory));
@@ -35,6 +49,7 @@ public static class ProtectionServiceCollectionExtensions
         services.AddSingleton<FieldCipher>();
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<ProfileAccessTag>();
+        services.AddSingleton<KeyRingAtRest>();
         services.AddScoped<KeyRingBootstrapper>();
         return services;
     }

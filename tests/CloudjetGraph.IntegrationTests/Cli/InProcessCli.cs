@@ -13,7 +13,7 @@ public static class InProcessCli
         IReadOnlyDictionary<string, string?> settings, params string[] arguments)
     {
         var root = new RootCommand();
-        root.Subcommands.Add(KeysCommand.Create(() => CliHost.Build(settings)));
+        root.Subcommands.Add(KeysCommand.Create(() => CliHost.Build([.. settings.Select(setting => $"--{setting.Key}={setting.Value}")])));
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await root.Parse(["keys", .. arguments]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });

@@ -87,7 +87,9 @@ public sealed class StartupTests
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
 
-        await using var production = new CloudjetApplication { DataDirectory = dataDirectory, EnvironmentName = "Production" };
+        // Unprotected keys allowed, so that the refusal under test is the one that remains.
+        await using var production = new CloudjetApplication { DataDirectory = dataDirectory, EnvironmentName = "Production" }
+            .With("DataProtection:AllowUnprotectedKeys", "true");
 
         Assert.Contains("development key ring", StartupFailure(production), StringComparison.Ordinal);
     }
@@ -107,6 +109,7 @@ public sealed class StartupTests
     [InlineData("GraphQL__MaxPageSize", "0", "GraphQL: ")]
     [InlineData("Cors__AllowedOrigins__0", "*", "Cors:AllowedOrigins")]
     [InlineData("Authorization__Fields__phone__intern", "Read", "Authorization:Fields:phone:intern")]
+    [InlineData("DataProtection__CertificatePath", "/nonexistent/cloudjet-ring.pfx", "(DataProtection:CertificatePath) does not exist.")]
     public async Task Process_WithBadSetting_ExitsWithOneLineNamingTheSettingAndWritesNothing(string variable, string value, string named)
     {
         var refusal = await RunInProductionOnAnEmptyFolderAsync((variable, value));
@@ -184,7 +187,8 @@ public sealed class StartupTests
         var dataDirectory = await DataOfAHostThatRanAsync();
 
         // A production-like database whose RowIntegrity key row was deleted, as an attacker would to get rows re-blessed.
-        await using var production = new CloudjetApplication { DataDirectory = dataDirectory, EnvironmentName = "Production" };
+        await using var production = new CloudjetApplication { DataDirectory = dataDirectory, EnvironmentName = "Production" }
+            .With("DataProtection:AllowUnprotectedKeys", "true");
         await production.ExecuteSqlAsync("UPDATE DataKeys SET DevelopmentOnly = 0");
         Assert.Equal(1, await production.ExecuteSqlAsync("DELETE FROM DataKeys WHERE Purpose = 4"));
 

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+
+namespace CloudjetGraph.Core.Protection;
+
+/// <summary>
+/// Refuses a key ring that is not protected at rest as the settings require, or that the
+/// configured certificate cannot open, before any data key is unwrapped or created with it.
+/// </summary>
+public sealed class KeyRingAtRest(KeyRingCertificate certificate, IOptions<ProtectionOptions> options, IOptions<KeyManagementOptions> keyManagement)
+{
+    private const string Section = ProtectionOptions.SectionName;
+
+    /// <summary>Stops startup when a certificate is configured but cannot be used.</summary>
+    /// <exception cref="KeyRingUnavailableException">The file is missing, the password wrong, or the key unusable.</exception>
+    public void CheckCertificate() => certificate.ThrowIfUnusable();
+
+    /// <summary>
+    /// Outside Development (unless <c>DataProtection:AllowUnprotectedKeys</c>), refuses a ring
+    /// without a certificate or holding keys in clear; anywhere, refuses ring keys that cannot be
+    /// decrypted, which Data Protection would otherwise only report on first use.
+    /// </summary>
+    /// <exception cref="KeyRingUnavailableException">The ring is unprotected or unreadable.</exception>
+    public void Check(IReadOnlyCollection<IKey> ringKeys, string ringPath, bool isDevelopment)
+    {
+        ArgumentNullException.ThrowIfNull(ringKeys);
+        certificate.ThrowIfUnusable();
+        var clearAllowed = isDevelopment || options.Value.AllowUnprotectedKeys;
+        if (!clearAllowed && !certificate.IsConfigured)
+        {
+            throw new KeyRingUnavailableException(
+                $"Outside Development the key ring must be protected at rest: set {Section}:CertificatePath (and {Section}:CertificatePassword), or set {Section}:AllowUnprotectedKeys to true to accept ring keys in clear.");
+        }
+
+        if (!clearAllowed && CountKeysInClear(ringPath) is var inClear and > 0)
+        {
+            throw new KeyRingUnavailableException(
+                $"The key ring at '{ringPath}' ({Section}:KeyRingPath) holds {inClear} key(s) in clear, which {Section}:CertificatePath does not protect; replace them with certificate-protected keys, or set {Section}:AllowUnprotectedKeys to true.");
+        }
+
+        foreach (var key in ringKeys.Where(k => !k.IsRevoked))
+        {
+            try
+            {
+                // Decrypts the key's secret now, so an unreadable ring stops startup, not a request.
+                _ = key.Descriptor;
+            }
+            catch (CryptographicException exception)
+            {
+                throw new KeyRingUnavailableException(
+                    certificate.IsConfigured
+                        ? $"Ring key {key.KeyId} at '{ringPath}' cannot be decrypted with the certificate {Section}:CertificatePath; it was protected by another certificate."
+                        : $"Ring key {key.KeyId} at '{ringPath}' is protected by a certificate, but {Section}:CertificatePath is not set.",
+                    exception);
+            }
+        }
+    }
+
+    // A key that Data Protection stored unencrypted carries its secret in a <masterKey> element;
+    // an encrypted one carries <encryptedSecret> instead. Reading a missing folder would create it.
+    private int CountKeysInClear(string ringPath) =>
+        Directory.Exists(ringPath) && keyManagement.Value.XmlRepository is { } repository
+            ? repository.GetAllElements().Count(element => element.Name.LocalName == "key" && element.Descendants().Any(d => d.Name.LocalName == "masterKey"))
+            : 0;
+}
