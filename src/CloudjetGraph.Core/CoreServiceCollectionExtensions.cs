@@ -1,6 +1,7 @@
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
@@ -13,11 +14,12 @@ namespace CloudjetGraph.Core;
 /// <summary>Registers everything the gateway and the custodian tool share.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Adds data, protection, the field matrix, accounts, onboarding and demo seeding.</summary>
+    /// <summary>Adds data, protection, the key store, the field matrix, accounts, onboarding and demo seeding.</summary>
     public static IServiceCollection AddCloudjetCore(this IServiceCollection services)
     {
         services.AddCloudjetData();
         services.AddCloudjetProtection();
+        services.AddCloudjetKeyStore();
         services.AddCloudjetFieldMatrix();
 
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

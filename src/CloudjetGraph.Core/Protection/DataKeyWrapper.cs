@@ -11,7 +11,7 @@ namespace CloudjetGraph.Core.Protection;
 /// </summary>
 public sealed class DataKeyWrapper(IDataProtectionProvider provider)
 {
-    // Changing this purpose, or the name of a DataKeyPurpose, would make stored data keys unreadable.
+    // Changing this purpose, or a name in DataKeyPurposeNames, would make stored data keys unreadable.
     private readonly IDataProtector _protector = provider.CreateProtector("CloudjetGraph.DataKeys.v1");
 
     /// <summary>Makes a new random 256-bit key for data key <paramref name="id"/> and returns only its wrapped form.</summary>
@@ -33,5 +33,5 @@ public sealed class DataKeyWrapper(IDataProtectionProvider provider)
     public byte[] Unwrap(Guid id, DataKeyPurpose purpose, byte[] wrapped) => For(id, purpose).Unprotect(wrapped);
 
     private IDataProtector For(Guid id, DataKeyPurpose purpose) =>
-        _protector.CreateProtector(id.ToString("N", CultureInfo.InvariantCulture), purpose.ToString());
+        _protector.CreateProtector(id.ToString("N", CultureInfo.InvariantCulture), DataKeyPurposeNames.Of(purpose));
 }

@@ -32,6 +32,9 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
 
     public string KeyRingPath => Path.Combine(DataDirectory, "keys");
 
+    /// <summary>The key store: by default a file beside the key ring, which this host leaves unset on purpose.</summary>
+    public string KeyStorePath => Path.Combine(DataDirectory, "keys.db");
+
     public string EnvironmentName { get; init; } = "Development";
 
     /// <summary>The host's clock, e.g. a <c>FakeTimeProvider</c>; the system clock unless given.</summary>

@@ -164,7 +164,7 @@ public sealed class ProfileAccessTagTests : IDisposable
     [Fact]
     public void Stamp_NoRowIntegrityKey_ThrowsInvalidOperationException()
     {
-        _keys.Ring.Load([_keys.FieldKey, _keys.IndexKey]);
+        _keys.Ring.Load([_keys.WrappingKey, _keys.IndexKey]);
 
         Assert.Throws<InvalidOperationException>(() => _keys.AccessTag.Stamp(NewProfile()));
     }
@@ -174,7 +174,7 @@ public sealed class ProfileAccessTagTests : IDisposable
     {
         var profile = NewProfile();
         _keys.AccessTag.Stamp(profile);
-        _keys.Ring.Load([_keys.FieldKey, _keys.IndexKey, _keys.IntegrityKey with { IsActive = false }, TestKeys.NewKey(DataKeyPurpose.RowIntegrity)]);
+        _keys.Ring.Load([_keys.WrappingKey, _keys.IndexKey, _keys.IntegrityKey with { IsActive = false }, TestKeys.NewKey(DataKeyPurpose.RowIntegrity)]);
 
         Assert.True(_keys.AccessTag.Check(Copy(profile)));
     }
