@@ -1,5 +1,6 @@
 using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CloudjetGraph.Core.KeyStore;
 
@@ -7,7 +8,7 @@ namespace CloudjetGraph.Core.KeyStore;
 /// Creates and fetches person keys: a page's missing keys in one batched key store query, then from
 /// <see cref="PersonKeyCache"/>. A profile without a key row (shredded) can never be read again.
 /// </summary>
-public sealed class PersonKeyStore(IDbContextFactory<KeyStoreDbContext> contexts, PersonKeyWrapper wrapper, PersonKeyCache cache)
+public sealed partial class PersonKeyStore(IDbContextFactory<KeyStoreDbContext> contexts, PersonKeyWrapper wrapper, PersonKeyCache cache, ILogger<PersonKeyStore> logger)
 {
     /// <summary>Makes, stores and caches a new person key for each profile, in one write.</summary>
     public async Task<IReadOnlyList<PersonKey>> CreateAsync(IReadOnlyCollection<Guid> profileIds, CancellationToken cancellationToken)
@@ -25,8 +26,11 @@ public sealed class PersonKeyStore(IDbContextFactory<KeyStoreDbContext> contexts
         return created.Select(c => c.Key).ToList();
     }
 
-    /// <summary>Brings the keys of these profiles into the cache with at most one key store query.</summary>
-    /// <exception cref="FieldIntegrityException">A stored key fails to unwrap.</exception>
+    /// <summary>
+    /// Brings the keys of these profiles into the cache with at most one key store query. A key that
+    /// fails to unwrap is logged and left out, so one damaged key row withholds only its own profile's
+    /// fields (each then fails on its own), never the whole page.
+    /// </summary>
     public async Task LoadAsync(IEnumerable<Guid> profileIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profileIds);
@@ -40,7 +44,14 @@ public sealed class PersonKeyStore(IDbContextFactory<KeyStoreDbContext> contexts
         var rows = await db.PersonKeys.AsNoTracking().Where(k => missing.Contains(k.ProfileId)).ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
-            cache.Set(wrapper.Unwrap(row));
+            try
+            {
+                cache.Set(wrapper.Unwrap(row));
+            }
+            catch (FieldIntegrityException)
+            {
+                LogPersonKeyRefused(logger, row.ProfileId);
+            }
         }
     }
 
@@ -73,6 +84,9 @@ public sealed class PersonKeyStore(IDbContextFactory<KeyStoreDbContext> contexts
 
     private PersonKey? Cached(Guid profileId) => cache.TryGet(profileId, out var key) ? key : null;
 
+    [LoggerMessage(EventId = 1202, EventName = "PersonKeyRefused", Level = LogLevel.Warning, Message = "The person key of profile {ProfileId} failed to unwrap; its fields are withheld.")]
+    private static partial void LogPersonKeyRefused(ILogger logger, Guid profileId);
+
     private static FieldIntegrityException NoKey(Guid profileId) =>
-        new($"Profile {profileId} has no person key: it was shredded, or the key store is not the one of this database.");
+        new($"Profile {profileId} has no usable person key: it was shredded, its key row fails to unwrap, or the key store is not the one of this database.");
 }
