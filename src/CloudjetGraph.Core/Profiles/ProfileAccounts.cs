@@ -90,7 +90,7 @@ public sealed class ProfileAccounts(
                 sealer.Seal(profile, personKey, field, ProfileValueRules.Normalize(field, value));
             }
 
-            profile.PasswordHash = passwordHasher.HashPassword(profile, request.Password);
+            sealer.SealPasswordHash(profile, personKey, passwordHasher.HashPassword(profile, request.Password));
             accessTag.Stamp(profile);
             await CreateAsync(profile, invitation, now, cancellationToken);
             created = true;
@@ -114,11 +114,12 @@ public sealed class ProfileAccounts(
         ArgumentNullException.ThrowIfNull(password);
         var index = blindIndex.ForEmail(email);
         var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.LoginEmailIndex == index, cancellationToken);
-        var hash = profile?.PasswordHash ?? DecoyHash.Value;
-        var verified = passwordHasher.VerifyHashedPassword(profile!, hash, password) != PasswordVerificationResult.Failed;
+        var hash = profile is null ? null : await OpenPasswordHashAsync(profile, cancellationToken);
+        var verified = passwordHasher.VerifyHashedPassword(profile!, hash ?? DecoyHash.Value, password) != PasswordVerificationResult.Failed;
 
-        // A hash moved here from another row fails the row's tag: refused exactly like a wrong password.
-        if (profile?.PasswordHash is null || !accessTag.Check(profile) || !verified)
+        // A hash moved here from another row fails the row's tag (and to open): refused exactly like a
+        // wrong password. So is a shredded person, whose hash no longer opens.
+        if (profile is null || !accessTag.Check(profile) || hash is null || !verified)
         {
             throw new DomainException(ErrorCodes.InvalidCredentials, "The email or password is incorrect.");
         }
@@ -163,6 +164,24 @@ public sealed class ProfileAccounts(
         }
 
         return profile;
+    }
+
+    // Null when the account has no hash, or it fails to open: the caller then verifies the decoy.
+    private async Task<string?> OpenPasswordHashAsync(Profile profile, CancellationToken cancellationToken)
+    {
+        if (profile.PasswordHash is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return sealer.OpenPasswordHash(profile, await personKeys.GetAsync(profile.Id, cancellationToken));
+        }
+        catch (FieldIntegrityException)
+        {
+            return null;
+        }
     }
 
     // Using the invitation and creating the profile commit together or not at all.

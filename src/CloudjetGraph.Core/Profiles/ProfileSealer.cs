@@ -27,12 +27,7 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, Per
     public void Seal(Profile profile, PersonKey key, ProfileField field, string? value)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(key);
-        if (key.ProfileId != profile.Id)
-        {
-            throw new ArgumentException("The person key belongs to another profile.", nameof(key));
-        }
-
+        CheckOwnKey(profile, key);
         var sealedValue = value is null ? null : cipher.Seal(value, key, Binding(profile, field));
         switch (field)
         {
@@ -45,6 +40,26 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, Per
             case ProfileField.LoginEmail: profile.LoginEmail = sealedValue; profile.LoginEmailIndex = IndexOf(value); break;
             default: throw new ArgumentOutOfRangeException(nameof(field), field, "Not a sealed field.");
         }
+    }
+
+    /// <summary>The stored column name bound into a sealed password hash.</summary>
+    public const string PasswordHashColumn = "passwordHash";
+
+    /// <summary>Seals a password hash under the profile's person key.</summary>
+    public void SealPasswordHash(Profile profile, PersonKey key, string hash)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        CheckOwnKey(profile, key);
+        profile.PasswordHash = cipher.Seal(hash, key, PasswordHashBinding(profile));
+    }
+
+    /// <summary>Opens the password hash; null when the account has none.</summary>
+    /// <exception cref="FieldIntegrityException">The hash was moved or altered, or the person key is gone (shredded).</exception>
+    public string? OpenPasswordHash(Profile profile, PersonKey key)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        CheckOwnKey(profile, key);
+        return profile.PasswordHash is { } sealedHash ? cipher.Open(sealedHash, key, PasswordHashBinding(profile)) : null;
     }
 
     /// <summary>
@@ -76,6 +91,17 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, Per
         ProfileField.LoginEmail => profile.LoginEmail,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a sealed field."),
     };
+
+    private static void CheckOwnKey(Profile profile, PersonKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.ProfileId != profile.Id)
+        {
+            throw new ArgumentException("The person key belongs to another profile.", nameof(key));
+        }
+    }
+
+    private static FieldBinding PasswordHashBinding(Profile profile) => new(Table, PasswordHashColumn, profile.Id);
 
     private static FieldBinding Binding(Profile profile, ProfileField field) =>
         new(Table, ColumnName(field), profile.Id);

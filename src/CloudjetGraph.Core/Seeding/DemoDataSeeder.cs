@@ -120,7 +120,7 @@ public sealed partial class DemoDataSeeder(
 
             if (profile.Id == seeds[0].Profile.Id)
             {
-                profile.PasswordHash = passwordHasher.HashPassword(profile, DemoOwnerPassword);
+                sealer.SealPasswordHash(profile, key, passwordHasher.HashPassword(profile, DemoOwnerPassword));
             }
 
             accessTag.Stamp(profile);

@@ -85,7 +85,7 @@ public sealed class EncryptionAtRestTests(CloudjetApplication app) : IClassFixtu
     }
 
     [Fact]
-    public async Task EveryStoredValue_NamesItsProfilesPersonKeyInItsHeader()
+    public async Task EveryStoredValueAndPasswordHash_NamesItsProfilesPersonKeyInItsHeader()
     {
         var personKeyOf = new Dictionary<Guid, Guid>();
         await using (var keyStore = new SqliteConnection($"Data Source={app.KeyStorePath};Pooling=False;Mode=ReadOnly"))
@@ -104,14 +104,15 @@ public sealed class EncryptionAtRestTests(CloudjetApplication app) : IClassFixtu
         await using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False;Mode=ReadOnly");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT Id, {string.Join(", ", SealedColumns)} FROM Profiles";
+        string[] columns = [.. SealedColumns, "PasswordHash"];
+        command.CommandText = $"SELECT Id, {string.Join(", ", columns)} FROM Profiles";
         await using var reader = await command.ExecuteReaderAsync();
         var keysSeen = new HashSet<Guid>();
         while (await reader.ReadAsync())
         {
             var personKey = personKeyOf[reader.GetGuid(0)];
             keysSeen.Add(personKey);
-            for (var column = 1; column <= SealedColumns.Length; column++)
+            for (var column = 1; column <= columns.Length; column++)
             {
                 if (reader.IsDBNull(column))
                 {

@@ -14,6 +14,7 @@ namespace CloudjetGraph.IntegrationTests.Protection;
 public sealed class ShreddingTests
 {
     private const string Withheld = "<withheld>";
+    private const string LoginMutation = "mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }";
     private const string ReadProfile = "query($id: ID!) { profile(id: $id) { id fullName email phone skype department jobTitle loginEmail } }";
     private static readonly string[] PersonalFields = ["fullName", "email", "phone", "skype", "department", "jobTitle", "loginEmail"];
 
@@ -88,6 +89,22 @@ public sealed class ShreddingTests
         Assert.Equal(["DATA_INTEGRITY"], response.Codes);
         Assert.Equal(stored, app.WithDb(db => db.Profiles.Single(p => p.Id == profileId).FullName));
         Assert.Equal(0, app.WithKeyStore(keyStore => keyStore.PersonKeys.Count(k => k.ProfileId == profileId)));
+    }
+
+    [Fact]
+    public async Task Owner_LogsInAfterTheirKeyWasShredded_GetsInvalidCredentials()
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var input = Owners.NewInput("shredded-login");
+        var profileId = await app.SignUpAsync(input);
+        Assert.NotNull(await app.LoginAsync((string)input["email"]!));
+
+        await app.Services.GetRequiredService<PersonKeyShredder>().ShredAsync(profileId, CancellationToken.None);
+        var response = await app.Client().PostAsync(LoginMutation, new { email = input["email"], password = Owners.Password });
+
+        Assert.Equal(["AUTH_INVALID_CREDENTIALS"], response.Codes);
+        Assert.NotNull(app.WithDb(db => db.Profiles.Single(p => p.Id == profileId).PasswordHash));
     }
 
     [Fact]

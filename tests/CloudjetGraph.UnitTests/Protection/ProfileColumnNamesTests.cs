@@ -24,6 +24,7 @@ public sealed class ProfileColumnNamesTests
     {
         Assert.Equal(7, ProfileFields.Sealed.Count);
         Assert.Equal("profiles", ProfileSealer.Table);
+        Assert.Equal("passwordHash", ProfileSealer.PasswordHashColumn);
     }
 
     [Fact]
