@@ -38,7 +38,7 @@ internal static class KeyInventoryTables
                 PerVersion(key.Census.SealedValues),
                 key.Census.IndexEntries is { } entries ? Count(entries) : "unknown",
                 Count(key.Census.AccessTags),
-                key.Census.PersonKeys is { } personKeys ? Count(personKeys) : "not yet");
+                Count(key.Census.PersonKeys));
         }
 
         console.Write(masterKeys);

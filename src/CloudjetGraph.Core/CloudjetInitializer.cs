@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -8,14 +9,14 @@ using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Core;
 
-/// <summary>Startup work shared by the gateway and the custodian tool: schema, keys, demo data.</summary>
+/// <summary>Startup work shared by the gateway and the custodian tool: schemas, keys, demo data.</summary>
 public static class CloudjetInitializer
 {
     /// <summary>
-    /// Validates the settings, migrates the database, makes the key hierarchy usable and, in
+    /// Validates the settings, migrates the database and the key store, makes the key hierarchy usable and, in
     /// Development, seeds demo data. Throws (stopping startup) on a bad setting
     /// (<see cref="OptionsValidationException"/>) or when the key ring is missing, unreadable or
-    /// foreign (<see cref="KeyRingUnavailableException"/>).
+    /// foreign, or the key store holds no person keys for existing profiles (<see cref="KeyRingUnavailableException"/>).
     /// </summary>
     public static async Task InitializeCloudjetAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -28,7 +29,10 @@ public static class CloudjetInitializer
         await using var scope = services.CreateAsyncScope();
         var bootstrapper = scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>();
         bootstrapper.CheckBeforeWriting(isDevelopment);
-        await MigrateAsync(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>(), cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
+        await MigrateAsync(db, cancellationToken);
+        await using var keyStore = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<KeyStoreDbContext>>().CreateDbContextAsync(cancellationToken);
+        await PrepareKeyStoreAsync(db, keyStore, cancellationToken);
         await bootstrapper.EnsureReadyAsync(isDevelopment, cancellationToken);
         if (isDevelopment)
         {
@@ -53,19 +57,44 @@ public static class CloudjetInitializer
         await bootstrapper.CreateRingAsync(cancellationToken);
     }
 
-    private static async Task MigrateAsync(CloudjetDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates or migrates the key store beside the profile database. Profiles without any person key
+    /// could never be read: they are development data of the retired format 1, or the setting names
+    /// the wrong key store. Either way startup stops, before a missing key store file is created.
+    /// </summary>
+    private static async Task PrepareKeyStoreAsync(CloudjetDbContext db, KeyStoreDbContext keyStore, CancellationToken cancellationToken)
     {
-        if (db.Database.IsSqlite())
+        var profilesExist = await db.Profiles.AnyAsync(cancellationToken);
+        if (profilesExist && keyStore.Database.IsSqlite() && !SqliteFile.Exists(keyStore.Database.GetConnectionString()))
         {
-            SqliteFile.EnsureDirectory(db.Database.GetConnectionString());
-            await db.Database.MigrateAsync(cancellationToken);
+            throw ProfilesWithoutPersonKeys(keyStore);
+        }
+
+        await MigrateAsync(keyStore, cancellationToken);
+        if (profilesExist && !await keyStore.PersonKeys.AnyAsync(cancellationToken))
+        {
+            throw ProfilesWithoutPersonKeys(keyStore);
+        }
+    }
+
+    private static async Task MigrateAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        if (context.Database.IsSqlite())
+        {
+            SqliteFile.EnsureDirectory(context.Database.GetConnectionString());
+            await context.Database.MigrateAsync(cancellationToken);
 
             // Readers never block the writer, and the file stays consistent after a crash.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         else
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await context.Database.MigrateAsync(cancellationToken);
         }
     }
+
+    private static KeyRingUnavailableException ProfilesWithoutPersonKeys(KeyStoreDbContext keyStore) =>
+        new($"The database holds profiles but the key store '{SqliteFile.Describe(keyStore.Database.GetConnectionString())}' "
+            + $"(ConnectionStrings:{KeyStoreServiceCollectionExtensions.ConnectionStringName}) holds no person keys: either the profiles are development data sealed in "
+            + "the retired format 1 (delete the database file to have Development seed it again; see docs/encryption.md), or the setting names the wrong key store.");
 }

@@ -2,6 +2,7 @@ using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
@@ -16,13 +17,14 @@ namespace CloudjetGraph.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds data, protection, the field matrix, accounts, onboarding, demo seeding and the key census;
-    /// <paramref name="configuration"/> is the host's, read now only for the key ring certificate.
+    /// Adds data, protection, the key store, the field matrix, accounts, onboarding, demo seeding and
+    /// the key census; <paramref name="configuration"/> is the host's, read now only for the key ring certificate.
     /// </summary>
     public static IServiceCollection AddCloudjetCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCloudjetData();
         services.AddCloudjetProtection(configuration);
+        services.AddCloudjetKeyStore();
         services.AddCloudjetFieldMatrix();
 
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -42,8 +42,11 @@ public sealed class Profile
     /// <summary>Blind index of the normalised login email; unique.</summary>
     public byte[]? LoginEmailIndex { get; set; }
 
-    /// <summary>Slow salted hash; null for accounts that cannot log in yet.</summary>
-    public string? PasswordHash { get; set; }
+    /// <summary>
+    /// Slow salted hash, sealed under the person key like the personal fields (so a shredded person
+    /// leaves no verifiable hash in any backup); null for accounts that cannot log in yet.
+    /// </summary>
+    public byte[]? PasswordHash { get; set; }
 
     /// <summary>When the person accepted the policy.</summary>
     public required DateTimeOffset ConsentAcceptedAt { get; set; }

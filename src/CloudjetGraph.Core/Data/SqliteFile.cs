@@ -17,6 +17,9 @@ internal static class SqliteFile
     /// <summary>Whether the database file exists; opening a missing one would create it empty.</summary>
     public static bool Exists(string? connectionString) => PathOf(connectionString) is not { } path || File.Exists(path);
 
+    /// <summary>The file a connection string names, for messages; never the rest of the string, which may hold a password.</summary>
+    public static string Describe(string? connectionString) => PathOf(connectionString) ?? ":memory:";
+
     private static string? PathOf(string? connectionString)
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;

@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
@@ -15,6 +16,7 @@ namespace CloudjetGraph.Core.Keys;
 /// </summary>
 public sealed class KeyCensus(
     CloudjetDbContext db,
+    IDbContextFactory<KeyStoreDbContext> keyStores,
     IDefaultKeyResolver defaultKeyResolver,
     KeyRingBootstrapper bootstrapper,
     TimeProvider time)
@@ -22,7 +24,7 @@ public sealed class KeyCensus(
     private static readonly string[] SealedColumns =
     [
         nameof(Profile.FullName), nameof(Profile.Email), nameof(Profile.Phone), nameof(Profile.Skype),
-        nameof(Profile.Department), nameof(Profile.JobTitle), nameof(Profile.LoginEmail),
+        nameof(Profile.Department), nameof(Profile.JobTitle), nameof(Profile.LoginEmail), nameof(Profile.PasswordHash),
     ];
 
     /// <summary>Reads the inventory.</summary>
@@ -45,9 +47,13 @@ public sealed class KeyCensus(
         bootstrapper.CheckAtRest(masterKeys, dataKeys);
 
         var purposes = dataKeys.ToDictionary(k => k.Id, k => k.Purpose);
+        // A value names its person key; the key store row names the data key that wraps it.
+        var personKeys = await ReadPersonKeysAsync(cancellationToken);
+        var personKeysPerDataKey = personKeys.Values.GroupBy(id => id).ToDictionary(g => g.Key, g => (long)g.Count());
         var sealedValues = Attribute(
             await CountHeadersAsync(SealedColumns, SealedValueFormat.KeyHeaderSize, cancellationToken),
-            header => SealedValueFormat.TryReadDataKeyId(header, out var id) && purposes.GetValueOrDefault(id) == DataKeyPurpose.FieldEncryption ? id : null);
+            header => SealedValueFormat.TryReadKeyId(header, out var personKeyId) && personKeys.TryGetValue(personKeyId, out var wrappingKeyId)
+                && purposes.GetValueOrDefault(wrappingKeyId) == DataKeyPurpose.PersonKeyWrapping ? wrappingKeyId : null);
         var accessTags = Attribute(
             await CountHeadersAsync([nameof(Profile.AccessTag)], AccessTagFormat.MacOffset, cancellationToken),
             header => AccessTagFormat.TryReadKeyId(header, out var id) && purposes.GetValueOrDefault(id) == DataKeyPurpose.RowIntegrity ? id : null);
@@ -57,7 +63,7 @@ public sealed class KeyCensus(
         var wrappingKeys = dataKeys.ToDictionary(k => k.Id, k => DataProtectionPayload.TryReadKeyId(k.WrappedKey, out var id) ? id : (Guid?)null);
         var dataKeyEntries = dataKeys.Select(key => new DataKeyEntry(
             key.Id,
-            DataKeyPurposeNames.Of(key.Purpose),
+            DataKeyPurposeLabels.Of(key.Purpose),
             key.IsActive ? DataKeyStates.Active : DataKeyStates.DecryptOnly,
             wrappingKeys[key.Id],
             key.CreatedAt,
@@ -65,7 +71,7 @@ public sealed class KeyCensus(
                 sealedValues.ByKey.GetValueOrDefault(key.Id) ?? new Dictionary<int, long>(),
                 IndexEntriesOf(key, indexEntries),
                 accessTags.ByKey.GetValueOrDefault(key.Id)?.Values.Sum() ?? 0,
-                PersonKeys: null))).ToList();
+                personKeysPerDataKey.GetValueOrDefault(key.Id)))).ToList();
 
         var defaultKeyId = defaultKeyResolver.ResolveDefaultKeyPolicy(time.GetUtcNow(), masterKeys).DefaultKey?.KeyId;
         var masterKeyEntries = masterKeys.OrderBy(k => k.CreationDate).ThenBy(k => k.KeyId).Select(key => new MasterKeyEntry(
@@ -84,6 +90,16 @@ public sealed class KeyCensus(
     // decrypt-only key still indexes cannot be told until they do.
     private static long? IndexEntriesOf(DataKey key, long indexEntries) =>
         key.Purpose != DataKeyPurpose.BlindIndex ? 0 : key.IsActive ? indexEntries : null;
+
+    // Person key id to wrapping data key id, from key rows alone; an absent key store holds none
+    // and is not created.
+    private async Task<Dictionary<Guid, Guid>> ReadPersonKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var keyStore = await keyStores.CreateDbContextAsync(cancellationToken);
+        return await DatabaseSchema.IsInitializedAsync(keyStore.Database, cancellationToken)
+            ? await keyStore.PersonKeys.AsNoTracking().ToDictionaryAsync(k => k.Id, k => k.WrappingKeyId, cancellationToken)
+            : [];
+    }
 
     private async Task EnsureDatabaseReadyAsync(CancellationToken cancellationToken)
     {

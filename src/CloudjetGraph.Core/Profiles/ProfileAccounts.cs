@@ -3,6 +3,7 @@ using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,8 @@ namespace CloudjetGraph.Core.Profiles;
 public sealed class ProfileAccounts(
     CloudjetDbContext db,
     ProfileSealer sealer,
+    PersonKeyStore personKeys,
+    PersonKeyShredder shredder,
     BlindIndex blindIndex,
     ProfileAccessTag accessTag,
     IPasswordHasher<Profile> passwordHasher,
@@ -76,29 +79,30 @@ public sealed class ProfileAccounts(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        foreach (var (field, value) in values)
-        {
-            sealer.Seal(profile, field, ProfileValueRules.Normalize(field, value));
-        }
-
-        profile.PasswordHash = passwordHasher.HashPassword(profile, request.Password);
-        accessTag.Stamp(profile);
-
-        // Using the invitation and creating the profile commit together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ClaimInvitationAsync(invitation, profile.Id, now, cancellationToken);
-        db.Profiles.Add(profile);
+        // The key store is another database: its key is written first, so no profile ever exists
+        // without a key, and shredded again if the profile is not created after all.
+        var personKey = (await personKeys.CreateAsync([profile.Id], cancellationToken))[0];
+        var created = false;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (field, value) in values)
+            {
+                sealer.Seal(profile, personKey, field, ProfileValueRules.Normalize(field, value));
+            }
+
+            sealer.SealPasswordHash(profile, personKey, passwordHasher.HashPassword(profile, request.Password));
+            accessTag.Stamp(profile);
+            await CreateAsync(profile, invitation, now, cancellationToken);
+            created = true;
         }
-        catch (DbUpdateException exception)
+        finally
         {
-            // Lost a race with a concurrent sign-up of the same email: the unique index decided.
-            throw new DomainException(ErrorCodes.Conflict, DuplicateEmailMessage, "email", exception);
+            if (!created)
+            {
+                await shredder.ShredAsync(profile.Id, CancellationToken.None);
+            }
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return profile;
     }
 
@@ -110,11 +114,12 @@ public sealed class ProfileAccounts(
         ArgumentNullException.ThrowIfNull(password);
         var index = blindIndex.ForEmail(email);
         var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.LoginEmailIndex == index, cancellationToken);
-        var hash = profile?.PasswordHash ?? DecoyHash.Value;
-        var verified = passwordHasher.VerifyHashedPassword(profile!, hash, password) != PasswordVerificationResult.Failed;
+        var hash = profile is null ? null : await OpenPasswordHashAsync(profile, cancellationToken);
+        var verified = passwordHasher.VerifyHashedPassword(profile!, hash ?? DecoyHash.Value, password) != PasswordVerificationResult.Failed;
 
-        // A hash moved here from another row fails the row's tag: refused exactly like a wrong password.
-        if (profile?.PasswordHash is null || !accessTag.Check(profile) || !verified)
+        // A hash moved here from another row fails the row's tag (and to open): refused exactly like a
+        // wrong password. So is a shredded person, whose hash no longer opens.
+        if (profile is null || !accessTag.Check(profile) || hash is null || !verified)
         {
             throw new DomainException(ErrorCodes.InvalidCredentials, "The email or password is incorrect.");
         }
@@ -140,9 +145,10 @@ public sealed class ProfileAccounts(
             throw new DomainException(ErrorCodes.DataIntegrity, "Your profile failed its integrity check and cannot be changed; contact support.");
         }
 
+        var personKey = await personKeys.GetAsync(profile.Id, cancellationToken);
         foreach (var (field, value) in changes)
         {
-            sealer.Seal(profile, field, ProfileValueRules.Normalize(field, value));
+            sealer.Seal(profile, personKey, field, ProfileValueRules.Normalize(field, value));
         }
 
         profile.UpdatedAt = time.GetUtcNow();
@@ -158,6 +164,43 @@ public sealed class ProfileAccounts(
         }
 
         return profile;
+    }
+
+    // Null when the account has no hash, or it fails to open: the caller then verifies the decoy.
+    private async Task<string?> OpenPasswordHashAsync(Profile profile, CancellationToken cancellationToken)
+    {
+        if (profile.PasswordHash is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return sealer.OpenPasswordHash(profile, await personKeys.GetAsync(profile.Id, cancellationToken));
+        }
+        catch (FieldIntegrityException)
+        {
+            return null;
+        }
+    }
+
+    // Using the invitation and creating the profile commit together or not at all.
+    private async Task CreateAsync(Profile profile, Invitation invitation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ClaimInvitationAsync(invitation, profile.Id, now, cancellationToken);
+        db.Profiles.Add(profile);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception)
+        {
+            // Lost a race with a concurrent sign-up of the same email: the unique index decided.
+            throw new DomainException(ErrorCodes.Conflict, DuplicateEmailMessage, "email", exception);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     // Unknown, used, expired and bound to another email all give the same answer.

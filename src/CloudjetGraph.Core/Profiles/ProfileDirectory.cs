@@ -1,6 +1,7 @@
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,9 +9,10 @@ namespace CloudjetGraph.Core.Profiles;
 
 /// <summary>
 /// Finds and pages the profiles and organisations a caller reaches. Nothing here decrypts; every
-/// profile it returns has had its access tag checked (<see cref="Profile.AccessVerified"/>).
+/// profile it returns has had its access tag checked (<see cref="Profile.AccessVerified"/>), and the
+/// person keys of the profiles it returns are fetched into the cache in one key store query.
 /// </summary>
-public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility visibility, FieldMatrix matrix, BlindIndex blindIndex, ProfileAccessTag accessTag)
+public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility visibility, FieldMatrix matrix, BlindIndex blindIndex, ProfileAccessTag accessTag, PersonKeyStore personKeys)
 {
     /// <summary>The caller's own profile, or null for staff.</summary>
     /// <exception cref="DomainException">Anonymous caller.</exception>
@@ -33,6 +35,7 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
         if (profile is not null)
         {
             accessTag.Check(profile);
+            await personKeys.LoadAsync([profile.Id], cancellationToken);
         }
 
         return profile;
@@ -79,6 +82,7 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
             accessTag.Check(profile);
         }
 
+        await personKeys.LoadAsync(nodes.Select(p => p.Id), cancellationToken);
         return new ProfilePage(nodes, rows.Count > first, totalCount);
     }
 

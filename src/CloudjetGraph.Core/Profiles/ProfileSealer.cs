@@ -1,32 +1,34 @@
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
 
 namespace CloudjetGraph.Core.Profiles;
 
 /// <summary>
-/// Reads and writes the sealed personal columns of a <see cref="Profile"/>, keeping the blind
-/// indexes of email and login email in step with their values.
+/// Reads and writes the sealed personal columns of a <see cref="Profile"/> under the profile's person
+/// key, keeping the blind indexes of email and login email in step with their values.
 /// </summary>
-public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex)
+public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, PersonKeyStore personKeys)
 {
-    /// <summary>The logical table name bound into every sealed profile value.</summary>
+    /// <summary>The stored table name bound into every sealed profile value.</summary>
     public const string Table = "profiles";
 
-    /// <summary>Decrypts one field; null when the field holds no value.</summary>
-    /// <exception cref="FieldIntegrityException">The stored value does not belong here or was altered.</exception>
+    /// <summary>Decrypts one field; null when the field holds no value. The person key comes from the cache (see <see cref="PersonKeyStore.LoadAsync"/>).</summary>
+    /// <exception cref="FieldIntegrityException">The stored value does not belong here or was altered, or the person key is gone (shredded).</exception>
     public string? Open(Profile profile, ProfileField field)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var sealedValue = Column(profile, field);
-        return sealedValue is null ? null : cipher.Open(sealedValue, Binding(profile, field));
+        return sealedValue is null ? null : cipher.Open(sealedValue, personKeys.Get(profile.Id), Binding(profile, field));
     }
 
-    /// <summary>Encrypts one field (null clears it) and refreshes its blind index.</summary>
-    public void Seal(Profile profile, ProfileField field, string? value)
+    /// <summary>Encrypts one field under the profile's person key (null clears it) and refreshes its blind index.</summary>
+    public void Seal(Profile profile, PersonKey key, ProfileField field, string? value)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var sealedValue = value is null ? null : cipher.Seal(value, Binding(profile, field));
+        CheckOwnKey(profile, key);
+        var sealedValue = value is null ? null : cipher.Seal(value, key, Binding(profile, field));
         switch (field)
         {
             case ProfileField.FullName: profile.FullName = sealedValue; break;
@@ -39,6 +41,42 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex)
             default: throw new ArgumentOutOfRangeException(nameof(field), field, "Not a sealed field.");
         }
     }
+
+    /// <summary>The stored column name bound into a sealed password hash.</summary>
+    public const string PasswordHashColumn = "passwordHash";
+
+    /// <summary>Seals a password hash under the profile's person key.</summary>
+    public void SealPasswordHash(Profile profile, PersonKey key, string hash)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        CheckOwnKey(profile, key);
+        profile.PasswordHash = cipher.Seal(hash, key, PasswordHashBinding(profile));
+    }
+
+    /// <summary>Opens the password hash; null when the account has none.</summary>
+    /// <exception cref="FieldIntegrityException">The hash was moved or altered, or the person key is gone (shredded).</exception>
+    public string? OpenPasswordHash(Profile profile, PersonKey key)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        CheckOwnKey(profile, key);
+        return profile.PasswordHash is { } sealedHash ? cipher.Open(sealedHash, key, PasswordHashBinding(profile)) : null;
+    }
+
+    /// <summary>
+    /// The stored column name bound into a field's sealed values: a fixed string, never derived from
+    /// the enum member, so that renaming a member cannot make stored values unreadable.
+    /// </summary>
+    public static string ColumnName(ProfileField field) => field switch
+    {
+        ProfileField.FullName => "fullName",
+        ProfileField.Email => "email",
+        ProfileField.Phone => "phone",
+        ProfileField.Skype => "skype",
+        ProfileField.Department => "department",
+        ProfileField.JobTitle => "jobTitle",
+        ProfileField.LoginEmail => "loginEmail",
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a sealed field."),
+    };
 
     private byte[]? IndexOf(string? email) => email is null ? null : blindIndex.ForEmail(email);
 
@@ -54,6 +92,17 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex)
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a sealed field."),
     };
 
+    private static void CheckOwnKey(Profile profile, PersonKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.ProfileId != profile.Id)
+        {
+            throw new ArgumentException("The person key belongs to another profile.", nameof(key));
+        }
+    }
+
+    private static FieldBinding PasswordHashBinding(Profile profile) => new(Table, PasswordHashColumn, profile.Id);
+
     private static FieldBinding Binding(Profile profile, ProfileField field) =>
-        new(Table, ProfileFields.NameOf(field), profile.Id);
+        new(Table, ColumnName(field), profile.Id);
 }

@@ -48,7 +48,7 @@ internal static class AccessTagFormat
         buffer.Write(keyId.ToByteArray());
         Field(buffer, "id", profile.Id.ToByteArray());
         Field(buffer, "organizationId", profile.OrganizationId.ToByteArray());
-        Field(buffer, "passwordHash", profile.PasswordHash is { } hash ? Encoding.UTF8.GetBytes(hash) : null);
+        Field(buffer, "passwordHash", profile.PasswordHash);
         Field(buffer, "consentAcceptedAt", Microseconds(profile.ConsentAcceptedAt));
         Field(buffer, "consentPolicyVersion", Encoding.UTF8.GetBytes(profile.ConsentPolicyVersion));
         Field(buffer, "consentWithdrawnAt", profile.ConsentWithdrawnAt is { } withdrawnAt ? Microseconds(withdrawnAt) : null);

@@ -11,22 +11,8 @@ namespace CloudjetGraph.Core.Protection;
 /// </summary>
 public sealed class DataKeyWrapper(IDataProtectionProvider provider)
 {
-    // These strings reach the wrapped bytes: changing one makes stored data keys unreadable. They are
-    // fixed here (and pinned by a test), so renaming a DataKeyPurpose member changes nothing stored.
-    private const string ProtectorPurpose = "CloudjetGraph.DataKeys.v1";
-
-    private readonly IDataProtector _protector = provider.CreateProtector(ProtectorPurpose);
-
-    /// <summary>The name of a purpose inside a wrapped key's protector chain.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Not a data key purpose.</exception>
-    public static string WrappingNameOf(DataKeyPurpose purpose) => purpose switch
-    {
-        DataKeyPurpose.FieldEncryption => "FieldEncryption",
-        DataKeyPurpose.BlindIndex => "BlindIndex",
-        DataKeyPurpose.TokenSigning => "TokenSigning",
-        DataKeyPurpose.RowIntegrity => "RowIntegrity",
-        _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Not a data key purpose."),
-    };
+    // Changing this purpose, or a name in DataKeyPurposeNames, would make stored data keys unreadable.
+    private readonly IDataProtector _protector = provider.CreateProtector("CloudjetGraph.DataKeys.v1");
 
     /// <summary>Makes a new random 256-bit key for data key <paramref name="id"/> and returns only its wrapped form.</summary>
     public byte[] CreateWrappedKey(Guid id, DataKeyPurpose purpose)
@@ -47,5 +33,5 @@ public sealed class DataKeyWrapper(IDataProtectionProvider provider)
     public byte[] Unwrap(Guid id, DataKeyPurpose purpose, byte[] wrapped) => For(id, purpose).Unprotect(wrapped);
 
     private IDataProtector For(Guid id, DataKeyPurpose purpose) =>
-        _protector.CreateProtector(id.ToString("N", CultureInfo.InvariantCulture), WrappingNameOf(purpose));
+        _protector.CreateProtector(id.ToString("N", CultureInfo.InvariantCulture), DataKeyPurposeNames.Of(purpose));
 }

@@ -10,7 +10,8 @@ namespace CloudjetGraph.Core.Protection;
 
 /// <summary>
 /// Makes the key hierarchy usable at startup: checks the Data Protection key ring, creates a
-/// development ring only when nothing could be orphaned, makes missing data keys, unwraps every
+/// development ring only when nothing could be orphaned, makes missing data keys (an existing ring
+/// gets a newly introduced purpose, unless rows already depend on one), unwraps every
 /// data key into <see cref="DataKeyRing"/>, and in Development stamps access tags on rows that
 /// predate the RowIntegrity key. Any failure stops startup. Outside Development only the custodian
 /// tool's <c>keys init</c> creates a ring (<see cref="CreateRingAsync"/>).
@@ -56,6 +57,14 @@ public sealed partial class KeyRingBootstrapper(
         {
             throw new KeyRingUnavailableException(
                 "The database holds profiles but no active RowIntegrity data key, so their access tags cannot be verified; the gateway will not create one over existing rows outside Development (see docs/encryption.md, Access tag).");
+        }
+
+        // Profiles have person keys wrapped under the existing one (startup checked the key store):
+        // a new wrapping key could never open them, in any environment.
+        if (missingPurposes.Contains(DataKeyPurpose.PersonKeyWrapping) && await db.Profiles.AnyAsync(cancellationToken))
+        {
+            throw new KeyRingUnavailableException(
+                "The database holds profiles but no active PersonKeyWrapping data key, so their person keys cannot be unwrapped; the gateway will not create one over existing rows (see docs/encryption.md, Person keys).");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

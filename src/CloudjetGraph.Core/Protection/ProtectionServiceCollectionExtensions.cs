@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Core.Protection;
 
-/// <summary>Registers the key hierarchy: Data Protection key ring, data keys, field cipher, blind index and access tags.</summary>
+/// <summary>Registers the key hierarchy above person keys: Data Protection key ring, data keys, field cipher, blind index and access tags.</summary>
 public static class ProtectionServiceCollectionExtensions
 {
     /// <summary>

@@ -8,15 +8,19 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// <summary>Expected census JSON, and the sealed values of a host counted apart from the census's own query.</summary>
 public static class CensusJson
 {
-    /// <summary>A data key's census as <c>keys list --json</c> prints it (format 1 only), compact.</summary>
-    public static string Census(long sealedValues = 0, long indexEntries = 0, long accessTags = 0) =>
-        $$"""{"sealedValues":{{(sealedValues == 0 ? "{}" : $$"""{"1":{{sealedValues}}}""")}},"indexEntries":{{indexEntries}},"accessTags":{{accessTags}},"personKeys":null}""";
+    /// <summary>A data key's census as <c>keys list --json</c> prints it (format 2 only), compact.</summary>
+    public static string Census(long sealedValues = 0, long indexEntries = 0, long accessTags = 0, long personKeys = 0) =>
+        $$"""{"sealedValues":{{(sealedValues == 0 ? "{}" : $$"""{"2":{{sealedValues}}}""")}},"indexEntries":{{indexEntries}},"accessTags":{{accessTags}},"personKeys":{{personKeys}}}""";
 
     public static Func<JsonNode, bool> Purpose(string purpose) => key => key["purpose"]!.GetValue<string>() == purpose;
 
     /// <summary>Non-null sealed columns, counted from loaded rows rather than from grouped headers.</summary>
     public static int SealedValuesIn(CloudjetApplication host) =>
-        host.WithDb(db => db.Profiles.ToList()).Sum(profile => ProfileFields.Sealed.Count(field => IsSealed(profile, field)));
+        host.WithDb(db => db.Profiles.ToList()).Sum(SealedValuesOf);
+
+    /// <summary>One profile's non-null sealed columns, its password hash included.</summary>
+    public static int SealedValuesOf(Profile profile) =>
+        ProfileFields.Sealed.Count(field => IsSealed(profile, field)) + (profile.PasswordHash is null ? 0 : 1);
 
     private static bool IsSealed(Profile profile, ProfileField field) => field switch
     {

@@ -7,6 +7,7 @@ using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudjetGraph.IntegrationTests.Cli;
@@ -52,9 +53,9 @@ public sealed class KeysListAttributionTests
 
         var (_, afterForeign, _) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(tampered), "list", "--json");
         var json = JsonNode.Parse(afterForeign)!;
-        var sealedBefore = JsonNode.Parse(before)!["dataKeys"]!.AsArray().Select(k => k!).Single(CensusJson.Purpose("field-encryption"))["census"]!["sealedValues"]!["1"]!.GetValue<long>();
+        var sealedBefore = JsonNode.Parse(before)!["dataKeys"]!.AsArray().Select(k => k!).Single(CensusJson.Purpose("person-keys"))["census"]!["sealedValues"]!["2"]!.GetValue<long>();
         var dataKeys = json["dataKeys"]!.AsArray().Select(k => k!).ToList();
-        Assert.Equal(sealedBefore - 1, dataKeys.Single(CensusJson.Purpose("field-encryption"))["census"]!["sealedValues"]!["1"]!.GetValue<long>());
+        Assert.Equal(sealedBefore - 1, dataKeys.Single(CensusJson.Purpose("person-keys"))["census"]!["sealedValues"]!["2"]!.GetValue<long>());
         Assert.Equal(DemoDataSeeder.ProfileCount - 1, dataKeys.Single(CensusJson.Purpose("row-integrity"))["census"]!["accessTags"]!.GetValue<long>());
         Assert.Equal("""{"sealedValues":{"127":1},"accessTags":1}""", json["unattributed"]!.ToJsonString());
     }
@@ -67,16 +68,15 @@ public sealed class KeysListAttributionTests
         var keyManager = rotated.Services.GetRequiredService<IKeyManager>();
         var currentMasterKey = keyManager.GetAllKeys().Single().KeyId;
         var stagedMasterKey = keyManager.CreateNewKey(DateTimeOffset.UtcNow.AddDays(7), DateTimeOffset.UtcNow.AddYears(1)).KeyId;
-        var oldFieldKey = await AddDecryptOnlyKeyAsync(rotated, DataKeyPurpose.FieldEncryption);
+        var oldPersonKeysKey = await AddDecryptOnlyKeyAsync(rotated, DataKeyPurpose.PersonKeyWrapping);
         var oldIndexKey = await AddDecryptOnlyKeyAsync(rotated, DataKeyPurpose.BlindIndex);
 
-        // One value's header names the older field key; another's names a key of the wrong kind.
+        // One person's key row names the older wrapping key; one of their values names a key of the wrong kind.
         var victim = rotated.WithDb(db => db.Profiles.Single(p => p.Id == db.Profiles.Min(q => q.Id)));
-        var jobTitle = victim.JobTitle!;
+        await MoveToWrappingKeyAsync(rotated, victim.Id, oldPersonKeysKey);
         var phone = victim.Phone!;
-        oldFieldKey.TryWriteBytes(jobTitle.AsSpan(1, 16));
         oldIndexKey.TryWriteBytes(phone.AsSpan(1, 16));
-        await rotated.ExecuteSqlAsync("UPDATE Profiles SET JobTitle = $jobTitle, Phone = $phone WHERE Id = $id", ("$jobTitle", jobTitle), ("$phone", phone), ("$id", victim.Id));
+        await rotated.ExecuteSqlAsync("UPDATE Profiles SET Phone = $phone WHERE Id = $id", ("$phone", phone), ("$id", victim.Id));
 
         var (exitCode, stdout, stderr) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(rotated), "list", "--json");
 
@@ -88,14 +88,27 @@ public sealed class KeysListAttributionTests
         Assert.Equal([6, 0], masterKeys.Select(k => k["census"]!["dataKeys"]!.GetValue<int>()));
 
         var dataKeys = json["dataKeys"]!.AsArray().Select(k => k!).ToDictionary(k => k["id"]!.GetValue<Guid>());
-        Assert.Equal("decrypt-only", dataKeys[oldFieldKey]["state"]!.GetValue<string>());
-        Assert.Equal(CensusJson.Census(sealedValues: 1), dataKeys[oldFieldKey]["census"]!.ToJsonString());
-        Assert.Equal("""{"sealedValues":{},"indexEntries":null,"accessTags":0,"personKeys":null}""", dataKeys[oldIndexKey]["census"]!.ToJsonString());
-        var activeField = dataKeys.Values.Single(k => k["purpose"]!.GetValue<string>() == "field-encryption" && k["state"]!.GetValue<string>() == "active");
+        var victimValues = CensusJson.SealedValuesOf(victim);
+        Assert.Equal("decrypt-only", dataKeys[oldPersonKeysKey]["state"]!.GetValue<string>());
+        Assert.Equal(CensusJson.Census(sealedValues: victimValues - 1, personKeys: 1), dataKeys[oldPersonKeysKey]["census"]!.ToJsonString());
+        Assert.Equal("""{"sealedValues":{},"indexEntries":null,"accessTags":0,"personKeys":0}""", dataKeys[oldIndexKey]["census"]!.ToJsonString());
+        var activePersonKeys = dataKeys.Values.Single(k => k["purpose"]!.GetValue<string>() == "person-keys" && k["state"]!.GetValue<string>() == "active");
         var sealedValues = CensusJson.SealedValuesIn(rotated);
-        Assert.Equal(CensusJson.Census(sealedValues: sealedValues - 2), activeField["census"]!.ToJsonString());
+        Assert.Equal(CensusJson.Census(sealedValues: sealedValues - victimValues, personKeys: DemoDataSeeder.ProfileCount - 1), activePersonKeys["census"]!.ToJsonString());
         Assert.Equal(2 * DemoDataSeeder.ProfileCount, dataKeys.Values.Single(k => k["purpose"]!.GetValue<string>() == "blind-index" && k["state"]!.GetValue<string>() == "active")["census"]!["indexEntries"]!.GetValue<int>());
-        Assert.Equal("""{"sealedValues":{"1":1},"accessTags":0}""", json["unattributed"]!.ToJsonString());
+        Assert.Equal("""{"sealedValues":{"2":1},"accessTags":0}""", json["unattributed"]!.ToJsonString());
+    }
+
+    // Rewrites the key store row alone, as a rewrap job would, without unwrapping anything.
+    private static async Task MoveToWrappingKeyAsync(CloudjetApplication host, Guid profileId, Guid wrappingKeyId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={host.KeyStorePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE PersonKeys SET WrappingKeyId = $key WHERE ProfileId = $profile";
+        command.Parameters.AddWithValue("$key", wrappingKeyId.ToString().ToUpperInvariant());
+        command.Parameters.AddWithValue("$profile", profileId.ToString().ToUpperInvariant());
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
     // A real, wrapped, inactive key, as a rotation will leave behind; the running host never loads it.

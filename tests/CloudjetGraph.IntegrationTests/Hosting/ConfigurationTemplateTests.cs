@@ -2,6 +2,7 @@ using System.Globalization;
 using CloudjetGraph.Api;
 using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Core.Authentication;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
@@ -23,6 +24,7 @@ public sealed class ConfigurationTemplateTests
         { AccessTokenOptions.SectionName, typeof(AccessTokenOptions) },
         { PolicyOptions.SectionName, typeof(PolicyOptions) },
         { ProtectionOptions.SectionName, typeof(ProtectionOptions) },
+        { KeyStoreOptions.SectionName, typeof(KeyStoreOptions) },
         { GraphQLOptions.SectionName, typeof(GraphQLOptions) },
         { RateLimitOptions.SectionName, typeof(RateLimitOptions) },
         { OnboardingOptions.SectionName, typeof(OnboardingOptions) },

@@ -1,6 +1,7 @@
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
 
 namespace CloudjetGraph.IntegrationTests.Hosting;
 
@@ -196,6 +197,55 @@ public sealed class StartupTests
 
         // Counts the RowIntegrity keys left after the refusal: none may have been created.
         Assert.Equal(0, await production.ExecuteSqlAsync("DELETE FROM DataKeys WHERE Purpose = 4"));
+    }
+
+    [Fact]
+    public async Task Development_DatabaseWithProfilesButNoPersonKeys_RefusesAndCreatesNoKeyStore()
+    {
+        // A database from before person keys (format 1) has profiles and no key store at all.
+        var dataDirectory = await DataOfAHostThatRanAsync();
+        await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(dataDirectory, "keys.db*"))
+        {
+            File.Delete(file);
+        }
+
+        var failure = StartupFailure(second);
+
+        Assert.Contains("ConnectionStrings:CloudjetKeys", failure, StringComparison.Ordinal);
+        Assert.Contains("retired format 1", failure, StringComparison.Ordinal);
+        Assert.False(File.Exists(second.KeyStorePath));
+    }
+
+    [Fact]
+    public async Task Development_KeyStoreEmptiedBehindTheGateway_RefusesToStart()
+    {
+        var dataDirectory = await DataOfAHostThatRanAsync();
+        await using (var keyStore = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "keys.db")};Pooling=False"))
+        {
+            await keyStore.OpenAsync();
+            await using var command = keyStore.CreateCommand();
+            command.CommandText = "DELETE FROM PersonKeys";
+            Assert.Equal(DemoDataSeeder.ProfileCount, await command.ExecuteNonQueryAsync());
+        }
+
+        await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
+
+        Assert.Contains("holds no person keys", StartupFailure(second), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Development_ProfilesButPersonKeyWrappingKeyDeleted_RefusesAndCreatesNoWrappingKey()
+    {
+        var dataDirectory = await DataOfAHostThatRanAsync();
+        await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
+        Assert.Equal(1, await second.ExecuteSqlAsync("DELETE FROM DataKeys WHERE Purpose = 5"));
+
+        Assert.Contains("no active PersonKeyWrapping data key", StartupFailure(second), StringComparison.Ordinal);
+
+        // Counts the wrapping keys left after the refusal: none may have been created.
+        Assert.Equal(0, await second.ExecuteSqlAsync("DELETE FROM DataKeys WHERE Purpose = 5"));
     }
 
     /// <summary>Runs a Development host on fresh data, optionally doing some work, and returns its data directory.</summary>

@@ -1,10 +1,12 @@
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyStore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,6 +33,9 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     public string DatabasePath => Path.Combine(DataDirectory, "cloudjet.db");
 
     public string KeyRingPath => Path.Combine(DataDirectory, "keys");
+
+    /// <summary>The key store: by default a file beside the key ring, which this host leaves unset on purpose.</summary>
+    public string KeyStorePath => Path.Combine(DataDirectory, "keys.db");
 
     public string EnvironmentName { get; init; } = "Development";
 
@@ -72,6 +77,12 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     {
         using var scope = Services.CreateScope();
         return read(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>());
+    }
+
+    public T WithKeyStore<T>(Func<KeyStoreDbContext, T> read)
+    {
+        using var keyStore = Services.GetRequiredService<IDbContextFactory<KeyStoreDbContext>>().CreateDbContext();
+        return read(keyStore);
     }
 
     public virtual Task InitializeAsync()

@@ -20,7 +20,7 @@ public sealed class AccessTagFormatTests
         {
             Id = new Guid("0193a000-0000-7000-8000-000000000101"),
             OrganizationId = new Guid("0193a000-0000-7000-8000-000000000001"),
-            PasswordHash = "AQAAAAIAAYagAAAAEKnownAnswerHash==",
+            PasswordHash = Encoding.UTF8.GetBytes("AQAAAAIAAYagAAAAEKnownAnswerHash=="),
             ConsentAcceptedAt = new DateTimeOffset(2019, 4, 22, 8, 30, 0, TimeSpan.FromHours(7)).AddTicks(1234567),
             ConsentPolicyVersion = "2019-04-22",
             ConsentWithdrawnAt = new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero),

@@ -88,7 +88,7 @@ public sealed class BlindIndexTests : IDisposable
     {
         // A retired index key and the field key are loaded too; only the active index key counts.
         var retired = TestKeys.NewKey(DataKeyPurpose.BlindIndex, isActive: false);
-        _keys.Ring.Load([retired, _keys.FieldKey, _keys.IndexKey]);
+        _keys.Ring.Load([retired, _keys.WrappingKey, _keys.IndexKey]);
 
         var index = _keys.Index.ForEmail("  An.Nguyen@SaoMaiViet.vn ");
 
@@ -107,7 +107,7 @@ public sealed class BlindIndexTests : IDisposable
     [Fact]
     public void ForEmail_NoActiveBlindIndexKey_ThrowsInvalidOperationException()
     {
-        _keys.Ring.Load([_keys.FieldKey]);
+        _keys.Ring.Load([_keys.WrappingKey]);
 
         Assert.Throws<InvalidOperationException>(() => _keys.Index.ForEmail(Email));
     }

@@ -10,10 +10,10 @@ public sealed class DataKeyWrapperTests
     private readonly EphemeralDataProtectionProvider _provider = new();
 
     [Theory]
-    [InlineData(DataKeyPurpose.FieldEncryption, "FieldEncryption")]
     [InlineData(DataKeyPurpose.BlindIndex, "BlindIndex")]
     [InlineData(DataKeyPurpose.TokenSigning, "TokenSigning")]
     [InlineData(DataKeyPurpose.RowIntegrity, "RowIntegrity")]
+    [InlineData(DataKeyPurpose.PersonKeyWrapping, "PersonKeyWrapping")]
     public void Unwrap_KeyWrappedUnderThePinnedProtectorChain_OpensIt(DataKeyPurpose purpose, string pinnedName)
     {
         var id = Guid.CreateVersion7();

@@ -16,7 +16,7 @@ public sealed class FieldCipherIntegrityTests : IDisposable
 
     public FieldCipherIntegrityTests()
     {
-        _sealed = _keys.Cipher.Seal(Plaintext, _binding);
+        _sealed = _keys.Cipher.Seal(Plaintext, _keys.KeyFor(_binding), _binding);
     }
 
     [Fact]
@@ -42,9 +42,9 @@ public sealed class FieldCipherIntegrityTests : IDisposable
     {
         var otherRow = _binding with { RowId = Guid.CreateVersion7() };
 
-        var exception = Assert.Throws<FieldIntegrityException>(() => _keys.Cipher.Open(_sealed, otherRow));
+        var exception = Assert.Throws<FieldIntegrityException>(() => _keys.Cipher.Open(_sealed, _keys.KeyFor(otherRow), otherRow));
 
-        Assert.Equal($"The profiles.fullName value of row {otherRow.RowId} failed its integrity check.", exception.Message);
+        Assert.Equal($"The profiles.fullName value of row {otherRow.RowId} is not sealed under the row's person key.", exception.Message);
     }
 
     [Theory]
@@ -99,7 +99,7 @@ public sealed class FieldCipherIntegrityTests : IDisposable
 
     [Theory]
     [InlineData(0)]
-    [InlineData(2)]
+    [InlineData(3)]
     [InlineData(255)]
     public void Open_UnknownVersion_ThrowsFieldIntegrityException(byte version)
     {
@@ -114,38 +114,61 @@ public sealed class FieldCipherIntegrityTests : IDisposable
     [Fact]
     public void Open_UnknownKeyId_ThrowsFieldIntegrityException()
     {
-        var unknownKeyId = Guid.NewGuid();
         var other = (byte[])_sealed.Clone();
-        Assert.True(unknownKeyId.TryWriteBytes(other.AsSpan(1, 16)));
+        Assert.True(Guid.NewGuid().TryWriteBytes(other.AsSpan(1, 16)));
 
         var exception = AssertRefused(other, _binding);
 
-        Assert.Equal($"Data key {unknownKeyId} is not available.", exception.Message);
+        Assert.Equal($"The profiles.fullName value of row {_binding.RowId} is not sealed under the row's person key.", exception.Message);
     }
 
     [Fact]
     public void Open_ValueSealedByAnotherKeyRing_ThrowsFieldIntegrityException()
     {
         using var otherKeys = new TestKeys();
-        var foreign = otherKeys.Cipher.Seal(Plaintext, _binding);
+        var foreign = otherKeys.Cipher.Seal(Plaintext, otherKeys.KeyFor(_binding), _binding);
 
         AssertRefused(foreign, _binding);
     }
 
     [Fact]
-    public void Open_HeaderNamingBlindIndexKey_ThrowsFieldIntegrityException()
+    public void Open_ValueCopiedFromAnotherProfile_ThrowsFieldIntegrityException()
     {
-        var other = (byte[])_sealed.Clone();
-        Assert.True(_keys.IndexKey.Id.TryWriteBytes(other.AsSpan(1, 16)));
+        var otherProfile = TestKeys.NewBinding();
+        var copied = _keys.Cipher.Seal(Plaintext, _keys.KeyFor(otherProfile), otherProfile);
 
-        AssertRefused(other, _binding);
+        AssertRefused(copied, _binding);
+    }
+
+    [Fact]
+    public void Open_HeaderRewrittenToTheRowsKey_ThrowsFieldIntegrityException()
+    {
+        // A value from another profile, its header rewritten to name this row's key: the tag decides.
+        var otherProfile = TestKeys.NewBinding();
+        var copied = _keys.Cipher.Seal(Plaintext, _keys.KeyFor(otherProfile), otherProfile);
+        Assert.True(_keys.KeyFor(_binding).Id.TryWriteBytes(copied.AsSpan(1, 16)));
+
+        var exception = AssertRefused(copied, _binding);
+
+        Assert.Equal($"The profiles.fullName value of row {_binding.RowId} failed its integrity check.", exception.Message);
+    }
+
+    [Fact]
+    public void Open_RetiredFormatOne_ThrowsFieldIntegrityException()
+    {
+        var retired = (byte[])_sealed.Clone();
+        retired[0] = SealedValueFormat.RetiredVersion;
+
+        var exception = AssertRefused(retired, _binding);
+
+        Assert.Equal("The stored value has the retired format 1 (development data from before person keys).", exception.Message);
     }
 
     public void Dispose() => _keys.Dispose();
 
     private FieldIntegrityException AssertRefused(byte[] sealedValue, FieldBinding binding)
     {
-        var exception = Assert.Throws<FieldIntegrityException>(() => _keys.Cipher.Open(sealedValue, binding));
+        var exception = Assert.Throws<FieldIntegrityException>(() => _keys.Cipher.Open(sealedValue, _keys.KeyFor(binding), binding));
         Assert.DoesNotContain(Plaintext, exception.ToString(), StringComparison.Ordinal);
         return exception;
     }

@@ -18,9 +18,9 @@ public sealed class FieldCipherTests : IDisposable
     {
         var binding = TestKeys.NewBinding();
 
-        var sealedValue = _keys.Cipher.Seal(plaintext, binding);
+        var sealedValue = _keys.Cipher.Seal(plaintext, _keys.KeyFor(binding), binding);
 
-        Assert.Equal(plaintext, _keys.Cipher.Open(sealedValue, binding));
+        Assert.Equal(plaintext, _keys.Cipher.Open(sealedValue, _keys.KeyFor(binding), binding));
     }
 
     [Fact]
@@ -30,29 +30,31 @@ public sealed class FieldCipherTests : IDisposable
         var decomposed = "Nguyễn Thị Thảo".Normalize(NormalizationForm.FormD);
         var binding = TestKeys.NewBinding();
 
-        var opened = _keys.Cipher.Open(_keys.Cipher.Seal(decomposed, binding), binding);
+        var opened = _keys.Cipher.Open(_keys.Cipher.Seal(decomposed, _keys.KeyFor(binding), binding), _keys.KeyFor(binding), binding);
 
         Assert.Equal(decomposed.ToCharArray(), opened.ToCharArray());
     }
 
     [Fact]
-    public void Seal_Value_WritesVersionOneAndActiveKeyIdHeader()
+    public void Seal_Value_WritesVersionTwoAndPersonKeyIdHeader()
     {
         const string plaintext = "Lê Minh Khoa";
+        var binding = TestKeys.NewBinding();
+        var personKey = _keys.KeyFor(binding);
 
-        var sealedValue = _keys.Cipher.Seal(plaintext, TestKeys.NewBinding());
+        var sealedValue = _keys.Cipher.Seal(plaintext, personKey, binding);
 
-        Assert.Equal(1, sealedValue[0]);
+        Assert.Equal(2, sealedValue[0]);
         Assert.Equal(SealedValueFormat.CurrentVersion, sealedValue[0]);
-        Assert.Equal(_keys.FieldKey.Id, new Guid(sealedValue.AsSpan(1, 16)));
-        Assert.Equal(_keys.FieldKey.Id, SealedValueFormat.ReadDataKeyId(sealedValue));
+        Assert.Equal(personKey.Id, new Guid(sealedValue.AsSpan(1, 16)));
+        Assert.Equal(personKey.Id, SealedValueFormat.ReadKeyId(sealedValue));
         Assert.Equal(1 + 16 + 12 + Encoding.UTF8.GetByteCount(plaintext) + 16, sealedValue.Length);
     }
 
     [Fact]
     public void Seal_EmptyString_WritesHeaderAndTagOnly()
     {
-        var sealedValue = _keys.Cipher.Seal(string.Empty, TestKeys.NewBinding());
+        var sealedValue = Seal(string.Empty, TestKeys.NewBinding());
 
         Assert.Equal(1 + 16 + 12 + 16, sealedValue.Length);
     }
@@ -62,12 +64,12 @@ public sealed class FieldCipherTests : IDisposable
     {
         var binding = TestKeys.NewBinding();
 
-        var first = _keys.Cipher.Seal("Phạm Quang Huy", binding);
-        var second = _keys.Cipher.Seal("Phạm Quang Huy", binding);
+        var first = _keys.Cipher.Seal("Phạm Quang Huy", _keys.KeyFor(binding), binding);
+        var second = _keys.Cipher.Seal("Phạm Quang Huy", _keys.KeyFor(binding), binding);
 
         Assert.NotEqual(first, second);
         Assert.NotEqual(first.AsSpan(17, 12).ToArray(), second.AsSpan(17, 12).ToArray());
-        Assert.Equal(_keys.Cipher.Open(first, binding), _keys.Cipher.Open(second, binding));
+        Assert.Equal(_keys.Cipher.Open(first, _keys.KeyFor(binding), binding), _keys.Cipher.Open(second, _keys.KeyFor(binding), binding));
     }
 
     [Fact]
@@ -75,7 +77,7 @@ public sealed class FieldCipherTests : IDisposable
     {
         var plainBytes = Encoding.UTF8.GetBytes("an.nguyen@saomaiviet.vn");
 
-        var sealedValue = _keys.Cipher.Seal("an.nguyen@saomaiviet.vn", TestKeys.NewBinding("email"));
+        var sealedValue = Seal("an.nguyen@saomaiviet.vn", TestKeys.NewBinding("email"));
 
         Assert.Equal(-1, sealedValue.AsSpan().IndexOf(plainBytes));
     }
@@ -83,7 +85,7 @@ public sealed class FieldCipherTests : IDisposable
     [Fact]
     public void Seal_NullPlaintext_ThrowsArgumentNullException()
     {
-        var exception = Assert.Throws<ArgumentNullException>(() => _keys.Cipher.Seal(null!, TestKeys.NewBinding()));
+        var exception = Assert.Throws<ArgumentNullException>(() => Seal(null!, TestKeys.NewBinding()));
 
         Assert.Equal("plaintext", exception.ParamName);
     }
@@ -91,7 +93,7 @@ public sealed class FieldCipherTests : IDisposable
     [Fact]
     public void Open_NullSealedValue_ThrowsArgumentNullException()
     {
-        var exception = Assert.Throws<ArgumentNullException>(() => _keys.Cipher.Open(null!, TestKeys.NewBinding()));
+        var exception = Assert.Throws<ArgumentNullException>(() => _keys.Cipher.Open(null!, _keys.KeyFor(TestKeys.NewBinding()), TestKeys.NewBinding()));
 
         Assert.Equal("sealedValue", exception.ParamName);
     }
@@ -108,14 +110,14 @@ public sealed class FieldCipherTests : IDisposable
         // Seal and open interleaved, then open everything again in reverse order from other threads.
         Parallel.For(0, operations, parallelism, i =>
         {
-            sealedValues[i] = _keys.Cipher.Seal(Plaintext(i), bindings[i]);
-            opened[i] = _keys.Cipher.Open(sealedValues[i], bindings[i]);
+            sealedValues[i] = _keys.Cipher.Seal(Plaintext(i), _keys.KeyFor(bindings[i]), bindings[i]);
+            opened[i] = _keys.Cipher.Open(sealedValues[i], _keys.KeyFor(bindings[i]), bindings[i]);
         });
         var reopened = new string[operations];
         Parallel.For(0, operations, parallelism, i =>
         {
             var j = operations - 1 - i;
-            reopened[j] = _keys.Cipher.Open(sealedValues[j], bindings[j]);
+            reopened[j] = _keys.Cipher.Open(sealedValues[j], _keys.KeyFor(bindings[j]), bindings[j]);
         });
 
         var expected = Enumerable.Range(0, operations).Select(Plaintext).ToArray();
@@ -125,6 +127,8 @@ public sealed class FieldCipherTests : IDisposable
     }
 
     public void Dispose() => _keys.Dispose();
+
+    private byte[] Seal(string plaintext, FieldBinding binding) => _keys.Cipher.Seal(plaintext, _keys.KeyFor(binding), binding);
 
     private static string Plaintext(int i) => $"Người dùng số {i} — Đặng Thị Yến";
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -164,7 +165,7 @@ public sealed class ProfileAccessTagTests : IDisposable
     [Fact]
     public void Stamp_NoRowIntegrityKey_ThrowsInvalidOperationException()
     {
-        _keys.Ring.Load([_keys.FieldKey, _keys.IndexKey]);
+        _keys.Ring.Load([_keys.WrappingKey, _keys.IndexKey]);
 
         Assert.Throws<InvalidOperationException>(() => _keys.AccessTag.Stamp(NewProfile()));
     }
@@ -174,7 +175,7 @@ public sealed class ProfileAccessTagTests : IDisposable
     {
         var profile = NewProfile();
         _keys.AccessTag.Stamp(profile);
-        _keys.Ring.Load([_keys.FieldKey, _keys.IndexKey, _keys.IntegrityKey with { IsActive = false }, TestKeys.NewKey(DataKeyPurpose.RowIntegrity)]);
+        _keys.Ring.Load([_keys.WrappingKey, _keys.IndexKey, _keys.IntegrityKey with { IsActive = false }, TestKeys.NewKey(DataKeyPurpose.RowIntegrity)]);
 
         Assert.True(_keys.AccessTag.Check(Copy(profile)));
     }
@@ -185,7 +186,7 @@ public sealed class ProfileAccessTagTests : IDisposable
     {
         Id = Guid.CreateVersion7(),
         OrganizationId = Guid.CreateVersion7(),
-        PasswordHash = "AQAAAAIAAYagAAAAEHashOfThisProfile==",
+        PasswordHash = Encoding.UTF8.GetBytes("AQAAAAIAAYagAAAAEHashOfThisProfile=="),
         ConsentAcceptedAt = new DateTimeOffset(2019, 4, 22, 8, 30, 0, TimeSpan.FromHours(7)).AddTicks(1234567),
         ConsentPolicyVersion = "2019-04-22",
         CreatedAt = DateTimeOffset.UnixEpoch,
@@ -212,7 +213,7 @@ public sealed class ProfileAccessTagTests : IDisposable
         {
             case "id": return Copy(profile, Guid.CreateVersion7());
             case "organizationId": profile.OrganizationId = Guid.CreateVersion7(); break;
-            case "passwordHash": profile.PasswordHash = "AQAAAAIAAYagAAAAEHashOfAnotherProfile=="; break;
+            case "passwordHash": profile.PasswordHash = Encoding.UTF8.GetBytes("AQAAAAIAAYagAAAAEHashOfAnotherProfile=="); break;
             case "passwordHashCleared": profile.PasswordHash = null; break;
 
             // One microsecond: the finest unit the tag covers.

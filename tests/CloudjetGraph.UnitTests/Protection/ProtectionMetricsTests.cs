@@ -44,9 +44,9 @@ public sealed class ProtectionMetricsTests : IDisposable
         var email = TestKeys.NewBinding("email");
         var phone = TestKeys.NewBinding("phone");
 
-        var sealedEmail = _keys.Cipher.Seal("an@saomaiviet.vn", email);
-        _ = _keys.Cipher.Seal("+84 912 345 678", phone);
-        _ = _keys.Cipher.Open(sealedEmail, email);
+        var sealedEmail = _keys.Cipher.Seal("an@saomaiviet.vn", _keys.KeyFor(email), email);
+        _ = _keys.Cipher.Seal("+84 912 345 678", _keys.KeyFor(phone), phone);
+        _ = _keys.Cipher.Open(sealedEmail, _keys.KeyFor(email), email);
 
         Assert.Equal(
             [
@@ -61,10 +61,10 @@ public sealed class ProtectionMetricsTests : IDisposable
     public void Open_TamperedValue_IsNotCountedAsOpened()
     {
         var binding = TestKeys.NewBinding("email");
-        var sealedValue = _keys.Cipher.Seal("an@saomaiviet.vn", binding);
+        var sealedValue = _keys.Cipher.Seal("an@saomaiviet.vn", _keys.KeyFor(binding), binding);
         sealedValue[^1] ^= 0x01;
 
-        Assert.Throws<FieldIntegrityException>(() => _keys.Cipher.Open(sealedValue, binding));
+        Assert.Throws<FieldIntegrityException>(() => _keys.Cipher.Open(sealedValue, _keys.KeyFor(binding), binding));
 
         Assert.DoesNotContain(_measurements, m => m.Instrument == ProtectionMetrics.FieldsOpenedInstrument);
     }

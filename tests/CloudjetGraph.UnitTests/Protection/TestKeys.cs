@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,24 +10,27 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CloudjetGraph.UnitTests.Protection;
 
 /// <summary>
-/// A real key ring with one active field-encryption, blind-index and row-integrity key each, and the
-/// cipher, index and access tag built on it. Each test gets fresh random keys; nothing is mocked.
+/// A real key ring with one active person-key wrapping, blind-index and row-integrity key each, the
+/// cipher, wrapper, index and access tag built on it, and a person key per row. Each test gets fresh
+/// random keys; nothing is mocked.
 /// </summary>
 internal sealed class TestKeys : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly ConcurrentDictionary<Guid, PersonKey> _personKeys = new();
 
     public TestKeys()
     {
         MeterFactory = _services.GetRequiredService<IMeterFactory>();
         Metrics = new ProtectionMetrics(MeterFactory);
-        Ring.Load([FieldKey, IndexKey, IntegrityKey]);
-        Cipher = new FieldCipher(Ring, Metrics);
+        Ring.Load([WrappingKey, IndexKey, IntegrityKey]);
+        Cipher = new FieldCipher(Metrics);
+        Wrapper = new PersonKeyWrapper(Ring, TimeProvider.System);
         Index = new BlindIndex(Ring);
         AccessTag = new ProfileAccessTag(Ring, NullLogger<ProfileAccessTag>.Instance);
     }
 
-    public UnwrappedDataKey FieldKey { get; } = NewKey(DataKeyPurpose.FieldEncryption);
+    public UnwrappedDataKey WrappingKey { get; } = NewKey(DataKeyPurpose.PersonKeyWrapping);
 
     public UnwrappedDataKey IndexKey { get; } = NewKey(DataKeyPurpose.BlindIndex);
 
@@ -39,6 +44,8 @@ internal sealed class TestKeys : IDisposable
 
     public FieldCipher Cipher { get; }
 
+    public PersonKeyWrapper Wrapper { get; }
+
     public BlindIndex Index { get; }
 
     public ProfileAccessTag AccessTag { get; }
@@ -50,9 +57,8 @@ internal sealed class TestKeys : IDisposable
     /// <summary>A binding for a fresh profile row.</summary>
     public static FieldBinding NewBinding(string column = "fullName") => new("profiles", column, Guid.CreateVersion7());
 
-    public void Dispose()
-    {
-        Cipher.Dispose();
-        _services.Dispose();
-    }
+    /// <summary>The person key of the binding's row, made on first use.</summary>
+    public PersonKey KeyFor(FieldBinding binding) => _personKeys.GetOrAdd(binding.RowId, rowId => Wrapper.Create(rowId).Key);
+
+    public void Dispose() => _services.Dispose();
 }

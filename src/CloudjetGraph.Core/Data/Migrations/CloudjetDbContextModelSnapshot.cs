@@ -152,8 +152,8 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PasswordHash")
+                        .HasColumnType("BLOB");
 
                     b.Property<byte[]>("Phone")
                         .HasColumnType("BLOB");

@@ -7,10 +7,10 @@ namespace CloudjetGraph.Core.Keys;
 /// match on them, so each is a fixed string pinned by a test, never derived from a
 /// <see cref="DataKeyPurpose"/> identifier that a rename would change.
 /// </summary>
-public static class DataKeyPurposeNames
+public static class DataKeyPurposeLabels
 {
-    /// <summary>Sealing personal fields (<see cref="DataKeyPurpose.FieldEncryption"/>).</summary>
-    public const string FieldEncryption = "field-encryption";
+    /// <summary>Wrapping the person keys in the key store (<see cref="DataKeyPurpose.PersonKeyWrapping"/>).</summary>
+    public const string PersonKeyWrapping = "person-keys";
 
     /// <summary>The keyed equality index (<see cref="DataKeyPurpose.BlindIndex"/>).</summary>
     public const string BlindIndex = "blind-index";
@@ -25,7 +25,7 @@ public static class DataKeyPurposeNames
     /// <exception cref="ArgumentOutOfRangeException">Not a known purpose.</exception>
     public static string Of(DataKeyPurpose purpose) => purpose switch
     {
-        DataKeyPurpose.FieldEncryption => FieldEncryption,
+        DataKeyPurpose.PersonKeyWrapping => PersonKeyWrapping,
         DataKeyPurpose.BlindIndex => BlindIndex,
         DataKeyPurpose.TokenSigning => TokenSigning,
         DataKeyPurpose.RowIntegrity => RowIntegrity,

@@ -4,22 +4,22 @@ using CloudjetGraph.Core.Keys;
 namespace CloudjetGraph.UnitTests.Keys;
 
 /// <summary>Pins the purpose names custodians' scripts match on: renaming an enum member must not change them.</summary>
-public sealed class DataKeyPurposeNamesTests
+public sealed class DataKeyPurposeLabelsTests
 {
     [Theory]
-    [InlineData(DataKeyPurpose.FieldEncryption, "field-encryption")]
+    [InlineData(DataKeyPurpose.PersonKeyWrapping, "person-keys")]
     [InlineData(DataKeyPurpose.BlindIndex, "blind-index")]
     [InlineData(DataKeyPurpose.TokenSigning, "token-signing")]
     [InlineData(DataKeyPurpose.RowIntegrity, "row-integrity")]
     public void Of_EachPurpose_GivesItsPinnedName(DataKeyPurpose purpose, string name)
     {
-        Assert.Equal(name, DataKeyPurposeNames.Of(purpose));
+        Assert.Equal(name, DataKeyPurposeLabels.Of(purpose));
     }
 
     [Fact]
     public void Of_EveryDefinedPurpose_HasADistinctName()
     {
-        var names = Enum.GetValues<DataKeyPurpose>().Select(DataKeyPurposeNames.Of).ToList();
+        var names = Enum.GetValues<DataKeyPurpose>().Select(DataKeyPurposeLabels.Of).ToList();
 
         Assert.Equal(4, names.Count);
         Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
@@ -28,7 +28,7 @@ public sealed class DataKeyPurposeNamesTests
     [Fact]
     public void Of_UndefinedPurpose_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => DataKeyPurposeNames.Of((DataKeyPurpose)99));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DataKeyPurposeLabels.Of((DataKeyPurpose)99));
     }
 
     [Fact]

@@ -1,0 +1,43 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace CloudjetGraph.Core.KeyStore;
+
+/// <summary>
+/// Unwrapped person keys by profile id: bounded (<see cref="KeyStoreOptions.CacheSize"/>) and each
+/// kept for <see cref="KeyStoreOptions.CacheTimeToLive"/> from its fetch, so a key shredded by
+/// another process stops being served here within that time.
+/// </summary>
+public sealed class PersonKeyCache : IDisposable
+{
+    private readonly MemoryCache _cache;
+    private readonly TimeSpan _timeToLive;
+
+    /// <summary>Creates the cache on the host's clock.</summary>
+    public PersonKeyCache(IOptions<KeyStoreOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _timeToLive = options.Value.CacheTimeToLive;
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.CacheSize, Clock = new TimeProviderClock(time) });
+    }
+
+    /// <summary>How many keys are cached now.</summary>
+    public int Count => _cache.Count;
+
+    /// <summary>The cached key of this profile, if present and not expired.</summary>
+    public bool TryGet(Guid profileId, [NotNullWhen(true)] out PersonKey? key) => _cache.TryGetValue(profileId, out key);
+
+    /// <summary>Caches a key; when the cache is full the key is not kept (and the cache compacts), never exceeding the bound.</summary>
+    public void Set(PersonKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _cache.Set(key.ProfileId, key, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _timeToLive });
+    }
+
+    /// <summary>Forgets the key of this profile.</summary>
+    public void Remove(Guid profileId) => _cache.Remove(profileId);
+
+    /// <inheritdoc />
+    public void Dispose() => _cache.Dispose();
+}

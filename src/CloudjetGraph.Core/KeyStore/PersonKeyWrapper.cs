@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Protection;
+
+namespace CloudjetGraph.Core.KeyStore;
+
+/// <summary>
+/// Makes person keys and wraps them with AES-256-GCM under the active
+/// <see cref="DataKeyPurpose.PersonKeyWrapping"/> data key. The associated data names the person key,
+/// its profile and the wrapping key, so a wrapped key copied to another row or profile fails to unwrap.
+/// </summary>
+public sealed class PersonKeyWrapper(DataKeyRing ring, TimeProvider time)
+{
+    /// <summary>Layout of <see cref="WrappedPersonKey.WrappedKey"/>: <c>nonce (12) | key (32) | tag (16)</c>.</summary>
+    internal const int NonceSize = 12;
+
+    internal const int KeySize = 32;
+
+    internal const int WrappedSize = NonceSize + KeySize + PersonKey.TagSize;
+
+    // A fixed string that reaches stored bytes: never rename it.
+    internal const string AssociatedDataPrefix = "cloudjet/person-key/v1";
+
+    /// <summary>Makes a random person key for <paramref name="profileId"/>: its stored row and its unwrapped form.</summary>
+    /// <exception cref="InvalidOperationException">No active person-key data key is loaded.</exception>
+    public (WrappedPersonKey Row, PersonKey Key) Create(Guid profileId)
+    {
+        var wrappingKey = ring.Active(DataKeyPurpose.PersonKeyWrapping);
+        var now = time.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var material = RandomNumberGenerator.GetBytes(KeySize);
+        var wrapped = new byte[WrappedSize];
+        var nonce = wrapped.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using (var aes = new AesGcm(wrappingKey.Material, PersonKey.TagSize))
+        {
+            aes.Encrypt(nonce, material, wrapped.AsSpan(NonceSize, KeySize), wrapped.AsSpan(NonceSize + KeySize), AssociatedData(id, profileId, wrappingKey.Id));
+        }
+
+        var row = new WrappedPersonKey { Id = id, ProfileId = profileId, WrappingKeyId = wrappingKey.Id, WrappedKey = wrapped, CreatedAt = now };
+        return (row, new PersonKey(id, profileId, material));
+    }
+
+    /// <summary>Unwraps a stored person key.</summary>
+    /// <exception cref="FieldIntegrityException">The row was altered or moved, or its wrapping key is not loaded.</exception>
+    public PersonKey Unwrap(WrappedPersonKey row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (!ring.TryGet(row.WrappingKeyId, out var wrappingKey) || wrappingKey.Purpose != DataKeyPurpose.PersonKeyWrapping)
+        {
+            throw new FieldIntegrityException($"The person key of profile {row.ProfileId} names a wrapping key that is not available.");
+        }
+
+        if (row.WrappedKey.Length != WrappedSize)
+        {
+            throw new FieldIntegrityException($"The person key of profile {row.ProfileId} has an unknown format.");
+        }
+
+        var wrapped = row.WrappedKey.AsSpan();
+        var material = new byte[KeySize];
+        try
+        {
+            using var aes = new AesGcm(wrappingKey.Material, PersonKey.TagSize);
+            aes.Decrypt(wrapped[..NonceSize], wrapped.Slice(NonceSize, KeySize), wrapped[(NonceSize + KeySize)..], material, AssociatedData(row.Id, row.ProfileId, row.WrappingKeyId));
+        }
+        catch (AuthenticationTagMismatchException exception)
+        {
+            throw new FieldIntegrityException($"The person key of profile {row.ProfileId} failed its integrity check.", exception);
+        }
+
+        return new PersonKey(row.Id, row.ProfileId, material);
+    }
+
+    /// <summary><c>cloudjet/person-key/v1|{person key id}|{profile id}|{wrapping key id}</c>, ids as 32 hex digits.</summary>
+    internal static byte[] AssociatedData(Guid personKeyId, Guid profileId, Guid wrappingKeyId) =>
+        Encoding.UTF8.GetBytes($"{AssociatedDataPrefix}|{personKeyId:N}|{profileId:N}|{wrappingKeyId:N}");
+}
