@@ -42,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CustomerOnboarding>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<KeyCensus>();
+        services.AddScoped<MasterKeyRotation>();
         return services;
     }
 }

@@ -32,6 +32,24 @@ public sealed class DataKeyWrapper(IDataProtectionProvider provider)
     /// <exception cref="CryptographicException">The key ring cannot open it, or it belongs to another data key.</exception>
     public byte[] Unwrap(Guid id, DataKeyPurpose purpose, byte[] wrapped) => For(id, purpose).Unprotect(wrapped);
 
+    /// <summary>
+    /// Unwraps data key <paramref name="id"/> and wraps the same material again under the ring's
+    /// current default key, so a ring key can be retired without changing any value it protects.
+    /// </summary>
+    /// <exception cref="CryptographicException">The key ring cannot open it, or it belongs to another data key.</exception>
+    public byte[] Rewrap(Guid id, DataKeyPurpose purpose, byte[] wrapped)
+    {
+        var material = Unwrap(id, purpose, wrapped);
+        try
+        {
+            return For(id, purpose).Protect(material);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(material);
+        }
+    }
+
     private IDataProtector For(Guid id, DataKeyPurpose purpose) =>
         _protector.CreateProtector(id.ToString("N", CultureInfo.InvariantCulture), DataKeyPurposeNames.Of(purpose));
 }

@@ -32,7 +32,7 @@ public sealed partial class KeyRingBootstrapper(
 
     // A ring key's lifetime; without automatic key generation an expired default key stays in use
     // until a custodian rotates it, so this only dates the key for the rotation runbook.
-    private static readonly TimeSpan MasterKeyLifetime = TimeSpan.FromDays(365);
+    internal static readonly TimeSpan MasterKeyLifetime = TimeSpan.FromDays(365);
 
     /// <summary>Prepares the keys; <paramref name="isDevelopment"/> allows creating a development ring.</summary>
     /// <exception cref="KeyRingUnavailableException">The ring is missing, unreadable or foreign to the database.</exception>

@@ -7,7 +7,8 @@ namespace CloudjetGraph.IntegrationTests.Infrastructure;
 /// <summary>A hash of every row of every table of a SQLite file: equal digests mean nothing was written.</summary>
 public static class DatabaseDigest
 {
-    public static async Task<string> OfAsync(string databasePath)
+    /// <summary>Hashes every table, or only <paramref name="onlyTables"/> when any are named.</summary>
+    public static async Task<string> OfAsync(string databasePath, params string[] onlyTables)
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
@@ -18,8 +19,17 @@ public static class DatabaseDigest
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                tables.Add(reader.GetString(0));
+                if (onlyTables.Length == 0 || onlyTables.Contains(reader.GetString(0)))
+                {
+                    tables.Add(reader.GetString(0));
+                }
             }
+        }
+
+        // A misspelt table would hash nothing and make every comparison pass.
+        if (onlyTables.Length > 0 && tables.Count != onlyTables.Length)
+        {
+            throw new ArgumentException($"Not every table of [{string.Join(", ", onlyTables)}] is in {databasePath}.", nameof(onlyTables));
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

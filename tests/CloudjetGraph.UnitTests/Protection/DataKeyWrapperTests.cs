@@ -36,4 +36,26 @@ public sealed class DataKeyWrapperTests
 
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => wrapper.Unwrap(id, DataKeyPurpose.TokenSigning, wrapped));
     }
+
+    [Fact]
+    public void Rewrap_StoredKey_NewWrappedFormOpensToTheSameMaterial()
+    {
+        var wrapper = new DataKeyWrapper(_provider);
+        var id = Guid.CreateVersion7();
+        var wrapped = wrapper.CreateWrappedKey(id, DataKeyPurpose.PersonKeyWrapping);
+
+        var rewrapped = wrapper.Rewrap(id, DataKeyPurpose.PersonKeyWrapping, wrapped);
+
+        Assert.NotEqual(wrapped, rewrapped);
+        Assert.Equal(wrapper.Unwrap(id, DataKeyPurpose.PersonKeyWrapping, wrapped), wrapper.Unwrap(id, DataKeyPurpose.PersonKeyWrapping, rewrapped));
+    }
+
+    [Fact]
+    public void Rewrap_KeyCopiedFromAnotherRow_Throws()
+    {
+        var wrapper = new DataKeyWrapper(_provider);
+        var wrapped = wrapper.CreateWrappedKey(Guid.CreateVersion7(), DataKeyPurpose.PersonKeyWrapping);
+
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => wrapper.Rewrap(Guid.CreateVersion7(), DataKeyPurpose.PersonKeyWrapping, wrapped));
+    }
 }

@@ -1,0 +1,124 @@
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Protection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CloudjetGraph.Core.Keys;
+
+/// <summary>
+/// Rotates the Data Protection ring key (the master key): stages a new ring key, then re-wraps
+/// every data key under the ring's default key. Only data key rows change: the material of each
+/// data key stays the same, so no profile row and no person key row is touched.
+/// </summary>
+public sealed partial class MasterKeyRotation(
+    CloudjetDbContext db,
+    IKeyManager keyManager,
+    IDefaultKeyResolver defaultKeyResolver,
+    DataKeyWrapper wrapper,
+    KeyRingBootstrapper bootstrapper,
+    KeyCensus census,
+    TimeProvider time,
+    ILogger<MasterKeyRotation> logger)
+{
+    /// <summary>
+    /// Creates a ring key (certificate-protected when one is configured) active from now plus
+    /// <paramref name="activateIn"/>, after checking that the ring and the data keys are usable,
+    /// so a refused rotation creates nothing.
+    /// </summary>
+    /// <exception cref="KeyRingUnavailableException">The ring or the database is missing, unprotected or unreadable.</exception>
+    public async Task<IKey> StageKeyAsync(TimeSpan activateIn, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(activateIn, TimeSpan.Zero);
+        bootstrapper.RequireExistingRing();
+        await bootstrapper.LoadExistingAsync(cancellationToken);
+        var activation = time.GetUtcNow().Add(activateIn);
+        var key = keyManager.CreateNewKey(activation, activation.Add(KeyRingBootstrapper.MasterKeyLifetime));
+        LogMasterKeyStaged(logger, key.KeyId, activation);
+        return key;
+    }
+
+    /// <summary>
+    /// Re-wraps every data key not yet under the ring's current default key. Each row is replaced
+    /// only if it still holds the bytes that were read (compare-and-swap), so a concurrent change
+    /// is never overwritten; a second run with nothing to do writes nothing.
+    /// </summary>
+    /// <exception cref="KeyRingUnavailableException">The ring or the database is unusable, or this process's ring does not yet protect with the default key.</exception>
+    public async Task<MasterKeyRewrapResult> RewrapDataKeysAsync(CancellationToken cancellationToken)
+    {
+        var masterKeys = bootstrapper.RequireExistingRing();
+        await bootstrapper.LoadExistingAsync(cancellationToken);
+        var defaultKey = defaultKeyResolver.ResolveDefaultKeyPolicy(time.GetUtcNow(), masterKeys).DefaultKey
+            ?? throw new KeyRingUnavailableException("The key ring has no key active now; run `keys rotate-master` to create one.");
+
+        var rewrapped = 0;
+        var alreadyUnder = 0;
+        var changed = 0;
+        foreach (var dataKey in await db.DataKeys.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            if (DataProtectionPayload.TryReadKeyId(dataKey.WrappedKey, out var current) && current == defaultKey.KeyId)
+            {
+                alreadyUnder++;
+                continue;
+            }
+
+            var wrapped = wrapper.Rewrap(dataKey.Id, dataKey.Purpose, dataKey.WrappedKey);
+
+            // Data Protection protects with the key its cached ring holds as default; writing a
+            // payload under any other key would leave the data key where it was, so refuse instead.
+            if (!DataProtectionPayload.TryReadKeyId(wrapped, out var written) || written != defaultKey.KeyId)
+            {
+                throw new KeyRingUnavailableException(
+                    $"This process still protects with ring key {written}, not the default {defaultKey.KeyId}; run `keys rotate-master --rewrap-only` again.");
+            }
+
+            var original = dataKey.WrappedKey;
+            var updated = await db.DataKeys
+                .Where(k => k.Id == dataKey.Id && k.WrappedKey == original)
+                .ExecuteUpdateAsync(setters => setters.SetProperty(k => k.WrappedKey, wrapped), cancellationToken);
+            if (updated == 1)
+            {
+                rewrapped++;
+            }
+            else
+            {
+                changed++;
+            }
+        }
+
+        LogDataKeysRewrapped(logger, rewrapped, defaultKey.KeyId, alreadyUnder, changed);
+        return new MasterKeyRewrapResult(defaultKey.KeyId, rewrapped, alreadyUnder, changed);
+    }
+
+    /// <summary>
+    /// Revokes ring key <paramref name="masterKeyId"/>. Refused while the census shows data keys
+    /// wrapped under it (they could no longer be unwrapped), unless <paramref name="force"/>.
+    /// </summary>
+    /// <returns>The number of data keys still under the key (non-zero only when forced).</returns>
+    /// <exception cref="KeyRingUnavailableException">No such key, or data keys are still under it.</exception>
+    public async Task<int> RevokeAsync(Guid masterKeyId, bool force, CancellationToken cancellationToken)
+    {
+        var inventory = await census.ReadAsync(cancellationToken);
+        var entry = inventory.MasterKeys.SingleOrDefault(k => k.Id == masterKeyId)
+            ?? throw new KeyRingUnavailableException($"The key ring holds no key {masterKeyId}.");
+        if (entry.Census.DataKeys > 0 && !force)
+        {
+            throw new KeyRingUnavailableException(
+                $"Ring key {masterKeyId} still wraps {entry.Census.DataKeys} data key(s), which could no longer be unwrapped; run `keys rotate-master` (or `--rewrap-only`) first, or pass --force.");
+        }
+
+        keyManager.RevokeKey(masterKeyId, reason: "Revoked by a key custodian (keys revoke-master).");
+        LogMasterKeyRevoked(logger, masterKeyId, entry.Census.DataKeys);
+        return entry.Census.DataKeys;
+    }
+
+    [LoggerMessage(EventId = 1022, EventName = "MasterKeyStaged", Level = LogLevel.Information, Message = "Created ring key {MasterKeyId}, active from {Activation}.")]
+    private static partial void LogMasterKeyStaged(ILogger logger, Guid masterKeyId, DateTimeOffset activation);
+
+    [LoggerMessage(EventId = 1023, EventName = "DataKeysRewrapped", Level = LogLevel.Information, Message = "Re-wrapped {Rewrapped} data keys under ring key {MasterKeyId}; {AlreadyUnder} were under it already, {ChangedConcurrently} changed concurrently.")]
+    private static partial void LogDataKeysRewrapped(ILogger logger, int rewrapped, Guid masterKeyId, int alreadyUnder, int changedConcurrently);
+
+    [LoggerMessage(EventId = 1024, EventName = "MasterKeyRevoked", Level = LogLevel.Warning, Message = "Revoked ring key {MasterKeyId} with {DataKeys} data keys still under it.")]
+    private static partial void LogMasterKeyRevoked(ILogger logger, Guid masterKeyId, int dataKeys);
+}
