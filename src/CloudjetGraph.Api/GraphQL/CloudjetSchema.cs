@@ -12,5 +12,8 @@ internal sealed class CloudjetSchema : Schema
         Query = query;
         Mutation = mutation;
         Directives.Register(new AccessDirective());
+
+        // The built-in Long scalar has no description; the SDL is a contract and says what it holds.
+        RegisterType(new LongGraphType { Description = "A 64-bit signed integer, sent as a JSON number; used for counts that may pass 2^31." });
     }
 }

@@ -1,5 +1,7 @@
 using CloudjetGraph.Api.GraphQL.Types;
+using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Profiles;
 using GraphQL;
 using GraphQL.Types;
@@ -14,7 +16,7 @@ internal sealed class QueryGraphType : ObjectGraphType
     public QueryGraphType(IOptions<GraphQLOptions> options)
     {
         Name = "Query";
-        Description = "Profiles and organizations, as far as the caller's role reaches.";
+        Description = "Profiles and organizations, as far as the caller's role reaches; for key custodians, the key census.";
 
         Field<ProfileGraphType>("me")
             .Description("Your own profile when you are its owner; null for staff.")
@@ -52,6 +54,22 @@ internal sealed class QueryGraphType : ObjectGraphType
         Field<ListGraphType<NonNullGraphType<OrganizationGraphType>>>("organizations")
             .Description("The organizations you reach, by name.")
             .ResolveAsync(async context => await Directory(context).OrganizationsAsync(context.Caller(), context.CancellationToken));
+
+        Field<KeyInventoryGraphType>("keys")
+            .Description("Every key and what it protects, for the keyCustodian role only: ids, dates, states and counts, never a personal value or a key.")
+            .ResolveAsync(async context =>
+            {
+                var caller = context.Caller();
+                if (caller.Role != Role.KeyCustodian)
+                {
+                    throw new DomainException(
+                        caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized,
+                        "Only key custodians may read the key census.");
+                }
+
+                // Scoped: the census reads through the request's DbContext, never decrypting.
+                return await context.RequestServices!.GetRequiredService<KeyCensus>().ReadAsync(context.CancellationToken);
+            });
     }
 
     private static ProfileDirectory Directory(IResolveFieldContext context) =>
