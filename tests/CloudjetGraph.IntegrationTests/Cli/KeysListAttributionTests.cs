@@ -24,7 +24,7 @@ public sealed class KeysListAttributionTests
     {
         await using var tampered = new CloudjetApplication();
         await tampered.InitializeAsync();
-        var (_, before, _) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(tampered), "list", "--json");
+        var (_, before, _) = await Custodian.KeysAsync(Custodian.SettingsOf(tampered), "list", "--json");
         var victim = tampered.WithDb(db => db.Profiles.Select(p => p.Id).First());
 
         // The body (nonce, ciphertext, tag) of one value turned to noise, its header kept.
@@ -39,7 +39,7 @@ public sealed class KeysListAttributionTests
             Assert.Throws<FieldIntegrityException>(() => scope.ServiceProvider.GetRequiredService<ProfileSealer>().Open(profile, ProfileField.FullName));
         }
 
-        var (exitCode, afterNoise, stderr) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(tampered), "list", "--json");
+        var (exitCode, afterNoise, stderr) = await Custodian.KeysAsync(Custodian.SettingsOf(tampered), "list", "--json");
         Assert.True(exitCode == 0, stderr);
         Assert.Equal(before, afterNoise);
 
@@ -51,7 +51,7 @@ public sealed class KeysListAttributionTests
         await tampered.ExecuteSqlAsync(
             "UPDATE Profiles SET Department = $department, AccessTag = $tag WHERE Id = $id", ("$department", department), ("$tag", accessTag), ("$id", victim));
 
-        var (_, afterForeign, _) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(tampered), "list", "--json");
+        var (_, afterForeign, _) = await Custodian.KeysAsync(Custodian.SettingsOf(tampered), "list", "--json");
         var json = JsonNode.Parse(afterForeign)!;
         var sealedBefore = JsonNode.Parse(before)!["dataKeys"]!.AsArray().Select(k => k!).Single(CensusJson.Purpose("person-keys"))["census"]!["sealedValues"]!["2"]!.GetValue<long>();
         var dataKeys = json["dataKeys"]!.AsArray().Select(k => k!).ToList();
@@ -78,7 +78,7 @@ public sealed class KeysListAttributionTests
         oldIndexKey.TryWriteBytes(phone.AsSpan(1, 16));
         await rotated.ExecuteSqlAsync("UPDATE Profiles SET Phone = $phone WHERE Id = $id", ("$phone", phone), ("$id", victim.Id));
 
-        var (exitCode, stdout, stderr) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(rotated), "list", "--json");
+        var (exitCode, stdout, stderr) = await Custodian.KeysAsync(Custodian.SettingsOf(rotated), "list", "--json");
 
         Assert.True(exitCode == 0, stderr);
         var json = JsonNode.Parse(stdout)!;

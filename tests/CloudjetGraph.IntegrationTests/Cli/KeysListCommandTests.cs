@@ -17,7 +17,7 @@ public sealed class KeysListCommandTests(CloudjetApplication app) : IClassFixtur
     [Fact]
     public async Task Custodian_ListsKeysAsJson_GetsEveryKeyAndExactCensus()
     {
-        var (exitCode, stdout, stderr) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(app), "list", "--json");
+        var (exitCode, stdout, stderr) = await Custodian.KeysAsync(Custodian.SettingsOf(app), "list", "--json");
 
         Assert.True(exitCode == 0, stderr);
         var json = JsonNode.Parse(stdout)!.AsObject();
@@ -59,7 +59,7 @@ public sealed class KeysListCommandTests(CloudjetApplication app) : IClassFixtur
     [Fact]
     public async Task Custodian_ListsKeysAsTables_SeesEveryKeyIdAndPurpose()
     {
-        var (exitCode, stdout, stderr) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(app), "list");
+        var (exitCode, stdout, stderr) = await Custodian.KeysAsync(Custodian.SettingsOf(app), "list");
 
         Assert.True(exitCode == 0, stderr);
         Assert.Contains(app.Services.GetRequiredService<IKeyManager>().GetAllKeys().Single().KeyId.ToString(), stdout, StringComparison.Ordinal);
@@ -76,8 +76,8 @@ public sealed class KeysListCommandTests(CloudjetApplication app) : IClassFixtur
     [Fact]
     public async Task Custodian_ListsKeys_OutputHoldsNoPersonalValueAndNoWrappedKey()
     {
-        var (_, json, _) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(app), "list", "--json");
-        var (_, tables, _) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(app), "list");
+        var (_, json, _) = await Custodian.KeysAsync(Custodian.SettingsOf(app), "list", "--json");
+        var (_, tables, _) = await Custodian.KeysAsync(Custodian.SettingsOf(app), "list");
 
         var secrets = StoredPersonalValues.All(app.Services)
             .Concat(app.WithDb(db => db.DataKeys.ToList()).Select(k => Convert.ToBase64String(k.WrappedKey)[..24]))
@@ -92,8 +92,8 @@ public sealed class KeysListCommandTests(CloudjetApplication app) : IClassFixtur
         var folder = Directory.CreateTempSubdirectory("cloudjet-keys-list-");
         try
         {
-            var (exitCode, stdout, stderr) = await InProcessCli.KeysAsync(
-                InProcessCli.SettingsOf(Path.Combine(folder.FullName, "cloudjet.db"), Path.Combine(folder.FullName, "keys")), "list", "--json");
+            var (exitCode, stdout, stderr) = await Custodian.KeysAsync(
+                Custodian.SettingsOf(Path.Combine(folder.FullName, "cloudjet.db"), Path.Combine(folder.FullName, "keys")), "list", "--json");
 
             Assert.Equal(1, exitCode);
             Assert.Equal(string.Empty, stdout);
@@ -111,7 +111,7 @@ public sealed class KeysListCommandTests(CloudjetApplication app) : IClassFixtur
     {
         var missingDatabase = Path.Combine(app.DataDirectory, $"missing-{Guid.NewGuid():N}.db");
 
-        var (exitCode, stdout, stderr) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(missingDatabase, app.KeyRingPath), "list");
+        var (exitCode, stdout, stderr) = await Custodian.KeysAsync(Custodian.SettingsOf(missingDatabase, app.KeyRingPath), "list");
 
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, stdout);
@@ -122,10 +122,10 @@ public sealed class KeysListCommandTests(CloudjetApplication app) : IClassFixtur
     [Fact]
     public async Task Custodian_ListsKeysWithAnEmptyKeyRingPath_RefusesNamingTheSetting()
     {
-        var settings = InProcessCli.SettingsOf(app);
+        var settings = Custodian.SettingsOf(app);
         settings["DataProtection:KeyRingPath"] = "";
 
-        var (exitCode, stdout, stderr) = await InProcessCli.KeysAsync(settings, "list");
+        var (exitCode, stdout, stderr) = await Custodian.KeysAsync(settings, "list");
 
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, stdout);

@@ -19,17 +19,17 @@ public sealed class KeysRotateMasterTests
         {
             await before.InitializeAsync();
             valuesBefore = StoredPersonalValues.ByProfile(before.Services);
-            var settings = InProcessCli.SettingsOf(before);
+            var settings = Custodian.SettingsOf(before);
             var oldMaster = Guid.Parse(MasterKeys(await ListAsync(settings)).Single()["id"]!.GetValue<string>());
             var profilesDigest = await DatabaseDigest.OfAsync(before.DatabasePath, "Profiles");
             var personKeysDigest = await DatabaseDigest.OfAsync(before.KeyStorePath, "PersonKeys");
 
-            var (refused, refusedOutput, refusal) = await InProcessCli.KeysAsync(settings, "revoke-master", oldMaster.ToString());
+            var (refused, refusedOutput, refusal) = await Custodian.KeysAsync(settings, "revoke-master", oldMaster.ToString());
             Assert.Equal(1, refused);
             Assert.Equal("", refusedOutput);
             Assert.Contains($"Ring key {oldMaster} still wraps", refusal, StringComparison.Ordinal);
 
-            var (exitCode, output, error) = await InProcessCli.KeysAsync(settings, "rotate-master");
+            var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-master");
             Assert.True(exitCode == 0, error);
             var census = await ListAsync(settings);
             var newMaster = Guid.Parse(MasterKeys(census).Single(k => k["default"]!.GetValue<bool>())["id"]!.GetValue<string>());
@@ -44,12 +44,12 @@ public sealed class KeysRotateMasterTests
 
             // Nothing left to do: a second re-wrap writes nothing at all.
             var databaseDigest = await DatabaseDigest.OfAsync(before.DatabasePath);
-            var (again, againOutput, againError) = await InProcessCli.KeysAsync(settings, "rotate-master", "--rewrap-only");
+            var (again, againOutput, againError) = await Custodian.KeysAsync(settings, "rotate-master", "--rewrap-only");
             Assert.True(again == 0, againError);
             Assert.Contains($"Re-wrapped 0 data key(s) under ring key {newMaster}; {dataKeys.Count} already under it", againOutput, StringComparison.Ordinal);
             Assert.Equal(databaseDigest, await DatabaseDigest.OfAsync(before.DatabasePath));
 
-            var (revoked, revokedOutput, revokeError) = await InProcessCli.KeysAsync(settings, "revoke-master", oldMaster.ToString());
+            var (revoked, revokedOutput, revokeError) = await Custodian.KeysAsync(settings, "revoke-master", oldMaster.ToString());
             Assert.True(revoked == 0, revokeError);
             Assert.Contains($"Revoked ring key {oldMaster}; no data key was under it.", revokedOutput, StringComparison.Ordinal);
             Assert.True(MasterKeys(await ListAsync(settings)).Single(k => k["id"]!.GetValue<string>() == oldMaster.ToString())["revoked"]!.GetValue<bool>());
@@ -69,10 +69,10 @@ public sealed class KeysRotateMasterTests
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
-        var settings = InProcessCli.SettingsOf(host);
+        var settings = Custodian.SettingsOf(host);
         var oldMaster = MasterKeys(await ListAsync(settings)).Single()["id"]!.GetValue<string>();
 
-        var (exitCode, output, error) = await InProcessCli.KeysAsync(settings, "rotate-master", "--activate-in", "01:00:00");
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-master", "--activate-in", "01:00:00");
         Assert.True(exitCode == 0, error);
         Assert.Contains("--rewrap-only", output, StringComparison.Ordinal);
         var census = await ListAsync(settings);
@@ -84,15 +84,15 @@ public sealed class KeysRotateMasterTests
 
         // Before activation the re-wrap has nothing to move: the old key is still the default.
         var digest = await DatabaseDigest.OfAsync(host.DatabasePath);
-        var (rewrap, _, rewrapError) = await InProcessCli.KeysAsync(settings, "rotate-master", "--rewrap-only");
+        var (rewrap, _, rewrapError) = await Custodian.KeysAsync(settings, "rotate-master", "--rewrap-only");
         Assert.True(rewrap == 0, rewrapError);
         Assert.Equal(digest, await DatabaseDigest.OfAsync(host.DatabasePath));
 
         // Hostile: an unknown key, or revoking the key everything is under.
-        var (unknown, _, unknownError) = await InProcessCli.KeysAsync(settings, "revoke-master", Guid.NewGuid().ToString());
+        var (unknown, _, unknownError) = await Custodian.KeysAsync(settings, "revoke-master", Guid.NewGuid().ToString());
         Assert.Equal(1, unknown);
         Assert.Contains("holds no key", unknownError, StringComparison.Ordinal);
-        var (refused, _, _) = await InProcessCli.KeysAsync(settings, "revoke-master", oldMaster);
+        var (refused, _, _) = await Custodian.KeysAsync(settings, "revoke-master", oldMaster);
         Assert.Equal(1, refused);
         Assert.False(MasterKeys(await ListAsync(settings)).Single(k => k["id"]!.GetValue<string>() == oldMaster)["revoked"]!.GetValue<bool>());
     }
@@ -104,17 +104,17 @@ public sealed class KeysRotateMasterTests
         Directory.CreateDirectory(folder);
         try
         {
-            var settings = InProcessCli.SettingsOf(Path.Combine(folder, "cloudjet.db"), Path.Combine(folder, "keys"));
-            var (exitCode, output, error) = await InProcessCli.KeysAsync(settings, "rotate-master");
+            var settings = Custodian.SettingsOf(Path.Combine(folder, "cloudjet.db"), Path.Combine(folder, "keys"));
+            var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-master");
             Assert.Equal(1, exitCode);
             Assert.Equal("", output);
             Assert.Contains("holds no readable keys", error, StringComparison.Ordinal);
 
-            var (negative, _, negativeError) = await InProcessCli.KeysAsync(settings, "rotate-master", "--activate-in", "-01:00:00");
+            var (negative, _, negativeError) = await Custodian.KeysAsync(settings, "rotate-master", "--activate-in", "-01:00:00");
             Assert.Equal(1, negative);
             Assert.Contains("must not be negative", negativeError, StringComparison.Ordinal);
 
-            var (revoke, _, _) = await InProcessCli.KeysAsync(settings, "revoke-master", Guid.NewGuid().ToString());
+            var (revoke, _, _) = await Custodian.KeysAsync(settings, "revoke-master", Guid.NewGuid().ToString());
             Assert.Equal(1, revoke);
             Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
         }
@@ -126,7 +126,7 @@ public sealed class KeysRotateMasterTests
 
     private static async Task<JsonNode> ListAsync(Dictionary<string, string?> settings)
     {
-        var (exitCode, output, error) = await InProcessCli.KeysAsync(settings, "list", "--json");
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "list", "--json");
         Assert.True(exitCode == 0, error);
         return JsonNode.Parse(output)!;
     }

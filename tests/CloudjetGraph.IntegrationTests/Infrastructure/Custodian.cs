@@ -8,14 +8,29 @@ namespace CloudjetGraph.IntegrationTests.Infrastructure;
 /// <summary>The custodian tool's verbs, called in process as its entry point calls them.</summary>
 public static class Custodian
 {
-    /// <summary>Parses and runs <c>cloudjet ARGS</c>'s <c>keys</c> verbs, returning the exit code and both outputs.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> KeysAsync(params string[] arguments)
+    /// <summary>Parses and runs <c>cloudjet keys ARGS</c> on the usual settings, returning the exit code and both outputs.</summary>
+    public static Task<(int ExitCode, string Output, string Error)> KeysAsync(params string[] arguments) =>
+        KeysAsync(new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Parses and runs <c>cloudjet keys ARGS</c> with <paramref name="settings"/> over the usual ones (<c>environment</c> included).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> KeysAsync(IReadOnlyDictionary<string, string?> settings, params string[] arguments)
     {
+        var keys = KeysCommand.Create(() => CliHost.Build([.. settings.Select(setting => $"--{setting.Key}={setting.Value}")]));
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await KeysCommand.Create(() => CliHost.Build()).Parse(arguments).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await keys.Parse(arguments).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         return (exitCode, output.ToString(), error.ToString());
     }
+
+    /// <summary>The settings that point the Cli at a test host's database and key ring.</summary>
+    public static Dictionary<string, string?> SettingsOf(CloudjetApplication host) => SettingsOf(host.DatabasePath, host.KeyRingPath);
+
+    /// <summary>The settings that point the Cli at this database and key ring.</summary>
+    public static Dictionary<string, string?> SettingsOf(string databasePath, string keyRingPath) => new()
+    {
+        ["ConnectionStrings:Cloudjet"] = $"Data Source={databasePath}",
+        ["DataProtection:KeyRingPath"] = keyRingPath,
+    };
 
     /// <summary>
     /// <c>keys certificate create</c> into <paramref name="path"/>, its password passed through a
@@ -37,19 +52,15 @@ public static class Custodian
     }
 
     /// <summary><c>keys init</c> on a data directory laid out like <see cref="CloudjetApplication"/>'s, with these settings.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> InitAsync(string dataDirectory, string environment, params (string Key, string Value)[] settings)
+    public static Task<(int ExitCode, string Output, string Error)> InitAsync(string dataDirectory, string environment, params (string Key, string Value)[] settings)
     {
-        string[] arguments =
-        [
-            $"--environment={environment}",
-            $"--ConnectionStrings:Cloudjet=Data Source={Path.Combine(dataDirectory, "cloudjet.db")}",
-            $"--DataProtection:KeyRingPath={Path.Combine(dataDirectory, "keys")}",
-            .. settings.Select(setting => $"--{setting.Key}={setting.Value}"),
-        ];
-        using var host = CliHost.Build(arguments);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await KeysInitCommand.RunAsync(host, output, error, CancellationToken.None);
-        return (exitCode, output.ToString(), error.ToString());
+        var all = SettingsOf(Path.Combine(dataDirectory, "cloudjet.db"), Path.Combine(dataDirectory, "keys"));
+        all["environment"] = environment;
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return KeysAsync(all, "init");
     }
 }

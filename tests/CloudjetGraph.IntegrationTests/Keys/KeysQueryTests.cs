@@ -33,7 +33,7 @@ public sealed class KeysQueryTests(CloudjetApplication app) : IClassFixture<Clou
     public async Task KeyCustodian_ReadsKeys_GetsWhatTheCliLists()
     {
         var keys = (await Custodian().PostAsync(KeysQuery)).Ok()["keys"]!;
-        var (exitCode, stdout, stderr) = await InProcessCli.KeysAsync(InProcessCli.SettingsOf(app), "list", "--json");
+        var (exitCode, stdout, stderr) = await Infrastructure.Custodian.KeysAsync(Infrastructure.Custodian.SettingsOf(app), "list", "--json");
 
         Assert.True(exitCode == 0, stderr);
         var cli = JsonNode.Parse(stdout)!;
