@@ -4,7 +4,7 @@ using System.Text;
 namespace CloudjetGraph.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The built custodian tool as a real process (<c>dotnet CloudjetGraph.Cli.dll</c>, no build, quick to
+/// The built custodian tool as a real process (<c>dotnet cloudjet.dll</c>, no build, quick to
 /// start), working in the gateway's project folder as the README says, so it can be killed at any moment.
 /// </summary>
 public sealed class CliProcess : IDisposable
@@ -28,7 +28,7 @@ public sealed class CliProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot.Path, "src", "CloudjetGraph.Cli", "bin", Configuration, "net10.0", "CloudjetGraph.Cli.dll"));
+        start.ArgumentList.Add(Path.Combine(RepositoryRoot.Path, "src", "CloudjetGraph.Cli", "bin", Configuration, "net10.0", "cloudjet.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -47,6 +47,9 @@ public sealed class CliProcess : IDisposable
     }
 
     public int Id => _process.Id;
+
+    /// <summary>Whether the process has ended with this exit code.</summary>
+    public bool HasExitedWith(int exitCode) => _process.HasExited && _process.ExitCode == exitCode;
 
     /// <summary>Standard output and error, interleaved, so far.</summary>
     public string Output
@@ -108,6 +111,30 @@ public sealed class CliProcess : IDisposable
 
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>Waits until the output contains <paramref name="text"/> (true) or the process ends without it (false).</summary>
+    public async Task<bool> WaitForWorkAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited)
+            {
+                // The output of an exited process is complete only once its readers drained it.
+                _process.WaitForExit();
+                return Output.Contains(text, StringComparison.Ordinal);
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No output held '{text}'. Output:{Environment.NewLine}{Output}");
+            }
+
+            await Task.Delay(20);
+        }
+
+        return true;
     }
 
     public void Dispose()
