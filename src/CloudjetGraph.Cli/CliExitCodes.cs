@@ -1,10 +1,6 @@
 namespace CloudjetGraph.Cli;
 
-/// <summary>
-/// Exit codes of the <c>keys</c> commands, listed in the README. The jobs to come (issue 6) add
-/// 3, work remains after an interruption, and 4, another runner holds the lease; both are
-/// reserved now so scripts can rely on them.
-/// </summary>
+/// <summary>Exit codes of the <c>keys</c> commands, listed in the README.</summary>
 internal static class CliExitCodes
 {
     /// <summary>The command did all its work.</summary>
@@ -12,4 +8,10 @@ internal static class CliExitCodes
 
     /// <summary>A bad setting, a missing or unreadable ring or database, or another failure; stderr says which.</summary>
     public const int Error = 1;
+
+    /// <summary>A key job was interrupted (Ctrl+C) after its batch in flight; running the same command again resumes it.</summary>
+    public const int WorkRemains = 3;
+
+    /// <summary>Another runner holds the key job lease; stderr names it and when the lease expires.</summary>
+    public const int LeaseHeld = 4;
 }

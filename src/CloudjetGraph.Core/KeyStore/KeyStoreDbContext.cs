@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Keys.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.KeyStore;
@@ -8,8 +9,14 @@ namespace CloudjetGraph.Core.KeyStore;
 /// </summary>
 public sealed class KeyStoreDbContext(DbContextOptions<KeyStoreDbContext> options) : DbContext(options)
 {
-    /// <summary>One wrapped key per profile.</summary>
+    /// <summary>The wrapped person keys: one per profile, two for a moment while a rekey moves the profile to a new one.</summary>
     public DbSet<WrappedPersonKey> PersonKeys => Set<WrappedPersonKey>();
+
+    /// <summary>The single lease that lets one key job run at a time (see <see cref="KeyJobLeases"/>).</summary>
+    public DbSet<KeyJobLease> KeyJobLeases => Set<KeyJobLease>();
+
+    /// <summary>The checkpoint of each key job run, by kind and scope.</summary>
+    public DbSet<KeyJobRun> KeyJobRuns => Set<KeyJobRun>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -17,11 +24,33 @@ public sealed class KeyStoreDbContext(DbContextOptions<KeyStoreDbContext> option
         modelBuilder.Entity<WrappedPersonKey>(personKey =>
         {
             personKey.ToTable("PersonKeys");
-            personKey.HasIndex(k => k.ProfileId).IsUnique();
+
+            // Not unique: a rekey inserts the new key before the profile's values move to it, and
+            // deletes the old one only after (docs/encryption.md, Rekey). Values name their key.
+            personKey.HasIndex(k => k.ProfileId);
 
             // The census counts person keys per wrapping key, and a rewrap walks them by it.
             personKey.HasIndex(k => k.WrappingKeyId);
             personKey.Property(k => k.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<KeyJobLease>(lease =>
+        {
+            lease.Property(l => l.Id).HasMaxLength(32);
+            lease.Property(l => l.Holder).HasMaxLength(200);
+            lease.Property(l => l.Kind).HasMaxLength(32);
+            lease.Property(l => l.Scope).HasMaxLength(64);
+
+            // The row exists from the start, so taking the lease is always one conditional update.
+            lease.HasData(new KeyJobLease { Id = KeyJobLease.SingletonId });
+        });
+
+        modelBuilder.Entity<KeyJobRun>(run =>
+        {
+            run.HasKey(r => new { r.Kind, r.Scope });
+            run.Property(r => r.Kind).HasMaxLength(32);
+            run.Property(r => r.Scope).HasMaxLength(64);
+            run.Property(r => r.State).HasMaxLength(16);
         });
     }
 }

@@ -30,16 +30,23 @@ public sealed class PersonKeyWrapper(DataKeyRing ring, TimeProvider time)
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var material = RandomNumberGenerator.GetBytes(KeySize);
-        var wrapped = new byte[WrappedSize];
-        var nonce = wrapped.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(wrappingKey.Material, PersonKey.TagSize))
-        {
-            aes.Encrypt(nonce, material, wrapped.AsSpan(NonceSize, KeySize), wrapped.AsSpan(NonceSize + KeySize), AssociatedData(id, profileId, wrappingKey.Id));
-        }
-
+        var wrapped = Wrap(id, profileId, material, wrappingKey);
         var row = new WrappedPersonKey { Id = id, ProfileId = profileId, WrappingKeyId = wrappingKey.Id, WrappedKey = wrapped, CreatedAt = now };
         return (row, new PersonKey(id, profileId, material));
+    }
+
+    /// <summary>
+    /// The same person key wrapped again under the active person-key data key (a rewrap after a
+    /// rotation): new nonce, associated data naming the new wrapping key, material unchanged.
+    /// </summary>
+    /// <returns>The new wrapping key id and wrapped bytes.</returns>
+    /// <exception cref="FieldIntegrityException">The row was altered or moved, or its wrapping key is not loaded.</exception>
+    /// <exception cref="InvalidOperationException">No active person-key data key is loaded.</exception>
+    public (Guid WrappingKeyId, byte[] WrappedKey) Rewrap(WrappedPersonKey row)
+    {
+        var key = Unwrap(row);
+        var wrappingKey = ring.Active(DataKeyPurpose.PersonKeyWrapping);
+        return (wrappingKey.Id, Wrap(key.Id, row.ProfileId, key.Material, wrappingKey));
     }
 
     /// <summary>Unwraps a stored person key.</summary>
@@ -70,6 +77,16 @@ public sealed class PersonKeyWrapper(DataKeyRing ring, TimeProvider time)
         }
 
         return new PersonKey(row.Id, row.ProfileId, material);
+    }
+
+    private static byte[] Wrap(Guid id, Guid profileId, ReadOnlySpan<byte> material, UnwrappedDataKey wrappingKey)
+    {
+        var wrapped = new byte[WrappedSize];
+        var nonce = wrapped.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(wrappingKey.Material, PersonKey.TagSize);
+        aes.Encrypt(nonce, material, wrapped.AsSpan(NonceSize, KeySize), wrapped.AsSpan(NonceSize + KeySize), AssociatedData(id, profileId, wrappingKey.Id));
+        return wrapped;
     }
 
     /// <summary><c>cloudjet/person-key/v1|{person key id}|{profile id}|{wrapping key id}</c>, ids as 32 hex digits.</summary>

@@ -145,7 +145,8 @@ public sealed class ProfileAccounts(
             throw new DomainException(ErrorCodes.DataIntegrity, "Your profile failed its integrity check and cannot be changed; contact support.");
         }
 
-        var personKey = await personKeys.GetAsync(profile.Id, cancellationToken);
+        // After the profile row was read: a rekey that moved it since makes the save below fail its version check.
+        var personKey = await personKeys.GetForSealingAsync(profile.Id, cancellationToken);
         foreach (var (field, value) in changes)
         {
             sealer.Seal(profile, personKey, field, ProfileValueRules.Normalize(field, value));
@@ -176,7 +177,7 @@ public sealed class ProfileAccounts(
 
         try
         {
-            return sealer.OpenPasswordHash(profile, await personKeys.GetAsync(profile.Id, cancellationToken));
+            return await sealer.OpenPasswordHashAsync(profile, cancellationToken);
         }
         catch (FieldIntegrityException)
         {

@@ -14,13 +14,16 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, Per
     /// <summary>The stored table name bound into every sealed profile value.</summary>
     public const string Table = "profiles";
 
-    /// <summary>Decrypts one field; null when the field holds no value. The person key comes from the cache (see <see cref="PersonKeyStore.LoadAsync"/>).</summary>
+    /// <summary>
+    /// Decrypts one field; null when the field holds no value. The person key is the one the value's
+    /// header names (during a rekey a profile has two), normally from the cache (see <see cref="PersonKeyStore.LoadAsync"/>).
+    /// </summary>
     /// <exception cref="FieldIntegrityException">The stored value does not belong here or was altered, or the person key is gone (shredded).</exception>
     public string? Open(Profile profile, ProfileField field)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var sealedValue = Column(profile, field);
-        return sealedValue is null ? null : cipher.Open(sealedValue, personKeys.Get(profile.Id), Binding(profile, field));
+        return sealedValue is null ? null : cipher.Open(sealedValue, personKeys.Get(profile.Id, SealedValueFormat.ReadKeyId(sealedValue)), Binding(profile, field));
     }
 
     /// <summary>Encrypts one field under the profile's person key (null clears it) and refreshes its blind index.</summary>
@@ -29,16 +32,40 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, Per
         ArgumentNullException.ThrowIfNull(profile);
         CheckOwnKey(profile, key);
         var sealedValue = value is null ? null : cipher.Seal(value, key, Binding(profile, field));
-        switch (field)
+        if (field == ProfileField.Email)
         {
-            case ProfileField.FullName: profile.FullName = sealedValue; break;
-            case ProfileField.Email: profile.Email = sealedValue; profile.EmailIndex = IndexOf(value); break;
-            case ProfileField.Phone: profile.Phone = sealedValue; break;
-            case ProfileField.Skype: profile.Skype = sealedValue; break;
-            case ProfileField.Department: profile.Department = sealedValue; break;
-            case ProfileField.JobTitle: profile.JobTitle = sealedValue; break;
-            case ProfileField.LoginEmail: profile.LoginEmail = sealedValue; profile.LoginEmailIndex = IndexOf(value); break;
-            default: throw new ArgumentOutOfRangeException(nameof(field), field, "Not a sealed field.");
+            profile.EmailIndex = IndexOf(value);
+        }
+        else if (field == ProfileField.LoginEmail)
+        {
+            profile.LoginEmailIndex = IndexOf(value);
+        }
+
+        SetColumn(profile, field, sealedValue);
+    }
+
+    /// <summary>
+    /// Re-seals every sealed value of the profile, fields and password hash, under <paramref name="newKey"/>
+    /// (a rekey), opening each with the key its header names. Blind indexes stay as they are: the
+    /// values do not change.
+    /// </summary>
+    /// <exception cref="FieldIntegrityException">A value does not belong here or was altered, or <paramref name="keyOf"/> has no key it names.</exception>
+    public void Reseal(Profile profile, Func<Guid, PersonKey> keyOf, PersonKey newKey)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(keyOf);
+        CheckOwnKey(profile, newKey);
+        foreach (var field in ProfileFields.Sealed)
+        {
+            if (Column(profile, field) is { } sealedValue)
+            {
+                SetColumn(profile, field, Reseal(profile, sealedValue, keyOf, newKey, Binding(profile, field)));
+            }
+        }
+
+        if (profile.PasswordHash is { } sealedHash)
+        {
+            profile.PasswordHash = Reseal(profile, sealedHash, keyOf, newKey, PasswordHashBinding(profile));
         }
     }
 
@@ -53,13 +80,18 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, Per
         profile.PasswordHash = cipher.Seal(hash, key, PasswordHashBinding(profile));
     }
 
-    /// <summary>Opens the password hash; null when the account has none.</summary>
+    /// <summary>Opens the password hash under the person key its header names; null when the account has none.</summary>
     /// <exception cref="FieldIntegrityException">The hash was moved or altered, or the person key is gone (shredded).</exception>
-    public string? OpenPasswordHash(Profile profile, PersonKey key)
+    public async Task<string?> OpenPasswordHashAsync(Profile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        CheckOwnKey(profile, key);
-        return profile.PasswordHash is { } sealedHash ? cipher.Open(sealedHash, key, PasswordHashBinding(profile)) : null;
+        if (profile.PasswordHash is not { } sealedHash)
+        {
+            return null;
+        }
+
+        var key = await personKeys.GetAsync(profile.Id, SealedValueFormat.ReadKeyId(sealedHash), cancellationToken);
+        return cipher.Open(sealedHash, key, PasswordHashBinding(profile));
     }
 
     /// <summary>
@@ -91,6 +123,28 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, Per
         ProfileField.LoginEmail => profile.LoginEmail,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a sealed field."),
     };
+
+    private byte[] Reseal(Profile profile, byte[] sealedValue, Func<Guid, PersonKey> keyOf, PersonKey newKey, FieldBinding binding)
+    {
+        var key = keyOf(SealedValueFormat.ReadKeyId(sealedValue));
+        CheckOwnKey(profile, key);
+        return cipher.Seal(cipher.Open(sealedValue, key, binding), newKey, binding);
+    }
+
+    private static void SetColumn(Profile profile, ProfileField field, byte[]? sealedValue)
+    {
+        switch (field)
+        {
+            case ProfileField.FullName: profile.FullName = sealedValue; break;
+            case ProfileField.Email: profile.Email = sealedValue; break;
+            case ProfileField.Phone: profile.Phone = sealedValue; break;
+            case ProfileField.Skype: profile.Skype = sealedValue; break;
+            case ProfileField.Department: profile.Department = sealedValue; break;
+            case ProfileField.JobTitle: profile.JobTitle = sealedValue; break;
+            case ProfileField.LoginEmail: profile.LoginEmail = sealedValue; break;
+            default: throw new ArgumentOutOfRangeException(nameof(field), field, "Not a sealed field.");
+        }
+    }
 
     private static void CheckOwnKey(Profile profile, PersonKey key)
     {

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
-using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;
@@ -32,7 +31,6 @@ public sealed class ReleaseOracle
     {
         using var scope = services.CreateScope();
         var sealer = scope.ServiceProvider.GetRequiredService<ProfileSealer>();
-        var personKeys = scope.ServiceProvider.GetRequiredService<PersonKeyStore>();
         var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
         _matrix = scope.ServiceProvider.GetRequiredService<FieldMatrix>();
         var secrets = new List<string>();
@@ -55,7 +53,7 @@ public sealed class ReleaseOracle
 
             secrets.AddRange(new[] { profile.FullName, profile.Email, profile.Phone, profile.Skype, profile.Department, profile.JobTitle, profile.LoginEmail, profile.PasswordHash }
                 .OfType<byte[]>().Select(bytes => Convert.ToBase64String(bytes)[..24]));
-            if (profile.PasswordHash is not null && OpenHashOrNull(sealer, personKeys, profile) is { } hash)
+            if (profile.PasswordHash is not null && OpenHashOrNull(sealer, profile) is { } hash)
             {
                 secrets.Add(hash[..Math.Min(hash.Length, 24)]);
             }
@@ -95,11 +93,11 @@ public sealed class ReleaseOracle
         };
     }
 
-    private static string? OpenHashOrNull(ProfileSealer sealer, PersonKeyStore personKeys, Profile profile)
+    private static string? OpenHashOrNull(ProfileSealer sealer, Profile profile)
     {
         try
         {
-            return sealer.OpenPasswordHash(profile, personKeys.Get(profile.Id));
+            return sealer.OpenPasswordHashAsync(profile, CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (FieldIntegrityException)
         {

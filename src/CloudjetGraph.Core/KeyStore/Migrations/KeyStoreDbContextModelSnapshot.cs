@@ -42,12 +42,85 @@ namespace CloudjetGraph.Core.KeyStore.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProfileId")
-                        .IsUnique();
+                    b.HasIndex("ProfileId");
 
                     b.HasIndex("WrappingKeyId");
 
                     b.ToTable("PersonKeys", (string)null);
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.Keys.Jobs.KeyJobLease", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KeyJobLeases");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "key-jobs",
+                            ExpiresAtUnixMs = 0L
+                        });
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.Keys.Jobs.KeyJobRun", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Conflicts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Examined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LastId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Scope");
+
+                    b.ToTable("KeyJobRuns");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Globalization;
+using CloudjetGraph.Core.Keys.Jobs;
+using CloudjetGraph.Core.Protection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace CloudjetGraph.Cli;
+
+/// <summary>
+/// What every key job verb shares: <c>--batch</c>, <c>--rate</c>, <c>--dry-run</c>, the host, the
+/// progress display and the exit codes (0 done, 1 error, 3 work remains, 4 lease held).
+/// </summary>
+internal static class KeyJobCli
+{
+    private const string BatchName = "--batch";
+    private const string RateName = "--rate";
+    private const string DryRunName = "--dry-run";
+
+    /// <summary>Adds the shared options to a job command (new instances each time: an option belongs to one command).</summary>
+    public static Command WithJobOptions(this Command command)
+    {
+        command.Options.Add(new Option<int>(BatchName)
+        {
+            Description = $"Rows per batch, 1-{KeyJobRunner.MaxBatchSize}; one batch is one transaction, so writers wait at most that long. Default {KeyJobRequest.DefaultBatchSize}.",
+            DefaultValueFactory = _ => KeyJobRequest.DefaultBatchSize,
+        });
+        command.Options.Add(new Option<int?>(RateName) { Description = "At most this many rows per second (at least 1). Default: no cap." });
+        command.Options.Add(new Option<bool>(DryRunName) { Description = "Count what would change and write nothing, not even a checkpoint." });
+        return command;
+    }
+
+    /// <summary>
+    /// Runs a job: checks the arguments and both databases, then <paramref name="checkScope"/>
+    /// (null when fine, else the line to print), then the job with progress.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        ParseResult parseResult,
+        Func<IHost> buildHost,
+        string verb,
+        string kind,
+        string scope,
+        bool restart,
+        Func<IServiceProvider, CancellationToken, Task<string?>> checkScope,
+        Func<IServiceProvider, DateTimeOffset, IKeyJobStep> createStep,
+        CancellationToken cancellationToken)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
+        var request = new KeyJobRequest(kind, scope, parseResult.GetValue<int>(BatchName), parseResult.GetValue<int?>(RateName), parseResult.GetValue<bool>(DryRunName), restart);
+        if (request.BatchSize is < 1 or > KeyJobRunner.MaxBatchSize || request.RowsPerSecond is < 1)
+        {
+            await error.WriteLineAsync($"keys {verb}: --batch must be 1-{KeyJobRunner.MaxBatchSize} and --rate at least 1.");
+            return CliExitCodes.Error;
+        }
+
+        try
+        {
+            using var host = buildHost();
+
+            // The same settings checks as the gateway's startup, before anything is read or written.
+            host.Services.GetService<IStartupValidator>()?.Validate();
+            await using var services = host.Services.CreateAsyncScope();
+            await services.ServiceProvider.GetRequiredService<KeyJobPreparation>().PrepareAsync(cancellationToken);
+            if (await checkScope(services.ServiceProvider, cancellationToken) is { } refusal)
+            {
+                await error.WriteLineAsync($"keys {verb}: {refusal}");
+                return CliExitCodes.Error;
+            }
+
+            var runner = services.ServiceProvider.GetRequiredService<KeyJobRunner>();
+            var outcome = await WithProgressAsync(output, verb, progress =>
+                runner.RunAsync(request, startedAt => createStep(services.ServiceProvider, startedAt), progress, cancellationToken));
+            await output.WriteLineAsync(Summary(verb, request, outcome));
+            return outcome.Finished ? CliExitCodes.Done : CliExitCodes.WorkRemains;
+        }
+        catch (KeyJobLeaseHeldException exception)
+        {
+            await error.WriteLineAsync($"keys {verb}: {exception.Message}");
+            return CliExitCodes.LeaseHeld;
+        }
+        catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or DbException or InvalidOperationException)
+        {
+            await error.WriteLineAsync($"keys {verb}: {exception.Message}");
+            return CliExitCodes.Error;
+        }
+    }
+
+    private static string Summary(string verb, KeyJobRequest request, KeyJobOutcome outcome)
+    {
+        var p = outcome.Progress;
+        var counts = string.Create(CultureInfo.InvariantCulture, $"{p.Examined} examined, {p.Changed} {(request.DryRun ? "would change" : "changed")}, {p.Conflicts} changed concurrently");
+        return (request.DryRun, outcome.Finished, p.Pending) switch
+        {
+            (true, _, _) => $"keys {verb} {request.Scope} (dry run, nothing written): {counts}.",
+            (false, true, 0) when p.Examined == 0 => $"keys {verb} {request.Scope}: nothing to do.",
+            (false, true, _) when p.Conflicts > 0 => $"keys {verb} {request.Scope}: done; {counts}. Run it again to retry the rows changed concurrently.",
+            (false, true, _) => $"keys {verb} {request.Scope}: done; {counts}.",
+            _ => $"keys {verb} {request.Scope}: interrupted after the batch in flight; {counts}. Work remains: run the same command again to resume.",
+        };
+    }
+
+    // A progress bar with rate and remaining time on a terminal; periodic plain lines otherwise
+    // (redirected output, tests). Counts only, never a value.
+    private static async Task<KeyJobOutcome> WithProgressAsync(TextWriter output, string verb, Func<IProgress<KeyJobProgress>, Task<KeyJobOutcome>> run)
+    {
+        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        {
+            return await run(new PlainJobProgress(output, verb, TimeProvider.System));
+        }
+
+        return await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(verb, maxValue: 1);
+                return await run(new SynchronousProgress(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.Pending);
+                    task.Value = Math.Min(p.Examined, task.MaxValue);
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{verb}: {p.Examined}/{p.Pending} rows, {p.RowsPerSecond:F0} rows/s");
+                }));
+            });
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudjetGraph.Core.Keys.Jobs;
+
+/// <summary>Registers the key jobs: lease, runner, steps and the status reader.</summary>
+public static class KeyJobServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="KeyJobOptions"/> and the key job services; <see cref="ProfileRekeyStep"/> is made per run (it takes its scope and start).</summary>
+    public static IServiceCollection AddCloudjetKeyJobs(this IServiceCollection services)
+    {
+        services.AddOptions<KeyJobOptions>()
+            .BindConfiguration(KeyJobOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<KeyJobLeases>();
+        services.AddSingleton<KeyJobRunner>();
+        services.AddSingleton<KeyJobStatusReader>();
+        services.AddScoped<KeyJobPreparation>();
+        services.AddScoped<PersonKeyRewrapStep>();
+        return services;
+    }
+}

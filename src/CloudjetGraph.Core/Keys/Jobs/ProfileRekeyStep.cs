@@ -1,0 +1,229 @@
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.Profiles;
+using CloudjetGraph.Core.Protection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CloudjetGraph.Core.Keys.Jobs;
+
+/// <summary>
+/// <c>keys rekey</c>: gives each profile in scope a new person key and re-seals every sealed value
+/// under it. The profile database and the key store share no transaction, so each batch writes in
+/// an order that leaves every profile readable after a crash at any point: (1) insert the new key
+/// rows, (2) compare-and-swap the profiles onto them, (3) delete the keys no value names any more.
+/// A rerun finds a profile whose newest key was made by this run (<paramref name="startedAt"/>) and
+/// reuses that key, or only deletes what is left over.
+/// </summary>
+public sealed partial class ProfileRekeyStep(
+    RekeyScope scope,
+    DateTimeOffset startedAt,
+    CloudjetDbContext db,
+    IDbContextFactory<KeyStoreDbContext> keyStores,
+    PersonKeyWrapper wrapper,
+    ProfileSealer sealer,
+    ProfileAccessTag accessTag,
+    ILogger<ProfileRekeyStep> logger) : IKeyJobStep
+{
+    // A profile edited concurrently is read again and retried this many times within its batch.
+    private const int Attempts = 3;
+
+    // Profile ids per key store query when counting one organisation's keys.
+    private const int ChunkSize = 500;
+
+    /// <summary>Key rows in scope made before the run began: each is a profile still to move, or a leftover to delete.</summary>
+    public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var keyStore = await keyStores.CreateDbContextAsync(cancellationToken);
+        var keys = keyStore.PersonKeys.AsNoTracking();
+        if (scope.ProfileId is { } profileId)
+        {
+            return (await keys.Where(k => k.ProfileId == profileId).Select(k => k.CreatedAt).ToListAsync(cancellationToken)).LongCount(BeforeRun);
+        }
+
+        if (scope.OrganizationId is null)
+        {
+            // Compared here: SQLite cannot compare stored DateTimeOffset values in SQL.
+            long count = 0;
+            await foreach (var createdAt in keys.Select(k => k.CreatedAt).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                count += BeforeRun(createdAt) ? 1 : 0;
+            }
+
+            return count;
+        }
+
+        var profileIds = await scope.Filter(db.Profiles.AsNoTracking()).Select(p => p.Id).ToListAsync(cancellationToken);
+        long pending = 0;
+        foreach (var chunk in profileIds.Chunk(ChunkSize))
+        {
+            pending += (await keys.Where(k => chunk.Contains(k.ProfileId)).Select(k => k.CreatedAt).ToListAsync(cancellationToken)).LongCount(BeforeRun);
+        }
+
+        return pending;
+    }
+
+    /// <inheritdoc />
+    public async Task<KeyJobBatchResult> RunBatchAsync(Guid? after, int batchSize, bool dryRun, CancellationToken cancellationToken)
+    {
+        var profiles = await scope.Filter(db.Profiles.AsNoTracking())
+            .Where(p => after == null || p.Id.CompareTo(after.Value) > 0)
+            .OrderBy(p => p.Id)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
+        if (profiles.Count == 0)
+        {
+            return new KeyJobBatchResult(0, 0, 0, null);
+        }
+
+        await using var keyStore = await keyStores.CreateDbContextAsync(cancellationToken);
+        var ids = profiles.Select(p => p.Id).ToList();
+        var keyRows = (await keyStore.PersonKeys.AsNoTracking().Where(k => ids.Contains(k.ProfileId)).ToListAsync(cancellationToken))
+            .GroupBy(k => k.ProfileId)
+            .ToDictionary(g => g.Key, g => g.ToList());
+
+        // Profiles this run already moved keep their key; the rest get the key a killed run made, or a new one.
+        var targets = new Dictionary<Guid, WrappedPersonKey>();
+        var toMove = new List<Profile>();
+        var newRows = new List<WrappedPersonKey>();
+        foreach (var profile in profiles)
+        {
+            if (!keyRows.TryGetValue(profile.Id, out var rows))
+            {
+                // Shredded: nothing can be read or re-sealed.
+                continue;
+            }
+
+            var newest = rows.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id).First();
+            var madeByRun = BeforeRun(newest.CreatedAt) ? null : newest;
+            if (madeByRun is not null && AllValuesUnder(profile, madeByRun.Id))
+            {
+                targets[profile.Id] = madeByRun;
+                continue;
+            }
+
+            toMove.Add(profile);
+            if (madeByRun is null && !dryRun)
+            {
+                madeByRun = wrapper.Create(profile.Id).Row;
+                newRows.Add(madeByRun);
+            }
+
+            targets[profile.Id] = madeByRun!;
+        }
+
+        if (dryRun)
+        {
+            return new KeyJobBatchResult(profiles.Count, toMove.Count, 0, profiles[^1].Id);
+        }
+
+        // (1) The new keys first: until step (2) no value names them, and the old keys stay.
+        keyStore.PersonKeys.AddRange(newRows);
+        await keyStore.SaveChangesAsync(cancellationToken);
+
+        var moved = 0;
+        var conflicts = 0;
+        for (var attempt = 1; toMove.Count > 0; attempt++)
+        {
+            var (done, changedConcurrently) = await MoveAsync(toMove, keyRows, targets, cancellationToken);
+            moved += done;
+            if (attempt == Attempts || changedConcurrently.Count == 0)
+            {
+                conflicts = changedConcurrently.Count;
+                break;
+            }
+
+            // Read again: the concurrent edit is kept, and re-sealed with the rest.
+            var retry = changedConcurrently.Select(p => p.Id).ToList();
+            toMove = await db.Profiles.AsNoTracking().Where(p => retry.Contains(p.Id)).ToListAsync(cancellationToken);
+        }
+
+        // (3) Only keys that no stored value names any more: a profile left in conflict keeps both.
+        var keep = targets.Values.Select(k => k.Id).ToList();
+        var settled = (await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken))
+            .Where(p => targets.TryGetValue(p.Id, out var target) && AllValuesUnder(p, target.Id))
+            .Select(p => p.Id)
+            .ToList();
+        await keyStore.PersonKeys.Where(k => settled.Contains(k.ProfileId) && !keep.Contains(k.Id)).ExecuteDeleteAsync(cancellationToken);
+        return new KeyJobBatchResult(profiles.Count, moved, conflicts, profiles[^1].Id);
+    }
+
+    // (2) One transaction per batch; each row written only if its version is still the one read.
+    private async Task<(int Moved, List<Profile> ChangedConcurrently)> MoveAsync(
+        List<Profile> profiles, Dictionary<Guid, List<WrappedPersonKey>> keyRows, Dictionary<Guid, WrappedPersonKey> targets, CancellationToken cancellationToken)
+    {
+        var moved = 0;
+        var changedConcurrently = new List<Profile>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var profile in profiles)
+        {
+            var target = wrapper.Unwrap(targets[profile.Id]);
+            if (!TryReseal(profile, keyRows[profile.Id], target))
+            {
+                continue;
+            }
+
+            var version = profile.Version;
+            var updated = await db.Profiles
+                .Where(p => p.Id == profile.Id && p.Version == version)
+                .ExecuteUpdateAsync(
+                    setters => setters
+                        .SetProperty(p => p.FullName, profile.FullName)
+                        .SetProperty(p => p.Email, profile.Email)
+                        .SetProperty(p => p.Phone, profile.Phone)
+                        .SetProperty(p => p.Skype, profile.Skype)
+                        .SetProperty(p => p.Department, profile.Department)
+                        .SetProperty(p => p.JobTitle, profile.JobTitle)
+                        .SetProperty(p => p.LoginEmail, profile.LoginEmail)
+                        .SetProperty(p => p.PasswordHash, profile.PasswordHash)
+                        .SetProperty(p => p.AccessTag, profile.AccessTag)
+                        .SetProperty(p => p.Version, version + 1),
+                    cancellationToken);
+            if (updated == 1)
+            {
+                moved++;
+            }
+            else
+            {
+                changedConcurrently.Add(profile);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (moved, changedConcurrently);
+    }
+
+    // A profile whose access tag or values fail their checks is left as it is, under its old key:
+    // re-stamping would bless what was written behind the gateway's back.
+    private bool TryReseal(Profile profile, List<WrappedPersonKey> rows, PersonKey target)
+    {
+        if (!accessTag.Check(profile))
+        {
+            LogNotRekeyed(logger, profile.Id);
+            return false;
+        }
+
+        try
+        {
+            var keys = rows.Where(k => k.Id != target.Id).Select(wrapper.Unwrap).Append(target).ToDictionary(k => k.Id);
+            sealer.Reseal(profile, id => keys.TryGetValue(id, out var key) ? key : throw new FieldIntegrityException($"A value of profile {profile.Id} names a person key it does not have."), target);
+        }
+        catch (FieldIntegrityException)
+        {
+            LogNotRekeyed(logger, profile.Id);
+            return false;
+        }
+
+        accessTag.Stamp(profile);
+        return true;
+    }
+
+    private bool BeforeRun(DateTimeOffset createdAt) => createdAt < startedAt;
+
+    private static bool AllValuesUnder(Profile profile, Guid keyId) =>
+        new[] { profile.FullName, profile.Email, profile.Phone, profile.Skype, profile.Department, profile.JobTitle, profile.LoginEmail, profile.PasswordHash }
+            .All(value => value is null || (SealedValueFormat.TryReadKeyId(value, out var id) && id == keyId));
+
+    [LoggerMessage(EventId = 1306, EventName = "ProfileNotRekeyed", Level = LogLevel.Warning, Message = "Profile {ProfileId} failed an integrity check and keeps its person key; the rekey left it as it was.")]
+    private static partial void LogNotRekeyed(ILogger logger, Guid profileId);
+}

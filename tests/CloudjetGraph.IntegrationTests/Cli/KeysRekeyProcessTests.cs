@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Keys.Jobs;
+using CloudjetGraph.Core.Profiles;
+using CloudjetGraph.Core.Seeding;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudjetGraph.IntegrationTests.Cli;
+
+/// <summary>
+/// <c>keys rekey</c> as a real process beside a running gateway: killed with <c>kill -9</c> at random
+/// points while an editor changes profiles, a second runner refused by the lease, and Ctrl+C.
+/// </summary>
+public sealed class KeysRekeyProcessTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Custodian_RekeyKilledFiveTimesWhileEditorWrites_NothingLostAndCensusClean()
+    {
+        // A long cache life: the gateway surely still holds the old keys when the values move.
+        await using var host = new CloudjetApplication().With("KeyStore:CacheTimeToLive", "00:10:00");
+        await host.InitializeAsync();
+        await BulkProfiles.AddAsync(host.Services, DemoDataSeeder.Organizations[3].Id, 1800);
+        var before = await ProfileValues.ReadAsync(host.Services);
+        var oldKeys = host.WithKeyStore(store => store.PersonKeys.Select(k => k.Id).ToHashSet());
+        var environment = CliProcess.EnvironmentOf(host);
+        environment["KeyJobs__LeaseDuration"] = "00:00:01";
+
+        var edited = before.Keys.Order().Where((_, i) => i % 40 == 0).ToList();
+        var lastWrites = new ConcurrentDictionary<Guid, string>();
+        using var stopEditing = new CancellationTokenSource();
+        var editor = Task.Run(() => EditAsync(host.Services, edited, lastWrites, stopEditing.Token));
+
+        var random = new Random(20261125);
+        var kills = 0;
+        while (kills < 5)
+        {
+            using var run = new CliProcess(environment, "keys", "rekey", "--all", "--batch", "25", "--rate", "300");
+
+            // Exit 4: the killed runner's lease had not expired yet; that start does not count.
+            if (!await run.WaitForWorkAsync("keys rekey: ", Timeout))
+            {
+                Assert.True(run.HasExitedWith(4), run.Output);
+                await Task.Delay(500);
+                continue;
+            }
+
+            await Task.Delay(random.Next(0, 1500));
+            Assert.False(run.HasExitedWith(0), $"The run finished before it could be killed:{Environment.NewLine}{run.Output}");
+            run.KillHard();
+            kills++;
+        }
+
+        var checkpoint = Assert.Single(await host.Services.GetRequiredService<KeyJobStatusReader>().ReadAsync(CancellationToken.None));
+        Assert.Equal(KeyJobStates.Interrupted, checkpoint.State);
+        Assert.InRange(checkpoint.Examined, 1, before.Count - 1);
+
+        var exitCode = await RunUntilLeaseFreeAsync(environment, "keys", "rekey", "--all", "--batch", "25");
+        Assert.Equal(0, exitCode);
+        await stopEditing.CancelAsync();
+        await editor;
+
+        Assert.NotEmpty(lastWrites);
+        var expected = before.ToDictionary(p => p.Key, p => new Dictionary<string, string?>(p.Value));
+        foreach (var (profileId, jobTitle) in lastWrites)
+        {
+            expected[profileId][ProfileSealer.ColumnName(ProfileField.JobTitle)] = jobTitle;
+        }
+
+        Assert.Equal(expected, await ProfileValues.ReadAsync(host.Services));
+        Assert.Empty(PersonKeyAudit.Problems(host));
+        Assert.Empty(host.WithKeyStore(store => store.PersonKeys.Select(k => k.Id).ToList()).Intersect(oldKeys));
+
+        // And through the gateway, whose key cache predates the rekey.
+        var management = host.Client(host.StaffToken(Role.Management, "management-rekey"));
+        var watched = edited[0];
+        var read = (await management.PostAsync("query($id: ID!) { profile(id: $id) { jobTitle } }", new { id = watched })).Ok();
+        Assert.Equal(lastWrites[watched], read["profile"]!["jobTitle"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Custodian_SecondRunnerWhileFirstHoldsLease_ExitsFourThenFinishesAfterHolderKilled()
+    {
+        await using var host = new CloudjetApplication();
+        await host.InitializeAsync();
+        var before = await ProfileValues.ReadAsync(host.Services);
+        var environment = CliProcess.EnvironmentOf(host);
+        environment["KeyJobs__LeaseDuration"] = "00:00:01";
+
+        using var first = new CliProcess(environment, "keys", "rekey", "--all", "--batch", "10", "--rate", "10");
+        await first.WaitForAsync("keys rekey: ", Timeout);
+        using (var second = new CliProcess(environment, "keys", "rekey", "--all"))
+        {
+            Assert.Equal(4, await second.ExitCodeAsync(Timeout));
+            Assert.Contains($"keys rekey: Another runner holds the key job lease: {Environment.MachineName}/pid {first.Id}/", second.Output, StringComparison.Ordinal);
+            Assert.Contains("(rekey all), until ", second.Output, StringComparison.Ordinal);
+        }
+
+        first.KillHard();
+        Assert.Equal(0, await RunUntilLeaseFreeAsync(environment, "keys", "rekey", "--all"));
+        Assert.Equal(before, await ProfileValues.ReadAsync(host.Services));
+        Assert.Empty(PersonKeyAudit.Problems(host));
+    }
+
+    [Fact]
+    public async Task Custodian_InterruptsRekey_ExitsThreeAndRerunResumes()
+    {
+        await using var host = new CloudjetApplication();
+        await host.InitializeAsync();
+        var before = await ProfileValues.ReadAsync(host.Services);
+        var environment = CliProcess.EnvironmentOf(host);
+
+        using (var run = new CliProcess(environment, "keys", "rekey", "--all", "--batch", "10", "--rate", "10"))
+        {
+            await run.WaitForAsync("keys rekey: ", Timeout);
+            run.Interrupt();
+            Assert.Equal(3, await run.ExitCodeAsync(Timeout));
+            Assert.Contains("interrupted after the batch in flight", run.Output, StringComparison.Ordinal);
+            Assert.Contains("Work remains: run the same command again to resume.", run.Output, StringComparison.Ordinal);
+        }
+
+        var interrupted = Assert.Single(await host.Services.GetRequiredService<KeyJobStatusReader>().ReadAsync(CancellationToken.None));
+        Assert.Equal(KeyJobStates.Interrupted, interrupted.State);
+        Assert.InRange(interrupted.Examined, 1, before.Count - 1);
+        Assert.Equal(before, await ProfileValues.ReadAsync(host.Services));
+
+        using var resume = new CliProcess(environment, "keys", "rekey", "--all");
+        Assert.Equal(0, await resume.ExitCodeAsync(Timeout));
+        Assert.Contains($"{before.Count - interrupted.Examined} examined", resume.Output, StringComparison.Ordinal);
+        Assert.Equal(before, await ProfileValues.ReadAsync(host.Services));
+        Assert.Empty(PersonKeyAudit.Problems(host));
+    }
+
+    // An owner editing their profiles through Core throughout: a conflict (the rekey moved the
+    // profile between read and save) is retried, as a client would; anything else fails the test.
+    private static async Task EditAsync(IServiceProvider services, List<Guid> profiles, ConcurrentDictionary<Guid, string> lastWrites, CancellationToken stop)
+    {
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            var profileId = profiles[n % profiles.Count];
+            var title = $"Edited title {n}";
+            using var scope = services.CreateScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<ProfileAccounts>().UpdateAsync(profileId, new Dictionary<ProfileField, string?> { [ProfileField.JobTitle] = title }, CancellationToken.None);
+                lastWrites[profileId] = title;
+            }
+            catch (DomainException exception) when (exception.Code == ErrorCodes.Conflict)
+            {
+                // Not written: the next round writes this profile again.
+            }
+
+            await Task.Delay(5, CancellationToken.None);
+        }
+    }
+
+    // A runner killed a moment ago may still hold the lease until it expires.
+    private static async Task<int> RunUntilLeaseFreeAsync(Dictionary<string, string> environment, params string[] arguments)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var run = new CliProcess(environment, arguments);
+            var exitCode = await run.ExitCodeAsync(Timeout);
+            if (exitCode != 4 || attempt == 10)
+            {
+                Assert.True(exitCode == 0, run.Output);
+                return exitCode;
+            }
+
+            await Task.Delay(500);
+        }
+    }
+}
