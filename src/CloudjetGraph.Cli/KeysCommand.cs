@@ -15,6 +15,7 @@ internal static class KeysCommand
         keys.Subcommands.Add(KeysCertificateCommand.Create());
         keys.Subcommands.Add(KeysRotateMasterCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRevokeMasterCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysReindexCommand.Create(buildHost));
         return keys;
     }
 }

@@ -2,6 +2,7 @@ using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
+using CloudjetGraph.Core.Keys.Jobs;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Profiles;
@@ -43,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<KeyCensus>();
         services.AddScoped<MasterKeyRotation>();
+        services.AddScoped<BlindIndexReindexer>();
         return services;
     }
 }
