@@ -36,14 +36,14 @@ internal static class KeyInventoryTables
                 key.MasterKeyId?.ToString() ?? "unknown",
                 Time(key.Created),
                 PerVersion(key.Census.SealedValues),
-                key.Census.IndexEntries is { } entries ? Count(entries) : "unknown",
+                Count(key.Census.IndexEntries),
                 Count(key.Census.AccessTags),
                 Count(key.Census.PersonKeys));
         }
 
         console.Write(masterKeys);
         console.Write(dataKeys);
-        console.WriteLine($"Values no listed key accounts for: sealed values {PerVersion(inventory.Unattributed.SealedValues)}, access tags {Count(inventory.Unattributed.AccessTags)}.");
+        console.WriteLine($"Values no listed key accounts for: sealed values {PerVersion(inventory.Unattributed.SealedValues)}, index entries {Count(inventory.Unattributed.IndexEntries)}, access tags {Count(inventory.Unattributed.AccessTags)}.");
     }
 
     private static Table Titled(string title, params string[] columns)

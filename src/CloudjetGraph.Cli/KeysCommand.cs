@@ -17,6 +17,7 @@ internal static class KeysCommand
         keys.Subcommands.Add(KeysRevokeMasterCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRewrapCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRekeyCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysReindexCommand.Create(buildHost));
         return keys;
     }
 }

@@ -45,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<KeyCensus>();
         services.AddScoped<MasterKeyRotation>();
         services.AddCloudjetKeyJobs();
+        services.AddScoped<BlindIndexReindexer>();
         return services;
     }
 }

@@ -27,6 +27,8 @@ public sealed class KeyCensus(
         nameof(Profile.Department), nameof(Profile.JobTitle), nameof(Profile.LoginEmail), nameof(Profile.PasswordHash),
     ];
 
+    private static readonly string[] IndexColumns = [nameof(Profile.EmailIndex), nameof(Profile.LoginEmailIndex)];
+
     /// <summary>Reads the inventory.</summary>
     /// <exception cref="KeyRingUnavailableException">
     /// The ring is missing, empty or unreadable, or the database is missing, not migrated to this
@@ -51,14 +53,18 @@ public sealed class KeyCensus(
         var personKeys = await ReadPersonKeysAsync(cancellationToken);
         var personKeysPerDataKey = personKeys.Values.GroupBy(id => id).ToDictionary(g => g.Key, g => (long)g.Count());
         var sealedValues = Attribute(
-            await CountHeadersAsync(SealedColumns, SealedValueFormat.KeyHeaderSize, cancellationToken),
+            await CountHeadersAsync<Profile>(SealedColumns, SealedValueFormat.KeyHeaderSize, cancellationToken),
             header => SealedValueFormat.TryReadKeyId(header, out var personKeyId) && personKeys.TryGetValue(personKeyId, out var wrappingKeyId)
                 && purposes.GetValueOrDefault(wrappingKeyId) == DataKeyPurpose.PersonKeyWrapping ? wrappingKeyId : null);
         var accessTags = Attribute(
-            await CountHeadersAsync([nameof(Profile.AccessTag)], AccessTagFormat.MacOffset, cancellationToken),
+            await CountHeadersAsync<Profile>([nameof(Profile.AccessTag)], AccessTagFormat.MacOffset, cancellationToken),
             header => AccessTagFormat.TryReadKeyId(header, out var id) && purposes.GetValueOrDefault(id) == DataKeyPurpose.RowIntegrity ? id : null);
-        var indexEntries = await db.Profiles.LongCountAsync(p => p.EmailIndex != null, cancellationToken)
-            + await db.Profiles.LongCountAsync(p => p.LoginEmailIndex != null, cancellationToken);
+        var indexEntries = Attribute(
+            [
+                .. await CountHeadersAsync<Profile>(IndexColumns, BlindIndexFormat.KeyHeaderSize, cancellationToken),
+                .. await CountHeadersAsync<Invitation>([nameof(Invitation.EmailIndex)], BlindIndexFormat.KeyHeaderSize, cancellationToken),
+            ],
+            header => BlindIndexFormat.TryReadKeyId(header, out var id) && purposes.GetValueOrDefault(id) == DataKeyPurpose.BlindIndex ? id : null);
 
         var wrappingKeys = dataKeys.ToDictionary(k => k.Id, k => DataProtectionPayload.TryReadKeyId(k.WrappedKey, out var id) ? id : (Guid?)null);
         var dataKeyEntries = dataKeys.Select(key => new DataKeyEntry(
@@ -69,7 +75,7 @@ public sealed class KeyCensus(
             key.CreatedAt,
             new DataKeyCensus(
                 sealedValues.ByKey.GetValueOrDefault(key.Id) ?? new Dictionary<int, long>(),
-                IndexEntriesOf(key, indexEntries),
+                indexEntries.ByKey.GetValueOrDefault(key.Id)?.Values.Sum() ?? 0,
                 accessTags.ByKey.GetValueOrDefault(key.Id)?.Values.Sum() ?? 0,
                 personKeysPerDataKey.GetValueOrDefault(key.Id)))).ToList();
 
@@ -83,13 +89,11 @@ public sealed class KeyCensus(
             key.KeyId == defaultKeyId,
             new MasterKeyCensus(wrappingKeys.Values.Count(id => id == key.KeyId)))).ToList();
 
-        return new KeyInventory(masterKeyEntries, dataKeyEntries, new UnattributedValues(sealedValues.Unattributed, accessTags.Unattributed.Values.Sum()));
+        return new KeyInventory(
+            masterKeyEntries,
+            dataKeyEntries,
+            new UnattributedValues(sealedValues.Unattributed, indexEntries.Unattributed.Values.Sum(), accessTags.Unattributed.Values.Sum()));
     }
-
-    // Entries carry no key id yet, so all of them are taken to be under the active key; what a
-    // decrypt-only key still indexes cannot be told until they do.
-    private static long? IndexEntriesOf(DataKey key, long indexEntries) =>
-        key.Purpose != DataKeyPurpose.BlindIndex ? 0 : key.IsActive ? indexEntries : null;
 
     // Person key id to wrapping data key id, from key rows alone; an absent key store holds none
     // and is not created.
@@ -116,14 +120,14 @@ public sealed class KeyCensus(
 
     // One grouped query per kind of value: the database returns a row per distinct header, so
     // only header bytes leave it, however many profiles there are.
-    private async Task<List<HeaderCount>> CountHeadersAsync(IEnumerable<string> properties, int headerSize, CancellationToken cancellationToken)
+    private async Task<List<HeaderCount>> CountHeadersAsync<TEntity>(IEnumerable<string> properties, int headerSize, CancellationToken cancellationToken)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
-        var profiles = db.Model.FindEntityType(typeof(Profile))!;
-        var table = sql.DelimitIdentifier(profiles.GetTableName()!);
+        var entity = db.Model.FindEntityType(typeof(TEntity))!;
+        var table = sql.DelimitIdentifier(entity.GetTableName()!);
         var query = string.Join(" UNION ALL ", properties.Select(property =>
         {
-            var column = sql.DelimitIdentifier(profiles.FindProperty(property)!.GetColumnName());
+            var column = sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName());
             var header = $"substr({column}, 1, {headerSize})";
             return $"SELECT {header} AS {sql.DelimitIdentifier(nameof(HeaderCount.Header))}, COUNT(*) AS {sql.DelimitIdentifier(nameof(HeaderCount.Count))} FROM {table} WHERE {column} IS NOT NULL GROUP BY {header}";
         }));

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
@@ -61,11 +60,13 @@ public sealed class ProfileAccounts(
         ProfileValueRules.CheckPassword(request.Password);
 
         // The invitation is checked before the email, so only a holder of a valid one learns
-        // whether an address already has an account.
-        var loginIndex = blindIndex.ForEmail(request.Email);
+        // whether an address already has an account. An address indexed under a decrypt-only key
+        // (before a reindex reached it) is taken as well; the unique index decides races under
+        // the active key, the only one new entries are written under.
         var now = time.GetUtcNow();
-        var invitation = await FindOpenInvitationAsync(request.InvitationCode, loginIndex, now, cancellationToken);
-        if (await db.Profiles.AnyAsync(p => p.LoginEmailIndex == loginIndex, cancellationToken))
+        var invitation = await FindOpenInvitationAsync(request.InvitationCode, request.Email, now, cancellationToken);
+        var loginEntries = blindIndex.CandidatesForEmail(request.Email);
+        if (await db.Profiles.AnyAsync(p => loginEntries.Contains(p.LoginEmailIndex), cancellationToken))
         {
             throw new DomainException(ErrorCodes.Conflict, DuplicateEmailMessage, "email");
         }
@@ -112,8 +113,7 @@ public sealed class ProfileAccounts(
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(password);
-        var index = blindIndex.ForEmail(email);
-        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.LoginEmailIndex == index, cancellationToken);
+        var profile = await FindByLoginEmailAsync(email, cancellationToken);
         var hash = profile is null ? null : await OpenPasswordHashAsync(profile, cancellationToken);
         var verified = passwordHasher.VerifyHashedPassword(profile!, hash ?? DecoyHash.Value, password) != PasswordVerificationResult.Failed;
 
@@ -167,6 +167,30 @@ public sealed class ProfileAccounts(
         return profile;
     }
 
+    // Entries under every loaded index key match, so at most one row per key (the unique index);
+    // only the row whose own sealed login email is the address answers to it, so an entry copied
+    // onto another row, or the same address under an older key, never logs into the wrong account.
+    private async Task<Profile?> FindByLoginEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var entries = blindIndex.CandidatesForEmail(email);
+        var matches = await db.Profiles.AsNoTracking().Where(p => entries.Contains(p.LoginEmailIndex)).ToListAsync(cancellationToken);
+        await personKeys.LoadAsync(matches.Select(p => p.Id), cancellationToken);
+        var normalized = BlindIndex.NormalizeEmail(email);
+        return matches.FirstOrDefault(profile => OpensTo(profile, normalized));
+    }
+
+    private bool OpensTo(Profile profile, string normalizedEmail)
+    {
+        try
+        {
+            return sealer.Open(profile, ProfileField.LoginEmail) is { } loginEmail && BlindIndex.NormalizeEmail(loginEmail) == normalizedEmail;
+        }
+        catch (FieldIntegrityException)
+        {
+            return false;
+        }
+    }
+
     // Null when the account has no hash, or it fails to open: the caller then verifies the decoy.
     private async Task<string?> OpenPasswordHashAsync(Profile profile, CancellationToken cancellationToken)
     {
@@ -205,14 +229,14 @@ public sealed class ProfileAccounts(
     }
 
     // Unknown, used, expired and bound to another email all give the same answer.
-    private async Task<Invitation> FindOpenInvitationAsync(string code, byte[] emailIndex, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Invitation> FindOpenInvitationAsync(string code, string email, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var codeHash = code.Length is > 0 and <= InvitationCode.MaxLength ? InvitationCode.Hash(code) : null;
         var invitation = codeHash is null
             ? null
             : await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.CodeHash == codeHash, cancellationToken);
         if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= now
-            || (invitation.EmailIndex is { } bound && !CryptographicOperations.FixedTimeEquals(bound, emailIndex)))
+            || (invitation.EmailIndex is { } bound && !blindIndex.Matches(bound, email)))
         {
             throw new DomainException(ErrorCodes.InvitationInvalid, InvalidInvitationMessage, "invitationCode");
         }

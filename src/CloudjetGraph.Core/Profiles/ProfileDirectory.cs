@@ -62,8 +62,9 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
                 throw new DomainException(ErrorCodes.NotAuthorized, "Your role may not filter by email.", "email");
             }
 
-            var index = blindIndex.ForEmail(email);
-            query = query.Where(p => p.EmailIndex == index);
+            // Under any loaded index key, so a search finds every match during a reindex too.
+            var entries = blindIndex.CandidatesForEmail(email);
+            query = query.Where(p => entries.Contains(p.EmailIndex));
         }
 
         var totalCount = await query.CountAsync(cancellationToken);

@@ -5,17 +5,49 @@ using CloudjetGraph.Core.Data;
 namespace CloudjetGraph.Core.Protection;
 
 /// <summary>
-/// Keyed equality index for sealed values: HMAC-SHA256 of the normalised value under the active
-/// blind-index data key. Never an unkeyed hash, which would let anyone test guesses offline.
+/// Keyed equality index for sealed values: HMAC-SHA256 of the normalised value under a blind-index
+/// data key, stored with that key's id (<see cref="BlindIndexFormat"/>). Never an unkeyed hash,
+/// which would let anyone test guesses offline. Entries are written under the active key; lookups
+/// match the entries of every loaded key, so a rotation finds everything before and after a reindex.
 /// </summary>
 public sealed class BlindIndex(DataKeyRing ring)
 {
-    /// <summary>Computes the index of an email address (trimmed, Unicode-normalised, lower-cased).</summary>
+    // Domain separation, fixed (never a C# identifier): an email entry can never equal an HMAC that
+    // another use of the same key makes, and the format version is bound into the MAC.
+    private const string EmailDomain = "cloudjet/blind-index/v1|email|";
+
+    /// <summary>The entry to store for an email address, under the active blind-index key.</summary>
+    /// <exception cref="InvalidOperationException">No active blind-index key is loaded.</exception>
     public byte[] ForEmail(string email)
     {
         ArgumentNullException.ThrowIfNull(email);
+        return Entry(ring.Active(DataKeyPurpose.BlindIndex), NormalizeEmail(email));
+    }
+
+    /// <summary>
+    /// Every entry the address can have under the loaded blind-index keys, the active key's first:
+    /// a lookup matches any of them in one query (<c>IN (...)</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No active blind-index key is loaded.</exception>
+    public byte[][] CandidatesForEmail(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ring.Active(DataKeyPurpose.BlindIndex);
         var normalized = NormalizeEmail(email);
-        return HMACSHA256.HashData(ring.Active(DataKeyPurpose.BlindIndex).Material, Encoding.UTF8.GetBytes(normalized));
+        return [.. ring.OfPurpose(DataKeyPurpose.BlindIndex).Select(key => Entry(key, normalized))];
+    }
+
+    /// <summary>Whether a stored entry is the address's entry under one of the loaded keys (compared in constant time).</summary>
+    public bool Matches(byte[] entry, string email)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var matched = false;
+        foreach (var candidate in CandidatesForEmail(email))
+        {
+            matched |= CryptographicOperations.FixedTimeEquals(candidate, entry);
+        }
+
+        return matched;
     }
 
     /// <summary>The form of an email address that equality is decided on.</summary>
@@ -24,4 +56,7 @@ public sealed class BlindIndex(DataKeyRing ring)
         ArgumentNullException.ThrowIfNull(email);
         return email.Trim().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
     }
+
+    private static byte[] Entry(UnwrappedDataKey key, string normalized) =>
+        BlindIndexFormat.Write(key.Id, HMACSHA256.HashData(key.Material, Encoding.UTF8.GetBytes(EmailDomain + normalized)));
 }

@@ -28,6 +28,10 @@ public sealed class DataKeyRing
             ? key
             : throw new FieldIntegrityException($"Data key {id} is not available.");
 
+    /// <summary>The loaded keys of this purpose, the active one first: every key whose values may still be read or matched.</summary>
+    public IReadOnlyList<UnwrappedDataKey> OfPurpose(DataKeyPurpose purpose) =>
+        [.. _keys.Values.Where(k => k.Purpose == purpose).OrderByDescending(k => k.IsActive).ThenBy(k => k.Id)];
+
     /// <summary>The key that protects new values of this purpose.</summary>
     /// <exception cref="InvalidOperationException">The ring was not loaded at startup.</exception>
     public UnwrappedDataKey Active(DataKeyPurpose purpose) =>

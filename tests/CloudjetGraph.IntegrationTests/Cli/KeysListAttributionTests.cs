@@ -57,7 +57,7 @@ public sealed class KeysListAttributionTests
         var dataKeys = json["dataKeys"]!.AsArray().Select(k => k!).ToList();
         Assert.Equal(sealedBefore - 1, dataKeys.Single(CensusJson.Purpose("person-keys"))["census"]!["sealedValues"]!["2"]!.GetValue<long>());
         Assert.Equal(DemoDataSeeder.ProfileCount - 1, dataKeys.Single(CensusJson.Purpose("row-integrity"))["census"]!["accessTags"]!.GetValue<long>());
-        Assert.Equal("""{"sealedValues":{"127":1},"accessTags":1}""", json["unattributed"]!.ToJsonString());
+        Assert.Equal("""{"sealedValues":{"127":1},"indexEntries":0,"accessTags":1}""", json["unattributed"]!.ToJsonString());
     }
 
     [Fact]
@@ -91,12 +91,12 @@ public sealed class KeysListAttributionTests
         var victimValues = CensusJson.SealedValuesOf(victim);
         Assert.Equal("decrypt-only", dataKeys[oldPersonKeysKey]["state"]!.GetValue<string>());
         Assert.Equal(CensusJson.Census(sealedValues: victimValues - 1, personKeys: 1), dataKeys[oldPersonKeysKey]["census"]!.ToJsonString());
-        Assert.Equal("""{"sealedValues":{},"indexEntries":null,"accessTags":0,"personKeys":0}""", dataKeys[oldIndexKey]["census"]!.ToJsonString());
+        Assert.Equal("""{"sealedValues":{},"indexEntries":0,"accessTags":0,"personKeys":0}""", dataKeys[oldIndexKey]["census"]!.ToJsonString());
         var activePersonKeys = dataKeys.Values.Single(k => k["purpose"]!.GetValue<string>() == "person-keys" && k["state"]!.GetValue<string>() == "active");
         var sealedValues = CensusJson.SealedValuesIn(rotated);
         Assert.Equal(CensusJson.Census(sealedValues: sealedValues - victimValues, personKeys: DemoDataSeeder.ProfileCount - 1), activePersonKeys["census"]!.ToJsonString());
         Assert.Equal(2 * DemoDataSeeder.ProfileCount, dataKeys.Values.Single(k => k["purpose"]!.GetValue<string>() == "blind-index" && k["state"]!.GetValue<string>() == "active")["census"]!["indexEntries"]!.GetValue<int>());
-        Assert.Equal("""{"sealedValues":{"2":1},"accessTags":0}""", json["unattributed"]!.ToJsonString());
+        Assert.Equal("""{"sealedValues":{"2":1},"indexEntries":0,"accessTags":0}""", json["unattributed"]!.ToJsonString());
     }
 
     // Rewrites the key store row alone, as a rewrap job would, without unwrapping anything.

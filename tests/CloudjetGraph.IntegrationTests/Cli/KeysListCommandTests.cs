@@ -53,7 +53,7 @@ public sealed class KeysListCommandTests(CloudjetApplication app) : IClassFixtur
         Assert.Equal(CensusJson.Census(indexEntries: 2 * DemoDataSeeder.ProfileCount), dataKeys.Single(CensusJson.Purpose("blind-index"))["census"]!.ToJsonString());
         Assert.Equal(CensusJson.Census(accessTags: DemoDataSeeder.ProfileCount), dataKeys.Single(CensusJson.Purpose("row-integrity"))["census"]!.ToJsonString());
         Assert.Equal(CensusJson.Census(), dataKeys.Single(CensusJson.Purpose("token-signing"))["census"]!.ToJsonString());
-        Assert.Equal("""{"sealedValues":{},"accessTags":0}""", json["unattributed"]!.ToJsonString());
+        Assert.Equal("""{"sealedValues":{},"indexEntries":0,"accessTags":0}""", json["unattributed"]!.ToJsonString());
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class KeysQueryTests(CloudjetApplication app) : IClassFixture<Clou
               id purpose state masterKeyId created
               census { sealedValues { version count } indexEntries accessTags personKeys }
             }
-            unattributed { sealedValues { version count } accessTags }
+            unattributed { sealedValues { version count } indexEntries accessTags }
           }
         }
         """;

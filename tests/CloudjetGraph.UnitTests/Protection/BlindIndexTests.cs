@@ -60,10 +60,14 @@ public sealed class BlindIndexTests : IDisposable
     }
 
     [Fact]
-    public void ForEmail_AnyEmail_Returns32Bytes()
+    public void ForEmail_AnyEmail_Returns49ByteEntryNamingActiveKey()
     {
-        Assert.Equal(32, _keys.Index.ForEmail(Email).Length);
-        Assert.Equal(32, _keys.Index.ForEmail(string.Empty).Length);
+        foreach (var entry in new[] { _keys.Index.ForEmail(Email), _keys.Index.ForEmail(string.Empty) })
+        {
+            Assert.Equal(49, entry.Length);
+            Assert.True(BlindIndexFormat.TryReadKeyId(entry, out var keyId));
+            Assert.Equal(_keys.IndexKey.Id, keyId);
+        }
     }
 
     [Fact]
@@ -86,13 +90,64 @@ public sealed class BlindIndexTests : IDisposable
     [Fact]
     public void ForEmail_AnyEmail_IsHmacSha256UnderActiveBlindIndexKey()
     {
-        // A retired index key and the field key are loaded too; only the active index key counts.
+        // A retired index key and the field key are loaded too; only the active index key writes.
         var retired = TestKeys.NewKey(DataKeyPurpose.BlindIndex, isActive: false);
         _keys.Ring.Load([retired, _keys.WrappingKey, _keys.IndexKey]);
 
         var index = _keys.Index.ForEmail("  An.Nguyen@SaoMaiViet.vn ");
 
-        Assert.Equal(HMACSHA256.HashData(_keys.IndexKey.Material, Encoding.UTF8.GetBytes(Email)), index);
+        Assert.Equal(
+            BlindIndexFormat.Write(_keys.IndexKey.Id, HMACSHA256.HashData(_keys.IndexKey.Material, Encoding.UTF8.GetBytes("cloudjet/blind-index/v1|email|" + Email))),
+            index);
+    }
+
+    [Fact]
+    public void CandidatesForEmail_ActiveAndRetiredKeys_GivesActiveEntryFirstThenRetiredOnly()
+    {
+        var retired = TestKeys.NewKey(DataKeyPurpose.BlindIndex, isActive: false);
+        _keys.Ring.Load([retired, _keys.WrappingKey, _keys.IndexKey, _keys.IntegrityKey]);
+        var retiredIndex = new DataKeyRing();
+        retiredIndex.Load([retired with { IsActive = true }]);
+
+        var candidates = _keys.Index.CandidatesForEmail("AN.NGUYEN@saomaiviet.vn");
+
+        Assert.Equal([_keys.Index.ForEmail(Email), new BlindIndex(retiredIndex).ForEmail(Email)], candidates);
+    }
+
+    [Fact]
+    public void Matches_EntryUnderRetiredKey_IsTrue()
+    {
+        var retired = TestKeys.NewKey(DataKeyPurpose.BlindIndex, isActive: false);
+        var before = new DataKeyRing();
+        before.Load([retired with { IsActive = true }]);
+        var entry = new BlindIndex(before).ForEmail(Email);
+        _keys.Ring.Load([retired, _keys.IndexKey]);
+
+        Assert.True(_keys.Index.Matches(entry, Email));
+        Assert.False(_keys.Index.Matches(entry, "binh.tran@saomaiviet.vn"));
+    }
+
+    [Fact]
+    public void Matches_EntryWithForgedKeyId_IsFalse()
+    {
+        var retired = TestKeys.NewKey(DataKeyPurpose.BlindIndex, isActive: false);
+        _keys.Ring.Load([retired, _keys.IndexKey]);
+        var entry = _keys.Index.ForEmail(Email);
+
+        // The active key's MAC relabelled as the retired key's, or as a key nobody has.
+        foreach (var forgedId in new[] { retired.Id, Guid.NewGuid() })
+        {
+            var forged = BlindIndexFormat.Write(forgedId, entry.AsSpan(BlindIndexFormat.KeyHeaderSize));
+            Assert.False(_keys.Index.Matches(forged, Email));
+        }
+    }
+
+    [Fact]
+    public void Matches_EntryFromBeforeTheFormat_IsFalse()
+    {
+        var legacy = HMACSHA256.HashData(_keys.IndexKey.Material, Encoding.UTF8.GetBytes(Email));
+
+        Assert.False(_keys.Index.Matches(legacy, Email));
     }
 
     [Theory]

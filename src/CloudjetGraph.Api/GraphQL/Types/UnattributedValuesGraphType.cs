@@ -13,6 +13,9 @@ internal sealed class UnattributedValuesGraphType : ObjectGraphType<Unattributed
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VersionCountGraphType>>>>("sealedValues")
             .Description("Sealed values per format version (the header's first byte), lowest version first.")
             .Resolve(c => VersionCountGraphType.Of(c.Source.SealedValues));
+        Field<NonNullGraphType<LongGraphType>>("indexEntries")
+            .Description("Blind-index entries from before entries named their key (run `keys reindex`), or naming no blind-index key.")
+            .Resolve(c => c.Source.IndexEntries);
         Field<NonNullGraphType<LongGraphType>>("accessTags").Description("Access tags.").Resolve(c => c.Source.AccessTags);
     }
 }
