@@ -1,5 +1,6 @@
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.KeyStore;
@@ -17,8 +18,8 @@ namespace CloudjetGraph.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds data, protection, the key store, the field matrix, accounts, onboarding, demo seeding and
-    /// the key census; <paramref name="configuration"/> is the host's, read now only for the key ring certificate.
+    /// Adds data, protection, the key store, the field matrix, accounts, onboarding, demo seeding,
+    /// the key census and the record of custodian operations; <paramref name="configuration"/> is the host's, read now only for the key ring certificate.
     /// </summary>
     public static IServiceCollection AddCloudjetCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<KeyCensus>();
         services.AddScoped<MasterKeyRotation>();
+        services.AddScoped<CustodianOperationLog>();
         return services;
     }
 }
