@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Data.Common;
 using CloudjetGraph.Core;
 using CloudjetGraph.Core.Custodians;
-using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +58,7 @@ internal static class KeysRotateMasterCommand
                     $"Re-wrapped {result.Rewrapped} data key(s) under ring key {result.DefaultKeyId}; {result.AlreadyUnder} already under it, {result.ChangedConcurrently} changed concurrently (run again).");
                 return CliExitCodes.Done;
             }
-            catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or DomainException or DbException)
+            catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or DbException)
             {
                 await error.WriteLineAsync($"keys rotate-master: {exception.Message}");
                 return CliExitCodes.Error;

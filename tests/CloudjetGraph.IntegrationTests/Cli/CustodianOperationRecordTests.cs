@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,6 +92,31 @@ public sealed class CustodianOperationRecordTests
 
         Assert.Equal(2 + 1 + (4 * 5), secrets.Count);
         Assert.All(rows, row => Assert.DoesNotContain(secrets, secret => row.Text.Contains(secret, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public async Task OperationLog_WorkFailsWithSecretsInTheException_RecordsFailedWithAFixedDetail()
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var secret = $"material {Convert.ToHexString(RandomNumberGenerator.GetBytes(32))}";
+        await using var scope = app.Services.CreateAsyncScope();
+        var log = scope.ServiceProvider.GetRequiredService<CustodianOperationLog>();
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => log.RunAsync<int>(
+            new CustodianActor("custodian-fails", "keyCustodian"),
+            CustodianOperationNames.RotateMaster,
+            "key ring",
+            _ => throw new InvalidOperationException(secret),
+            _ => throw new InvalidOperationException("A failed operation has no summary."),
+            CancellationToken.None));
+
+        Assert.Equal(secret, thrown.Message);
+        var row = Assert.Single(await CustodianRecord.ReadAsync(app.DatabasePath));
+        Assert.Equal(
+            ("custodian-fails", "keyCustodian", "keys.rotate-master", "key ring", "failed", "The operation broke off on an unexpected error; the log of the gateway or the tool says why."),
+            (row.ActorSubject, row.ActorRole, row.Operation, row.Target, row.Outcome, row.Detail));
+        Assert.DoesNotContain("material", row.Text, StringComparison.Ordinal);
     }
 
     private static string DatabasePath(ProductionRing ring) => Path.Combine(ring.DataDirectory, "cloudjet.db");

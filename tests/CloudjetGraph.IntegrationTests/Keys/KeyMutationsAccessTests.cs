@@ -100,6 +100,18 @@ public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFix
     }
 
     [Fact]
+    public async Task KeyCustodian_ReadsKeyOperationsAndProfilesTogether_GetsTheRecordButNoPersonalField()
+    {
+        var response = await Custodian().PostAsync("{ keyOperations(first: 1) { totalCount } profiles { nodes { fullName email } } me { fullName } }");
+
+        Assert.NotNull(response.Data!["keyOperations"]!["totalCount"]);
+        Assert.Null(response.Data["profiles"]);
+        Assert.Null(response.Data["me"]);
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], response.Codes);
+        Assert.NotNull(response.ErrorAt("profiles"));
+    }
+
+    [Fact]
     public async Task KeyCustodian_PagesKeyOperations_GetsEachOnceNewestFirst()
     {
         var custodian = Custodian();

@@ -5,7 +5,7 @@ namespace CloudjetGraph.Api.GraphQL.Types;
 /// <summary>When a new ring key becomes the default.</summary>
 internal sealed class RotateMasterKeyInputGraphType : InputObjectGraphType
 {
-    /// <summary>A year and a day: a ring key staged further ahead would expire before it is used.</summary>
+    /// <summary>A year and a day: the current ring key expires within a year, so staging further ahead is a slip, not a plan.</summary>
     public const int MaxActivateInSeconds = 366 * 24 * 60 * 60;
 
     public RotateMasterKeyInputGraphType()
