@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CloudjetGraph.Core;
+using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +11,8 @@ namespace CloudjetGraph.Cli;
 /// <summary>
 /// <c>keys init</c>: creates the first ring key (certificate-protected when one is set) and the
 /// data keys on an empty database and an empty ring folder. Outside Development this is the only
-/// way a ring begins: the gateway never creates one there.
+/// way a ring begins: the gateway never creates one there. Recorded as the operating system
+/// user's <c>keys.init</c>.
 /// </summary>
 internal static class KeysInitCommand
 {
@@ -30,7 +32,7 @@ internal static class KeysInitCommand
     {
         try
         {
-            await host.Services.InitializeKeyRingAsync(cancellationToken);
+            await host.Services.InitializeKeyRingAsync(CustodianActor.Cli(), cancellationToken);
         }
         catch (KeyRingUnavailableException exception)
         {

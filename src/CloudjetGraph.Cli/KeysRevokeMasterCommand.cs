@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Data.Common;
 using CloudjetGraph.Core;
+using CloudjetGraph.Core.Custodians;
+using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,8 @@ namespace CloudjetGraph.Cli;
 
 /// <summary>
 /// <c>keys revoke-master ID [--force]</c>: revokes a ring key, refused while <c>keys list</c>'s
-/// census shows data keys under it, since they could no longer be unwrapped.
+/// census shows data keys under it, since they could no longer be unwrapped. Recorded, refusals
+/// included, as the operating system user's <c>keys.revoke-master</c>.
 /// </summary>
 internal static class KeysRevokeMasterCommand
 {
@@ -29,9 +32,9 @@ internal static class KeysRevokeMasterCommand
                 using var host = buildHost();
                 host.Services.GetService<IStartupValidator>()?.Validate();
                 await using var scope = host.Services.CreateAsyncScope();
-                stillUnder = await scope.ServiceProvider.GetRequiredService<MasterKeyRotation>().RevokeAsync(masterKeyId, parseResult.GetValue(force), cancellationToken);
+                stillUnder = await scope.ServiceProvider.GetRequiredService<MasterKeyRotation>().RevokeAsync(CustodianActor.Cli(), masterKeyId, parseResult.GetValue(force), cancellationToken);
             }
-            catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or DbException)
+            catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or DomainException or DbException)
             {
                 await parseResult.InvocationConfiguration.Error.WriteLineAsync($"keys revoke-master: {exception.Message}");
                 return CliExitCodes.Error;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using CloudjetGraph.Core;
+using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ namespace CloudjetGraph.Cli;
 /// <c>keys rotate-master [--activate-in TIMESPAN] [--rewrap-only]</c>: a new ring key, then every
 /// data key re-wrapped under it. Data Protection protects with its default key only, so the re-wrap
 /// runs at once when the key is active now, and otherwise by a later <c>--rewrap-only</c> run after
-/// its activation. Only data key rows change.
+/// its activation. Only data key rows change. The staging and the re-wrap are recorded as two
+/// operations of the operating system user.
 /// </summary>
 internal static class KeysRotateMasterCommand
 {
@@ -41,7 +43,7 @@ internal static class KeysRotateMasterCommand
             {
                 if (!parseResult.GetValue(rewrapOnly))
                 {
-                    var staged = await RunAsync(buildHost, (rotation, token) => rotation.StageKeyAsync(delay, token), cancellationToken);
+                    var staged = await RunAsync(buildHost, (rotation, token) => rotation.StageKeyAsync(CustodianActor.Cli(), delay, token), cancellationToken);
                     await output.WriteLineAsync($"Created ring key {staged.KeyId}, active from {staged.ActivationDate:O}.");
                     if (delay > TimeSpan.Zero)
                     {
@@ -51,7 +53,7 @@ internal static class KeysRotateMasterCommand
                 }
 
                 // A new host reads the ring afresh, so its default key is the one just created.
-                var result = await RunAsync(buildHost, (rotation, token) => rotation.RewrapDataKeysAsync(token), cancellationToken);
+                var result = await RunAsync(buildHost, (rotation, token) => rotation.RewrapDataKeysAsync(CustodianActor.Cli(), token), cancellationToken);
                 await output.WriteLineAsync(
                     $"Re-wrapped {result.Rewrapped} data key(s) under ring key {result.DefaultKeyId}; {result.AlreadyUnder} already under it, {result.ChangedConcurrently} changed concurrently (run again).");
                 return CliExitCodes.Done;

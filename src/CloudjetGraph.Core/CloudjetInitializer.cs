@@ -1,4 +1,6 @@
+using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;
@@ -44,17 +46,31 @@ public static class CloudjetInitializer
     /// Creates a new key ring and its data keys for an empty database (the custodian tool's
     /// <c>keys init</c>), after the gateway's own settings validation; never seeds. Throws like
     /// <see cref="InitializeCloudjetAsync"/>, and when the ring folder or the database already
-    /// holds keys, before anything is written.
+    /// holds keys, before anything is written. Recorded as <paramref name="actor"/>'s operation
+    /// once the database exists (a refusal before that has nowhere to be recorded).
     /// </summary>
-    public static async Task InitializeKeyRingAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <returns>The census of the new ring.</returns>
+    public static async Task<KeyInventory> InitializeKeyRingAsync(this IServiceProvider services, CustodianActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.GetService<IStartupValidator>()?.Validate();
         await using var scope = services.CreateAsyncScope();
-        var bootstrapper = scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>();
-        await bootstrapper.CheckBeforeCreatingRingAsync(cancellationToken);
-        await MigrateAsync(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>(), cancellationToken);
-        await bootstrapper.CreateRingAsync(cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<CustodianOperationLog>().RunAsync(
+            actor,
+            CustodianOperationNames.Init,
+            "key ring",
+            async token =>
+            {
+                var bootstrapper = scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>();
+                await bootstrapper.CheckBeforeCreatingRingAsync(token);
+                await MigrateAsync(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>(), token);
+                await bootstrapper.CreateRingAsync(token);
+                return await scope.ServiceProvider.GetRequiredService<KeyCensus>().ReadAsync(token);
+            },
+            census => new CustodianOperationSummary(
+                string.Join(", ", census.MasterKeys.Select(key => $"ring key {key.Id}")),
+                $"Created {census.MasterKeys.Count} ring key(s) and {census.DataKeys.Count} data keys: {string.Join(", ", census.DataKeys.Select(key => key.Purpose).Order(StringComparer.Ordinal))}."),
+            cancellationToken);
     }
 
     /// <summary>

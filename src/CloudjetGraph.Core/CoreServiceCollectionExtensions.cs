@@ -1,5 +1,6 @@
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Keys.Jobs;
@@ -19,7 +20,7 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// Adds data, protection, the key store, the field matrix, accounts, onboarding, demo seeding, the
-    /// key census and the key jobs; <paramref name="configuration"/> is the host's, read now only for the key ring certificate.
+    /// key census, the key jobs and the record of custodian operations; <paramref name="configuration"/> is the host's, read now only for the key ring certificate.
     /// </summary>
     public static IServiceCollection AddCloudjetCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<MasterKeyRotation>();
         services.AddCloudjetKeyJobs();
         services.AddScoped<BlindIndexReindexer>();
+        services.AddScoped<CustodianOperationLog>();
         return services;
     }
 }

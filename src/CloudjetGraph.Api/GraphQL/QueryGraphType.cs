@@ -1,5 +1,5 @@
 using CloudjetGraph.Api.GraphQL.Types;
-using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Profiles;
@@ -16,7 +16,7 @@ internal sealed class QueryGraphType : ObjectGraphType
     public QueryGraphType(IOptions<GraphQLOptions> options)
     {
         Name = "Query";
-        Description = "Profiles and organizations, as far as the caller's role reaches; for key custodians, the key census.";
+        Description = "Profiles and organizations, as far as the caller's role reaches; for key custodians, the key census and the record of their operations.";
 
         Field<ProfileGraphType>("me")
             .Description("Your own profile when you are its owner; null for staff.")
@@ -59,16 +59,27 @@ internal sealed class QueryGraphType : ObjectGraphType
             .Description("Every key and what it protects, for the keyCustodian role only: ids, dates, states and counts, never a personal value or a key.")
             .ResolveAsync(async context =>
             {
-                var caller = context.Caller();
-                if (caller.Role != Role.KeyCustodian)
-                {
-                    throw new DomainException(
-                        caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized,
-                        "Only key custodians may read the key census.");
-                }
+                KeyCustodianAccess.Demand(context);
 
                 // Scoped: the census reads through the request's DbContext, never decrypting.
                 return await context.RequestServices!.GetRequiredService<KeyCensus>().ReadAsync(context.CancellationToken);
+            });
+
+        Field<KeyOperationConnectionGraphType>("keyOperations")
+            .Description($"The record of key custodian operations (who, what, when, outcome), newest first, at most {options.Value.MaxPageSize} per page; for the keyCustodian role only.")
+            .Argument<IntGraphType>("first", $"Page size, 1 to {options.Value.MaxPageSize}; default {options.Value.DefaultPageSize}.")
+            .Argument<StringGraphType>("after", "Return operations older than this cursor (a pageInfo.endCursor).")
+            .ResolveAsync(async context =>
+            {
+                KeyCustodianAccess.Demand(context);
+                var first = context.GetArgument<int?>("first") ?? options.Value.DefaultPageSize;
+                if (first < 1 || first > options.Value.MaxPageSize)
+                {
+                    throw new DomainException(ErrorCodes.Validation, $"first must be between 1 and {options.Value.MaxPageSize}.", "first");
+                }
+
+                var after = context.GetArgument<string?>("after") is { } cursor ? KeyOperationCursor.Decode(cursor) : (long?)null;
+                return await context.RequestServices!.GetRequiredService<CustodianOperationLog>().PageAsync(first, after, context.CancellationToken);
             });
     }
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Data;
 
-/// <summary>The gateway's database: organisations, profiles, invitations, staff assignments and wrapped data keys.</summary>
+/// <summary>The gateway's database: organisations, profiles, invitations, staff assignments, wrapped data keys and the record of custodian operations.</summary>
 public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> options) : DbContext(options)
 {
     /// <summary>Customer organisations.</summary>
@@ -19,6 +19,9 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
 
     /// <summary>Data keys wrapped by the Data Protection key ring.</summary>
     public DbSet<DataKey> DataKeys => Set<DataKey>();
+
+    /// <summary>The record of key custodian operations; rows are only ever added.</summary>
+    public DbSet<CustodianOperation> CustodianOperations => Set<CustodianOperation>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -56,6 +59,16 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
         modelBuilder.Entity<DataKey>(dataKey =>
         {
             dataKey.HasIndex(k => k.Purpose);
+        });
+
+        modelBuilder.Entity<CustodianOperation>(operation =>
+        {
+            operation.Property(o => o.ActorSubject).HasMaxLength(Custodians.CustodianOperationLog.MaxSubjectLength);
+            operation.Property(o => o.ActorRole).HasMaxLength(32);
+            operation.Property(o => o.Operation).HasMaxLength(64);
+            operation.Property(o => o.Target).HasMaxLength(Custodians.CustodianOperationLog.MaxTargetLength);
+            operation.Property(o => o.Outcome).HasMaxLength(16);
+            operation.Property(o => o.Detail).HasMaxLength(Custodians.CustodianOperationLog.MaxDetailLength);
         });
     }
 }

@@ -71,6 +71,25 @@ public static class ErrorCodes
     /// <summary>The request ran past its time limit and its work was stopped.</summary>
     public const string Timeout = "TIMEOUT";
 
+    /// <summary>
+    /// A key custodian named a key that does not exist (an unknown or malformed id); nothing changed.
+    /// </summary>
+    public const string KeyNotFound = "KEY_NOT_FOUND";
+
+    /// <summary>
+    /// The key still protects something the census counts (data keys under a ring key), so
+    /// revoking or destroying it would make them unreadable; nothing changed. Move what it
+    /// protects first, or force it.
+    /// </summary>
+    public const string KeyInUse = "KEY_IN_USE";
+
+    /// <summary>
+    /// The key ring or the data keys cannot serve the custodian operation (a development ring
+    /// outside Development, an unreadable ring, a process whose ring does not yet protect with
+    /// the default key); the message says which, and nothing changed.
+    /// </summary>
+    public const string KeyRingUnavailable = "KEY_RING_UNAVAILABLE";
+
     /// <summary>Something failed inside the gateway; details are only in the server log.</summary>
     public const string Internal = "INTERNAL_SERVER_ERROR";
 }

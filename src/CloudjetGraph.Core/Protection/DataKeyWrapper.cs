@@ -50,6 +50,13 @@ public sealed class DataKeyWrapper(IDataProtectionProvider provider)
         }
     }
 
+    /// <summary>
+    /// The ring key this process protects new payloads with now, read from the header of a payload
+    /// of nothing under a purpose of its own; its cached ring may lag behind the ring on disk.
+    /// </summary>
+    public Guid? CurrentRingKeyId() =>
+        DataProtectionPayload.TryReadKeyId(_protector.CreateProtector("ring-key-probe").Protect(Array.Empty<byte>()), out var id) ? id : null;
+
     private IDataProtector For(Guid id, DataKeyPurpose purpose) =>
         _protector.CreateProtector(id.ToString("N", CultureInfo.InvariantCulture), DataKeyPurposeNames.Of(purpose));
 }

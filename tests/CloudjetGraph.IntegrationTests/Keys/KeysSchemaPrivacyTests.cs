@@ -5,28 +5,46 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CloudjetGraph.IntegrationTests.Keys;
 
 /// <summary>
-/// Walks every type reachable from <c>Query.keys</c> in the served schema and proves none can
-/// carry personal data: no personal type, and text only in the fields listed here.
+/// Walks every type reachable from the keyCustodian's root fields (the census, the record of
+/// operations and the key mutations, their arguments included) in the served schema and proves
+/// none can carry personal data: no personal type, and text only in the fields listed here.
 /// </summary>
 public sealed class KeysSchemaPrivacyTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
-    // The only text the key census may return: fixed labels, never a stored value.
-    private static readonly string[] AllowedStringFields = ["DataKey.purpose", "DataKey.state"];
+    // Every root field of the keyCustodian role; anything else it may call reaches no key type.
+    private static readonly string[] KeyRootFields =
+        ["Mutation.revokeMasterKey", "Mutation.rewrapDataKeysUnderMasterKey", "Mutation.rotateMasterKey", "Query.keyOperations", "Query.keys"];
+
+    // The only text key fields may return: fixed labels, and the operation record's text, which
+    // the gateway writes from ids, counts and token subjects; never a stored value.
+    private static readonly string[] AllowedStringFields =
+    [
+        "DataKey.purpose", "DataKey.state",
+        "KeyOperation.actorRole", "KeyOperation.actorSubject", "KeyOperation.detail", "KeyOperation.operation", "KeyOperation.outcome", "KeyOperation.target",
+        "PageInfo.endCursor",
+    ];
+
+    // What a custodian may send: ids, numbers and flags; no text that could carry a value in.
+    private static readonly string[] AllowedInputScalars = ["ID", "Int", "Boolean"];
 
     // Everything else must be one of these: ids, dates, flags and counts.
     private static readonly string[] AllowedScalars = ["ID", "DateTimeOffset", "Boolean", "Int", "Long", "String"];
 
     [Fact]
-    public void Schema_TypesReachableFromKeys_CarryNoPersonalData()
+    public void Schema_TypesReachableFromKeyFields_CarryNoPersonalData()
     {
         var schema = Schema();
-        var keys = Reachable(schema, "KeyInventory");
-        var personal = Reachable(schema, "Profile").Concat(Reachable(schema, "Organization")).Concat(Reachable(schema, "Consent"))
+        var keys = Reachable(KeyRoots(schema).SelectMany(RootTypes));
+        var personal = Reachable([schema.AllTypes["Profile"]!, schema.AllTypes["Organization"]!, schema.AllTypes["Consent"]!])
             .Select(t => t.Name).Where(name => !AllowedScalars.Contains(name)).ToHashSet();
 
         Assert.Equal(
-            ["DataKey", "DataKeyCensus", "KeyInventory", "MasterKey", "MasterKeyCensus", "UnattributedValues", "VersionCount"],
+            [
+                "DataKey", "DataKeyCensus", "KeyInventory", "KeyOperation", "KeyOperationConnection", "MasterKey", "MasterKeyCensus", "PageInfo",
+                "RevokeMasterKeyPayload", "RewrapDataKeysPayload", "RotateMasterKeyPayload", "UnattributedValues", "VersionCount",
+            ],
             keys.OfType<IObjectGraphType>().Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["RevokeMasterKeyInput", "RotateMasterKeyInput"], keys.OfType<IInputObjectGraphType>().Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.Contains("Profile", personal);
         Assert.Contains("Consent", personal);
         Assert.Empty(keys.Where(t => personal.Contains(t.Name)).Select(t => t.Name));
@@ -35,8 +53,25 @@ public sealed class KeysSchemaPrivacyTests(CloudjetApplication app) : IClassFixt
         Assert.All(fields, f => Assert.Contains(Named(f.Field.ResolvedType!).Name, AllowedScalars.Concat(keys.Select(t => t.Name))));
         Assert.Equal(AllowedStringFields, fields.Where(f => Named(f.Field.ResolvedType!) is StringGraphType).Select(f => f.Name).Order(StringComparer.Ordinal));
 
-        // No argument anywhere: nothing a caller sends can steer the census towards a value.
+        // No argument below the roots: nothing a caller sends can steer a key field towards a value.
         Assert.Empty(fields.Where(f => f.Field.Arguments?.Count > 0).Select(f => f.Name));
+
+        // Inputs carry ids, numbers and flags only; keyOperations' cursor is the one text argument.
+        var inputs = keys.OfType<IInputObjectGraphType>().SelectMany(type => type.Fields.Select(field => (Name: $"{type.Name}.{field.Name}", Field: field))).ToList();
+        Assert.All(inputs, f => Assert.Contains(Named(f.Field.ResolvedType!).Name, AllowedInputScalars));
+        var rootArguments = KeyRoots(schema).SelectMany(root => root.Field.Arguments ?? []).Select(a => (a.Name, Type: Named(a.ResolvedType!).Name));
+        Assert.Equal([("after", "String"), ("first", "Int"), ("input", "RevokeMasterKeyInput"), ("input", "RotateMasterKeyInput")], rootArguments.Order());
+    }
+
+    [Fact]
+    public void Schema_RootFieldsReachingKeyTypes_AreExactlyTheKeyCustodianFields()
+    {
+        var schema = Schema();
+        var keyTypes = Reachable(KeyRoots(schema).SelectMany(RootTypes)).Where(t => t is IObjectGraphType && t.Name != "PageInfo").Select(t => t.Name).ToHashSet();
+
+        var reaching = RootFields(schema).Where(root => Reachable(RootTypes(root)).Any(t => keyTypes.Contains(t.Name))).Select(root => root.Name);
+
+        Assert.Equal(KeyRootFields, reaching.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -57,10 +92,19 @@ public sealed class KeysSchemaPrivacyTests(CloudjetApplication app) : IClassFixt
         return schema;
     }
 
-    private static List<IGraphType> Reachable(ISchema schema, string root)
+    private static IEnumerable<(string Name, FieldType Field)> RootFields(ISchema schema) =>
+        schema.Query.Fields.Select(f => ($"Query.{f.Name}", f)).Concat(schema.Mutation!.Fields.Select(f => ($"Mutation.{f.Name}", f)));
+
+    private static List<(string Name, FieldType Field)> KeyRoots(ISchema schema) => [.. RootFields(schema).Where(root => KeyRootFields.Contains(root.Name))];
+
+    // What a root field returns and what its arguments take.
+    private static IEnumerable<IGraphType> RootTypes((string Name, FieldType Field) root) =>
+        new[] { Named(root.Field.ResolvedType!) }.Concat((root.Field.Arguments ?? []).Select(a => Named(a.ResolvedType!)));
+
+    private static List<IGraphType> Reachable(IEnumerable<IGraphType> roots)
     {
         var seen = new Dictionary<string, IGraphType>();
-        var pending = new Stack<IGraphType>([schema.AllTypes[root]!]);
+        var pending = new Stack<IGraphType>(roots);
         while (pending.TryPop(out var type))
         {
             if (!seen.TryAdd(type.Name, type) || type is not IComplexGraphType complex)

@@ -35,6 +35,8 @@ internal sealed class CloudjetErrorInfoProvider : IErrorInfoProvider
     {
         RefusedOperationError refused => (refused.Code!, refused.Message, null),
         { InnerException: DomainException domain } => (domain.Code, domain.Message, domain.Field),
+        // Written for custodians, from setting names, ids and counts; only a key custodian reaches one.
+        { InnerException: KeyRingUnavailableException unavailable } => (ErrorCodes.KeyRingUnavailable, unavailable.Message, null),
         { InnerException: FieldIntegrityException } => (ErrorCodes.DataIntegrity, "A stored value failed its integrity check and was withheld.", null),
         SyntaxError => (ErrorCodes.ParseFailed, "The GraphQL document does not parse.", null),
 

@@ -1,10 +1,9 @@
-using CloudjetGraph.Core.Profiles;
 using GraphQL.Types;
 
 namespace CloudjetGraph.Api.GraphQL.Types;
 
-/// <summary>Relay page information for a profile page.</summary>
-internal sealed class PageInfoGraphType : ObjectGraphType<ProfilePage>
+/// <summary>Relay page information, shared by every connection.</summary>
+internal sealed class PageInfoGraphType : ObjectGraphType<PageInfo>
 {
     public PageInfoGraphType()
     {
@@ -12,6 +11,6 @@ internal sealed class PageInfoGraphType : ObjectGraphType<ProfilePage>
         Description = "Where this page sits in the whole list.";
         Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Description("Whether more items follow this page.").Resolve(c => c.Source.HasNextPage);
         Field<StringGraphType>("endCursor").Description("Cursor of the last item; pass it as 'after' for the next page. Null on an empty page.")
-            .Resolve(c => c.Source.Nodes.Count == 0 ? null : ProfileCursor.Encode(c.Source.Nodes[^1].Id));
+            .Resolve(c => c.Source.EndCursor);
     }
 }

@@ -1,0 +1,114 @@
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Protection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CloudjetGraph.Core.Custodians;
+
+/// <summary>
+/// Runs a custodian operation and records it, however it ends, in the <c>CustodianOperations</c>
+/// table of the profile database. It only ever adds rows. The detail of a refusal is the
+/// refusal's own message (written by the gateway's code from ids, counts and setting names); a
+/// failure records a fixed sentence, never an exception's text, which a library may have filled.
+/// </summary>
+public sealed partial class CustodianOperationLog(CloudjetDbContext db, TimeProvider time, ILogger<CustodianOperationLog> logger)
+{
+    /// <summary>Longest recorded detail; a longer refusal message is cut.</summary>
+    public const int MaxDetailLength = 500;
+
+    /// <summary>Longest recorded target.</summary>
+    public const int MaxTargetLength = 200;
+
+    /// <summary>Longest recorded actor subject.</summary>
+    public const int MaxSubjectLength = 200;
+
+    private const string FailureDetail = "The operation broke off on an unexpected error; the log of the gateway or the tool says why.";
+
+    /// <summary>
+    /// Runs <paramref name="work"/> and records it as <paramref name="operation"/> by
+    /// <paramref name="actor"/> on <paramref name="target"/>: succeeded with
+    /// <paramref name="summarize"/>'s target and detail, refused on a <see cref="DomainException"/>
+    /// or <see cref="KeyRingUnavailableException"/>, failed on anything else. The exception is
+    /// rethrown unchanged; the record is written even when the caller's token was cancelled.
+    /// </summary>
+    public async Task<T> RunAsync<T>(
+        CustodianActor actor,
+        string operation,
+        string target,
+        Func<CancellationToken, Task<T>> work,
+        Func<T, CustodianOperationSummary> summarize,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(summarize);
+        T result;
+        try
+        {
+            result = await work(cancellationToken);
+        }
+        catch (Exception refusal) when (refusal is DomainException or KeyRingUnavailableException)
+        {
+            await RecordAsync(actor, operation, target, CustodianOutcomes.Refused, refusal.Message);
+            throw;
+        }
+        catch (Exception)
+        {
+            await RecordAsync(actor, operation, target, CustodianOutcomes.Failed, FailureDetail);
+            throw;
+        }
+
+        var summary = summarize(result);
+        await RecordAsync(actor, operation, summary.Target, CustodianOutcomes.Succeeded, summary.Detail);
+        return result;
+    }
+
+    /// <summary>The recorded operations, newest first, <paramref name="first"/> at a time, older than operation <paramref name="before"/> when given.</summary>
+    public async Task<CustodianOperationPage> PageAsync(int first, long? before, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(first, 1);
+        var all = db.CustodianOperations.AsNoTracking();
+        var older = before is { } cursor ? all.Where(o => o.Id < cursor) : all;
+        var rows = await older.OrderByDescending(o => o.Id).Take(first + 1).ToListAsync(cancellationToken);
+        return new CustodianOperationPage(rows.Take(first).ToList(), rows.Count > first, await all.CountAsync(cancellationToken));
+    }
+
+    // Never with the caller's token: a cancelled operation is still an operation to record.
+    private async Task RecordAsync(CustodianActor actor, string operation, string target, string outcome, string detail)
+    {
+        // A refusal before any database exists (the Cli pointed at an empty folder) has nowhere to
+        // go: recording it would create the database the refusal protected. Same for a database
+        // this version has not migrated yet.
+        if (!await DatabaseSchema.IsInitializedAsync(db.Database, CancellationToken.None)
+            || (await db.Database.GetPendingMigrationsAsync(CancellationToken.None)).Any())
+        {
+            LogNotRecorded(logger, operation, outcome);
+            return;
+        }
+
+        var row = new CustodianOperation
+        {
+            At = time.GetUtcNow(),
+            ActorSubject = Cut(actor.Subject, MaxSubjectLength),
+            ActorRole = actor.Role,
+            Operation = operation,
+            Target = Cut(target, MaxTargetLength),
+            Outcome = outcome,
+            Detail = Cut(detail, MaxDetailLength),
+        };
+        db.CustodianOperations.Add(row);
+        await db.SaveChangesAsync(CancellationToken.None);
+
+        // Detached at once: the row is never changed afterwards, and the request's context stays clean.
+        db.Entry(row).State = EntityState.Detached;
+        LogRecorded(logger, row.Id, operation, outcome);
+    }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
+    [LoggerMessage(EventId = 1061, EventName = "CustodianOperationRecorded", Level = LogLevel.Information, Message = "Recorded custodian operation {OperationId}: {Operation} {Outcome}.")]
+    private static partial void LogRecorded(ILogger logger, long operationId, string operation, string outcome);
+
+    [LoggerMessage(EventId = 1062, EventName = "CustodianOperationNotRecorded", Level = LogLevel.Warning, Message = "Custodian operation {Operation} ({Outcome}) was not recorded: the database does not exist or is not migrated to this version.")]
+    private static partial void LogNotRecorded(ILogger logger, string operation, string outcome);
+}

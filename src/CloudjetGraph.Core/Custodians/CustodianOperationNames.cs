@@ -1,0 +1,21 @@
+namespace CloudjetGraph.Core.Custodians;
+
+/// <summary>
+/// The recorded names of custodian operations. Auditors and scripts match on them and the audit
+/// trail will chain them, so each is a fixed string pinned by a test, never derived from a C#
+/// identifier that a rename would change.
+/// </summary>
+public static class CustodianOperationNames
+{
+    /// <summary>A new key ring and its data keys (<c>keys init</c>).</summary>
+    public const string Init = "keys.init";
+
+    /// <summary>A new ring key staged (<c>keys rotate-master</c>, GraphQL <c>rotateMasterKey</c>).</summary>
+    public const string RotateMaster = "keys.rotate-master";
+
+    /// <summary>Data keys re-wrapped under the ring's default key (<c>keys rotate-master</c> without a delay, <c>--rewrap-only</c>, GraphQL <c>rewrapDataKeys</c>).</summary>
+    public const string RewrapDataKeys = "keys.rewrap-data-keys";
+
+    /// <summary>A ring key revoked (<c>keys revoke-master</c>, GraphQL <c>revokeMasterKey</c>).</summary>
+    public const string RevokeMaster = "keys.revoke-master";
+}

@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using CloudjetGraph.Core.Custodians;
+using CloudjetGraph.Core.Protection;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudjetGraph.IntegrationTests.Cli;
+
+/// <summary>
+/// Every key verb of the Cli that changes keys is recorded, refusals included: who (the operating
+/// system user, role <c>cli</c>), what, when, on which key, and how it ended; and no record holds
+/// a password or a key, even when the verb fails on them.
+/// </summary>
+public sealed class CustodianOperationRecordTests
+{
+    private const string WrongPassword = "Zebra quartz 4711, not the ring's password";
+
+    [Fact]
+    public async Task Custodian_RunsEachKeysVerb_RecordsWhoWhatWhenAndOutcome()
+    {
+        var started = DateTimeOffset.UtcNow;
+        using var ring = await ProductionRing.CreateAsync(withCertificate: false);
+        var settings = SettingsOf(ring, ("DataProtection:AllowUnprotectedKeys", "true"));
+        var initRecord = Assert.Single(await CustodianRecord.ReadAsync(DatabasePath(ring)));
+        var oldMaster = initRecord.Target["ring key ".Length..];
+
+        var (rotated, _, rotateError) = await Custodian.KeysAsync(settings, "rotate-master");
+        Assert.True(rotated == 0, rotateError);
+        var newMaster = (await CustodianRecord.ReadAsync(DatabasePath(ring)))[1].Target["ring key ".Length..];
+        var (inUse, _, _) = await Custodian.KeysAsync(settings, "revoke-master", newMaster);
+        var unknownId = Guid.NewGuid();
+        var (unknown, _, _) = await Custodian.KeysAsync(settings, "revoke-master", unknownId.ToString());
+        var (revoked, _, revokeError) = await Custodian.KeysAsync(settings, "revoke-master", oldMaster);
+
+        Assert.Equal((1, 1, 0), (inUse, unknown, revoked));
+        Assert.True(revoked == 0, revokeError);
+        var rows = await CustodianRecord.ReadAsync(DatabasePath(ring));
+        Assert.Equal(
+            [
+                ("keys.init", "succeeded", $"ring key {oldMaster}", "Created 1 ring key(s) and 4 data keys: blind-index, person-keys, row-integrity, token-signing."),
+                ("keys.rotate-master", "succeeded", $"ring key {newMaster}", $"Created ring key {newMaster}, active from "),
+                ("keys.rewrap-data-keys", "succeeded", $"data keys, ring key {newMaster}", $"Re-wrapped 4 data key(s) under ring key {newMaster}; 0 already under it, 0 changed concurrently."),
+                ("keys.revoke-master", "refused", $"ring key {newMaster}", $"Ring key {newMaster} still wraps 4 data key(s), which could no longer be unwrapped;"),
+                ("keys.revoke-master", "refused", $"ring key {unknownId}", $"The key ring holds no key {unknownId}."),
+                ("keys.revoke-master", "succeeded", $"ring key {oldMaster}", "Revoked; no data key was under it."),
+            ],
+            rows.Select(r => (r.Operation, r.Outcome, r.Target, Expected: Prefix(r.Detail, r.Operation))).ToList());
+        Assert.All(rows, row => Assert.Equal((Environment.UserName, "cli"), (row.ActorSubject, row.ActorRole)));
+        Assert.All(rows, row => Assert.InRange(row.At, started, DateTimeOffset.UtcNow));
+        Assert.Equal(rows.Select(r => r.At).Order(), rows.Select(r => r.At));
+        Assert.Equal(rows.Select(r => r.Id).Order(), rows.Select(r => r.Id).Distinct());
+    }
+
+    [Fact]
+    public async Task Custodian_VerbsFailOnTheCertificateAndKeys_RecordNoPasswordNoKeyMaterial()
+    {
+        using var ring = await ProductionRing.CreateAsync();
+        var right = SettingsOf(ring, ("DataProtection:CertificatePath", ring.CertificatePath!), ("DataProtection:CertificatePassword", ProductionRing.Password));
+        var wrong = SettingsOf(ring, ("DataProtection:CertificatePath", ring.CertificatePath!), ("DataProtection:CertificatePassword", WrongPassword));
+
+        // Hostile and careless: the wrong password for every verb, a second init over the ring,
+        // then a real rotation and a forced revoke that leaves data keys unreadable.
+        Assert.Equal(1, (await Custodian.KeysAsync(wrong, "rotate-master")).ExitCode);
+        Assert.Equal(1, (await Custodian.KeysAsync(wrong, "rotate-master", "--rewrap-only")).ExitCode);
+        Assert.Equal(1, (await Custodian.KeysAsync(wrong, "revoke-master", Guid.NewGuid().ToString())).ExitCode);
+        Assert.Equal(1, (await Custodian.KeysAsync(right, "init")).ExitCode);
+        var (rotated, _, rotateError) = await Custodian.KeysAsync(right, "rotate-master", "--activate-in", "01:00:00");
+        Assert.True(rotated == 0, rotateError);
+        var rows = await CustodianRecord.ReadAsync(DatabasePath(ring));
+        var current = rows[0].Target["ring key ".Length..];
+        var dataKeys = await DataKeysAsync(ring);
+        var (forced, _, forceError) = await Custodian.KeysAsync(right, "revoke-master", current, "--force");
+        Assert.True(forced == 0, forceError);
+        rows = await CustodianRecord.ReadAsync(DatabasePath(ring));
+
+        Assert.Equal(
+            [
+                ("keys.init", "succeeded"), ("keys.rotate-master", "refused"), ("keys.rewrap-data-keys", "refused"), ("keys.revoke-master", "refused"),
+                ("keys.init", "refused"), ("keys.rotate-master", "succeeded"), ("keys.revoke-master", "succeeded"),
+            ],
+            rows.Select(r => (r.Operation, r.Outcome)).ToList());
+        Assert.All(rows[1..4], row => Assert.Contains("DataProtection:CertificatePassword", row.Detail, StringComparison.Ordinal));
+        Assert.Equal($"ring key {current}, forced", rows[^1].Target);
+        Assert.Equal("Revoked; 4 data key(s) under it can no longer be unwrapped.", rows[^1].Detail);
+
+        var secrets = new List<string> { ProductionRing.Password, WrongPassword, "Zebra" };
+        foreach (var key in dataKeys)
+        {
+            secrets.AddRange([Convert.ToBase64String(key.Material), Convert.ToHexString(key.Material), Convert.ToHexStringLower(key.Material)]);
+            secrets.AddRange([Convert.ToBase64String(key.Wrapped), Convert.ToHexString(key.Wrapped)[..32]]);
+        }
+
+        Assert.Equal(2 + 1 + (4 * 5), secrets.Count);
+        Assert.All(rows, row => Assert.DoesNotContain(secrets, secret => row.Text.Contains(secret, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public async Task OperationLog_WorkFailsWithSecretsInTheException_RecordsFailedWithAFixedDetail()
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var secret = $"material {Convert.ToHexString(RandomNumberGenerator.GetBytes(32))}";
+        await using var scope = app.Services.CreateAsyncScope();
+        var log = scope.ServiceProvider.GetRequiredService<CustodianOperationLog>();
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => log.RunAsync<int>(
+            new CustodianActor("custodian-fails", "keyCustodian"),
+            CustodianOperationNames.RotateMaster,
+            "key ring",
+            _ => throw new InvalidOperationException(secret),
+            _ => throw new InvalidOperationException("A failed operation has no summary."),
+            CancellationToken.None));
+
+        Assert.Equal(secret, thrown.Message);
+        var row = Assert.Single(await CustodianRecord.ReadAsync(app.DatabasePath));
+        Assert.Equal(
+            ("custodian-fails", "keyCustodian", "keys.rotate-master", "key ring", "failed", "The operation broke off on an unexpected error; the log of the gateway or the tool says why."),
+            (row.ActorSubject, row.ActorRole, row.Operation, row.Target, row.Outcome, row.Detail));
+        Assert.DoesNotContain("material", row.Text, StringComparison.Ordinal);
+    }
+
+    private static string DatabasePath(ProductionRing ring) => Path.Combine(ring.DataDirectory, "cloudjet.db");
+
+    private static Dictionary<string, string?> SettingsOf(ProductionRing ring, params (string Key, string Value)[] settings)
+    {
+        var all = Custodian.SettingsOf(DatabasePath(ring), ring.KeyRingPath);
+        all["environment"] = "Production";
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
+
+    // The staging detail ends with a time, the refusal with advice: compare what is fixed.
+    private static string Prefix(string detail, string operation) => operation switch
+    {
+        "keys.rotate-master" => detail[..detail.IndexOf("from ", StringComparison.Ordinal)] + "from ",
+        "keys.revoke-master" when detail.Contains("still wraps", StringComparison.Ordinal) => detail[..(detail.IndexOf(';', StringComparison.Ordinal) + 1)],
+        _ => detail,
+    };
+
+    // Every data key's material, unwrapped by a host on the ring, and its wrapped form from the row.
+    private static async Task<List<(byte[] Material, byte[] Wrapped)>> DataKeysAsync(ProductionRing ring)
+    {
+        await using var host = ring.Host();
+        await host.InitializeAsync();
+        var keys = host.Services.GetRequiredService<DataKeyRing>();
+        return host.WithDb(db => db.DataKeys.ToList()).Select(row => (keys.Get(row.Id).Material, row.WrappedKey)).ToList();
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+
+namespace CloudjetGraph.IntegrationTests.Keys;
+
+/// <summary>
+/// Who may call the key mutations and <c>keyOperations</c>, and what a custodian's careless or
+/// hostile input gets: stable codes, nothing changed in the ring, refusals recorded.
+/// </summary>
+public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
+{
+    private static readonly string[] KeyOperations =
+    [
+        "mutation { rotateMasterKey { masterKeyId } }",
+        "mutation { rotateMasterKey(input: { activateInSeconds: 60 }) { masterKeyId } }",
+        "mutation { rewrapDataKeysUnderMasterKey { rewrapped } }",
+        "mutation { revokeMasterKey(input: { id: \"00000000-0000-0000-0000-000000000001\", force: true }) { masterKeyId } }",
+        "{ keyOperations { totalCount nodes { detail } } }",
+    ];
+
+    [Theory]
+    [InlineData(Role.Owner)]
+    [InlineData(Role.Management)]
+    [InlineData(Role.Sales)]
+    [InlineData(Role.Support)]
+    public async Task OtherRole_CallsKeyOperations_GetsNotAuthorizedAndChangesNothing(Role role)
+    {
+        var token = role == Role.Owner ? await OwnerTokenAsync() : app.StaffToken(role, $"{RoleNames.Of(role)}-demo");
+        var ring = RingListing();
+        var recorded = (await CustodianRecord.ReadAsync(app.DatabasePath)).Count;
+
+        foreach (var operation in KeyOperations)
+        {
+            var response = await app.Client(token).PostAsync(operation);
+
+            Assert.Equal(["AUTH_NOT_AUTHORIZED"], response.Codes);
+            Assert.True(response.Data is null || response.Data.AsObject().All(p => p.Value is null), response.Body);
+        }
+
+        Assert.Equal(ring, RingListing());
+        Assert.Equal(recorded, (await CustodianRecord.ReadAsync(app.DatabasePath)).Count);
+    }
+
+    [Fact]
+    public async Task Anonymous_CallsKeyOperations_GetsNotAuthenticatedAndChangesNothing()
+    {
+        var ring = RingListing();
+
+        foreach (var operation in KeyOperations)
+        {
+            Assert.Equal(["AUTH_NOT_AUTHENTICATED"], (await app.Client().PostAsync(operation)).Codes);
+        }
+
+        Assert.Equal(ring, RingListing());
+    }
+
+    [Fact]
+    public async Task KeyCustodian_RevokesMasterKeyInUseOrUnknown_GetsStableCodesAndRefusalsAreRecorded()
+    {
+        var custodian = Custodian();
+        var master = (await custodian.PostAsync("{ keys { masterKeys { id } } }")).Ok()["keys"]!["masterKeys"]!.AsArray().Single()!["id"]!.GetValue<Guid>();
+        var unknown = Guid.NewGuid();
+        var ring = RingListing();
+        const string Revoke = "mutation Revoke($id: ID!) { revokeMasterKey(input: { id: $id }) { masterKeyId } }";
+
+        var inUse = await custodian.PostAsync(Revoke, new { id = master });
+        var notFound = await custodian.PostAsync(Revoke, new { id = unknown });
+        var malformed = await custodian.PostAsync(Revoke, new { id = "'; DROP TABLE DataKeys; --" });
+
+        Assert.Equal(["KEY_IN_USE"], inUse.Codes);
+        Assert.Equal($"Ring key {master} still wraps 4 data key(s), which could no longer be unwrapped; run `keys rotate-master` (or `--rewrap-only`) first, or force the revocation.", inUse.Errors[0]!["message"]!.GetValue<string>());
+        Assert.Equal(["KEY_NOT_FOUND"], notFound.Codes);
+        Assert.Equal(["KEY_NOT_FOUND"], malformed.Codes);
+        Assert.All([inUse, notFound, malformed], response => Assert.Null(response.Data));
+        Assert.Equal(ring, RingListing());
+        var operations = (await custodian.PostAsync("{ keyOperations(first: 3) { nodes { actorSubject operation target outcome } } }")).Ok()["keyOperations"]!["nodes"]!.AsArray();
+        Assert.Equal(
+            [$"ring key {Guid.Empty}", $"ring key {unknown}", $"ring key {master}"],
+            operations.Select(o => o!["target"]!.GetValue<string>()));
+        Assert.All(operations, o => Assert.Equal(("custodian-access", "keys.revoke-master", "refused"), (o!["actorSubject"]!.GetValue<string>(), o["operation"]!.GetValue<string>(), o["outcome"]!.GetValue<string>())));
+    }
+
+    [Theory]
+    [InlineData("mutation { rotateMasterKey(input: { activateInSeconds: -1 }) { masterKeyId } }", "activateInSeconds")]
+    [InlineData("mutation { rotateMasterKey(input: { activateInSeconds: 31622401 }) { masterKeyId } }", "activateInSeconds")]
+    [InlineData("{ keyOperations(first: 0) { totalCount } }", "first")]
+    [InlineData("{ keyOperations(first: 51) { totalCount } }", "first")]
+    [InlineData("{ keyOperations(after: \"not a cursor\") { totalCount } }", "after")]
+    [InlineData("{ keyOperations(after: \"cHJvZmlsZTowMTkzYTAwMDAwMDA3MDAwODAwMDAwMDAwMDAwMDAwMQ==\") { totalCount } }", "after")]
+    public async Task KeyCustodian_SendsBadArgument_GetsValidationNamingItAndChangesNothing(string operation, string field)
+    {
+        var ring = RingListing();
+
+        var response = await Custodian().PostAsync(operation);
+
+        Assert.Equal(["VALIDATION"], response.Codes);
+        Assert.Equal(field, response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
+        Assert.Equal(ring, RingListing());
+    }
+
+    [Fact]
+    public async Task KeyCustodian_ReadsKeyOperationsAndProfilesTogether_GetsTheRecordButNoPersonalField()
+    {
+        var response = await Custodian().PostAsync("{ keyOperations(first: 1) { totalCount } profiles { nodes { fullName email } } me { fullName } }");
+
+        Assert.NotNull(response.Data!["keyOperations"]!["totalCount"]);
+        Assert.Null(response.Data["profiles"]);
+        Assert.Null(response.Data["me"]);
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], response.Codes);
+        Assert.NotNull(response.ErrorAt("profiles"));
+    }
+
+    [Fact]
+    public async Task KeyCustodian_PagesKeyOperations_GetsEachOnceNewestFirst()
+    {
+        var custodian = Custodian();
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            await custodian.PostAsync("mutation { revokeMasterKey(input: { id: \"0193a000-0000-7000-8000-000000000009\" }) { masterKeyId } }");
+        }
+
+        var all = await PageAsync(custodian, "{ keyOperations(first: 50) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }");
+        var ids = new List<long>();
+        string? after = null;
+        do
+        {
+            var page = await PageAsync(custodian, "query Page($after: String) { keyOperations(first: 2, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }", new { after });
+            ids.AddRange(page["nodes"]!.AsArray().Select(n => long.Parse(n!["id"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)));
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+
+        Assert.True(all["totalCount"]!.GetValue<int>() >= 3);
+        Assert.Equal(all["totalCount"]!.GetValue<int>(), ids.Count);
+        Assert.Equal(ids.OrderDescending(), ids);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    private static async Task<JsonNode> PageAsync(GraphQLClient custodian, string query, object? variables = null) =>
+        (await custodian.PostAsync(query, variables)).Ok()["keyOperations"]!;
+
+    private GraphQLClient Custodian() => app.Client(app.StaffToken(Role.KeyCustodian, "custodian-access"));
+
+    private SortedDictionary<string, string> RingListing() =>
+        new(Directory.GetFiles(app.KeyRingPath).ToDictionary(path => Path.GetFileName(path), File.ReadAllText), StringComparer.Ordinal);
+
+    private async Task<string> OwnerTokenAsync()
+    {
+        var input = Owners.NewInput($"keyops{Guid.NewGuid():N}"[..20]);
+        await app.SignUpAsync(input);
+        return await app.LoginAsync((string)input["email"]!);
+    }
+}

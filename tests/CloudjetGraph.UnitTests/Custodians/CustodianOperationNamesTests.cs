@@ -1,0 +1,53 @@
+using System.Reflection;
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Custodians;
+
+namespace CloudjetGraph.UnitTests.Custodians;
+
+/// <summary>
+/// Pins the names the record of custodian operations stores: auditors match on them and the audit
+/// trail will chain them, so a rename in C# must never change one.
+/// </summary>
+public sealed class CustodianOperationNamesTests
+{
+    [Fact]
+    public void Names_EveryOperation_IsItsPinnedString()
+    {
+        Assert.Equal(
+            ["keys.init", "keys.revoke-master", "keys.rewrap-data-keys", "keys.rotate-master"],
+            Constants(typeof(CustodianOperationNames)));
+        Assert.Equal("keys.init", CustodianOperationNames.Init);
+        Assert.Equal("keys.rotate-master", CustodianOperationNames.RotateMaster);
+        Assert.Equal("keys.rewrap-data-keys", CustodianOperationNames.RewrapDataKeys);
+        Assert.Equal("keys.revoke-master", CustodianOperationNames.RevokeMaster);
+    }
+
+    [Fact]
+    public void Outcomes_EveryOutcome_IsItsPinnedString()
+    {
+        Assert.Equal(["failed", "refused", "succeeded"], Constants(typeof(CustodianOutcomes)));
+        Assert.Equal("succeeded", CustodianOutcomes.Succeeded);
+        Assert.Equal("refused", CustodianOutcomes.Refused);
+        Assert.Equal("failed", CustodianOutcomes.Failed);
+    }
+
+    [Fact]
+    public void Cli_Actor_IsTheOperatingSystemUserWithTheCliRole()
+    {
+        var actor = CustodianActor.Cli();
+
+        Assert.Equal(Environment.UserName, actor.Subject);
+        Assert.Equal("cli", actor.Role);
+    }
+
+    [Fact]
+    public void Of_KeyCustodianCaller_IsTheTokenSubjectAndRoleName()
+    {
+        var actor = CustodianActor.Of(new Caller(Role.KeyCustodian, "custodian-7", new HashSet<Guid>()));
+
+        Assert.Equal(new CustodianActor("custodian-7", "keyCustodian"), actor);
+    }
+
+    private static List<string> Constants(Type type) =>
+        [.. type.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal)];
+}
