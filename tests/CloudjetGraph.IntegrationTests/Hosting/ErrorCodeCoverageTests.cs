@@ -21,9 +21,9 @@ public sealed class ErrorCodeCoverageTests(ITestOutputHelper output)
     public void TestRun_EveryDocumentedCode_WasRaisedBySomeTest()
     {
         // A filtered run (one class while working) cannot raise them all; the whole suite must.
-        if (!TestRun.IsFull)
+        if (TestRun.Unscheduled() is { Count: > 0 } unscheduled)
         {
-            output.WriteLine("A filtered run: not checked.");
+            output.WriteLine($"A filtered run ({unscheduled.Count} test methods left out, e.g. {unscheduled[0]}): not checked.");
             return;
         }
 

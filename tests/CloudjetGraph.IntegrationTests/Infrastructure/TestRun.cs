@@ -20,12 +20,13 @@ public static class TestRun
         }
     }
 
-    /// <summary>Whether every test method of this assembly that is not skipped was scheduled in this process.</summary>
-    public static bool IsFull => AllTestMethods().All(Scheduled.ContainsKey);
+    /// <summary>The test methods of this assembly, not skipped, that this run was not given.</summary>
+    public static IReadOnlyList<string> Unscheduled() => [.. AllTestMethods().Where(method => !Scheduled.ContainsKey(method))];
 
+    // What xunit 2 discovers: public, concrete classes (nested ones too) and their [Fact] or [Theory] methods.
     private static IEnumerable<string> AllTestMethods() =>
         from type in typeof(TestRun).Assembly.GetTypes()
-        where type is { IsClass: true, IsAbstract: false }
+        where type is { IsClass: true, IsAbstract: false } && (type.IsPublic || type.IsNestedPublic)
         from method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
         let fact = method.GetCustomAttribute<FactAttribute>()
         where fact is not null && fact.Skip is null
