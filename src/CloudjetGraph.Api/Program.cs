@@ -1,5 +1,6 @@
 using CloudjetGraph.Api.Authentication;
 using CloudjetGraph.Api.GraphQL;
+using CloudjetGraph.Api.Health;
 using CloudjetGraph.Api.Hosting;
 using CloudjetGraph.Api.Http;
 using CloudjetGraph.Core;
@@ -24,8 +25,9 @@ builder.Services.AddCloudjetGraphQL();
 // Security headers on every response, no Server header, and CORS only for origins in settings.
 builder.Services.AddCloudjetHttpHardening();
 
-// Liveness for load balancers and orchestrators.
-builder.Services.AddHealthChecks();
+// Liveness and readiness for load balancers and orchestrators: the stores answer and a canary
+// seals and opens through the key hierarchy.
+builder.Services.AddCloudjetHealth();
 
 var app = builder.Build();
 
@@ -38,6 +40,6 @@ app.UseCloudjetHttpHardening();
 // A bearer token that fails validation gets 401 (RFC 6750); no token at all stays anonymous.
 app.UseCloudjetAuthentication();
 app.MapCloudjetGraphQL("/graphql");
-app.MapHealthChecks("/healthz");
+app.MapCloudjetHealth();
 
 await app.RunAsync();

@@ -21,6 +21,10 @@ internal sealed class AccessDirective : Directive
             Roles("edit", "Roles that may also change the value."));
     }
 
+    // A type-system directive is hidden from introspection by default; clients that build the
+    // schema from introspection (code generators, GraphiQL) should see its definition too.
+    public override bool? Introspectable => true;
+
     private static QueryArgument<ListGraphType<NonNullGraphType<StringGraphType>>> Roles(string name, string description) =>
         new() { Name = name, Description = description };
 }

@@ -13,7 +13,19 @@ internal sealed class CloudjetSchema : Schema
         Mutation = mutation;
         Directives.Register(new AccessDirective());
 
+        // Introspection as the October 2021 specification and graphql-js's getIntrospectionQuery
+        // options ask for it (with IntrospectionCompatibility): without these, a client that asks
+        // for `isRepeatable` or `args(includeDeprecated:)` gets a validation error, not the schema.
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
+
         // The built-in Long scalar has no description; the SDL is a contract and says what it holds.
         RegisterType(new LongGraphType { Description = "A 64-bit signed integer, sent as a JSON number; used for counts that may pass 2^31." });
+    }
+
+    protected override void OnBeforeInitializeType(IGraphType graphType)
+    {
+        base.OnBeforeInitializeType(graphType);
+        IntrospectionCompatibility.Complete(graphType);
     }
 }

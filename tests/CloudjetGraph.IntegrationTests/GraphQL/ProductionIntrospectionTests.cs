@@ -23,6 +23,18 @@ public sealed class ProductionIntrospectionTests
     }
 
     [Fact]
+    public async Task Anonymous_RunsGraphqlJsIntrospectionWithEveryOptionOnAProductionHost_GetsIntrospectionDisabled()
+    {
+        using var ring = await ProductionRing.CreateAsync();
+        await using var host = ring.Host();
+
+        var response = await host.Client().PostAsync(IntrospectionCompatibilityTests.Query("full"));
+
+        Assert.Equal(["INTROSPECTION_DISABLED"], response.Codes);
+        Assert.Null(response.Data);
+    }
+
+    [Fact]
     public async Task Anonymous_IntrospectsAProductionHostThatAllowsIt_GetsTheQueryType()
     {
         using var ring = await ProductionRing.CreateAsync();

@@ -21,6 +21,8 @@ public sealed partial class SecurityHeadersTests(CloudjetApplication app) : ICla
     [InlineData("PUT", "/graphql", null, "{ __typename }", HttpStatusCode.MethodNotAllowed)]
     [InlineData("POST", "/graphql", "invalid", "{ __typename }", HttpStatusCode.Unauthorized)]
     [InlineData("GET", "/healthz", null, null, HttpStatusCode.OK)]
+    [InlineData("GET", "/health/live", null, null, HttpStatusCode.OK)]
+    [InlineData("GET", "/health/ready", null, null, HttpStatusCode.OK)]
     [InlineData("GET", "/no-such-path", null, null, HttpStatusCode.NotFound)]
     public async Task AnyCaller_AnyRequest_GetsNoStoreNoSniffAndNoReferrer(string method, string path, string? token, string? query, HttpStatusCode expectedStatus)
     {

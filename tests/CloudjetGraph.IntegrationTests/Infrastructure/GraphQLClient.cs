@@ -29,7 +29,9 @@ public sealed class GraphQLClient(HttpClient http, string? token)
 
         using var response = await Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body) { RetryAfter = response.Headers.RetryAfter?.Delta };
+        var result = new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body) { RetryAfter = response.Headers.RetryAfter?.Delta };
+        RaisedErrorCodes.Record(result.Codes);
+        return result;
     }
 }
 

@@ -1,0 +1,17 @@
+namespace CloudjetGraph.Api.Health;
+
+/// <summary>The readiness checks' names, as the <c>/health/ready</c> body lists them; operators' tools read them.</summary>
+internal static class HealthCheckNames
+{
+    /// <summary>The profile database answers a query.</summary>
+    public const string Database = "database";
+
+    /// <summary>The key store answers a query.</summary>
+    public const string KeyStore = "keyStore";
+
+    /// <summary>The data keys are loaded in this process.</summary>
+    public const string DataKeys = "dataKeys";
+
+    /// <summary>A canary value seals and opens through the whole key hierarchy.</summary>
+    public const string Canary = "canary";
+}

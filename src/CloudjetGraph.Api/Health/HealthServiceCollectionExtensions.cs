@@ -1,0 +1,52 @@
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyStore;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+
+namespace CloudjetGraph.Api.Health;
+
+/// <summary>Registers and maps liveness (<c>/health/live</c>, alias <c>/healthz</c>) and readiness (<c>/health/ready</c>).</summary>
+internal static class HealthServiceCollectionExtensions
+{
+    private const string Ready = "ready";
+
+    public static IServiceCollection AddCloudjetHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddDbContextCheck<CloudjetDbContext>(HealthCheckNames.Database, tags: [Ready], customTestQuery: TableAnswersAsync<CloudjetDbContext, DataKey>)
+            .AddDbContextCheck<KeyStoreDbContext>(HealthCheckNames.KeyStore, tags: [Ready], customTestQuery: TableAnswersAsync<KeyStoreDbContext, WrappedPersonKey>)
+            .AddCheck<DataKeyRingHealthCheck>(HealthCheckNames.DataKeys, tags: [Ready])
+            .AddCheck<KeyHierarchyCanaryHealthCheck>(HealthCheckNames.Canary, tags: [Ready]);
+        return services;
+    }
+
+    /// <summary>
+    /// Maps the probes. Both are anonymous, outside the GraphQL rate limits, and never cached.
+    /// Liveness runs no check: a process that answers is alive, and restarting it for a database
+    /// outage would not help. Readiness runs them all.
+    /// </summary>
+    public static IEndpointRouteBuilder MapCloudjetHealth(this IEndpointRouteBuilder endpoints)
+    {
+        var live = new HealthCheckOptions { Predicate = _ => false };
+        endpoints.MapHealthChecks("/health/live", live);
+
+        // Deployments made before /health/live probe this path.
+        endpoints.MapHealthChecks("/healthz", live);
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(Ready),
+            ResponseWriter = ReadinessResponse.WriteAsync,
+        });
+        return endpoints;
+    }
+
+    // A query, not only a connection: a missing or dropped table must fail the check too. Its rows
+    // may be none (a new key store), so any answer counts.
+    private static async Task<bool> TableAnswersAsync<TContext, TEntity>(TContext context, CancellationToken cancellationToken)
+        where TContext : DbContext
+        where TEntity : class
+    {
+        await context.Set<TEntity>().AnyAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CloudjetGraph.Api.Health;
+
+/// <summary>
+/// The <c>/health/ready</c> body: the overall status and each check's, nothing else. Descriptions
+/// and exceptions stay in the server log: a probe is anonymous, and an exception's message can
+/// hold a file path, a key id or a value.
+/// </summary>
+internal static class ReadinessResponse
+{
+    public static async Task WriteAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await using var json = new Utf8JsonWriter(http.Response.Body);
+        json.WriteStartObject();
+        json.WriteString("status", report.Status.ToString());
+        json.WriteStartObject("checks");
+        foreach (var (name, entry) in report.Entries)
+        {
+            json.WriteString(name, entry.Status.ToString());
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+        await json.FlushAsync(http.RequestAborted);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+
+namespace CloudjetGraph.IntegrationTests.Hosting;
+
+/// <summary>The README's error table lists exactly the codes the gateway can raise.</summary>
+public sealed partial class ErrorTableTests
+{
+    [Fact]
+    public void Readme_ErrorTable_ListsEveryCodeInErrorCodes()
+    {
+        var missing = ReadmeErrorTable.Defined().Except(ReadmeErrorTable.Codes()).Order().ToList();
+
+        Assert.True(missing.Count == 0, $"The README's error table lacks: {string.Join(", ", missing)}.");
+    }
+
+    [Fact]
+    public void Readme_ErrorTable_ListsNoCodeThatErrorCodesLacks()
+    {
+        var table = ReadmeErrorTable.Codes();
+        var unknown = table.Except(ReadmeErrorTable.Defined()).Order().ToList();
+
+        Assert.True(table.Count >= 19, $"Found only {table.Count} codes in the README's error table; has its layout changed?");
+        Assert.True(unknown.Count == 0, $"The README's error table lists codes that do not exist: {string.Join(", ", unknown)}.");
+    }
+
+    // Every code reaches a response through CloudjetErrorInfoProvider, which takes it from an
+    // exception or error built with an ErrorCodes constant. A code written as a literal elsewhere
+    // would bypass ErrorCodes, and so this table check: there must be none.
+    [Fact]
+    public void GatewaySource_CodeShapedLiterals_AreAllInErrorCodes()
+    {
+        var defined = ReadmeErrorTable.Defined();
+        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Split(Path.DirectorySeparatorChar).Intersect(["obj", "bin", "Migrations"]).Any())
+            .Where(path => Path.GetFileName(path) != "ErrorCodes.cs")
+            .ToList();
+
+        var strays = sources
+            .SelectMany(path => CodeShapedLiteral().Matches(File.ReadAllText(path)).Select(m => (File: Path.GetFileName(path), Code: m.Groups[1].Value)))
+            .Where(hit => !defined.Contains(hit.Code))
+            .ToList();
+
+        Assert.NotEmpty(sources);
+        Assert.True(strays.Count == 0, $"Code-shaped literals outside ErrorCodes: {string.Join(", ", strays)}.");
+    }
+
+    // Upper case with at least one underscore, as every code is (VALIDATION, CONFLICT and
+    // TIMEOUT are single words, and ErrorCodes is where they must be written).
+    [GeneratedRegex("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"")]
+    private static partial Regex CodeShapedLiteral();
+}
