@@ -35,7 +35,8 @@ internal static class KeyJobCli
 
     /// <summary>
     /// Runs a job: checks the arguments and both databases, then <paramref name="checkScope"/>
-    /// (null when fine, else the line to print), then the job with progress.
+    /// (null when fine, else the line to print), then the job with progress, then, once it
+    /// finished for real (not a dry run), <paramref name="finish"/> when given, whose exit code is the verb's.
     /// </summary>
     public static async Task<int> RunAsync(
         ParseResult parseResult,
@@ -46,6 +47,7 @@ internal static class KeyJobCli
         bool restart,
         Func<IServiceProvider, CancellationToken, Task<string?>> checkScope,
         Func<IServiceProvider, DateTimeOffset, IKeyJobStep> createStep,
+        Func<IServiceProvider, ParseResult, CancellationToken, Task<int>>? finish,
         CancellationToken cancellationToken)
     {
         var output = parseResult.InvocationConfiguration.Output;
@@ -75,7 +77,12 @@ internal static class KeyJobCli
             var outcome = await WithProgressAsync(output, verb, progress =>
                 runner.RunAsync(request, startedAt => createStep(services.ServiceProvider, startedAt), progress, cancellationToken));
             await output.WriteLineAsync(Summary(verb, request, outcome));
-            return outcome.Finished ? CliExitCodes.Done : CliExitCodes.WorkRemains;
+            return (outcome.Finished, request.DryRun, finish) switch
+            {
+                (false, _, _) => CliExitCodes.WorkRemains,
+                (true, false, { } then) => await then(services.ServiceProvider, parseResult, cancellationToken),
+                _ => CliExitCodes.Done,
+            };
         }
         catch (KeyJobLeaseHeldException exception)
         {

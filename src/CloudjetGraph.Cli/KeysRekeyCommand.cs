@@ -40,6 +40,7 @@ internal static class KeysRekeyCommand
                 parseResult.GetValue(restart),
                 async (services, token) => await scope.ExistsAsync(services.GetRequiredService<CloudjetDbContext>(), token) ? null : $"There is no {(scope.ProfileId is null ? "organization" : "profile")} {scope.ProfileId ?? scope.OrganizationId}.",
                 (services, startedAt) => ActivatorUtilities.CreateInstance<ProfileRekeyStep>(services, scope, startedAt),
+                finish: null,
                 cancellationToken);
         });
         return command;

@@ -23,6 +23,7 @@ internal static class KeysRewrapCommand
             restart: false,
             (_, _) => Task.FromResult<string?>(null),
             (services, _) => services.GetRequiredService<PersonKeyRewrapStep>(),
+            finish: null,
             cancellationToken));
         return command;
     }

@@ -46,7 +46,6 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<KeyCensus>();
         services.AddScoped<MasterKeyRotation>();
         services.AddCloudjetKeyJobs();
-        services.AddScoped<BlindIndexReindexer>();
         services.AddScoped<CustodianOperationLog>();
         return services;
     }

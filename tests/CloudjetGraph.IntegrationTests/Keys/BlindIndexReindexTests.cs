@@ -42,9 +42,9 @@ public sealed class BlindIndexReindexTests
         // The rest by the custodian's verb, in small batches; a second run finds nothing to do.
         var (exitCode, stdout, stderr) = await Custodian.KeysAsync(Custodian.SettingsOf(host), "reindex", "--batch", "7");
         Assert.True(exitCode == 0, stderr);
-        Assert.Equal(Report(profiles - upToEarly, newKey, pending: 0, dropped: 0, open: 0), stdout.Trim());
+        Assert.EndsWith(Report(profiles - upToEarly, dropped: 0, open: 0), stdout.Trim(), StringComparison.Ordinal);
         var again = await Custodian.KeysAsync(Custodian.SettingsOf(host), "reindex");
-        Assert.Equal((0, Report(0, newKey, pending: 0, dropped: 0, open: 0)), (again.ExitCode, again.Output.Trim()));
+        Assert.Equal((0, NothingToDo(dropped: 0, open: 0)), (again.ExitCode, again.Output.Trim()));
 
         Assert.Equal(0, await PendingAsync(host));
         await AssertCensusAsync(host, 0, (oldKey, 0), (newKey, 2 * (profiles + 1)));
@@ -78,7 +78,7 @@ public sealed class BlindIndexReindexTests
         var profiles = host.WithDb(db => db.Profiles.LongCount());
         var (exitCode, stdout, stderr) = await Custodian.KeysAsync(Custodian.SettingsOf(host), "reindex");
         Assert.True(exitCode == 0, stderr);
-        Assert.Equal(Report(profiles - 1, newKey, pending: 0, dropped: 1, open: 1), stdout.Trim());
+        Assert.EndsWith(Report(profiles - 1, dropped: 1, open: 1), stdout.Trim(), StringComparison.Ordinal);
         await AssertCensusAsync(host, 0, (oldKey, 1), (newKey, 2 * profiles));
         Assert.Null(host.WithDb(db => db.Invitations.Single(i => i.UsedByProfileId == profileId).EmailIndex));
         var late = Owners.NewInput("bound-open");
@@ -94,12 +94,16 @@ public sealed class BlindIndexReindexTests
 
         var (exitCode, stdout, stderr) = await Custodian.KeysAsync(Custodian.SettingsOf(host), "reindex", "--batch", "0");
 
-        Assert.Equal((1, string.Empty, "keys reindex: --batch must be at least 1."), (exitCode, stdout, stderr.Trim()));
+        Assert.Equal((1, string.Empty, "keys reindex: --batch must be 1-100000 and --rate at least 1."), (exitCode, stdout, stderr.Trim()));
     }
 
-    private static string Report(long reindexed, Guid key, long pending, int dropped, int open) =>
-        $"Reindexed {reindexed} profile(s) under blind-index key {key}; 0 changed concurrently and were taken again; {pending} still pending.{Environment.NewLine}"
-        + $"Dropped the entries of {dropped} used or expired invitation(s); {open} open invitation(s) keep theirs under an older key until used or expired.";
+    private static string Report(long reindexed, int dropped, int open) =>
+        $"keys reindex all: done; {reindexed} examined, {reindexed} changed, 0 changed concurrently.{Environment.NewLine}" + Dropped(dropped, open);
+
+    private static string NothingToDo(int dropped, int open) => $"keys reindex all: nothing to do.{Environment.NewLine}" + Dropped(dropped, open);
+
+    private static string Dropped(int dropped, int open) =>
+        $"Dropped the entries of {dropped} used or expired invitation(s); {open} open invitation(s) keep theirs under an older key until used or expired.";
 
     private static async Task<string> SignUpAgainAsync(CloudjetApplication host, string tag)
     {

@@ -22,7 +22,7 @@ public sealed partial class BlindIndexReindexer(
     ProfileSealer sealer,
     PersonKeyStore personKeys,
     TimeProvider time,
-    ILogger<BlindIndexReindexer> logger)
+    ILogger<BlindIndexReindexer> logger) : IKeyJobStep
 {
     /// <summary>How many profiles still hold an entry that is not under the active key, counted from the stored headers.</summary>
     /// <exception cref="InvalidOperationException">No active blind-index key is loaded.</exception>

@@ -8,4 +8,7 @@ public static class KeyJobKinds
 
     /// <summary><c>keys rekey</c>: new person keys, every sealed value re-sealed.</summary>
     public const string Rekey = "rekey";
+
+    /// <summary><c>keys reindex</c>: blind-index entries recomputed under the active index key.</summary>
+    public const string Reindex = "reindex";
 }

@@ -17,6 +17,7 @@ public static class KeyJobServiceCollectionExtensions
         services.AddSingleton<KeyJobStatusReader>();
         services.AddScoped<KeyJobPreparation>();
         services.AddScoped<PersonKeyRewrapStep>();
+        services.AddScoped<BlindIndexReindexer>();
         return services;
     }
 }
