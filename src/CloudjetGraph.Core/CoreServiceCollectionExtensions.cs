@@ -43,6 +43,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<KeyCensus>();
         services.AddScoped<MasterKeyRotation>();
+        services.AddScoped<DataKeyRotation>();
+        services.AddScoped<DataKeyDestruction>();
         return services;
     }
 }
