@@ -7,6 +7,7 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace CloudjetGraph.IntegrationTests.Protection;
 
@@ -150,6 +151,33 @@ public sealed class GatewayKeyRefreshTests
 
         Assert.Equal((string)owner["fullName"]!, me["me"]!["fullName"]!.GetValue<string>());
         Assert.Equal(created, ActiveKey(first, DataKeyPurpose.PersonKeyWrapping));
+    }
+
+    [Fact]
+    public async Task Owner_PresentsTokenSignedByKeyOtherInstanceMade_AcceptedAtOnceForgedKeyIdRefused()
+    {
+        await using var first = new CloudjetApplication().With("DataProtection:RefreshInterval", "01:00:00");
+        await first.InitializeAsync();
+        await using var second = new CloudjetApplication { DataDirectory = first.DataDirectory, KeepData = true }.With("DataProtection:RefreshInterval", "01:00:00");
+        await second.InitializeAsync();
+        var owner = Owners.NewInput("refresh-kid");
+        var profileId = await first.SignUpAsync(owner);
+
+        var created = await Custodian.RotateDataAsync(Custodian.DevelopmentSettingsOf(first), DataKeyPurposeLabels.TokenSigning);
+        Assert.True(await first.Services.GetRequiredService<KeyRingRefresher>().RefreshAsync(CancellationToken.None));
+        var token = await first.LoginAsync((string)owner["email"]!);
+        Assert.Equal(created.ToString(), new JsonWebToken(token).Kid);
+
+        // The second instance has not refreshed: the unknown kid makes it reload before validating.
+        var me = (await second.Client(token).PostAsync("{ me { id } }")).Ok();
+
+        Assert.Equal(profileId.ToString(), me["me"]!["id"]!.GetValue<string>());
+        Assert.Equal(created, ActiveKey(second, DataKeyPurpose.TokenSigning));
+
+        // Hostile: the same token claiming a key id no instance has is still refused.
+        var parts = token.Split('.');
+        var forgedHeader = Base64UrlEncoder.Encode($$"""{"alg":"HS256","kid":"{{Guid.NewGuid()}}","typ":"JWT"}""");
+        await InvalidTokenResponse.AssertRefusedAsync(second, $"{forgedHeader}.{parts[1]}.{parts[2]}");
     }
 
     [Fact]
