@@ -15,6 +15,8 @@ internal static class KeysCommand
         keys.Subcommands.Add(KeysCertificateCommand.Create());
         keys.Subcommands.Add(KeysRotateMasterCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRevokeMasterCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysRotateDataCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysDestroyDataCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRewrapCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRekeyCommand.Create(buildHost));
         keys.Subcommands.Add(KeysReindexCommand.Create(buildHost));

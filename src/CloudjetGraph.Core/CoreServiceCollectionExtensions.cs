@@ -47,6 +47,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<MasterKeyRotation>();
         services.AddCloudjetKeyJobs();
         services.AddScoped<CustodianOperationLog>();
+        services.AddScoped<DataKeyRotation>();
+        services.AddScoped<DataKeyDestruction>();
         return services;
     }
 }

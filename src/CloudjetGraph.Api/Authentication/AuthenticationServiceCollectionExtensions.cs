@@ -30,7 +30,7 @@ internal static class AuthenticationServiceCollectionExtensions
                     ValidAudience = settings.Audience,
                     NameClaimType = TokenIssuer.SubjectClaim,
                     RoleClaimType = TokenIssuer.RoleClaim,
-                    ClockSkew = TimeSpan.FromSeconds(30),
+                    ClockSkew = AccessTokenOptions.ClockSkew,
                     // The gateway's own keys first; otherwise the IdP's, which JwtBearer put in the parameters.
                     IssuerSigningKeyResolver = (_, _, keyId, parameters) =>
                         issuer.ValidationKeys(keyId) is { Count: > 0 } own ? own : parameters.IssuerSigningKeys ?? [],

@@ -1,6 +1,8 @@
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Api.Authentication;
@@ -9,11 +11,30 @@ namespace CloudjetGraph.Api.Authentication;
 /// Decides what a token with a valid signature may claim, by the key that signed it, and words the
 /// RFC 6750 challenge for a refused token.
 /// </summary>
-internal sealed partial class CloudjetBearerEvents(TokenIssuer issuer, IOptions<AccessTokenOptions> tokenOptions, ILogger<CloudjetBearerEvents> logger)
+internal sealed partial class CloudjetBearerEvents(
+    TokenIssuer issuer,
+    KeyRingRefresher refresher,
+    IOptions<AccessTokenOptions> tokenOptions,
+    ILogger<CloudjetBearerEvents> logger)
     : JwtBearerEvents
 {
+    private const string BearerPrefix = "Bearer ";
+
     /// <summary>The <c>error_description</c> of every refused token; the reason stays in the server log.</summary>
     public const string InvalidTokenDescription = "The bearer token is invalid, expired or not accepted here.";
+
+    public override async Task MessageReceived(MessageReceivedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // A token signed by a key that another instance created after this one's last refresh
+        // would be refused until the next one: reload first (rate-limited, so forged key ids
+        // cannot make every request re-read the ring).
+        if (issuer.IsUnloadedKeyId(KeyIdOf(context.Request.Headers.Authorization.ToString())))
+        {
+            await refresher.RefreshForUnknownKeyAsync(context.HttpContext.RequestAborted);
+        }
+    }
 
     public override Task TokenValidated(TokenValidatedContext context)
     {
@@ -40,6 +61,26 @@ internal sealed partial class CloudjetBearerEvents(TokenIssuer issuer, IOptions<
         }
 
         return Task.CompletedTask;
+    }
+
+    // The kid header of a compact JWT, read without validating anything; null when there is none.
+    private static string? KeyIdOf(string authorization)
+    {
+        if (!authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = authorization[BearerPrefix.Length..].Trim();
+        try
+        {
+            return new JsonWebTokenHandler().CanReadToken(token) ? new JsonWebToken(token).Kid : null;
+        }
+        catch (ArgumentException)
+        {
+            // Malformed: the handler refuses it with its own reason.
+            return null;
+        }
     }
 
     private string? Refusal(TokenValidatedContext context)

@@ -8,6 +8,9 @@ public sealed class AccessTokenOptions
     /// <summary>Configuration section: <c>Authentication</c>.</summary>
     public const string SectionName = "Authentication";
 
+    /// <summary>How far past its expiry a token is still accepted, for clocks that disagree a little.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
     /// <summary>Issuer of the tokens the gateway signs itself. Default <c>cloudjet-graph</c>.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Issuer { get; set; } = "cloudjet-graph";
@@ -35,4 +38,10 @@ public sealed class AccessTokenOptions
     /// <summary>Lifetime of development staff tokens minted by the CLI. Default eight hours.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan StaffTokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// How long after a signing key stops signing a token it signed may still be accepted: the
+    /// longest lifetime plus <see cref="ClockSkew"/>. A retired signing key is kept that long.
+    /// </summary>
+    public TimeSpan LongestAcceptance => (OwnerTokenLifetime > StaffTokenLifetime ? OwnerTokenLifetime : StaffTokenLifetime) + ClockSkew;
 }

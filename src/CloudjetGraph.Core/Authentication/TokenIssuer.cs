@@ -46,6 +46,12 @@ public sealed class TokenIssuer(DataKeyRing ring, IOptions<AccessTokenOptions> o
             : [];
 
     /// <summary>
+    /// Whether <paramref name="keyId"/> has the form of the gateway's key ids but names no loaded
+    /// key: possibly a signing key another instance created since this one last refreshed.
+    /// </summary>
+    public bool IsUnloadedKeyId(string? keyId) => Guid.TryParse(keyId, out var id) && !ring.TryGet(id, out _);
+
+    /// <summary>
     /// Whether <paramref name="key"/>, the key that validated a token's signature, is one of the
     /// gateway's own signing keys: the only proof that the gateway issued the token, since any
     /// issuer can write any <c>iss</c>.

@@ -58,7 +58,9 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
 
         modelBuilder.Entity<DataKey>(dataKey =>
         {
-            dataKey.HasIndex(k => k.Purpose);
+            // Never two active keys of one purpose, even when two rotations race: the database
+            // refuses the second. A bare boolean column is a valid filter on SQLite and PostgreSQL.
+            dataKey.HasIndex(k => k.Purpose).IsUnique().HasFilter("\"IsActive\"");
         });
 
         modelBuilder.Entity<CustodianOperation>(operation =>

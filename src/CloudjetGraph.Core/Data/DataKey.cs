@@ -12,7 +12,7 @@ public sealed class DataKey
     /// <summary>What the key is for.</summary>
     public required DataKeyPurpose Purpose { get; init; }
 
-    /// <summary>The key material protected by Data Protection.</summary>
+    /// <summary>The key material protected by Data Protection; empty once the key is destroyed.</summary>
     public required byte[] WrappedKey { get; set; }
 
     /// <summary>Whether new values are written with this key.</summary>
@@ -26,4 +26,17 @@ public sealed class DataKey
 
     /// <summary>Creation time.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// When a rotation made the key decrypt-only; null while it is active (or for a key retired
+    /// before rotations recorded it). Token-signing keys are kept until tokens signed before this
+    /// time have expired.
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>
+    /// When a custodian destroyed the key: its wrapped bytes are gone and the row stays as a
+    /// tombstone so the census and the audit can still name it. Null while the key exists.
+    /// </summary>
+    public DateTimeOffset? DestroyedAt { get; set; }
 }

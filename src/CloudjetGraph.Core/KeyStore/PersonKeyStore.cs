@@ -8,7 +8,13 @@ namespace CloudjetGraph.Core.KeyStore;
 /// Creates and fetches person keys: a page's missing keys in one batched key store query, then from
 /// <see cref="PersonKeyCache"/>. A profile without a key row (shredded) can never be read again.
 /// </summary>
-public sealed partial class PersonKeyStore(IDbContextFactory<KeyStoreDbContext> contexts, PersonKeyWrapper wrapper, PersonKeyCache cache, ILogger<PersonKeyStore> logger)
+public sealed partial class PersonKeyStore(
+    IDbContextFactory<KeyStoreDbContext> contexts,
+    PersonKeyWrapper wrapper,
+    PersonKeyCache cache,
+    DataKeyRing ring,
+    KeyRingRefresher refresher,
+    ILogger<PersonKeyStore> logger)
 {
     /// <summary>Makes, stores and caches a new person key for each profile, in one write.</summary>
     public async Task<IReadOnlyList<PersonKey>> CreateAsync(IReadOnlyCollection<Guid> profileIds, CancellationToken cancellationToken)
@@ -43,6 +49,13 @@ public sealed partial class PersonKeyStore(IDbContextFactory<KeyStoreDbContext> 
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.PersonKeys.AsNoTracking().Where(k => missing.Contains(k.ProfileId)).ToListAsync(cancellationToken);
+
+        // Another instance may have rotated the wrapping key since this one last refreshed.
+        if (rows.Any(row => !ring.TryGet(row.WrappingKeyId, out _)))
+        {
+            await refresher.RefreshForUnknownKeyAsync(cancellationToken);
+        }
+
         foreach (var row in rows.GroupBy(k => k.ProfileId).Select(Newest))
         {
             TryCache(row);

@@ -31,4 +31,19 @@ public static class DataKeyPurposeLabels
         DataKeyPurpose.RowIntegrity => RowIntegrity,
         _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Not a data key purpose."),
     };
+
+    /// <summary>The purpose a custodian named by its label; labels match exactly (scripts write them as listed).</summary>
+    public static bool TryParse(string? label, out DataKeyPurpose purpose)
+    {
+        DataKeyPurpose? found = label switch
+        {
+            PersonKeyWrapping => DataKeyPurpose.PersonKeyWrapping,
+            BlindIndex => DataKeyPurpose.BlindIndex,
+            TokenSigning => DataKeyPurpose.TokenSigning,
+            RowIntegrity => DataKeyPurpose.RowIntegrity,
+            _ => null,
+        };
+        purpose = found.GetValueOrDefault();
+        return found.HasValue;
+    }
 }

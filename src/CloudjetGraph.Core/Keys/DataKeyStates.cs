@@ -1,8 +1,9 @@
+using CloudjetGraph.Core.Data;
+
 namespace CloudjetGraph.Core.Keys;
 
 /// <summary>
-/// The states of a data key as custodians see them; fixed strings that scripts match on. A
-/// <c>destroyed</c> state comes with key destruction (issue 6); no key can be in it yet.
+/// The states of a data key as custodians see them; fixed strings that scripts match on.
 /// </summary>
 public static class DataKeyStates
 {
@@ -11,4 +12,14 @@ public static class DataKeyStates
 
     /// <summary>Kept to read what it protects; nothing new is written with it.</summary>
     public const string DecryptOnly = "decrypt-only";
+
+    /// <summary>Its wrapped bytes were overwritten (<c>keys destroy-data</c>); the row stays as a tombstone naming it.</summary>
+    public const string Destroyed = "destroyed";
+
+    /// <summary>The state of a stored key.</summary>
+    public static string Of(DataKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.DestroyedAt is not null ? Destroyed : key.IsActive ? Active : DecryptOnly;
+    }
 }

@@ -70,7 +70,7 @@ public sealed class KeyCensus(
         var dataKeyEntries = dataKeys.Select(key => new DataKeyEntry(
             key.Id,
             DataKeyPurposeLabels.Of(key.Purpose),
-            key.IsActive ? DataKeyStates.Active : DataKeyStates.DecryptOnly,
+            DataKeyStates.Of(key),
             wrappingKeys[key.Id],
             key.CreatedAt,
             new DataKeyCensus(

@@ -101,7 +101,8 @@ public sealed partial class MasterKeyRotation(
         var rewrapped = 0;
         var alreadyUnder = 0;
         var changed = 0;
-        foreach (var dataKey in await db.DataKeys.AsNoTracking().ToListAsync(cancellationToken))
+        // A destroyed key has no wrapped bytes left to move.
+        foreach (var dataKey in await db.DataKeys.AsNoTracking().Where(k => k.DestroyedAt == null).ToListAsync(cancellationToken))
         {
             if (DataProtectionPayload.TryReadKeyId(dataKey.WrappedKey, out var current) && current == defaultKey.KeyId)
             {

@@ -5,8 +5,8 @@ using CloudjetGraph.Core.Data;
 namespace CloudjetGraph.Core.Protection;
 
 /// <summary>
-/// The unwrapped data keys of this process, loaded once at startup by
-/// <see cref="KeyRingBootstrapper"/> and swapped atomically when reloaded.
+/// The unwrapped data keys of this process, loaded at startup by <see cref="KeyRingBootstrapper"/>
+/// and swapped atomically when <see cref="KeyRingRefresher"/> reloads them after a rotation.
 /// </summary>
 public sealed class DataKeyRing
 {

@@ -74,7 +74,7 @@ public sealed partial class KeyRingBootstrapper(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        ring.Load(storedKeys.Select(key => Unwrap(key, ringPath)).ToList());
+        ring.Load(Unwrap(storedKeys, ringPath));
         if (stampExistingRows)
         {
             await StampUntaggedProfilesAsync(cancellationToken);
@@ -144,7 +144,7 @@ public sealed partial class KeyRingBootstrapper(
         LogRingCreated(logger, ringPath);
         var dataKeys = RequiredPurposes.Select(purpose => CreateDataKey(purpose, developmentOnly: false)).ToList();
         await db.SaveChangesAsync(cancellationToken);
-        ring.Load(dataKeys.Select(key => Unwrap(key, ringPath)).ToList());
+        ring.Load(Unwrap(dataKeys, ringPath));
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -161,7 +161,7 @@ public sealed partial class KeyRingBootstrapper(
         }
 
         atRest.Check(Directory.Exists(ringPath) ? ReadMasterKeys(ringPath) : [], ringPath, IsDevelopmentRing(storedKeys));
-        ring.Load(storedKeys.Select(key => Unwrap(key, ringPath)).ToList());
+        ring.Load(Unwrap(storedKeys, ringPath));
     }
 
     /// <summary>For tools that only read (the census): the ring's keys, refusing a missing or empty ring in every environment.</summary>
@@ -259,6 +259,10 @@ public sealed partial class KeyRingBootstrapper(
         LogDataKeyCreated(logger, dataKey.Id, purpose);
         return dataKey;
     }
+
+    // A destroyed key has no bytes left to unwrap; it stays a tombstone and never loads.
+    private List<UnwrappedDataKey> Unwrap(IEnumerable<DataKey> keys, string ringPath) =>
+        keys.Where(key => key.DestroyedAt is null).Select(key => Unwrap(key, ringPath)).ToList();
 
     private UnwrappedDataKey Unwrap(DataKey key, string ringPath)
     {

@@ -39,4 +39,12 @@ public sealed class ProtectionOptions
     /// ring stops startup, so keys in clear are always a decision someone wrote down.
     /// </summary>
     public bool AllowUnprotectedKeys { get; set; }
+
+    /// <summary>
+    /// How often a running gateway re-reads the key ring and the data keys, so that a rotation or
+    /// destruction made by the custodian tool or another instance takes effect without a restart
+    /// within this delay. Default 30 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

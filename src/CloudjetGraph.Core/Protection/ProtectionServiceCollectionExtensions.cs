@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.Internal;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -40,6 +42,13 @@ public static class ProtectionServiceCollectionExtensions
         services.AddOptions<KeyManagementOptions>()
             .Configure<IOptions<ProtectionOptions>, ILoggerFactory>((keyManagement, protection, loggerFactory) =>
                 keyManagement.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.GetFullPath(protection.Value.KeyRingPath)), loggerFactory));
+
+        // Data Protection keeps its ring for about a day; this manager lets the refresher drop it.
+        services.AddSingleton(provider => new RefreshableKeyManager(new XmlKeyManager(
+            provider.GetRequiredService<IOptions<KeyManagementOptions>>(), provider.GetRequiredService<IActivator>(), provider.GetRequiredService<ILoggerFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IKeyManager>(provider => provider.GetRequiredService<RefreshableKeyManager>()));
+        services.AddSingleton<KeyRingRefresher>();
+        services.AddHostedService(provider => provider.GetRequiredService<KeyRingRefresher>());
 
         services.AddMetrics();
         services.AddSingleton(TimeProvider.System);

@@ -14,6 +14,16 @@ public static class CensusJson
 
     public static Func<JsonNode, bool> Purpose(string purpose) => key => key["purpose"]!.GetValue<string>() == purpose;
 
+    /// <summary>The data keys of a <c>keys list --json</c> output.</summary>
+    public static List<JsonNode> DataKeys(JsonNode census) => census["dataKeys"]!.AsArray().Select(k => k!).ToList();
+
+    /// <summary>The data key with this id.</summary>
+    public static JsonNode DataKey(JsonNode census, Guid id) => DataKeys(census).Single(k => k["id"]!.GetValue<string>() == id.ToString());
+
+    /// <summary>The id of the active key of a purpose.</summary>
+    public static Guid ActiveKeyId(JsonNode census, string purpose) =>
+        Guid.Parse(DataKeys(census).Single(k => Purpose(purpose)(k) && k["state"]!.GetValue<string>() == "active")["id"]!.GetValue<string>());
+
     /// <summary>Non-null sealed columns, counted from loaded rows rather than from grouped headers.</summary>
     public static int SealedValuesIn(CloudjetApplication host) =>
         host.WithDb(db => db.Profiles.ToList()).Sum(SealedValuesOf);

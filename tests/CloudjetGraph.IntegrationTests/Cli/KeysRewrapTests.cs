@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CloudjetGraph.Core.Data;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Cli;
@@ -20,7 +21,7 @@ public sealed class KeysRewrapTests
         {
             await host.InitializeAsync();
             before = await ProfileValues.ReadAsync(host.Services);
-            (oldKey, newKey) = await PersonKeyRotationStandIn.RotateAsync(host.Services);
+            (oldKey, newKey) = await DataKeys.RotateAsync(host.Services, DataKeyPurpose.PersonKeyWrapping);
             var settings = Custodian.SettingsOf(host);
             var profilesDigest = await DatabaseDigest.OfAsync(host.DatabasePath);
             var keyStoreDigest = await DatabaseDigest.OfAsync(host.KeyStorePath);

@@ -1,6 +1,7 @@
 extern alias cli;
 
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using cli::CloudjetGraph.Cli;
 
 namespace CloudjetGraph.IntegrationTests.Infrastructure;
@@ -24,6 +25,32 @@ public static class Custodian
 
     /// <summary>The settings that point the Cli at a test host's database and key ring.</summary>
     public static Dictionary<string, string?> SettingsOf(CloudjetApplication host) => SettingsOf(host.DatabasePath, host.KeyRingPath);
+
+    /// <summary>A development host's settings, with the tool in Development as a development ring requires for changes.</summary>
+    public static Dictionary<string, string?> DevelopmentSettingsOf(CloudjetApplication host)
+    {
+        var settings = SettingsOf(host);
+        settings["environment"] = "Development";
+        return settings;
+    }
+
+    /// <summary><c>keys list --json</c>, asserted to succeed.</summary>
+    public static async Task<JsonNode> ListAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var (exitCode, output, error) = await KeysAsync(settings, "list", "--json");
+        Assert.True(exitCode == 0, error);
+        return JsonNode.Parse(output)!;
+    }
+
+    /// <summary><c>keys rotate-data --purpose PURPOSE</c>, asserted to succeed; the new key's id.</summary>
+    public static async Task<Guid> RotateDataAsync(IReadOnlyDictionary<string, string?> settings, string purpose)
+    {
+        var (exitCode, output, error) = await KeysAsync(settings, "rotate-data", "--purpose", purpose);
+        Assert.True(exitCode == 0, error);
+
+        // "Created data key {id} (...": the id is the fourth word.
+        return Guid.Parse(output.Split(' ')[3]);
+    }
 
     /// <summary>The settings that point the Cli at this database and key ring.</summary>
     public static Dictionary<string, string?> SettingsOf(string databasePath, string keyRingPath) => new()

@@ -17,30 +17,9 @@ internal static class BlindIndexRotation
     public static Guid ActiveKey(CloudjetApplication host) =>
         host.WithDb(db => db.DataKeys.Single(k => k.Purpose == DataKeyPurpose.BlindIndex && k.IsActive).Id);
 
-    /// <summary>
-    /// A stand-in for <c>keys rotate-data --purpose blind-index</c> (built by another part of issue 6)
-    /// through the same Core path: a new BlindIndex data key wrapped by <see cref="DataKeyWrapper"/>
-    /// becomes active, the old one decrypt-only, and the running host reloads its <see cref="DataKeyRing"/>.
-    /// </summary>
-    public static async Task<Guid> RotateAsync(CloudjetApplication host)
-    {
-        using var scope = host.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
-        var id = Guid.CreateVersion7();
-        db.DataKeys.Single(k => k.Purpose == DataKeyPurpose.BlindIndex && k.IsActive).IsActive = false;
-        db.DataKeys.Add(new DataKey
-        {
-            Id = id,
-            Purpose = DataKeyPurpose.BlindIndex,
-            WrappedKey = scope.ServiceProvider.GetRequiredService<DataKeyWrapper>().CreateWrappedKey(id, DataKeyPurpose.BlindIndex),
-            IsActive = true,
-            DevelopmentOnly = true,
-            CreatedAt = DateTimeOffset.UtcNow,
-        });
-        await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>().LoadExistingAsync(CancellationToken.None);
-        return id;
-    }
+    /// <summary>The custodians' rotation (<c>keys rotate-data --purpose blind-index</c>) run in the host, which reloads its keys at once; returns the new key.</summary>
+    public static async Task<Guid> RotateAsync(CloudjetApplication host) =>
+        (await DataKeys.RotateAsync(host.Services, DataKeyPurpose.BlindIndex)).New;
 
     /// <summary>One batch of the reindex, run by the host's own services.</summary>
     public static async Task<KeyJobBatchResult> BatchAsync(CloudjetApplication host, Guid? after, int batchSize)

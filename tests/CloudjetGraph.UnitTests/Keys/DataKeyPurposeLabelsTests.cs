@@ -36,5 +36,47 @@ public sealed class DataKeyPurposeLabelsTests
     {
         Assert.Equal("active", DataKeyStates.Active);
         Assert.Equal("decrypt-only", DataKeyStates.DecryptOnly);
+        Assert.Equal("destroyed", DataKeyStates.Destroyed);
+    }
+
+    [Fact]
+    public void TryParse_EveryPurposeLabel_GivesItsPurposeBack()
+    {
+        foreach (var purpose in Enum.GetValues<DataKeyPurpose>())
+        {
+            Assert.True(DataKeyPurposeLabels.TryParse(DataKeyPurposeLabels.Of(purpose), out var parsed));
+            Assert.Equal(purpose, parsed);
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Person-Keys")]
+    [InlineData("PersonKeyWrapping")]
+    [InlineData("5")]
+    public void TryParse_NotALabel_Fails(string? label)
+    {
+        Assert.False(DataKeyPurposeLabels.TryParse(label, out _));
+    }
+
+    [Theory]
+    [InlineData(true, null, "active")]
+    [InlineData(false, null, "decrypt-only")]
+    [InlineData(false, "2026-11-25T12:00:00Z", "destroyed")]
+    public void StatesOf_StoredKey_FollowsActiveAndDestroyed(bool isActive, string? destroyedAt, string state)
+    {
+        var key = new DataKey
+        {
+            Id = Guid.NewGuid(),
+            Purpose = DataKeyPurpose.TokenSigning,
+            WrappedKey = [],
+            IsActive = isActive,
+            DevelopmentOnly = false,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            DestroyedAt = destroyedAt is null ? null : DateTimeOffset.Parse(destroyedAt, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        Assert.Equal(state, DataKeyStates.Of(key));
     }
 }

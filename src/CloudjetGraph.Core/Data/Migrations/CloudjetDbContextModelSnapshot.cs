@@ -70,6 +70,12 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DestroyedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("DevelopmentOnly")
                         .HasColumnType("INTEGER");
 
@@ -85,7 +91,9 @@ namespace CloudjetGraph.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Purpose");
+                    b.HasIndex("Purpose")
+                        .IsUnique()
+                        .HasFilter("\"IsActive\"");
 
                     b.ToTable("DataKeys");
                 });

@@ -1,0 +1,139 @@
+using System.Globalization;
+using CloudjetGraph.Core.Authentication;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Protection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CloudjetGraph.Core.Keys;
+
+/// <summary>
+/// Destroys a decrypt-only data key for good: its wrapped bytes are overwritten and the row stays
+/// as a tombstone, so the census and the audit can still name it. Refused while the census shows
+/// anything under the key unless forced, and always for the active key of a purpose. Irreversible:
+/// whatever the key still protected can never be read again, in any copy or backup.
+/// </summary>
+public sealed partial class DataKeyDestruction(
+    CloudjetDbContext db,
+    KeyCensus census,
+    KeyRingBootstrapper bootstrapper,
+    IOptions<AccessTokenOptions> tokens,
+    TimeProvider time,
+    ILogger<DataKeyDestruction> logger)
+{
+    /// <summary>Destroys data key <paramref name="id"/>.</summary>
+    /// <exception cref="DomainException">No such key (<see cref="ErrorCodes.NotFound"/>); the key is active (<see cref="ErrorCodes.Validation"/>); it is destroyed already, or something is still under it and <paramref name="force"/> is false (<see cref="ErrorCodes.Conflict"/>).</exception>
+    /// <exception cref="KeyRingUnavailableException">The ring or the database is missing, unprotected or unreadable.</exception>
+    public async Task<DataKeyDestructionResult> DestroyAsync(Guid id, bool force, CancellationToken cancellationToken)
+    {
+        var inventory = await census.ReadAsync(cancellationToken);
+        var entry = inventory.DataKeys.SingleOrDefault(k => k.Id == id)
+            ?? throw new DomainException(ErrorCodes.NotFound, $"The database holds no data key {id}.");
+        var key = await db.DataKeys.AsNoTracking().SingleAsync(k => k.Id == id, cancellationToken);
+        if (key.DestroyedAt is not null)
+        {
+            throw new DomainException(ErrorCodes.Conflict, $"Data key {id} was destroyed already.");
+        }
+
+        // Even --force cannot take the key new values are written with: every write would fail.
+        if (key.IsActive)
+        {
+            throw new DomainException(ErrorCodes.Validation,
+                $"Data key {id} is the active {entry.Purpose} key and is never destroyed; run `keys rotate-data --purpose {entry.Purpose}` first.");
+        }
+
+        var stillUnder = StillUnder(key, entry.Census);
+        if (stillUnder.Count > 0 && !force)
+        {
+            throw new DomainException(ErrorCodes.Conflict,
+                $"Data key {id} still protects {string.Join("; ", stillUnder)}. Destroying it would make that unreadable for good; pass --force to destroy it anyway.");
+        }
+
+        await OverwriteAsync(id, cancellationToken);
+
+        // This process drops the key now; other processes on their next refresh.
+        await bootstrapper.LoadExistingAsync(cancellationToken);
+        LogDataKeyDestroyed(logger, id, entry.Purpose, stillUnder.Count > 0);
+        return new DataKeyDestructionResult(id, entry.Purpose, stillUnder);
+    }
+
+    // What the census shows under the key, as custodians read it; empty when nothing is.
+    private List<string> StillUnder(DataKey key, DataKeyCensus counts)
+    {
+        var found = new List<string>();
+        if (counts.PersonKeys > 0)
+        {
+            found.Add($"{counts.PersonKeys} person key(s) wrapped under it (run `keys rewrap`)");
+        }
+
+        var sealedValues = counts.SealedValues.Values.Sum();
+        if (sealedValues > 0)
+        {
+            found.Add($"{sealedValues} sealed value(s) under those person keys");
+        }
+
+        if (counts.AccessTags > 0)
+        {
+            found.Add($"{counts.AccessTags} access tag(s)");
+        }
+
+        if (counts.IndexEntries > 0)
+        {
+            found.Add($"{counts.IndexEntries} blind-index entry(ies) (run `keys reindex`)");
+        }
+
+        // A token carries no record in the database: what a signing key still vouches for is every
+        // token it signed that has not expired, i.e. until the longest lifetime has passed.
+        if (key.Purpose == DataKeyPurpose.TokenSigning)
+        {
+            if (key.DeactivatedAt is not { } deactivated)
+            {
+                found.Add("tokens it may have signed (when it stopped signing is not recorded)");
+            }
+            else if (deactivated + tokens.Value.LongestAcceptance is var validUntil && validUntil > time.GetUtcNow())
+            {
+                found.Add($"tokens it signed, which may be accepted until {validUntil.ToString("O", CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        return found;
+    }
+
+    private async Task OverwriteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var isSqlite = db.Database.IsSqlite();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // Without secure_delete the old bytes stay in the page's free space (NOTES.md).
+            if (isSqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", cancellationToken);
+            }
+
+            var now = time.GetUtcNow();
+            var destroyed = await db.DataKeys
+                .Where(k => k.Id == id && !k.IsActive && k.DestroyedAt == null)
+                .ExecuteUpdateAsync(setters => setters.SetProperty(k => k.WrappedKey, []).SetProperty(k => k.DestroyedAt, now), cancellationToken);
+            if (destroyed != 1)
+            {
+                throw new DomainException(ErrorCodes.Conflict, $"Data key {id} changed while it was being destroyed; run `keys list` and try again.");
+            }
+
+            // The WAL still holds the page as it was; folding it in and truncating removes it.
+            if (isSqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [LoggerMessage(EventId = 1026, EventName = "DataKeyDestroyed", Level = LogLevel.Warning, Message = "Destroyed data key {DataKeyId} ({Purpose}); forced past what the census showed under it: {Forced}.")]
+    private static partial void LogDataKeyDestroyed(ILogger logger, Guid dataKeyId, string purpose, bool forced);
+}

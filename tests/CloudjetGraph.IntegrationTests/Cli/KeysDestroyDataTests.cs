@@ -1,0 +1,119 @@
+using CloudjetGraph.Core.Protection;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudjetGraph.IntegrationTests.Cli;
+
+/// <summary>
+/// <c>keys destroy-data</c> in process on a test host's real files: refused while the census shows
+/// anything under the key unless forced, never for an active key, and a destroyed key stays as a
+/// tombstone with no wrapped bytes. Each test has its own host, since it changes the keys.
+/// </summary>
+public sealed class KeysDestroyDataTests
+{
+    [Fact]
+    public async Task Custodian_DestroysKeyWithNothingUnder_TombstoneWithoutBytes()
+    {
+        await using var host = new CloudjetApplication();
+        await host.InitializeAsync();
+        var settings = Custodian.DevelopmentSettingsOf(host);
+
+        // Two rotations: the middle key was active for a moment and wraps no person key.
+        var middle = await Custodian.RotateDataAsync(settings, "person-keys");
+        await Custodian.RotateDataAsync(settings, "person-keys");
+
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", middle.ToString());
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal($"Destroyed data key {middle} (person-keys); this cannot be undone. Nothing was under it.", output.Trim());
+        var entry = CensusJson.DataKey(await Custodian.ListAsync(settings), middle);
+        Assert.Equal("destroyed", entry["state"]!.GetValue<string>());
+        Assert.Null(entry["masterKeyId"]);
+        var row = host.WithDb(db => db.DataKeys.Single(k => k.Id == middle));
+        Assert.Empty(row.WrappedKey);
+        Assert.NotNull(row.DestroyedAt);
+        Assert.False(row.IsActive);
+
+        // A second destruction, or one of a key that never existed, is refused.
+        var (again, _, againError) = await Custodian.KeysAsync(settings, "destroy-data", middle.ToString(), "--force");
+        Assert.Equal(1, again);
+        Assert.Contains("was destroyed already", againError, StringComparison.Ordinal);
+        var (unknown, _, unknownError) = await Custodian.KeysAsync(settings, "destroy-data", Guid.NewGuid().ToString());
+        Assert.Equal(1, unknown);
+        Assert.Contains("holds no data key", unknownError, StringComparison.Ordinal);
+
+        // The gateway still starts on the database, the tombstone never loaded.
+        await using var restarted = new CloudjetApplication { DataDirectory = host.DataDirectory, KeepData = true };
+        await restarted.InitializeAsync();
+        Assert.False(restarted.Services.GetRequiredService<DataKeyRing>().TryGet(middle, out _));
+    }
+
+    [Fact]
+    public async Task Custodian_DestroysKeyWrappingPersonKeys_RefusedUnlessForced()
+    {
+        await using var host = new CloudjetApplication();
+        await host.InitializeAsync();
+        var settings = Custodian.DevelopmentSettingsOf(host);
+        var old = CensusJson.ActiveKeyId(await Custodian.ListAsync(settings), "person-keys");
+        var personKeys = host.WithKeyStore(ks => ks.PersonKeys.Count());
+        await Custodian.RotateDataAsync(settings, "person-keys");
+        var digest = await DatabaseDigest.OfAsync(host.DatabasePath);
+
+        var (refused, refusedOutput, refusal) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
+
+        Assert.Equal(1, refused);
+        Assert.Equal("", refusedOutput);
+        Assert.Contains($"Data key {old} still protects {personKeys} person key(s) wrapped under it (run `keys rewrap`)", refusal, StringComparison.Ordinal);
+        Assert.Contains("pass --force", refusal, StringComparison.Ordinal);
+        Assert.Equal(digest, await DatabaseDigest.OfAsync(host.DatabasePath));
+
+        var (forced, forcedOutput, forcedError) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString(), "--force");
+
+        Assert.True(forced == 0, forcedError);
+        Assert.Contains($"Destroyed data key {old} (person-keys); this cannot be undone. Forced: unreadable from now on: {personKeys} person key(s)", forcedOutput, StringComparison.Ordinal);
+        Assert.Equal("destroyed", CensusJson.DataKey(await Custodian.ListAsync(settings), old)["state"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("person-keys")]
+    [InlineData("token-signing")]
+    [InlineData("row-integrity")]
+    public async Task Custodian_DestroysActiveKeyEvenForced_RefusedAndNothingWritten(string purpose)
+    {
+        await using var host = new CloudjetApplication();
+        await host.InitializeAsync();
+        var settings = Custodian.DevelopmentSettingsOf(host);
+        var active = CensusJson.ActiveKeyId(await Custodian.ListAsync(settings), purpose).ToString();
+        var digest = await DatabaseDigest.OfAsync(host.DatabasePath);
+
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", active, "--force");
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", output);
+        Assert.Contains($"is the active {purpose} key and is never destroyed", error, StringComparison.Ordinal);
+        Assert.Equal(digest, await DatabaseDigest.OfAsync(host.DatabasePath));
+    }
+
+    [Fact]
+    public async Task Custodian_DestroysRetiredSigningKey_RefusedUntilLongestTokenLifetimePassed()
+    {
+        await using var host = new CloudjetApplication();
+        await host.InitializeAsync();
+        var settings = Custodian.DevelopmentSettingsOf(host);
+        var old = CensusJson.ActiveKeyId(await Custodian.ListAsync(settings), "token-signing");
+        await Custodian.RotateDataAsync(settings, "token-signing");
+
+        var (refused, _, refusal) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
+        Assert.Equal(1, refused);
+        Assert.Contains("tokens it signed, which may be accepted until", refusal, StringComparison.Ordinal);
+
+        // Retired longer ago than the longest token lifetime (8 h staff tokens): nothing it signed is valid.
+        var retired = DateTimeOffset.UtcNow.AddHours(-9);
+        host.WithDb(db => db.DataKeys.Where(k => k.Id == old).ExecuteUpdate(s => s.SetProperty(k => k.DeactivatedAt, retired)));
+
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Nothing was under it.", output, StringComparison.Ordinal);
+    }
+}
