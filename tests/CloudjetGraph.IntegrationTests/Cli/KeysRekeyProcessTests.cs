@@ -54,6 +54,8 @@ public sealed class KeysRekeyProcessTests
             kills++;
         }
 
+        // A killed runner's lease shows it running until the lease expires unrenewed.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
         var checkpoint = Assert.Single(await host.Services.GetRequiredService<KeyJobStatusReader>().ReadAsync(CancellationToken.None));
         Assert.Equal(KeyJobStates.Interrupted, checkpoint.State);
         Assert.InRange(checkpoint.Examined, 1, before.Count - 1);

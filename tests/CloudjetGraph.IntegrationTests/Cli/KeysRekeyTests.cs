@@ -84,6 +84,34 @@ public sealed class KeysRekeyTests
         Assert.Empty(PersonKeyAudit.Problems(host));
     }
 
+    [Fact]
+    public async Task Custodian_RekeysWithTamperedProfile_LeavesItUnderItsOldKeyAndMovesTheRest()
+    {
+        await using var host = new CloudjetApplication();
+        await host.InitializeAsync();
+        var other = host.WithDb(db => db.Profiles.Where(p => p.PasswordHash != null).Select(p => p.Id).First());
+        var tampered = host.WithDb(db => db.Profiles.Where(p => p.Id != other).Select(p => p.Id).First());
+
+        // Someone with write access to the file copies another row's password hash here: the access
+        // tag no longer matches, and a rekey must not re-stamp (bless) the row.
+        await host.ExecuteSqlAsync("UPDATE Profiles SET PasswordHash = (SELECT PasswordHash FROM Profiles WHERE Id = @other) WHERE Id = @id", ("@other", other), ("@id", tampered));
+        var before = host.WithDb(db => db.Profiles.Single(p => p.Id == tampered));
+        var oldKey = KeysByProfile(host)[tampered];
+
+        var (exitCode, output, error) = await Custodian.KeysAsync(Custodian.SettingsOf(host), "rekey", "--all");
+
+        Assert.True(exitCode == 0, error);
+        var profiles = host.WithDb(db => db.Profiles.Count());
+        Assert.Contains($"done; {profiles} examined, {profiles - 1} changed", output, StringComparison.Ordinal);
+        var after = host.WithDb(db => db.Profiles.Single(p => p.Id == tampered));
+        Assert.Equal(before.FullName, after.FullName);
+        Assert.Equal(before.PasswordHash, after.PasswordHash);
+        Assert.Equal(before.AccessTag, after.AccessTag);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Contains(oldKey, host.WithKeyStore(store => store.PersonKeys.Where(k => k.ProfileId == tampered).Select(k => k.Id).ToList()));
+        Assert.Equal([$"profile {tampered} has 2 keys"], PersonKeyAudit.Problems(host));
+    }
+
     [Theory]
     [InlineData("--profile", "not-a-guid")]
     [InlineData("--organization", "42")]

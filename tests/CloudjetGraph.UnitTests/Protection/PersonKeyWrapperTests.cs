@@ -46,6 +46,34 @@ public sealed class PersonKeyWrapperTests : IDisposable
     }
 
     [Fact]
+    public void Rewrap_AfterRotation_SameMaterialUnderNewActiveKey()
+    {
+        var (row, key) = _keys.Wrapper.Create(Guid.CreateVersion7());
+        var newWrappingKey = TestKeys.NewKey(DataKeyPurpose.PersonKeyWrapping);
+        _keys.Ring.Load([_keys.WrappingKey with { IsActive = false }, newWrappingKey, _keys.IndexKey, _keys.IntegrityKey]);
+
+        var (wrappingKeyId, wrapped) = _keys.Wrapper.Rewrap(row);
+
+        Assert.Equal(newWrappingKey.Id, wrappingKeyId);
+        Assert.NotEqual(row.WrappedKey, wrapped);
+        var moved = new WrappedPersonKey { Id = row.Id, ProfileId = row.ProfileId, WrappingKeyId = wrappingKeyId, WrappedKey = wrapped, CreatedAt = row.CreatedAt };
+        Assert.Equal(key.Material.ToArray(), _keys.Wrapper.Unwrap(moved).Material.ToArray());
+
+        // The new form names its wrapping key: labelled with the old one, it fails.
+        var mislabelled = new WrappedPersonKey { Id = row.Id, ProfileId = row.ProfileId, WrappingKeyId = row.WrappingKeyId, WrappedKey = wrapped, CreatedAt = row.CreatedAt };
+        Assert.Throws<FieldIntegrityException>(() => _keys.Wrapper.Unwrap(mislabelled));
+    }
+
+    [Fact]
+    public void Rewrap_RowCopiedToAnotherProfile_ThrowsFieldIntegrityException()
+    {
+        var (row, _) = _keys.Wrapper.Create(Guid.CreateVersion7());
+        var copied = new WrappedPersonKey { Id = row.Id, ProfileId = Guid.CreateVersion7(), WrappingKeyId = row.WrappingKeyId, WrappedKey = row.WrappedKey, CreatedAt = row.CreatedAt };
+
+        Assert.Throws<FieldIntegrityException>(() => _keys.Wrapper.Rewrap(copied));
+    }
+
+    [Fact]
     public void Unwrap_RowCopiedToAnotherProfile_ThrowsFieldIntegrityException()
     {
         var (row, _) = _keys.Wrapper.Create(Guid.CreateVersion7());
