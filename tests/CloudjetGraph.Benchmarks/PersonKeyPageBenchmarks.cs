@@ -44,7 +44,7 @@ public class PersonKeyPageBenchmarks : IDisposable
     {
         // The gateway's own settings (field matrix, limits), then this run's folder.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
-        builder.Configuration.AddJsonFile(GatewaySettingsPath(), optional: false);
+        builder.Configuration.AddJsonFile(GatewaySettings.Path(), optional: false);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Cloudjet"] = $"Data Source={Path.Combine(_folder, "cloudjet.db")}",
@@ -138,20 +138,6 @@ public class PersonKeyPageBenchmarks : IDisposable
         await using var scope = _host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
         return await db.Profiles.AsNoTracking().OrderBy(p => p.Id).Take(PageSize).ToListAsync();
-    }
-
-    // BenchmarkDotNet runs a generated copy of this project under bin/, so the repository is found upwards.
-    private static string GatewaySettingsPath()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CloudjetGraph.sln")))
-            {
-                return Path.Combine(folder.FullName, "src", "CloudjetGraph.Api", "appsettings.json");
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
     }
 
     private static FieldBinding Binding(Guid profileId, ProfileField field) => new(ProfileSealer.Table, ProfileSealer.ColumnName(field), profileId);

@@ -1,5 +1,23 @@
+using System.CommandLine;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
+using CloudjetGraph.Benchmarks;
+using CloudjetGraph.Core.Keys.Jobs;
+
+if (args is [KeyJobBenchmark.Verb, ..])
+{
+    // The key job macro benchmark, one size per process (see KeyJobBenchmark for why).
+    var profiles = new Option<int>("--profiles") { Description = "Profiles to seed besides the 200 demo ones.", DefaultValueFactory = _ => 100_000 };
+    var job = new Option<string>("--job") { Description = "rewrap or rekey.", Required = true };
+    job.AcceptOnlyFromAmong(KeyJobKinds.Rewrap, KeyJobKinds.Rekey);
+    var run = new Command(KeyJobBenchmark.Verb, "Time keys rewrap or keys rekey --all over seeded profiles (seeding once per size, cached in the temp folder).") { job, profiles };
+    run.SetAction(parseResult => KeyJobBenchmark.RunAsync(parseResult.GetRequiredValue(job), parseResult.GetValue(profiles)));
+    var seed = new Command("seed", "Seed the cached folder of one size (run by key-jobs in a child process).") { profiles };
+    seed.SetAction(parseResult => KeyJobBenchmark.SeedAsync(parseResult.GetValue(profiles)));
+    run.Subcommands.Add(seed);
+    return await run.Parse(args[1..]).InvokeAsync();
+}
 
 // BenchmarkDotNet builds a copy of this project first; on a busy 2-core machine that outlasts its 2-minute default.
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));
+return 0;

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Globalization;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Keys.Jobs;
+using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.Protection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CloudjetGraph.Benchmarks;
+
+/// <summary>
+/// <c>key-jobs --job rewrap|rekey --profiles N</c>: one key job over N seeded profiles, timed, in
+/// a process of its own.
+/// <para>
+/// Why a console verb and not a BenchmarkDotNet job: a 1M-row job is one run of minutes, so there
+/// are no iterations to take statistics over, and peak memory is a property of a process. One size
+/// per process makes <see cref="Process.PeakWorkingSet64"/> that size's own; seeding runs in a child
+/// process (or not at all when the seeded folder is cached), so the peak is the job's and the
+/// host's, not the seeding's.
+/// </para>
+/// </summary>
+public static class KeyJobBenchmark
+{
+    public const string Verb = "key-jobs";
+
+    // Profiles opened through the gateway's read path after the job; the password hash is checked on fewer (PBKDF2).
+    private const int Sample = 50;
+    private const int PasswordSample = 3;
+
+    public static async Task<int> RunAsync(string job, int profiles)
+    {
+        var cache = KeyJobBenchFolder.SeedCache(profiles);
+        if (!cache.IsSeeded && await SeedInChildProcessAsync(profiles) != 0)
+        {
+            await Console.Error.WriteLineAsync("key-jobs: seeding failed.");
+            return 1;
+        }
+
+        var folder = cache.CopyTo(Path.Combine(Path.GetTempPath(), "cloudjet-key-jobs-bench", $"run-{job}-{profiles}"));
+        try
+        {
+            var result = await MeasureAsync(folder, job);
+            await VerifyAsync(folder, job, profiles, result.NewWrappingKeyId);
+            Console.WriteLine(result.Describe(job, profiles));
+            return 0;
+        }
+        finally
+        {
+            folder.Delete();
+        }
+    }
+
+    /// <summary>The child process: seeds the cached folder of one size.</summary>
+    public static async Task<int> SeedAsync(int profiles)
+    {
+        var cache = KeyJobBenchFolder.SeedCache(profiles);
+        if (Directory.Exists(cache.Path))
+        {
+            cache.Delete();
+        }
+
+        var clock = Stopwatch.StartNew();
+        await KeyJobSeeder.SeedAsync(cache, profiles);
+        cache.MarkSeeded();
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"key-jobs: seeded {profiles:N0} profiles in {clock.Elapsed.TotalSeconds:F0} s into {cache.Path}"));
+        return 0;
+    }
+
+    private static async Task<int> SeedInChildProcessAsync(int profiles)
+    {
+        // Run through the dotnet host or the apphost, whichever started this process.
+        var start = new ProcessStartInfo(Environment.ProcessPath!);
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(KeyJobBenchmark).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { Verb, "seed", "--profiles", profiles.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start)!;
+        await child.WaitForExitAsync();
+        return child.ExitCode;
+    }
+
+    private static async Task<KeyJobMeasurement> MeasureAsync(KeyJobBenchFolder folder, string job)
+    {
+        using var host = folder.BuildHost();
+        await using var scope = host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        Guid? newWrappingKeyId = job == KeyJobKinds.Rewrap ? await RotatePersonKeyWrappingAsync(services) : null;
+        await services.GetRequiredService<KeyJobPreparation>().PrepareAsync(CancellationToken.None);
+        var runner = services.GetRequiredService<KeyJobRunner>();
+
+        // The Cli's own request: default batch size, no rate cap.
+        var request = new KeyJobRequest(job, job == KeyJobKinds.Rewrap ? "all" : RekeyScope.All.Name);
+        Func<DateTimeOffset, IKeyJobStep> createStep = job == KeyJobKinds.Rewrap
+            ? _ => services.GetRequiredService<PersonKeyRewrapStep>()
+            : startedAt => ActivatorUtilities.CreateInstance<ProfileRekeyStep>(services, RekeyScope.All, startedAt);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        using var heap = new HeapHighWater();
+        var loadBefore = LoadAverage();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        var outcome = await runner.RunAsync(request, createStep, progress: null, CancellationToken.None);
+        clock.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        using var process = Process.GetCurrentProcess();
+        if (!outcome.Finished || outcome.Progress.Conflicts != 0)
+        {
+            throw new InvalidOperationException($"The {job} did not finish cleanly: {outcome.Progress}.");
+        }
+
+        return new KeyJobMeasurement(outcome.Progress.Examined, outcome.Progress.Changed, clock.Elapsed, process.PeakWorkingSet64, heap.Stop(), allocated, loadBefore, LoadAverage(), newWrappingKeyId);
+    }
+
+    /// <summary>
+    /// Benchmark-only stand-in for <c>keys rotate-data --purpose person-keys</c>, which main does not
+    /// have yet: a new active person-key data key made by <see cref="DataKeyWrapper"/>, the old one
+    /// kept for unwrapping, as the rotation will leave them.
+    /// </summary>
+    private static async Task<Guid> RotatePersonKeyWrappingAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<CloudjetDbContext>();
+        foreach (var key in await db.DataKeys.Where(k => k.Purpose == DataKeyPurpose.PersonKeyWrapping && k.IsActive).ToListAsync())
+        {
+            key.IsActive = false;
+        }
+
+        var id = Guid.CreateVersion7();
+        db.DataKeys.Add(new DataKey
+        {
+            Id = id,
+            Purpose = DataKeyPurpose.PersonKeyWrapping,
+            WrappedKey = services.GetRequiredService<DataKeyWrapper>().CreateWrappedKey(id, DataKeyPurpose.PersonKeyWrapping),
+            IsActive = true,
+            DevelopmentOnly = true,
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    // After the job, in a new host: every key moved (rewrap) or one new key per profile (rekey), and a
+    // sample of profiles found by blind index and opened as the gateway opens them.
+    private static async Task VerifyAsync(KeyJobBenchFolder folder, string job, int profiles, Guid? newWrappingKeyId)
+    {
+        using var host = folder.BuildHost();
+        await using var scope = host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await services.GetRequiredService<KeyJobPreparation>().PrepareAsync(CancellationToken.None);
+        await using var keyStore = await services.GetRequiredService<IDbContextFactory<KeyStoreDbContext>>().CreateDbContextAsync();
+        var db = services.GetRequiredService<CloudjetDbContext>();
+        var profileCount = await db.Profiles.CountAsync();
+        var keyCount = await keyStore.PersonKeys.CountAsync();
+        if (keyCount != profileCount)
+        {
+            throw new InvalidOperationException($"{keyCount} person keys for {profileCount} profiles after the {job}.");
+        }
+
+        if (newWrappingKeyId is { } wrappingKeyId && await keyStore.PersonKeys.CountAsync(k => k.WrappingKeyId != wrappingKeyId) is > 0 and var left)
+        {
+            throw new InvalidOperationException($"{left} person keys are not under the new wrapping key after the rewrap.");
+        }
+
+        var checker = ActivatorUtilities.CreateInstance<KeyJobBenchChecker>(services);
+        for (var k = 0; k < Sample; k++)
+        {
+            await checker.CheckAsync((int)((long)k * profiles / Sample), checkPassword: k < PasswordSample);
+        }
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
