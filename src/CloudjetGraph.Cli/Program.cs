@@ -1,10 +1,21 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using CloudjetGraph.Cli;
 
 var root = new RootCommand("CloudjetGraph custodian tool. Reads the gateway's settings (appsettings.json in the working directory, environment variables).");
 root.Subcommands.Add(TokenCommand.Create());
 root.Subcommands.Add(KeysCommand.Create(() => CliHost.Build()));
 
-// Ctrl+C cancels a key job, which stops after its batch in flight and exits 3; the default grace
-// of 2 seconds would end the process under a long batch with 130 instead.
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(5) });
+// Ctrl+C or SIGTERM asks a key job to stop after its batch in flight, and it exits 3 however long
+// that batch takes. System.CommandLine's own handling is off: its termination task answers 130, and
+// on a loaded machine it answered before a job that had stopped as asked (KeysRekeyProcessTests).
+using var stop = new CancellationTokenSource();
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);
