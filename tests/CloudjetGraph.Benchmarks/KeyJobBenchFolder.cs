@@ -1,5 +1,8 @@
 using CloudjetGraph.Core;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyStore;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,12 +12,15 @@ namespace CloudjetGraph.Benchmarks;
 /// <summary>A folder holding a profile database, a key store and the key ring, and a host of the gateway's Core on it.</summary>
 public sealed class KeyJobBenchFolder(string path)
 {
-    // Written last by the seeding process: a folder without it is an interrupted seed, done again.
+    // Written last by the seeding process, naming the schemas it seeded: a folder without it is an
+    // interrupted seed, and one of older schemas (the jobs refuse unmigrated databases), done again.
     private const string CompleteMarker = "seeded";
 
     public string Path { get; } = path;
 
-    public bool IsSeeded => File.Exists(System.IO.Path.Combine(Path, CompleteMarker));
+    public bool IsSeeded => File.Exists(MarkerPath) && File.ReadAllText(MarkerPath) == SchemaIdentity();
+
+    private string MarkerPath => System.IO.Path.Combine(Path, CompleteMarker);
 
     /// <summary>The seeded folder of one size, kept in the temp folder across runs.</summary>
     public static KeyJobBenchFolder SeedCache(int profiles) => new(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cloudjet-key-jobs-bench", $"seed-{profiles}"));
@@ -23,7 +29,15 @@ public sealed class KeyJobBenchFolder(string path)
     {
         // Every connection closed, so the WAL is folded into the files before they are copied.
         SqliteConnection.ClearAllPools();
-        File.WriteAllText(System.IO.Path.Combine(Path, CompleteMarker), DateTimeOffset.UtcNow.ToString("O"));
+        File.WriteAllText(MarkerPath, SchemaIdentity());
+    }
+
+    // The last migration of the profile database and of the key store that this build knows.
+    private static string SchemaIdentity()
+    {
+        using var profiles = new CloudjetDbContext(new DbContextOptionsBuilder<CloudjetDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var keys = new KeyStoreDbContext(new DbContextOptionsBuilder<KeyStoreDbContext>().UseSqlite("Data Source=:memory:").Options);
+        return $"{profiles.Database.GetMigrations().Last()} {keys.Database.GetMigrations().Last()}";
     }
 
     /// <summary>A fresh copy of this folder, so every job starts from the same seeded state.</summary>
