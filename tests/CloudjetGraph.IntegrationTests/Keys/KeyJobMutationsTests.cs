@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Custodians;
+using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys.Jobs;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -143,6 +144,25 @@ public sealed class KeyJobMutationsTests
         var started = (await custodian.PostAsync("mutation { startKeyJob(input: { kind: REWRAP }) { state } }")).Ok()["startKeyJob"]!;
         Assert.Contains(started["state"]!.GetValue<string>(), new[] { KeyJobStates.Running, KeyJobStates.Done });
         await Poll.UntilAsync(() => host.WithDb(db => db.CustodianOperations.Count(o => o.Operation == CustodianOperationNames.Rewrap)) == 2, JobTimeout, "The second rewrap being recorded");
+    }
+
+    [Fact]
+    public async Task KeyCustodian_RotatesPurposeWhoseActiveKeyWentMissing_GetsKeyRingUnavailableAndRefusalIsRecorded()
+    {
+        await using var host = new CloudjetApplication();
+        await host.InitializeAsync();
+        var custodian = host.Client(host.StaffToken(Role.KeyCustodian, Subject));
+
+        // A database edited behind the gateway's back: no active blind-index key any more.
+        await host.ExecuteSqlAsync("UPDATE DataKeys SET IsActive = 0 WHERE Purpose = $purpose", ("$purpose", (int)DataKeyPurpose.BlindIndex));
+        var dataKeys = host.WithDb(db => db.DataKeys.Count());
+
+        var refused = await custodian.PostAsync("mutation { rotateDataKey(input: { purpose: BLIND_INDEX }) { newKeyId } }");
+
+        Assert.Equal(["KEY_RING_UNAVAILABLE"], refused.Codes);
+        Assert.Null(refused.Data);
+        Assert.Equal(dataKeys, host.WithDb(db => db.DataKeys.Count()));
+        Assert.Equal(("keys.rotate-data", "refused", "blind-index key"), (await OperationsAsync(custodian, 1)).Single());
     }
 
     [Fact]
