@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
+using CloudjetGraph.Core.Custodians;
+using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys.Jobs;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,25 +36,22 @@ internal static class KeyJobCli
     }
 
     /// <summary>
-    /// Runs a job: checks the arguments and both databases, then <paramref name="checkScope"/>
-    /// (null when fine, else the line to print), then the job with progress, then, once it
-    /// finished for real (not a dry run), <paramref name="finish"/> when given, whose exit code is the verb's.
+    /// Runs a job through <see cref="KeyJobs"/> (which checks both databases and the scope and
+    /// records the run) with progress, then prints what it did; a finished reindex also reports the
+    /// invitations and exits 1 while profiles remain pending.
     /// </summary>
     public static async Task<int> RunAsync(
         ParseResult parseResult,
         Func<IHost> buildHost,
         string verb,
         string kind,
-        string scope,
+        RekeyScope scope,
         bool restart,
-        Func<IServiceProvider, CancellationToken, Task<string?>> checkScope,
-        Func<IServiceProvider, DateTimeOffset, IKeyJobStep> createStep,
-        Func<IServiceProvider, ParseResult, CancellationToken, Task<int>>? finish,
         CancellationToken cancellationToken)
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
-        var request = new KeyJobRequest(kind, scope, parseResult.GetValue<int>(BatchName), parseResult.GetValue<int?>(RateName), parseResult.GetValue<bool>(DryRunName), restart);
+        var request = new KeyJobRequest(kind, scope.Name, parseResult.GetValue<int>(BatchName), parseResult.GetValue<int?>(RateName), parseResult.GetValue<bool>(DryRunName), restart);
         if (request.BatchSize is < 1 or > KeyJobRunner.MaxBatchSize || request.RowsPerSecond is < 1)
         {
             await error.WriteLineAsync($"keys {verb}: --batch must be 1-{KeyJobRunner.MaxBatchSize} and --rate at least 1.");
@@ -66,28 +65,35 @@ internal static class KeyJobCli
             // The same settings checks as the gateway's startup, before anything is read or written.
             host.Services.GetService<IStartupValidator>()?.Validate();
             await using var services = host.Services.CreateAsyncScope();
-            await services.ServiceProvider.GetRequiredService<KeyJobPreparation>().PrepareAsync(cancellationToken);
-            if (await checkScope(services.ServiceProvider, cancellationToken) is { } refusal)
+            var jobs = services.ServiceProvider.GetRequiredService<KeyJobs>();
+            var result = await WithProgressAsync(output, verb, progress =>
+                jobs.RunAsync(CustodianActor.Cli(), request, scope, progress, started: null, cancellationToken));
+            await output.WriteLineAsync(Summary(verb, request, result.Outcome));
+            if (!result.Outcome.Finished)
             {
-                await error.WriteLineAsync($"keys {verb}: {refusal}");
-                return CliExitCodes.Error;
+                return CliExitCodes.WorkRemains;
             }
 
-            var runner = services.ServiceProvider.GetRequiredService<KeyJobRunner>();
-            var outcome = await WithProgressAsync(output, verb, progress =>
-                runner.RunAsync(request, startedAt => createStep(services.ServiceProvider, startedAt), progress, cancellationToken));
-            await output.WriteLineAsync(Summary(verb, request, outcome));
-            return (outcome.Finished, request.DryRun, finish) switch
+            if (result.Invitations is not { } invitations)
             {
-                (false, _, _) => CliExitCodes.WorkRemains,
-                (true, false, { } then) => await then(services.ServiceProvider, parseResult, cancellationToken),
-                _ => CliExitCodes.Done,
-            };
+                return CliExitCodes.Done;
+            }
+
+            await output.WriteLineAsync(
+                $"Dropped the entries of {invitations.Cleared} used or expired invitation(s); {invitations.StillOpen} open invitation(s) keep theirs under an older key until used or expired.");
+            if (result.StillPending == 0)
+            {
+                return CliExitCodes.Done;
+            }
+
+            await error.WriteLineAsync(
+                $"keys {verb}: {result.StillPending} profile(s) still pending: changed concurrently (run it again) or their email no longer opens (shredded or damaged; the log names them).");
+            return CliExitCodes.Error;
         }
-        catch (KeyJobLeaseHeldException exception)
+        catch (DomainException exception)
         {
             await error.WriteLineAsync($"keys {verb}: {exception.Message}");
-            return CliExitCodes.LeaseHeld;
+            return exception.Code == ErrorCodes.KeyJobRunning ? CliExitCodes.LeaseHeld : CliExitCodes.Error;
         }
         catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or DbException or InvalidOperationException)
         {
@@ -112,7 +118,7 @@ internal static class KeyJobCli
 
     // A progress bar with rate and remaining time on a terminal; periodic plain lines otherwise
     // (redirected output, tests). Counts only, never a value.
-    private static async Task<KeyJobOutcome> WithProgressAsync(TextWriter output, string verb, Func<IProgress<KeyJobProgress>, Task<KeyJobOutcome>> run)
+    private static async Task<KeyJobResult> WithProgressAsync(TextWriter output, string verb, Func<IProgress<KeyJobProgress>, Task<KeyJobResult>> run)
     {
         if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
         {

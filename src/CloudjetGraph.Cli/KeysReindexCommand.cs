@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CloudjetGraph.Core.Keys.Jobs;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace CloudjetGraph.Cli;
@@ -22,29 +21,9 @@ internal static class KeysReindexCommand
             buildHost,
             "reindex",
             KeyJobKinds.Reindex,
-            "all",
+            RekeyScope.All,
             restart: false,
-            (_, _) => Task.FromResult<string?>(null),
-            (services, _) => services.GetRequiredService<BlindIndexReindexer>(),
-            FinishAsync,
             cancellationToken));
         return command;
-    }
-
-    private static async Task<int> FinishAsync(IServiceProvider services, ParseResult parseResult, CancellationToken cancellationToken)
-    {
-        var reindexer = services.GetRequiredService<BlindIndexReindexer>();
-        var invitations = await reindexer.RetireInvitationEntriesAsync(cancellationToken);
-        await parseResult.InvocationConfiguration.Output.WriteLineAsync(
-            $"Dropped the entries of {invitations.Cleared} used or expired invitation(s); {invitations.StillOpen} open invitation(s) keep theirs under an older key until used or expired.");
-        var remaining = await reindexer.CountPendingAsync(cancellationToken);
-        if (remaining == 0)
-        {
-            return CliExitCodes.Done;
-        }
-
-        await parseResult.InvocationConfiguration.Error.WriteLineAsync(
-            $"keys reindex: {remaining} profile(s) still pending: changed concurrently (run it again) or their email no longer opens (shredded or damaged; the log names them).");
-        return CliExitCodes.Error;
     }
 }

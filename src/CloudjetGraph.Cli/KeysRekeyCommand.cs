@@ -1,7 +1,5 @@
 using System.CommandLine;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys.Jobs;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace CloudjetGraph.Cli;
@@ -36,11 +34,8 @@ internal static class KeysRekeyCommand
                 buildHost,
                 "rekey",
                 KeyJobKinds.Rekey,
-                scope.Name,
+                scope,
                 parseResult.GetValue(restart),
-                async (services, token) => await scope.ExistsAsync(services.GetRequiredService<CloudjetDbContext>(), token) ? null : $"There is no {(scope.ProfileId is null ? "organization" : "profile")} {scope.ProfileId ?? scope.OrganizationId}.",
-                (services, startedAt) => ActivatorUtilities.CreateInstance<ProfileRekeyStep>(services, scope, startedAt),
-                finish: null,
                 cancellationToken);
         });
         return command;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CloudjetGraph.Core.Keys.Jobs;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace CloudjetGraph.Cli;
@@ -19,11 +18,8 @@ internal static class KeysRewrapCommand
             buildHost,
             "rewrap",
             KeyJobKinds.Rewrap,
-            "all",
+            RekeyScope.All,
             restart: false,
-            (_, _) => Task.FromResult<string?>(null),
-            (services, _) => services.GetRequiredService<PersonKeyRewrapStep>(),
-            finish: null,
             cancellationToken));
         return command;
     }

@@ -23,6 +23,8 @@ internal static class GraphQLServiceCollectionExtensions
         services.AddSingleton<DocumentGate>();
         services.AddCloudjetRateLimits();
         services.AddScoped<GraphQLHttpHandler>();
+        services.AddSingleton<KeyJobBackground>();
+        services.AddHostedService(provider => provider.GetRequiredService<KeyJobBackground>());
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<CloudjetSchema>()
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)

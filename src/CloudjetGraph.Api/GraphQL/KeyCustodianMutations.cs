@@ -1,6 +1,8 @@
 using CloudjetGraph.Api.GraphQL.Types;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
+using CloudjetGraph.Core.Keys.Jobs;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,7 +55,76 @@ internal static class KeyCustodianMutations
                 var stillUnder = await Rotation(context).RevokeAsync(actor, id, force, context.CancellationToken);
                 return new RevokeMasterKeyPayload(id, stillUnder);
             });
+
+        mutation.Field<NonNullGraphType<RotateDataKeyPayloadGraphType>>("rotateDataKey")
+            .Description("Key custodians: makes a new data key of the purpose active; the old one stays decrypt-only and nothing under it is rewritten (then startKeyJob REWRAP or REINDEX moves it). Recorded in keyOperations.")
+            .Argument<NonNullGraphType<RotateDataKeyInputGraphType>>("input", "The purpose.")
+            .ResolveAsync(async context =>
+            {
+                var actor = KeyCustodianAccess.Actor(context);
+                var purpose = (DataKeyPurpose)context.GetArgument<Dictionary<string, object?>>("input")["purpose"]!;
+                return await context.RequestServices!.GetRequiredService<DataKeyRotation>().RotateAsync(actor, purpose, context.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<DestroyDataKeyPayloadGraphType>>("destroyDataKey")
+            .Description("Key custodians: destroys a decrypt-only data key, IRREVERSIBLY. KEY_IN_USE while the census shows anything under it, unless forced; KEY_NOT_FOUND for an unknown id; VALIDATION for an active key. Recorded in keyOperations, refusals included.")
+            .Argument<NonNullGraphType<DestroyDataKeyInputGraphType>>("input", "The data key.")
+            .ResolveAsync(async context =>
+            {
+                var actor = KeyCustodianAccess.Actor(context);
+                var input = context.GetArgument<Dictionary<string, object?>>("input");
+
+                // An id that is not a GUID names no key, exactly like an unknown one (and is recorded as such).
+                var id = Guid.TryParse(input["id"] as string, out var parsed) ? parsed : Guid.Empty;
+                var force = input.GetValueOrDefault("force") is true;
+                return await context.RequestServices!.GetRequiredService<DataKeyDestruction>().DestroyAsync(actor, id, force, context.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<StartKeyJobPayloadGraphType>>("startKeyJob")
+            .Description("Key custodians: starts a key job in the gateway's background and answers at once; follow it with keyJobs. KEY_JOB_RUNNING while another runner (the Cli or a gateway) holds the lease. Recorded in keyOperations when it ends, refusals included.")
+            .Argument<NonNullGraphType<StartKeyJobInputGraphType>>("input", "The job, its scope and pace.")
+            .ResolveAsync(async context =>
+            {
+                var actor = KeyCustodianAccess.Actor(context);
+                var input = context.GetArgument<Dictionary<string, object?>>("input");
+                var kind = (string)input["kind"]!;
+                var scope = JobScope(kind, input);
+                var request = new KeyJobRequest(
+                    kind,
+                    scope.Name,
+                    input.GetValueOrDefault("batchSize") as int? ?? KeyJobRequest.DefaultBatchSize,
+                    input.GetValueOrDefault("rowsPerSecond") as int?,
+                    DryRun: false,
+                    Restart: input.GetValueOrDefault("restart") is true);
+                var state = await context.RequestServices!.GetRequiredService<KeyJobBackground>().StartJobAsync(actor, request, scope, context.CancellationToken);
+                return new StartKeyJobPayload(kind, scope.Name, state);
+            });
     }
+
+    // A rekey names exactly one scope, explicitly, as the Cli does; the other kinds cover everything.
+    private static RekeyScope JobScope(string kind, Dictionary<string, object?> input)
+    {
+        var all = input.GetValueOrDefault("all") is true;
+        var organization = input.GetValueOrDefault("organizationId") as string;
+        var profile = input.GetValueOrDefault("profileId") as string;
+        if (kind != KeyJobKinds.Rekey)
+        {
+            return all || organization is not null || profile is not null || input.GetValueOrDefault("restart") is true
+                ? throw new DomainException(ErrorCodes.Validation, "Only a REKEY takes all, organizationId, profileId or restart.", "kind")
+                : RekeyScope.All;
+        }
+
+        return (all, organization, profile) switch
+        {
+            (true, null, null) => RekeyScope.All,
+            (false, { } id, null) => new RekeyScope(ParseId(id, "organizationId"), null),
+            (false, null, { } id) => new RekeyScope(null, ParseId(id, "profileId")),
+            _ => throw new DomainException(ErrorCodes.Validation, "A REKEY names exactly one of all: true, organizationId or profileId.", "all"),
+        };
+    }
+
+    private static Guid ParseId(string id, string field) =>
+        Guid.TryParse(id, out var parsed) ? parsed : throw new DomainException(ErrorCodes.Validation, $"{field} must be an id like 0193a000-0000-7000-8000-000000000001.", field);
 
     private static MasterKeyRotation Rotation(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<MasterKeyRotation>();

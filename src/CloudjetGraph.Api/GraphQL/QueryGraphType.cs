@@ -2,6 +2,7 @@ using CloudjetGraph.Api.GraphQL.Types;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys;
+using CloudjetGraph.Core.Keys.Jobs;
 using CloudjetGraph.Core.Profiles;
 using GraphQL;
 using GraphQL.Types;
@@ -63,6 +64,14 @@ internal sealed class QueryGraphType : ObjectGraphType
 
                 // Scoped: the census reads through the request's DbContext, never decrypting.
                 return await context.RequestServices!.GetRequiredService<KeyCensus>().ReadAsync(context.CancellationToken);
+            });
+
+        Field<ListGraphType<NonNullGraphType<KeyJobGraphType>>>("keyJobs")
+            .Description("The key jobs' runs (rewrap, rekey, reindex), most recently updated first: state, counts, lease holder and times; for the keyCustodian role only.")
+            .ResolveAsync(async context =>
+            {
+                KeyCustodianAccess.Demand(context);
+                return await context.RequestServices!.GetRequiredService<KeyJobStatusReader>().ReadAsync(context.CancellationToken);
             });
 
         Field<KeyOperationConnectionGraphType>("keyOperations")

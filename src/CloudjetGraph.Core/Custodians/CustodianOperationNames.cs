@@ -18,4 +18,19 @@ public static class CustodianOperationNames
 
     /// <summary>A ring key revoked (<c>keys revoke-master</c>, GraphQL <c>revokeMasterKey</c>).</summary>
     public const string RevokeMaster = "keys.revoke-master";
+
+    /// <summary>A new data key of a purpose made active (<c>keys rotate-data</c>, GraphQL <c>rotateDataKey</c>).</summary>
+    public const string RotateData = "keys.rotate-data";
+
+    /// <summary>A decrypt-only data key destroyed (<c>keys destroy-data</c>, GraphQL <c>destroyDataKey</c>).</summary>
+    public const string DestroyData = "keys.destroy-data";
+
+    /// <summary>A run of the rewrap key job (<c>keys rewrap</c>, GraphQL <c>startKeyJob(kind: REWRAP)</c>).</summary>
+    public const string Rewrap = "keys.rewrap";
+
+    /// <summary>A run of the rekey key job (<c>keys rekey</c>, GraphQL <c>startKeyJob(kind: REKEY)</c>).</summary>
+    public const string Rekey = "keys.rekey";
+
+    /// <summary>A run of the reindex key job (<c>keys reindex</c>, GraphQL <c>startKeyJob(kind: REINDEX)</c>).</summary>
+    public const string Reindex = "keys.reindex";
 }

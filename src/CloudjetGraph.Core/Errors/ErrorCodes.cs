@@ -77,8 +77,9 @@ public static class ErrorCodes
     public const string KeyNotFound = "KEY_NOT_FOUND";
 
     /// <summary>
-    /// The key still protects something the census counts (data keys under a ring key), so
-    /// revoking or destroying it would make them unreadable; nothing changed. Move what it
+    /// The key still protects something the census counts (data keys under a ring key; person
+    /// keys, index entries, access tags or unexpired tokens under a data key), so revoking or
+    /// destroying it would make them unreadable; nothing changed. Move what it
     /// protects first, or force it.
     /// </summary>
     public const string KeyInUse = "KEY_IN_USE";
@@ -89,6 +90,12 @@ public static class ErrorCodes
     /// the default key); the message says which, and nothing changed.
     /// </summary>
     public const string KeyRingUnavailable = "KEY_RING_UNAVAILABLE";
+
+    /// <summary>
+    /// Another runner (the custodian tool, or a gateway) holds the key job lease, so a key job
+    /// cannot start now; the message names the holder and when its lease expires. Nothing changed.
+    /// </summary>
+    public const string KeyJobRunning = "KEY_JOB_RUNNING";
 
     /// <summary>Something failed inside the gateway; details are only in the server log.</summary>
     public const string Internal = "INTERNAL_SERVER_ERROR";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudjetGraph.Core.Authentication;
+using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Protection;
@@ -13,24 +14,37 @@ namespace CloudjetGraph.Core.Keys;
 /// Destroys a decrypt-only data key for good: its wrapped bytes are overwritten and the row stays
 /// as a tombstone, so the census and the audit can still name it. Refused while the census shows
 /// anything under the key unless forced, and always for the active key of a purpose. Irreversible:
-/// whatever the key still protected can never be read again, in any copy or backup.
+/// whatever the key still protected can never be read again, in any copy or backup. Every call is
+/// recorded by <see cref="CustodianOperationLog"/> with its actor, refusals included.
 /// </summary>
 public sealed partial class DataKeyDestruction(
     CloudjetDbContext db,
     KeyCensus census,
     KeyRingBootstrapper bootstrapper,
     IOptions<AccessTokenOptions> tokens,
+    CustodianOperationLog operations,
     TimeProvider time,
     ILogger<DataKeyDestruction> logger)
 {
     /// <summary>Destroys data key <paramref name="id"/>.</summary>
-    /// <exception cref="DomainException">No such key (<see cref="ErrorCodes.NotFound"/>); the key is active (<see cref="ErrorCodes.Validation"/>); it is destroyed already, or something is still under it and <paramref name="force"/> is false (<see cref="ErrorCodes.Conflict"/>).</exception>
+    /// <exception cref="DomainException">No such key (<see cref="ErrorCodes.KeyNotFound"/>); the key is active (<see cref="ErrorCodes.Validation"/>); it is destroyed already (<see cref="ErrorCodes.Conflict"/>); something is still under it and <paramref name="force"/> is false (<see cref="ErrorCodes.KeyInUse"/>).</exception>
     /// <exception cref="KeyRingUnavailableException">The ring or the database is missing, unprotected or unreadable.</exception>
-    public async Task<DataKeyDestructionResult> DestroyAsync(Guid id, bool force, CancellationToken cancellationToken)
+    public Task<DataKeyDestructionResult> DestroyAsync(CustodianActor actor, Guid id, bool force, CancellationToken cancellationToken) =>
+        operations.RunAsync(
+            actor,
+            CustodianOperationNames.DestroyData,
+            $"data key {id}" + (force ? ", forced" : string.Empty),
+            token => DestroyAsync(id, force, token),
+            result => new CustodianOperationSummary(
+                $"{result.Purpose} key {id}" + (force ? ", forced" : string.Empty),
+                result.StillUnder.Count > 0 ? $"Destroyed; unreadable from now on: {string.Join("; ", result.StillUnder)}." : "Destroyed; nothing was under it."),
+            cancellationToken);
+
+    private async Task<DataKeyDestructionResult> DestroyAsync(Guid id, bool force, CancellationToken cancellationToken)
     {
         var inventory = await census.ReadAsync(cancellationToken);
         var entry = inventory.DataKeys.SingleOrDefault(k => k.Id == id)
-            ?? throw new DomainException(ErrorCodes.NotFound, $"The database holds no data key {id}.");
+            ?? throw new DomainException(ErrorCodes.KeyNotFound, $"The database holds no data key {id}.", "id");
         var key = await db.DataKeys.AsNoTracking().SingleAsync(k => k.Id == id, cancellationToken);
         if (key.DestroyedAt is not null)
         {
@@ -47,7 +61,7 @@ public sealed partial class DataKeyDestruction(
         var stillUnder = StillUnder(key, entry.Census);
         if (stillUnder.Count > 0 && !force)
         {
-            throw new DomainException(ErrorCodes.Conflict,
+            throw new DomainException(ErrorCodes.KeyInUse,
                 $"Data key {id} still protects {string.Join("; ", stillUnder)}. Destroying it would make that unreadable for good; pass --force to destroy it anyway.");
         }
 

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using CloudjetGraph.Core.Custodians;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Keys.Jobs;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +51,48 @@ public sealed class CustodianOperationRecordTests
         Assert.All(rows, row => Assert.InRange(row.At, started, DateTimeOffset.UtcNow));
         Assert.Equal(rows.Select(r => r.At).Order(), rows.Select(r => r.At));
         Assert.Equal(rows.Select(r => r.Id).Order(), rows.Select(r => r.Id).Distinct());
+    }
+
+    [Fact]
+    public async Task Custodian_RunsDataKeyVerbsAndKeyJobs_RecordsEachRunWithCountsRefusalsIncluded()
+    {
+        await using var host = new CloudjetApplication();
+        await host.InitializeAsync();
+        var settings = Custodian.DevelopmentSettingsOf(host);
+        var personKeys = host.WithKeyStore(store => store.PersonKeys.LongCount());
+        var recordedBefore = (await CustodianRecord.ReadAsync(host.DatabasePath)).Count;
+        var unknownProfile = Guid.NewGuid();
+        const string OtherRunner = "other-box/pid 7/feedf00d";
+
+        var rotated = await Custodian.KeysAsync(settings, "rotate-data", "--purpose", "person-keys");
+        var (oldKey, newKey) = host.WithDb(db => (
+            db.DataKeys.Single(k => k.Purpose == DataKeyPurpose.PersonKeyWrapping && !k.IsActive).Id,
+            db.DataKeys.Single(k => k.Purpose == DataKeyPurpose.PersonKeyWrapping && k.IsActive).Id));
+        var inUse = await Custodian.KeysAsync(settings, "destroy-data", oldKey.ToString());
+        var rewrapped = await Custodian.KeysAsync(settings, "rewrap", "--batch", "7");
+        var dryRun = await Custodian.KeysAsync(settings, "rewrap", "--dry-run");
+        var destroyed = await Custodian.KeysAsync(settings, "destroy-data", oldKey.ToString());
+        var noSuchProfile = await Custodian.KeysAsync(settings, "rekey", "--profile", unknownProfile.ToString());
+        var reindexed = await Custodian.KeysAsync(settings, "reindex");
+        var leases = host.Services.GetRequiredService<KeyJobLeases>();
+        await leases.AcquireAsync(OtherRunner, KeyJobKinds.Reindex, "all", CancellationToken.None);
+        var leaseHeld = await Custodian.KeysAsync(settings, "rekey", "--all");
+        await leases.ReleaseAsync(OtherRunner, CancellationToken.None);
+
+        Assert.Equal((0, 1, 0, 0, 0, 1, 0, 4), (rotated.ExitCode, inUse.ExitCode, rewrapped.ExitCode, dryRun.ExitCode, destroyed.ExitCode, noSuchProfile.ExitCode, reindexed.ExitCode, leaseHeld.ExitCode));
+        var rows = (await CustodianRecord.ReadAsync(host.DatabasePath)).Skip(recordedBefore).ToList();
+        Assert.Equal(
+            [
+                ("keys.rotate-data", "succeeded", $"person-keys key {newKey}", $"Created data key {newKey} (person-keys), active now; {oldKey} is decrypt-only."),
+                ("keys.destroy-data", "refused", $"data key {oldKey}", $"Data key {oldKey} still protects {personKeys} person key(s) wrapped under it (run `keys rewrap`)"),
+                ("keys.rewrap", "succeeded", "all", $"Done: {personKeys} examined, {personKeys} changed, 0 changed concurrently."),
+                ("keys.destroy-data", "succeeded", $"person-keys key {oldKey}", "Destroyed; nothing was under it."),
+                ("keys.rekey", "refused", $"profile:{unknownProfile}", $"There is no profile {unknownProfile}."),
+                ("keys.reindex", "succeeded", "all", "Nothing to do. Dropped the entries of 0 invitation(s); 0 profile(s) still pending."),
+                ("keys.rekey", "refused", "all", $"Another runner holds the key job lease: {OtherRunner} (reindex all)"),
+            ],
+            rows.Select(r => (r.Operation, r.Outcome, r.Target, FixedPart(r.Detail))).ToList());
+        Assert.All(rows, row => Assert.Equal((Environment.UserName, "cli"), (row.ActorSubject, row.ActorRole)));
     }
 
     [Fact]
@@ -132,6 +176,13 @@ public sealed class CustodianOperationRecordTests
 
         return all;
     }
+
+    // A lease refusal ends with the lease's expiry, a destruction refusal lists more than person
+    // keys: compare up to the holder, or the first thing listed.
+    private static string FixedPart(string detail) =>
+        detail.StartsWith("Another runner", StringComparison.Ordinal) ? detail[..(detail.IndexOf(')', StringComparison.Ordinal) + 1)]
+        : detail.Contains("still protects", StringComparison.Ordinal) ? detail.Split(';')[0]
+        : detail;
 
     // The staging detail ends with a time, the refusal with advice: compare what is fixed.
     private static string Prefix(string detail, string operation) => operation switch

@@ -54,8 +54,12 @@ public sealed class KeysRekeyProcessTests
             kills++;
         }
 
-        // A killed runner's lease shows it running until the lease expires unrenewed.
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // A hard-killed runner's lease lives until it expires (a second here): only then is its run
+        // interrupted rather than running.
+        await Poll.UntilAsync(
+            () => host.WithKeyStore(store => store.KeyJobLeases.Single().ExpiresAtUnixMs) < DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            Timeout,
+            "The killed runner's lease expiring");
         var checkpoint = Assert.Single(await host.Services.GetRequiredService<KeyJobStatusReader>().ReadAsync(CancellationToken.None));
         Assert.Equal(KeyJobStates.Interrupted, checkpoint.State);
         Assert.InRange(checkpoint.Examined, 1, before.Count - 1);

@@ -17,6 +17,11 @@ public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFix
         "mutation { rewrapDataKeysUnderMasterKey { rewrapped } }",
         "mutation { revokeMasterKey(input: { id: \"00000000-0000-0000-0000-000000000001\", force: true }) { masterKeyId } }",
         "{ keyOperations { totalCount nodes { detail } } }",
+        "mutation { rotateDataKey(input: { purpose: PERSON_KEYS }) { newKeyId } }",
+        "mutation { destroyDataKey(input: { id: \"00000000-0000-0000-0000-000000000001\", force: true }) { id } }",
+        "mutation { startKeyJob(input: { kind: REKEY, all: true }) { state } }",
+        "mutation { startKeyJob(input: { kind: REWRAP }) { state } }",
+        "{ keyJobs { kind state holder } }",
     ];
 
     [Theory]
@@ -84,6 +89,13 @@ public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFix
     [Theory]
     [InlineData("mutation { rotateMasterKey(input: { activateInSeconds: -1 }) { masterKeyId } }", "activateInSeconds")]
     [InlineData("mutation { rotateMasterKey(input: { activateInSeconds: 31622401 }) { masterKeyId } }", "activateInSeconds")]
+    [InlineData("mutation { startKeyJob(input: { kind: REWRAP, batchSize: 0 }) { state } }", "batchSize")]
+    [InlineData("mutation { startKeyJob(input: { kind: REINDEX, batchSize: 100001 }) { state } }", "batchSize")]
+    [InlineData("mutation { startKeyJob(input: { kind: REWRAP, rowsPerSecond: 0 }) { state } }", "rowsPerSecond")]
+    [InlineData("mutation { startKeyJob(input: { kind: REWRAP, profileId: \"0193a000-0000-7000-8000-000000000001\" }) { state } }", "kind")]
+    [InlineData("mutation { startKeyJob(input: { kind: REKEY }) { state } }", "all")]
+    [InlineData("mutation { startKeyJob(input: { kind: REKEY, all: true, profileId: \"0193a000-0000-7000-8000-000000000001\" }) { state } }", "all")]
+    [InlineData("mutation { startKeyJob(input: { kind: REKEY, profileId: \"'; DROP TABLE Profiles; --\" }) { state } }", "profileId")]
     [InlineData("{ keyOperations(first: 0) { totalCount } }", "first")]
     [InlineData("{ keyOperations(first: 51) { totalCount } }", "first")]
     [InlineData("{ keyOperations(after: \"not a cursor\") { totalCount } }", "after")]

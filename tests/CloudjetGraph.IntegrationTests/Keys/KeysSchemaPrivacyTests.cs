@@ -13,19 +13,24 @@ public sealed class KeysSchemaPrivacyTests(CloudjetApplication app) : IClassFixt
 {
     // Every root field of the keyCustodian role; anything else it may call reaches no key type.
     private static readonly string[] KeyRootFields =
-        ["Mutation.revokeMasterKey", "Mutation.rewrapDataKeysUnderMasterKey", "Mutation.rotateMasterKey", "Query.keyOperations", "Query.keys"];
-
-    // The only text key fields may return: fixed labels, and the operation record's text, which
-    // the gateway writes from ids, counts and token subjects; never a stored value.
-    private static readonly string[] AllowedStringFields =
     [
-        "DataKey.purpose", "DataKey.state",
-        "KeyOperation.actorRole", "KeyOperation.actorSubject", "KeyOperation.detail", "KeyOperation.operation", "KeyOperation.outcome", "KeyOperation.target",
-        "PageInfo.endCursor",
+        "Mutation.destroyDataKey", "Mutation.revokeMasterKey", "Mutation.rewrapDataKeysUnderMasterKey", "Mutation.rotateDataKey", "Mutation.rotateMasterKey", "Mutation.startKeyJob",
+        "Query.keyJobs", "Query.keyOperations", "Query.keys",
     ];
 
-    // What a custodian may send: ids, numbers and flags; no text that could carry a value in.
-    private static readonly string[] AllowedInputScalars = ["ID", "Int", "Boolean"];
+    // The only text key fields may return: fixed labels, and the operation record's text, which
+    // the gateway writes from ids, counts and token subjects, the jobs' scopes, states and lease
+    // holders (host and process id); never a stored value.
+    private static readonly string[] AllowedStringFields =
+    [
+        "DataKey.purpose", "DataKey.state", "DestroyDataKeyPayload.leftUnreadable", "DestroyDataKeyPayload.purpose",
+        "KeyJob.holder", "KeyJob.scope", "KeyJob.state",
+        "KeyOperation.actorRole", "KeyOperation.actorSubject", "KeyOperation.detail", "KeyOperation.operation", "KeyOperation.outcome", "KeyOperation.target",
+        "PageInfo.endCursor", "RotateDataKeyPayload.purpose", "StartKeyJobPayload.scope", "StartKeyJobPayload.state",
+    ];
+
+    // What a custodian may send: ids, numbers, flags and fixed enums; no text that could carry a value in.
+    private static readonly string[] AllowedInputScalars = ["ID", "Int", "Boolean", "DataKeyPurposeLabel", "KeyJobKind"];
 
     // Everything else must be one of these: ids, dates, flags and counts.
     private static readonly string[] AllowedScalars = ["ID", "DateTimeOffset", "Boolean", "Int", "Long", "String"];
@@ -40,11 +45,13 @@ public sealed class KeysSchemaPrivacyTests(CloudjetApplication app) : IClassFixt
 
         Assert.Equal(
             [
-                "DataKey", "DataKeyCensus", "KeyInventory", "KeyOperation", "KeyOperationConnection", "MasterKey", "MasterKeyCensus", "PageInfo",
-                "RevokeMasterKeyPayload", "RewrapDataKeysPayload", "RotateMasterKeyPayload", "UnattributedValues", "VersionCount",
+                "DataKey", "DataKeyCensus", "DestroyDataKeyPayload", "KeyInventory", "KeyJob", "KeyOperation", "KeyOperationConnection", "MasterKey", "MasterKeyCensus", "PageInfo",
+                "RevokeMasterKeyPayload", "RewrapDataKeysPayload", "RotateDataKeyPayload", "RotateMasterKeyPayload", "StartKeyJobPayload", "UnattributedValues", "VersionCount",
             ],
             keys.OfType<IObjectGraphType>().Select(t => t.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(["RevokeMasterKeyInput", "RotateMasterKeyInput"], keys.OfType<IInputObjectGraphType>().Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["DestroyDataKeyInput", "RevokeMasterKeyInput", "RotateDataKeyInput", "RotateMasterKeyInput", "StartKeyJobInput"],
+            keys.OfType<IInputObjectGraphType>().Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.Contains("Profile", personal);
         Assert.Contains("Consent", personal);
         Assert.Empty(keys.Where(t => personal.Contains(t.Name)).Select(t => t.Name));
@@ -60,7 +67,9 @@ public sealed class KeysSchemaPrivacyTests(CloudjetApplication app) : IClassFixt
         var inputs = keys.OfType<IInputObjectGraphType>().SelectMany(type => type.Fields.Select(field => (Name: $"{type.Name}.{field.Name}", Field: field))).ToList();
         Assert.All(inputs, f => Assert.Contains(Named(f.Field.ResolvedType!).Name, AllowedInputScalars));
         var rootArguments = KeyRoots(schema).SelectMany(root => root.Field.Arguments ?? []).Select(a => (a.Name, Type: Named(a.ResolvedType!).Name));
-        Assert.Equal([("after", "String"), ("first", "Int"), ("input", "RevokeMasterKeyInput"), ("input", "RotateMasterKeyInput")], rootArguments.Order());
+        Assert.Equal(
+            [("after", "String"), ("first", "Int"), ("input", "DestroyDataKeyInput"), ("input", "RevokeMasterKeyInput"), ("input", "RotateDataKeyInput"), ("input", "RotateMasterKeyInput"), ("input", "StartKeyJobInput")],
+            rootArguments.Order());
     }
 
     [Fact]

@@ -14,12 +14,17 @@ public sealed class CustodianOperationNamesTests
     public void Names_EveryOperation_IsItsPinnedString()
     {
         Assert.Equal(
-            ["keys.init", "keys.revoke-master", "keys.rewrap-data-keys", "keys.rotate-master"],
+            ["keys.destroy-data", "keys.init", "keys.reindex", "keys.rekey", "keys.revoke-master", "keys.rewrap", "keys.rewrap-data-keys", "keys.rotate-data", "keys.rotate-master"],
             Constants(typeof(CustodianOperationNames)));
         Assert.Equal("keys.init", CustodianOperationNames.Init);
         Assert.Equal("keys.rotate-master", CustodianOperationNames.RotateMaster);
         Assert.Equal("keys.rewrap-data-keys", CustodianOperationNames.RewrapDataKeys);
         Assert.Equal("keys.revoke-master", CustodianOperationNames.RevokeMaster);
+        Assert.Equal("keys.rotate-data", CustodianOperationNames.RotateData);
+        Assert.Equal("keys.destroy-data", CustodianOperationNames.DestroyData);
+        Assert.Equal("keys.rewrap", CustodianOperationNames.Rewrap);
+        Assert.Equal("keys.rekey", CustodianOperationNames.Rekey);
+        Assert.Equal("keys.reindex", CustodianOperationNames.Reindex);
     }
 
     [Fact]

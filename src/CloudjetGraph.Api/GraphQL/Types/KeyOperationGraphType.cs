@@ -16,7 +16,9 @@ internal sealed class KeyOperationGraphType : ObjectGraphType<CustodianOperation
         Field<NonNullGraphType<StringGraphType>>("actorSubject").Description("Who: the token subject, or the operating system user for the custodian tool.").Resolve(c => c.Source.ActorSubject);
         Field<NonNullGraphType<StringGraphType>>("actorRole").Description($"The actor's role, `keyCustodian`, or `{CustodianActor.CliRole}` for the custodian tool.").Resolve(c => c.Source.ActorRole);
         Field<NonNullGraphType<StringGraphType>>("operation")
-            .Description($"What: `{CustodianOperationNames.Init}`, `{CustodianOperationNames.RotateMaster}`, `{CustodianOperationNames.RewrapDataKeys}` or `{CustodianOperationNames.RevokeMaster}`; more come with the other key operations.")
+            .Description(
+                $"What: `{CustodianOperationNames.Init}`, `{CustodianOperationNames.RotateMaster}`, `{CustodianOperationNames.RewrapDataKeys}`, `{CustodianOperationNames.RevokeMaster}`, "
+                + $"`{CustodianOperationNames.RotateData}`, `{CustodianOperationNames.DestroyData}`, or a key job run: `{CustodianOperationNames.Rewrap}`, `{CustodianOperationNames.Rekey}`, `{CustodianOperationNames.Reindex}`.")
             .Resolve(c => c.Source.Operation);
         Field<NonNullGraphType<StringGraphType>>("target").Description("The keys it concerned: ids and scope.").Resolve(c => c.Source.Target);
         Field<NonNullGraphType<StringGraphType>>("outcome")

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudjetGraph.Core.Keys.Jobs;
 
-/// <summary>Registers the key jobs: lease, runner, steps and the status reader.</summary>
+/// <summary>Registers the key jobs: lease, runner, steps, the recorded entry point and the status reader.</summary>
 public static class KeyJobServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="KeyJobOptions"/> and the key job services; <see cref="ProfileRekeyStep"/> is made per run (it takes its scope and start).</summary>
@@ -18,6 +18,7 @@ public static class KeyJobServiceCollectionExtensions
         services.AddScoped<KeyJobPreparation>();
         services.AddScoped<PersonKeyRewrapStep>();
         services.AddScoped<BlindIndexReindexer>();
+        services.AddScoped<KeyJobs>();
         return services;
     }
 }
