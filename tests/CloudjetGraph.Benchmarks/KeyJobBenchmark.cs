@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Keys.Jobs;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
@@ -120,32 +122,9 @@ public static class KeyJobBenchmark
         return new KeyJobMeasurement(outcome.Progress.Examined, outcome.Progress.Changed, clock.Elapsed, process.PeakWorkingSet64, heap.Stop(), allocated, loadBefore, LoadAverage(), newWrappingKeyId);
     }
 
-    /// <summary>
-    /// Benchmark-only stand-in for <c>keys rotate-data --purpose person-keys</c>, which main does not
-    /// have yet: a new active person-key data key made by <see cref="DataKeyWrapper"/>, the old one
-    /// kept for unwrapping, as the rotation will leave them.
-    /// </summary>
-    private static async Task<Guid> RotatePersonKeyWrappingAsync(IServiceProvider services)
-    {
-        var db = services.GetRequiredService<CloudjetDbContext>();
-        foreach (var key in await db.DataKeys.Where(k => k.Purpose == DataKeyPurpose.PersonKeyWrapping && k.IsActive).ToListAsync())
-        {
-            key.IsActive = false;
-        }
-
-        var id = Guid.CreateVersion7();
-        db.DataKeys.Add(new DataKey
-        {
-            Id = id,
-            Purpose = DataKeyPurpose.PersonKeyWrapping,
-            WrappedKey = services.GetRequiredService<DataKeyWrapper>().CreateWrappedKey(id, DataKeyPurpose.PersonKeyWrapping),
-            IsActive = true,
-            DevelopmentOnly = true,
-            CreatedAt = DateTimeOffset.UtcNow,
-        });
-        await db.SaveChangesAsync();
-        return id;
-    }
+    // keys rotate-data --purpose person-keys, through the same Core service as the Cli.
+    private static async Task<Guid> RotatePersonKeyWrappingAsync(IServiceProvider services) =>
+        (await services.GetRequiredService<DataKeyRotation>().RotateAsync(CustodianActor.Cli(), DataKeyPurpose.PersonKeyWrapping, CancellationToken.None)).NewKeyId;
 
     // After the job, in a new host: every key moved (rewrap) or one new key per profile (rekey), and a
     // sample of profiles found by blind index and opened as the gateway opens them.
