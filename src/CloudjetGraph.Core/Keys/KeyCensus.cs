@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
@@ -21,11 +22,9 @@ public sealed class KeyCensus(
     KeyRingBootstrapper bootstrapper,
     TimeProvider time)
 {
-    private static readonly string[] SealedColumns =
-    [
-        nameof(Profile.FullName), nameof(Profile.Email), nameof(Profile.Phone), nameof(Profile.Skype),
-        nameof(Profile.Department), nameof(Profile.JobTitle), nameof(Profile.LoginEmail), nameof(Profile.PasswordHash),
-    ];
+    // Every sealed field's property (each named like its field) and the sealed password hash: a new
+    // sealed field is counted without touching this list, so destroy-data never misses values under a key.
+    private static readonly string[] SealedColumns = [.. ProfileFields.Sealed.Select(field => field.ToString()), nameof(Profile.PasswordHash)];
 
     private static readonly string[] IndexColumns = [nameof(Profile.EmailIndex), nameof(Profile.LoginEmailIndex)];
 
@@ -101,7 +100,7 @@ public sealed class KeyCensus(
     {
         await using var keyStore = await keyStores.CreateDbContextAsync(cancellationToken);
         return await DatabaseSchema.IsInitializedAsync(keyStore.Database, cancellationToken)
-            ? await keyStore.PersonKeys.AsNoTracking().ToDictionaryAsync(k => k.Id, k => k.WrappingKeyId, cancellationToken)
+            ? await keyStore.PersonKeys.Select(k => new { k.Id, k.WrappingKeyId }).ToDictionaryAsync(k => k.Id, k => k.WrappingKeyId, cancellationToken)
             : [];
     }
 

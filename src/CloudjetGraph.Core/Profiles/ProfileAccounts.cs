@@ -194,11 +194,6 @@ public sealed class ProfileAccounts(
     // Null when the account has no hash, or it fails to open: the caller then verifies the decoy.
     private async Task<string?> OpenPasswordHashAsync(Profile profile, CancellationToken cancellationToken)
     {
-        if (profile.PasswordHash is null)
-        {
-            return null;
-        }
-
         try
         {
             return await sealer.OpenPasswordHashAsync(profile, cancellationToken);

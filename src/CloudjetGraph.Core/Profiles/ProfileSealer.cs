@@ -112,6 +112,10 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, Per
 
     private byte[]? IndexOf(string? email) => email is null ? null : blindIndex.ForEmail(email);
 
+    /// <summary>Every sealed value stored in the profile row, fields and password hash, nulls included.</summary>
+    public static IEnumerable<byte[]?> SealedValues(Profile profile) =>
+        ProfileFields.Sealed.Select(field => Column(profile, field)).Append(profile.PasswordHash);
+
     private static byte[]? Column(Profile profile, ProfileField field) => field switch
     {
         ProfileField.FullName => profile.FullName,

@@ -221,7 +221,7 @@ public sealed partial class ProfileRekeyStep(
     private bool BeforeRun(DateTimeOffset createdAt) => createdAt < startedAt;
 
     private static bool AllValuesUnder(Profile profile, Guid keyId) =>
-        new[] { profile.FullName, profile.Email, profile.Phone, profile.Skype, profile.Department, profile.JobTitle, profile.LoginEmail, profile.PasswordHash }
+        ProfileSealer.SealedValues(profile)
             .All(value => value is null || (SealedValueFormat.TryReadKeyId(value, out var id) && id == keyId));
 
     [LoggerMessage(EventId = 1306, EventName = "ProfileNotRekeyed", Level = LogLevel.Warning, Message = "Profile {ProfileId} failed an integrity check and keeps its person key; the rekey left it as it was.")]
