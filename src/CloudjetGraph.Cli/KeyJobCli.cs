@@ -95,9 +95,15 @@ internal static class KeyJobCli
             await error.WriteLineAsync($"keys {verb}: {exception.Message}");
             return exception.Code == ErrorCodes.KeyJobRunning ? CliExitCodes.LeaseHeld : CliExitCodes.Error;
         }
-        catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or DbException or InvalidOperationException)
+        catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or InvalidOperationException)
         {
             await error.WriteLineAsync($"keys {verb}: {exception.Message}");
+            return CliExitCodes.Error;
+        }
+        catch (DbException exception)
+        {
+            // A database's own text may quote stored values (a key that already exists, say): the type only.
+            await error.WriteLineAsync($"keys {verb}: the database refused a write ({exception.GetType().Name}); every batch before it is kept, so run it again once the database is healthy.");
             return CliExitCodes.Error;
         }
     }

@@ -20,6 +20,8 @@ internal sealed partial class CloudjetBearerEvents(
 {
     private const string BearerPrefix = "Bearer ";
 
+    private static readonly JsonWebTokenHandler TokenHandler = new();
+
     /// <summary>The <c>error_description</c> of every refused token; the reason stays in the server log.</summary>
     public const string InvalidTokenDescription = "The bearer token is invalid, expired or not accepted here.";
 
@@ -29,8 +31,9 @@ internal sealed partial class CloudjetBearerEvents(
 
         // A token signed by a key that another instance created after this one's last refresh
         // would be refused until the next one: reload first (rate-limited, so forged key ids
-        // cannot make every request re-read the ring).
-        if (issuer.IsUnloadedKeyId(KeyIdOf(context.Request.Headers.Authorization.ToString())))
+        // cannot make every request re-read the ring). Only for tokens naming the gateway as
+        // issuer: an identity provider's key ids never name a ring key.
+        if (issuer.IsUnloadedKeyId(OwnKeyIdOf(context.Request.Headers.Authorization.ToString())))
         {
             await refresher.RefreshForUnknownKeyAsync(context.HttpContext.RequestAborted);
         }
@@ -63,8 +66,8 @@ internal sealed partial class CloudjetBearerEvents(
         return Task.CompletedTask;
     }
 
-    // The kid header of a compact JWT, read without validating anything; null when there is none.
-    private static string? KeyIdOf(string authorization)
+    // The kid header of a compact JWT whose iss is the gateway's, read without validating anything; null otherwise.
+    private string? OwnKeyIdOf(string authorization)
     {
         if (!authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
@@ -74,7 +77,7 @@ internal sealed partial class CloudjetBearerEvents(
         var token = authorization[BearerPrefix.Length..].Trim();
         try
         {
-            return new JsonWebTokenHandler().CanReadToken(token) ? new JsonWebToken(token).Kid : null;
+            return TokenHandler.CanReadToken(token) && new JsonWebToken(token) is var jwt && jwt.Issuer == tokenOptions.Value.Issuer ? jwt.Kid : null;
         }
         catch (ArgumentException)
         {

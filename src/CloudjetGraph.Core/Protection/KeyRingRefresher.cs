@@ -49,7 +49,8 @@ public sealed partial class KeyRingRefresher(
         {
             // Whatever went wrong (a ring file unreadable, a certificate gone, the database locked),
             // the keys loaded before still serve; the next refresh tries again.
-            LogRefreshFailed(logger, exception.GetType().Name, exception.Message);
+            // Only our own refusals' text is logged: a library's (XML, cryptography) may quote the ring.
+            LogRefreshFailed(logger, exception.GetType().Name, exception is KeyRingUnavailableException ? exception.Message : "details withheld");
             return false;
         }
     }

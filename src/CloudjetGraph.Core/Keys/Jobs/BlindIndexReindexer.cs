@@ -54,7 +54,8 @@ public sealed partial class BlindIndexReindexer(
         var rows = await pending.OrderBy(p => p.Id).Take(batchSize).ToListAsync(cancellationToken);
         if (rows.Count == 0 || dryRun)
         {
-            return new KeyJobBatchResult(rows.Count, 0, 0, rows.Count == 0 ? null : rows[^1].Id);
+            // A dry run reports every pending row as one that would change, as the other steps do.
+            return new KeyJobBatchResult(rows.Count, rows.Count, 0, rows.Count == 0 ? null : rows[^1].Id);
         }
 
         await personKeys.LoadAsync(rows.Select(p => p.Id), cancellationToken);
