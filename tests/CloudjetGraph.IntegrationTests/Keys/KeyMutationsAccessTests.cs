@@ -86,6 +86,28 @@ public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFix
         Assert.All(operations, o => Assert.Equal(("custodian-access", "keys.revoke-master", "refused"), (o!["actorSubject"]!.GetValue<string>(), o["operation"]!.GetValue<string>(), o["outcome"]!.GetValue<string>())));
     }
 
+    [Fact]
+    public async Task KeyCustodian_DestroysActiveUnknownOrMalformedDataKey_GetsStableCodesAndNothingChanges()
+    {
+        var custodian = Custodian();
+        var active = (await custodian.PostAsync("{ keys { dataKeys { id state } } }")).Ok()["keys"]!["dataKeys"]!.AsArray()
+            .First(k => k!["state"]!.GetValue<string>() == "active")!["id"]!.GetValue<Guid>();
+        var dataKeys = await DatabaseDigest.OfAsync(app.DatabasePath, "DataKeys");
+        const string Destroy = "mutation Destroy($id: ID!) { destroyDataKey(input: { id: $id, force: true }) { id } }";
+
+        var activeForced = await custodian.PostAsync(Destroy, new { id = active });
+        var unknown = await custodian.PostAsync(Destroy, new { id = Guid.NewGuid() });
+        var malformed = await custodian.PostAsync(Destroy, new { id = "'; DROP TABLE DataKeys; --" });
+
+        Assert.Equal(["VALIDATION"], activeForced.Codes);
+        Assert.Equal(["KEY_NOT_FOUND"], unknown.Codes);
+        Assert.Equal(["KEY_NOT_FOUND"], malformed.Codes);
+        Assert.All([activeForced, unknown, malformed], response => Assert.Null(response.Data));
+        Assert.Equal(dataKeys, await DatabaseDigest.OfAsync(app.DatabasePath, "DataKeys"));
+        var operations = (await custodian.PostAsync("{ keyOperations(first: 3) { nodes { operation outcome } } }")).Ok()["keyOperations"]!["nodes"]!.AsArray();
+        Assert.All(operations, o => Assert.Equal(("keys.destroy-data", "refused"), (o!["operation"]!.GetValue<string>(), o["outcome"]!.GetValue<string>())));
+    }
+
     [Theory]
     [InlineData("mutation { rotateMasterKey(input: { activateInSeconds: -1 }) { masterKeyId } }", "activateInSeconds")]
     [InlineData("mutation { rotateMasterKey(input: { activateInSeconds: 31622401 }) { masterKeyId } }", "activateInSeconds")]
@@ -96,6 +118,7 @@ public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFix
     [InlineData("mutation { startKeyJob(input: { kind: REKEY }) { state } }", "all")]
     [InlineData("mutation { startKeyJob(input: { kind: REKEY, all: true, profileId: \"0193a000-0000-7000-8000-000000000001\" }) { state } }", "all")]
     [InlineData("mutation { startKeyJob(input: { kind: REKEY, profileId: \"'; DROP TABLE Profiles; --\" }) { state } }", "profileId")]
+    [InlineData("mutation { startKeyJob(input: { kind: REKEY, organizationId: \"not an id\" }) { state } }", "organizationId")]
     [InlineData("{ keyOperations(first: 0) { totalCount } }", "first")]
     [InlineData("{ keyOperations(first: 51) { totalCount } }", "first")]
     [InlineData("{ keyOperations(after: \"not a cursor\") { totalCount } }", "after")]
