@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys.Jobs;
@@ -67,7 +68,7 @@ internal static class KeyJobCli
             await using var services = host.Services.CreateAsyncScope();
             var jobs = services.ServiceProvider.GetRequiredService<KeyJobs>();
             var result = await WithProgressAsync(output, verb, progress =>
-                jobs.RunAsync(CustodianActor.Cli(), request, scope, progress, started: null, cancellationToken));
+                jobs.RunAsync(OperationActor.Cli(), request, scope, progress, started: null, cancellationToken));
             await output.WriteLineAsync(Summary(verb, request, result.Outcome));
             if (!result.Outcome.Finished)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using CloudjetGraph.Core;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys;
@@ -36,7 +37,7 @@ internal static class KeysDestroyDataCommand
                 using var host = buildHost();
                 host.Services.GetService<IStartupValidator>()?.Validate();
                 await using var scope = host.Services.CreateAsyncScope();
-                result = await scope.ServiceProvider.GetRequiredService<DataKeyDestruction>().DestroyAsync(CustodianActor.Cli(), parseResult.GetValue(id), parseResult.GetValue(force), cancellationToken);
+                result = await scope.ServiceProvider.GetRequiredService<DataKeyDestruction>().DestroyAsync(OperationActor.Cli(), parseResult.GetValue(id), parseResult.GetValue(force), cancellationToken);
             }
             catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or DomainException or DbException)
             {

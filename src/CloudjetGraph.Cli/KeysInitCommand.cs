@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CloudjetGraph.Core;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,7 @@ internal static class KeysInitCommand
     {
         try
         {
-            await host.Services.InitializeKeyRingAsync(CustodianActor.Cli(), cancellationToken);
+            await host.Services.InitializeKeyRingAsync(OperationActor.Cli(), cancellationToken);
         }
         catch (KeyRingUnavailableException exception)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using CloudjetGraph.Core;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys;
@@ -32,7 +33,7 @@ internal static class KeysRevokeMasterCommand
                 using var host = buildHost();
                 host.Services.GetService<IStartupValidator>()?.Validate();
                 await using var scope = host.Services.CreateAsyncScope();
-                stillUnder = await scope.ServiceProvider.GetRequiredService<MasterKeyRotation>().RevokeAsync(CustodianActor.Cli(), masterKeyId, parseResult.GetValue(force), cancellationToken);
+                stillUnder = await scope.ServiceProvider.GetRequiredService<MasterKeyRotation>().RevokeAsync(OperationActor.Cli(), masterKeyId, parseResult.GetValue(force), cancellationToken);
             }
             catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or DomainException or DbException)
             {

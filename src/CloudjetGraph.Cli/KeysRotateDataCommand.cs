@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using CloudjetGraph.Core;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys;
@@ -47,7 +48,7 @@ internal static class KeysRotateDataCommand
                 // The same settings checks as the gateway's startup, before anything is read or written.
                 host.Services.GetService<IStartupValidator>()?.Validate();
                 await using var scope = host.Services.CreateAsyncScope();
-                result = await scope.ServiceProvider.GetRequiredService<DataKeyRotation>().RotateAsync(CustodianActor.Cli(), chosen, cancellationToken);
+                result = await scope.ServiceProvider.GetRequiredService<DataKeyRotation>().RotateAsync(OperationActor.Cli(), chosen, cancellationToken);
             }
             catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or DomainException or DbException)
             {

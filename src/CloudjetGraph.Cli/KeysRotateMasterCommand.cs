@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using CloudjetGraph.Core;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Protection;
@@ -43,7 +44,7 @@ internal static class KeysRotateMasterCommand
             {
                 if (!parseResult.GetValue(rewrapOnly))
                 {
-                    var staged = await RunAsync(buildHost, (rotation, token) => rotation.StageKeyAsync(CustodianActor.Cli(), delay, token), cancellationToken);
+                    var staged = await RunAsync(buildHost, (rotation, token) => rotation.StageKeyAsync(OperationActor.Cli(), delay, token), cancellationToken);
                     await output.WriteLineAsync($"Created ring key {staged.KeyId}, active from {staged.ActivationDate:O}.");
                     if (delay > TimeSpan.Zero)
                     {
@@ -53,7 +54,7 @@ internal static class KeysRotateMasterCommand
                 }
 
                 // A new host reads the ring afresh, so its default key is the one just created.
-                var result = await RunAsync(buildHost, (rotation, token) => rotation.RewrapDataKeysAsync(CustodianActor.Cli(), token), cancellationToken);
+                var result = await RunAsync(buildHost, (rotation, token) => rotation.RewrapDataKeysAsync(OperationActor.Cli(), token), cancellationToken);
                 await output.WriteLineAsync(
                     $"Re-wrapped {result.Rewrapped} data key(s) under ring key {result.DefaultKeyId}; {result.AlreadyUnder} already under it, {result.ChangedConcurrently} changed concurrently (run again).");
                 return CliExitCodes.Done;

@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
@@ -50,12 +51,12 @@ public static class CloudjetInitializer
     /// once the database exists (a refusal before that has nowhere to be recorded).
     /// </summary>
     /// <returns>The census of the new ring.</returns>
-    public static async Task<KeyInventory> InitializeKeyRingAsync(this IServiceProvider services, CustodianActor actor, CancellationToken cancellationToken = default)
+    public static async Task<KeyInventory> InitializeKeyRingAsync(this IServiceProvider services, OperationActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.GetService<IStartupValidator>()?.Validate();
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CustodianOperationLog>().RunAsync(
+        return await scope.ServiceProvider.GetRequiredService<OperationLog>().RunAsync(
             actor,
             CustodianOperationNames.Init,
             "key ring",
@@ -67,7 +68,7 @@ public static class CloudjetInitializer
                 await bootstrapper.CreateRingAsync(token);
                 return await scope.ServiceProvider.GetRequiredService<KeyCensus>().ReadAsync(token);
             },
-            census => new CustodianOperationSummary(
+            census => new OperationSummary(
                 string.Join(", ", census.MasterKeys.Select(key => $"ring key {key.Id}")),
                 $"Created {census.MasterKeys.Count} ring key(s) and {census.DataKeys.Count} data keys: {string.Join(", ", census.DataKeys.Select(key => key.Purpose).Order(StringComparer.Ordinal))}."),
             cancellationToken);

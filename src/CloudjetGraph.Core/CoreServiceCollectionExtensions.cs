@@ -1,5 +1,6 @@
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
@@ -46,7 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<KeyCensus>();
         services.AddScoped<MasterKeyRotation>();
         services.AddCloudjetKeyJobs();
-        services.AddScoped<CustodianOperationLog>();
+        services.AddScoped<OperationLog>();
         services.AddScoped<DataKeyRotation>();
         services.AddScoped<DataKeyDestruction>();
         return services;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
@@ -124,7 +125,7 @@ public static class KeyJobBenchmark
 
     // keys rotate-data --purpose person-keys, through the same Core service as the Cli.
     private static async Task<Guid> RotatePersonKeyWrappingAsync(IServiceProvider services) =>
-        (await services.GetRequiredService<DataKeyRotation>().RotateAsync(CustodianActor.Cli(), DataKeyPurpose.PersonKeyWrapping, CancellationToken.None)).NewKeyId;
+        (await services.GetRequiredService<DataKeyRotation>().RotateAsync(OperationActor.Cli(), DataKeyPurpose.PersonKeyWrapping, CancellationToken.None)).NewKeyId;
 
     // After the job, in a new host: every key moved (rewrap) or one new key per profile (rekey), and a
     // sample of profiles found by blind index and opened as the gateway opens them.

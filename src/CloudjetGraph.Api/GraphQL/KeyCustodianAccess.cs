@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Errors;
 using GraphQL;
@@ -22,5 +23,5 @@ internal static class KeyCustodianAccess
 
     /// <summary>The caller as the record of custodian operations names it, when a key custodian.</summary>
     /// <exception cref="DomainException">As <see cref="Demand"/>.</exception>
-    public static CustodianActor Actor(IResolveFieldContext context) => CustodianActor.Of(Demand(context));
+    public static OperationActor Actor(IResolveFieldContext context) => OperationActor.Of(Demand(context));
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Keys.Jobs;
 
@@ -19,7 +20,7 @@ internal sealed partial class KeyJobBackground(IServiceScopeFactory scopes, IHos
     /// finished, whichever comes first. A refusal (a held lease, an unknown scope) is thrown here.
     /// </summary>
     /// <returns>The job's state then: running, done, or interrupted (stopped, or broke off after it started).</returns>
-    public async Task<string> StartJobAsync(CustodianActor actor, KeyJobRequest request, RekeyScope scope, CancellationToken cancellationToken)
+    public async Task<string> StartJobAsync(OperationActor actor, KeyJobRequest request, RekeyScope scope, CancellationToken cancellationToken)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var run = Task.Run(() => RunAsync(actor, request, scope, started), CancellationToken.None);
@@ -54,7 +55,7 @@ internal sealed partial class KeyJobBackground(IServiceScopeFactory scopes, IHos
         }
     }
 
-    private async Task<KeyJobResult?> RunAsync(CustodianActor actor, KeyJobRequest request, RekeyScope scope, TaskCompletionSource started)
+    private async Task<KeyJobResult?> RunAsync(OperationActor actor, KeyJobRequest request, RekeyScope scope, TaskCompletionSource started)
     {
         await using var services = scopes.CreateAsyncScope();
         try

@@ -1,4 +1,5 @@
 using CloudjetGraph.Api.GraphQL.Types;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys;
@@ -88,7 +89,7 @@ internal sealed class QueryGraphType : ObjectGraphType
                 }
 
                 var after = context.GetArgument<string?>("after") is { } cursor ? KeyOperationCursor.Decode(cursor) : (long?)null;
-                return await context.RequestServices!.GetRequiredService<CustodianOperationLog>().PageAsync(first, after, context.CancellationToken);
+                return await context.RequestServices!.GetRequiredService<OperationLog>().PageAsync(first, after, context.CancellationToken);
             });
     }
 

@@ -65,12 +65,12 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
 
         modelBuilder.Entity<CustodianOperation>(operation =>
         {
-            operation.Property(o => o.ActorSubject).HasMaxLength(Custodians.CustodianOperationLog.MaxSubjectLength);
+            operation.Property(o => o.ActorSubject).HasMaxLength(Audit.OperationLog.MaxSubjectLength);
             operation.Property(o => o.ActorRole).HasMaxLength(32);
             operation.Property(o => o.Operation).HasMaxLength(64);
-            operation.Property(o => o.Target).HasMaxLength(Custodians.CustodianOperationLog.MaxTargetLength);
+            operation.Property(o => o.Target).HasMaxLength(Audit.OperationLog.MaxTargetLength);
             operation.Property(o => o.Outcome).HasMaxLength(16);
-            operation.Property(o => o.Detail).HasMaxLength(Custodians.CustodianOperationLog.MaxDetailLength);
+            operation.Property(o => o.Detail).HasMaxLength(Audit.OperationLog.MaxDetailLength);
         });
     }
 }

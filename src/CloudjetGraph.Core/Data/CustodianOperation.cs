@@ -26,7 +26,7 @@ public sealed class CustodianOperation
     /// <summary>The keys it concerned: ids and scope, never key material.</summary>
     public required string Target { get; init; }
 
-    /// <summary>One of <see cref="Custodians.CustodianOutcomes"/>.</summary>
+    /// <summary>One of <see cref="Audit.OperationOutcomes"/>.</summary>
     public required string Outcome { get; init; }
 
     /// <summary>A short account of the result or the refusal: ids and counts, written by the gateway's own code.</summary>

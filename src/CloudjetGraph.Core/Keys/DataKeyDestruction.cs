@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudjetGraph.Core.Authentication;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
@@ -15,27 +16,27 @@ namespace CloudjetGraph.Core.Keys;
 /// as a tombstone, so the census and the audit can still name it. Refused while the census shows
 /// anything under the key unless forced, and always for the active key of a purpose. Irreversible:
 /// whatever the key still protected can never be read again, in any copy or backup. Every call is
-/// recorded by <see cref="CustodianOperationLog"/> with its actor, refusals included.
+/// recorded by <see cref="OperationLog"/> with its actor, refusals included.
 /// </summary>
 public sealed partial class DataKeyDestruction(
     CloudjetDbContext db,
     KeyCensus census,
     KeyRingBootstrapper bootstrapper,
     IOptions<AccessTokenOptions> tokens,
-    CustodianOperationLog operations,
+    OperationLog operations,
     TimeProvider time,
     ILogger<DataKeyDestruction> logger)
 {
     /// <summary>Destroys data key <paramref name="id"/>.</summary>
     /// <exception cref="DomainException">No such key (<see cref="ErrorCodes.KeyNotFound"/>); the key is active (<see cref="ErrorCodes.Validation"/>); it is destroyed already (<see cref="ErrorCodes.Conflict"/>); something is still under it and <paramref name="force"/> is false (<see cref="ErrorCodes.KeyInUse"/>).</exception>
     /// <exception cref="KeyRingUnavailableException">The ring or the database is missing, unprotected or unreadable.</exception>
-    public Task<DataKeyDestructionResult> DestroyAsync(CustodianActor actor, Guid id, bool force, CancellationToken cancellationToken) =>
+    public Task<DataKeyDestructionResult> DestroyAsync(OperationActor actor, Guid id, bool force, CancellationToken cancellationToken) =>
         operations.RunAsync(
             actor,
             CustodianOperationNames.DestroyData,
             $"data key {id}" + (force ? ", forced" : string.Empty),
             token => DestroyAsync(id, force, token),
-            result => new CustodianOperationSummary(
+            result => new OperationSummary(
                 $"{result.Purpose} key {id}" + (force ? ", forced" : string.Empty),
                 result.StillUnder.Count > 0 ? $"Destroyed; unreadable from now on: {string.Join("; ", result.StillUnder)}." : "Destroyed; nothing was under it."),
             cancellationToken);

@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
@@ -14,27 +15,27 @@ namespace CloudjetGraph.Core.Keys;
 /// <c>keys rewrap</c>, index entries by <c>keys reindex</c>, and tokens signed by the old key stay
 /// valid until they expire. The database's unique index on the active key of each purpose makes a
 /// racing second rotation fail rather than leave two active keys. Every call is recorded by
-/// <see cref="CustodianOperationLog"/> with its actor, refusals included.
+/// <see cref="OperationLog"/> with its actor, refusals included.
 /// </summary>
 public sealed partial class DataKeyRotation(
     CloudjetDbContext db,
     DataKeyWrapper wrapper,
     KeyRingBootstrapper bootstrapper,
     IHostEnvironment environment,
-    CustodianOperationLog operations,
+    OperationLog operations,
     TimeProvider time,
     ILogger<DataKeyRotation> logger)
 {
     /// <summary>Makes a new active key for <paramref name="purpose"/> and returns its id.</summary>
     /// <exception cref="DomainException">The purpose cannot be rotated here, or another rotation of it won the race (<see cref="ErrorCodes.Conflict"/>).</exception>
     /// <exception cref="KeyRingUnavailableException">The ring or the database is missing, unprotected or unreadable, or a development ring outside Development.</exception>
-    public Task<DataKeyRotationResult> RotateAsync(CustodianActor actor, DataKeyPurpose purpose, CancellationToken cancellationToken) =>
+    public Task<DataKeyRotationResult> RotateAsync(OperationActor actor, DataKeyPurpose purpose, CancellationToken cancellationToken) =>
         operations.RunAsync(
             actor,
             CustodianOperationNames.RotateData,
             $"{DataKeyPurposeLabels.Of(purpose)} key",
             token => RotateAsync(purpose, token),
-            result => new CustodianOperationSummary(
+            result => new OperationSummary(
                 $"{result.Purpose} key {result.NewKeyId}",
                 $"Created data key {result.NewKeyId} ({result.Purpose}), active now; {result.PreviousKeyId} is decrypt-only."),
             cancellationToken);

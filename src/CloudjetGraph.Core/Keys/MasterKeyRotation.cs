@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
@@ -13,7 +14,7 @@ namespace CloudjetGraph.Core.Keys;
 /// Rotates the Data Protection ring key (the master key): stages a new ring key, then re-wraps
 /// every data key under the ring's default key. Only data key rows change: the material of each
 /// data key stays the same, so no profile row and no person key row is touched. Every call is
-/// recorded by <see cref="CustodianOperationLog"/> with its actor, refusals included, so the Cli
+/// recorded by <see cref="OperationLog"/> with its actor, refusals included, so the Cli
 /// and GraphQL cannot change keys unrecorded.
 /// </summary>
 public sealed partial class MasterKeyRotation(
@@ -23,7 +24,7 @@ public sealed partial class MasterKeyRotation(
     DataKeyWrapper wrapper,
     KeyRingBootstrapper bootstrapper,
     KeyCensus census,
-    CustodianOperationLog operations,
+    OperationLog operations,
     TimeProvider time,
     ILogger<MasterKeyRotation> logger)
 {
@@ -33,7 +34,7 @@ public sealed partial class MasterKeyRotation(
     /// so a refused rotation creates nothing.
     /// </summary>
     /// <exception cref="KeyRingUnavailableException">The ring or the database is missing, unprotected or unreadable.</exception>
-    public Task<IKey> StageKeyAsync(CustodianActor actor, TimeSpan activateIn, CancellationToken cancellationToken)
+    public Task<IKey> StageKeyAsync(OperationActor actor, TimeSpan activateIn, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(activateIn, TimeSpan.Zero);
         return operations.RunAsync(
@@ -41,7 +42,7 @@ public sealed partial class MasterKeyRotation(
             CustodianOperationNames.RotateMaster,
             "key ring",
             token => StageAsync(activateIn, token),
-            key => new CustodianOperationSummary($"ring key {key.KeyId}", $"Created ring key {key.KeyId}, active from {key.ActivationDate:O}."),
+            key => new OperationSummary($"ring key {key.KeyId}", $"Created ring key {key.KeyId}, active from {key.ActivationDate:O}."),
             cancellationToken);
     }
 
@@ -51,13 +52,13 @@ public sealed partial class MasterKeyRotation(
     /// is never overwritten; a second run with nothing to do writes nothing.
     /// </summary>
     /// <exception cref="KeyRingUnavailableException">The ring or the database is unusable, or this process's ring does not yet protect with the default key.</exception>
-    public Task<MasterKeyRewrapResult> RewrapDataKeysAsync(CustodianActor actor, CancellationToken cancellationToken) =>
+    public Task<MasterKeyRewrapResult> RewrapDataKeysAsync(OperationActor actor, CancellationToken cancellationToken) =>
         operations.RunAsync(
             actor,
             CustodianOperationNames.RewrapDataKeys,
             "data keys",
             RewrapAsync,
-            result => new CustodianOperationSummary(
+            result => new OperationSummary(
                 $"data keys, ring key {result.DefaultKeyId}",
                 $"Re-wrapped {result.Rewrapped} data key(s) under ring key {result.DefaultKeyId}; {result.AlreadyUnder} already under it, {result.ChangedConcurrently} changed concurrently."),
             cancellationToken);
@@ -69,13 +70,13 @@ public sealed partial class MasterKeyRotation(
     /// <returns>The number of data keys still under the key (non-zero only when forced).</returns>
     /// <exception cref="DomainException"><see cref="ErrorCodes.KeyNotFound"/>: no such key; <see cref="ErrorCodes.KeyInUse"/>: data keys are still under it.</exception>
     /// <exception cref="KeyRingUnavailableException">The ring or the database is unusable.</exception>
-    public Task<int> RevokeAsync(CustodianActor actor, Guid masterKeyId, bool force, CancellationToken cancellationToken) =>
+    public Task<int> RevokeAsync(OperationActor actor, Guid masterKeyId, bool force, CancellationToken cancellationToken) =>
         operations.RunAsync(
             actor,
             CustodianOperationNames.RevokeMaster,
             $"ring key {masterKeyId}" + (force ? ", forced" : string.Empty),
             token => RevokeAsync(masterKeyId, force, token),
-            stillUnder => new CustodianOperationSummary(
+            stillUnder => new OperationSummary(
                 $"ring key {masterKeyId}" + (force ? ", forced" : string.Empty),
                 stillUnder > 0 ? $"Revoked; {stillUnder} data key(s) under it can no longer be unwrapped." : "Revoked; no data key was under it."),
             cancellationToken);

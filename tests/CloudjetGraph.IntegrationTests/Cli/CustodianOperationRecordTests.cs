@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys.Jobs;
@@ -145,10 +146,10 @@ public sealed class CustodianOperationRecordTests
         await app.InitializeAsync();
         var secret = $"material {Convert.ToHexString(RandomNumberGenerator.GetBytes(32))}";
         await using var scope = app.Services.CreateAsyncScope();
-        var log = scope.ServiceProvider.GetRequiredService<CustodianOperationLog>();
+        var log = scope.ServiceProvider.GetRequiredService<OperationLog>();
 
         var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => log.RunAsync<int>(
-            new CustodianActor("custodian-fails", "keyCustodian"),
+            new OperationActor("custodian-fails", "keyCustodian"),
             CustodianOperationNames.RotateMaster,
             "key ring",
             _ => throw new InvalidOperationException(secret),

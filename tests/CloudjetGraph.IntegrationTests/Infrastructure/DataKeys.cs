@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
@@ -12,7 +13,7 @@ public static class DataKeys
     public static async Task<(Guid Old, Guid New)> RotateAsync(IServiceProvider services, DataKeyPurpose purpose)
     {
         await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<DataKeyRotation>().RotateAsync(CustodianActor.Cli(), purpose, CancellationToken.None);
+        var result = await scope.ServiceProvider.GetRequiredService<DataKeyRotation>().RotateAsync(OperationActor.Cli(), purpose, CancellationToken.None);
         return (result.PreviousKeyId, result.NewKeyId);
     }
 }

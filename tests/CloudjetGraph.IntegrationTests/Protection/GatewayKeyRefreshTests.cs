@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
@@ -91,7 +92,7 @@ public sealed class GatewayKeyRefreshTests
         await Poll.UntilAsync(() => ringProvider.GetCurrentKeyRing().DefaultKeyId == newMaster, Delay, "The gateway's Data Protection ring taking the new ring key as default");
 
         await using var scope = host.Services.CreateAsyncScope();
-        var rotated = await scope.ServiceProvider.GetRequiredService<DataKeyRotation>().RotateAsync(CustodianActor.Cli(), DataKeyPurpose.TokenSigning, CancellationToken.None);
+        var rotated = await scope.ServiceProvider.GetRequiredService<DataKeyRotation>().RotateAsync(OperationActor.Cli(), DataKeyPurpose.TokenSigning, CancellationToken.None);
 
         Assert.Equal(newMaster, rotated.MasterKeyId);
         Assert.Equal(newMaster.ToString(), CensusJson.DataKey(await Custodian.ListAsync(settings), rotated.NewKeyId)["masterKeyId"]!.GetValue<string>());

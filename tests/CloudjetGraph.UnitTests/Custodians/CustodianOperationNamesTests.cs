@@ -1,5 +1,6 @@
 using System.Reflection;
 using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 
 namespace CloudjetGraph.UnitTests.Custodians;
@@ -30,16 +31,16 @@ public sealed class CustodianOperationNamesTests
     [Fact]
     public void Outcomes_EveryOutcome_IsItsPinnedString()
     {
-        Assert.Equal(["failed", "refused", "succeeded"], Constants(typeof(CustodianOutcomes)));
-        Assert.Equal("succeeded", CustodianOutcomes.Succeeded);
-        Assert.Equal("refused", CustodianOutcomes.Refused);
-        Assert.Equal("failed", CustodianOutcomes.Failed);
+        Assert.Equal(["failed", "refused", "succeeded"], Constants(typeof(OperationOutcomes)));
+        Assert.Equal("succeeded", OperationOutcomes.Succeeded);
+        Assert.Equal("refused", OperationOutcomes.Refused);
+        Assert.Equal("failed", OperationOutcomes.Failed);
     }
 
     [Fact]
     public void Cli_Actor_IsTheOperatingSystemUserWithTheCliRole()
     {
-        var actor = CustodianActor.Cli();
+        var actor = OperationActor.Cli();
 
         Assert.Equal(Environment.UserName, actor.Subject);
         Assert.Equal("cli", actor.Role);
@@ -48,9 +49,9 @@ public sealed class CustodianOperationNamesTests
     [Fact]
     public void Of_KeyCustodianCaller_IsTheTokenSubjectAndRoleName()
     {
-        var actor = CustodianActor.Of(new Caller(Role.KeyCustodian, "custodian-7", new HashSet<Guid>()));
+        var actor = OperationActor.Of(new Caller(Role.KeyCustodian, "custodian-7", new HashSet<Guid>()));
 
-        Assert.Equal(new CustodianActor("custodian-7", "keyCustodian"), actor);
+        Assert.Equal(new OperationActor("custodian-7", "keyCustodian"), actor);
     }
 
     private static List<string> Constants(Type type) =>

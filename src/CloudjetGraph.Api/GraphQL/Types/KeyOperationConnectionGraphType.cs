@@ -1,10 +1,11 @@
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using GraphQL.Types;
 
 namespace CloudjetGraph.Api.GraphQL.Types;
 
 /// <summary>A page of recorded custodian operations, newest first.</summary>
-internal sealed class KeyOperationConnectionGraphType : ObjectGraphType<CustodianOperationPage>
+internal sealed class KeyOperationConnectionGraphType : ObjectGraphType<OperationPage>
 {
     public KeyOperationConnectionGraphType()
     {

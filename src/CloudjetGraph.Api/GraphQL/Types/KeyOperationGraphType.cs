@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using GraphQL.Types;
@@ -14,7 +15,7 @@ internal sealed class KeyOperationGraphType : ObjectGraphType<CustodianOperation
         Field<NonNullGraphType<IdGraphType>>("id").Description("The order of recording; ids are never reused.").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When it ended.").Resolve(c => c.Source.At);
         Field<NonNullGraphType<StringGraphType>>("actorSubject").Description("Who: the token subject, or the operating system user for the custodian tool.").Resolve(c => c.Source.ActorSubject);
-        Field<NonNullGraphType<StringGraphType>>("actorRole").Description($"The actor's role, `keyCustodian`, or `{CustodianActor.CliRole}` for the custodian tool.").Resolve(c => c.Source.ActorRole);
+        Field<NonNullGraphType<StringGraphType>>("actorRole").Description($"The actor's role, `keyCustodian`, or `{OperationActor.CliRole}` for the custodian tool.").Resolve(c => c.Source.ActorRole);
         Field<NonNullGraphType<StringGraphType>>("operation")
             .Description(
                 $"What: `{CustodianOperationNames.Init}`, `{CustodianOperationNames.RotateMaster}`, `{CustodianOperationNames.RewrapDataKeys}`, `{CustodianOperationNames.RevokeMaster}`, "
@@ -22,7 +23,7 @@ internal sealed class KeyOperationGraphType : ObjectGraphType<CustodianOperation
             .Resolve(c => c.Source.Operation);
         Field<NonNullGraphType<StringGraphType>>("target").Description("The keys it concerned: ids and scope.").Resolve(c => c.Source.Target);
         Field<NonNullGraphType<StringGraphType>>("outcome")
-            .Description($"`{CustodianOutcomes.Succeeded}`, `{CustodianOutcomes.Refused}` (a rule refused it; nothing changed) or `{CustodianOutcomes.Failed}` (an unexpected error; see the log).")
+            .Description($"`{OperationOutcomes.Succeeded}`, `{OperationOutcomes.Refused}` (a rule refused it; nothing changed) or `{OperationOutcomes.Failed}` (an unexpected error; see the log).")
             .Resolve(c => c.Source.Outcome);
         Field<NonNullGraphType<StringGraphType>>("detail").Description("What it did, or why it was refused: ids and counts.").Resolve(c => c.Source.Detail);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
@@ -9,14 +10,14 @@ namespace CloudjetGraph.Core.Keys.Jobs;
 /// <summary>
 /// Runs the key jobs for the Cli and the gateway alike: checks the request, both databases and the
 /// scope, runs the job under the lease with <see cref="KeyJobRunner"/>, finishes a reindex, and
-/// records the run with its actor in <see cref="CustodianOperationLog"/> however it ends (a
+/// records the run with its actor in <see cref="OperationLog"/> however it ends (a
 /// dry run writes nothing, not even its record). Neither caller can run a job unrecorded.
 /// </summary>
 public sealed class KeyJobs(
     KeyJobPreparation preparation,
     KeyJobRunner runner,
     KeyJobLeases leases,
-    CustodianOperationLog operations,
+    OperationLog operations,
     CloudjetDbContext db,
     IServiceProvider services,
     TimeProvider time)
@@ -29,7 +30,7 @@ public sealed class KeyJobs(
     /// <exception cref="DomainException"><see cref="ErrorCodes.Validation"/> for a bad batch size or rate, <see cref="ErrorCodes.NotFound"/> for an unknown organisation or profile, <see cref="ErrorCodes.KeyJobRunning"/> while another runner holds the lease.</exception>
     /// <exception cref="Protection.KeyRingUnavailableException">A database is missing or older than this version, or the ring cannot unwrap the data keys.</exception>
     public Task<KeyJobResult> RunAsync(
-        CustodianActor actor,
+        OperationActor actor,
         KeyJobRequest request,
         RekeyScope scope,
         IProgress<KeyJobProgress>? progress,
@@ -54,7 +55,7 @@ public sealed class KeyJobs(
             operation,
             request.Scope + (request.Restart ? ", restarted" : string.Empty),
             token => RunUnrecordedAsync(request, scope, progress, started, token),
-            result => new CustodianOperationSummary(request.Scope + (request.Restart ? ", restarted" : string.Empty), Detail(result)),
+            result => new OperationSummary(request.Scope + (request.Restart ? ", restarted" : string.Empty), Detail(result)),
             cancellationToken);
     }
 

@@ -1,20 +1,20 @@
 using CloudjetGraph.Core.Authorization;
 
-namespace CloudjetGraph.Core.Custodians;
+namespace CloudjetGraph.Core.Audit;
 
-/// <summary>Who performs a custodian operation, as recorded: never a token, only its subject and role.</summary>
+/// <summary>Who performs a recorded operation (key custodian or privacy): never a token, only its subject and role.</summary>
 /// <param name="Subject">The token subject, or the operating system user running the Cli.</param>
 /// <param name="Role">The role name, or <see cref="CliRole"/>.</param>
-public sealed record CustodianActor(string Subject, string Role)
+public sealed record OperationActor(string Subject, string Role)
 {
     /// <summary>The role recorded for the custodian tool, which runs with the key ring's file access rather than a token.</summary>
     public const string CliRole = "cli";
 
     /// <summary>The operating system user running the custodian tool.</summary>
-    public static CustodianActor Cli() => new(Environment.UserName, CliRole);
+    public static OperationActor Cli() => new(Environment.UserName, CliRole);
 
     /// <summary>A GraphQL caller, by token subject and role.</summary>
-    public static CustodianActor Of(Caller caller)
+    public static OperationActor Of(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
         return new(caller.Subject ?? string.Empty, RoleNames.Of(caller.Role));

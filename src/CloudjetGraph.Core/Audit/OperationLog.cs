@@ -4,15 +4,15 @@ using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace CloudjetGraph.Core.Custodians;
+namespace CloudjetGraph.Core.Audit;
 
 /// <summary>
-/// Runs a custodian operation and records it, however it ends, in the <c>CustodianOperations</c>
+/// Runs a recorded operation (a key custodian's or a privacy request's) and records it, however it ends, in the <c>CustodianOperations</c>
 /// table of the profile database. It only ever adds rows. The detail of a refusal is the
 /// refusal's own message (written by the gateway's code from ids, counts and setting names); a
 /// failure records a fixed sentence, never an exception's text, which a library may have filled.
 /// </summary>
-public sealed partial class CustodianOperationLog(CloudjetDbContext db, TimeProvider time, ILogger<CustodianOperationLog> logger)
+public sealed partial class OperationLog(CloudjetDbContext db, TimeProvider time, ILogger<OperationLog> logger)
 {
     /// <summary>Longest recorded detail; a longer refusal message is cut.</summary>
     public const int MaxDetailLength = 500;
@@ -33,11 +33,11 @@ public sealed partial class CustodianOperationLog(CloudjetDbContext db, TimeProv
     /// rethrown unchanged; the record is written even when the caller's token was cancelled.
     /// </summary>
     public async Task<T> RunAsync<T>(
-        CustodianActor actor,
+        OperationActor actor,
         string operation,
         string target,
         Func<CancellationToken, Task<T>> work,
-        Func<T, CustodianOperationSummary> summarize,
+        Func<T, OperationSummary> summarize,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -49,32 +49,32 @@ public sealed partial class CustodianOperationLog(CloudjetDbContext db, TimeProv
         }
         catch (Exception refusal) when (refusal is DomainException or KeyRingUnavailableException)
         {
-            await RecordAsync(actor, operation, target, CustodianOutcomes.Refused, refusal.Message);
+            await RecordAsync(actor, operation, target, OperationOutcomes.Refused, refusal.Message);
             throw;
         }
         catch (Exception)
         {
-            await RecordAsync(actor, operation, target, CustodianOutcomes.Failed, FailureDetail);
+            await RecordAsync(actor, operation, target, OperationOutcomes.Failed, FailureDetail);
             throw;
         }
 
         var summary = summarize(result);
-        await RecordAsync(actor, operation, summary.Target, CustodianOutcomes.Succeeded, summary.Detail);
+        await RecordAsync(actor, operation, summary.Target, OperationOutcomes.Succeeded, summary.Detail);
         return result;
     }
 
     /// <summary>The recorded operations, newest first, <paramref name="first"/> at a time, older than operation <paramref name="before"/> when given.</summary>
-    public async Task<CustodianOperationPage> PageAsync(int first, long? before, CancellationToken cancellationToken)
+    public async Task<OperationPage> PageAsync(int first, long? before, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(first, 1);
         var all = db.CustodianOperations.AsNoTracking();
         var older = before is { } cursor ? all.Where(o => o.Id < cursor) : all;
         var rows = await older.OrderByDescending(o => o.Id).Take(first + 1).ToListAsync(cancellationToken);
-        return new CustodianOperationPage(rows.Take(first).ToList(), rows.Count > first, await all.CountAsync(cancellationToken));
+        return new OperationPage(rows.Take(first).ToList(), rows.Count > first, await all.CountAsync(cancellationToken));
     }
 
     // Never with the caller's token: a cancelled operation is still an operation to record.
-    private async Task RecordAsync(CustodianActor actor, string operation, string target, string outcome, string detail)
+    private async Task RecordAsync(OperationActor actor, string operation, string target, string outcome, string detail)
     {
         // A refusal before any database exists (the Cli pointed at an empty folder) has nowhere to
         // go: recording it would create the database the refusal protected. Same for a database

@@ -1,7 +1,7 @@
-namespace CloudjetGraph.Core.Custodians;
+namespace CloudjetGraph.Core.Audit;
 
 /// <summary>How a custodian operation ended: fixed labels pinned by a test.</summary>
-public static class CustodianOutcomes
+public static class OperationOutcomes
 {
     /// <summary>It did its work.</summary>
     public const string Succeeded = "succeeded";
