@@ -29,6 +29,14 @@ public sealed class CustodianOperationNamesTests
     }
 
     [Fact]
+    public void PrivacyNames_EveryOperation_IsItsPinnedString()
+    {
+        Assert.Equal(
+            ["privacy.accept-policy", "privacy.breach-report", "privacy.correct-profile", "privacy.delete-account", "privacy.erase-organization", "privacy.erase-profile", "privacy.export-for-authority", "privacy.export-my-data", "privacy.withdraw-consent"],
+            Constants(typeof(PrivacyOperationNames)));
+    }
+
+    [Fact]
     public void Outcomes_EveryOutcome_IsItsPinnedString()
     {
         Assert.Equal(["failed", "refused", "succeeded"], Constants(typeof(OperationOutcomes)));

@@ -1,0 +1,36 @@
+namespace CloudjetGraph.Core.Audit;
+
+/// <summary>
+/// The recorded names of privacy operations (the rights of POLICY.md §4, §5, §7 and the breach
+/// report of §6). Auditors and scripts match on them and the audit trail chains them, so each is a
+/// fixed string pinned by a test, never derived from a C# identifier that a rename would change.
+/// </summary>
+public static class PrivacyOperationNames
+{
+    /// <summary>An owner accepted a policy version (GraphQL <c>acceptPolicy</c>).</summary>
+    public const string AcceptPolicy = "privacy.accept-policy";
+
+    /// <summary>An owner withdrew consent, which erases their account (GraphQL <c>withdrawConsent</c>).</summary>
+    public const string WithdrawConsent = "privacy.withdraw-consent";
+
+    /// <summary>An owner erased their own account (GraphQL <c>deleteMyAccount</c>).</summary>
+    public const string DeleteAccount = "privacy.delete-account";
+
+    /// <summary>Staff erased one profile on the customer's recorded request (GraphQL <c>eraseProfile</c>).</summary>
+    public const string EraseProfile = "privacy.erase-profile";
+
+    /// <summary>Management erased every profile of a customer organisation that cancelled (GraphQL <c>eraseOrganization</c>).</summary>
+    public const string EraseOrganization = "privacy.erase-organization";
+
+    /// <summary>Staff corrected a profile on a recorded request (GraphQL <c>correctProfile</c>).</summary>
+    public const string CorrectProfile = "privacy.correct-profile";
+
+    /// <summary>An owner exported every stored fact about them (GraphQL <c>exportMyData</c>).</summary>
+    public const string ExportMyData = "privacy.export-my-data";
+
+    /// <summary>Management disclosed a profile to an authority on a recorded legal basis (GraphQL <c>exportProfileForAuthority</c>).</summary>
+    public const string ExportForAuthority = "privacy.export-for-authority";
+
+    /// <summary>A breach scope report was produced (Cli <c>audit report</c>, GraphQL <c>breachReport</c>).</summary>
+    public const string BreachReport = "privacy.breach-report";
+}
