@@ -2,11 +2,4 @@ namespace CloudjetGraph.Core.Keys.Jobs;
 
 /// <summary>Another runner holds the key job lease (or took it over after this one's expired).</summary>
 public sealed class KeyJobLeaseHeldException(string holder, string? kind, string? scope, DateTimeOffset expiresAt)
-    : Exception($"Another runner holds the key job lease: {holder} ({kind} {scope}), until {expiresAt:O} unless it renews it; try again after that.")
-{
-    /// <summary>The runner holding the lease.</summary>
-    public string Holder { get; } = holder;
-
-    /// <summary>When its lease expires unless renewed.</summary>
-    public DateTimeOffset ExpiresAt { get; } = expiresAt;
-}
+    : Exception($"Another runner holds the key job lease: {holder} ({kind} {scope}), until {expiresAt:O} unless it renews it; try again after that.");

@@ -3,5 +3,4 @@ namespace CloudjetGraph.Core.Keys.Jobs;
 /// <summary>How a key job ended in this process.</summary>
 /// <param name="Finished">Whether the run is done; false when it was cancelled with work remaining.</param>
 /// <param name="Progress">What this process did.</param>
-/// <param name="Run">The checkpoint as left (null for a dry run or when there was nothing to do).</param>
-public sealed record KeyJobOutcome(bool Finished, KeyJobProgress Progress, KeyJobRun? Run);
+public sealed record KeyJobOutcome(bool Finished, KeyJobProgress Progress);

@@ -65,7 +65,7 @@ public sealed partial class KeyJobRunner(IDbContextFactory<KeyStoreDbContext> ke
         if (pending == 0 && (run is null || run.State == KeyJobStates.Done || isNew))
         {
             LogNothingToDo(logger, request.Kind, request.Scope);
-            return new KeyJobOutcome(true, progressNow, run);
+            return new KeyJobOutcome(true, progressNow);
         }
 
         if (run is null)
@@ -117,7 +117,7 @@ public sealed partial class KeyJobRunner(IDbContextFactory<KeyStoreDbContext> ke
             if (run.State == KeyJobStates.Done)
             {
                 LogFinished(logger, request.Kind, request.Scope, run.Examined, run.Changed, run.Conflicts);
-                return new KeyJobOutcome(true, progressNow, run);
+                return new KeyJobOutcome(true, progressNow);
             }
 
             await ThrottleAsync(request.RowsPerSecond, progressNow.Examined, clock, cancellationToken);
@@ -127,7 +127,7 @@ public sealed partial class KeyJobRunner(IDbContextFactory<KeyStoreDbContext> ke
         run.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(CancellationToken.None);
         LogInterrupted(logger, request.Kind, request.Scope, run.LastId);
-        return new KeyJobOutcome(false, progressNow, run);
+        return new KeyJobOutcome(false, progressNow);
     }
 
     private async Task<KeyJobOutcome> DryRunAsync(KeyJobRequest request, Func<DateTimeOffset, IKeyJobStep> createStep, IProgress<KeyJobProgress>? progress, CancellationToken cancellationToken)
@@ -147,7 +147,7 @@ public sealed partial class KeyJobRunner(IDbContextFactory<KeyStoreDbContext> ke
             var batch = await step.RunBatchAsync(after, request.BatchSize, dryRun: true, cancellationToken);
             if (batch.Examined == 0)
             {
-                return new KeyJobOutcome(true, total, null);
+                return new KeyJobOutcome(true, total);
             }
 
             after = batch.LastId;
@@ -155,7 +155,7 @@ public sealed partial class KeyJobRunner(IDbContextFactory<KeyStoreDbContext> ke
             progress?.Report(total);
         }
 
-        return new KeyJobOutcome(false, total, null);
+        return new KeyJobOutcome(false, total);
     }
 
     // Sleeps until the rows examined so far fit the cap; cancellation ends the sleep early.
