@@ -153,11 +153,18 @@ internal sealed partial class GraphQLHttpHandler(
         return result;
     }
 
-    // The name of the operation that ran: the one asked for, or the document's only one (null when unnamed).
-    private static string? OperationNameOf(GraphQLRequest request, GraphQLDocument document) =>
-        request.OperationName is { Length: > 0 } name
-            ? name
-            : document.Definitions.OfType<GraphQLOperationDefinition>().SingleOrDefault()?.Name?.StringValue;
+    // The name of the operation that ran: the one asked for, or the document's only one (null when
+    // unnamed, or when several were sent without a name and none ran).
+    private static string? OperationNameOf(GraphQLRequest request, GraphQLDocument document)
+    {
+        if (request.OperationName is { Length: > 0 } name)
+        {
+            return name;
+        }
+
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().Take(2).ToList();
+        return operations.Count == 1 ? operations[0].Name?.StringValue : null;
+    }
 
     /// <summary>Keeps the first errors and replaces the rest by one error that counts them.</summary>
     private void CapErrors(ExecutionResult result)
@@ -204,9 +211,9 @@ internal sealed partial class GraphQLHttpHandler(
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Stopped a request at its timeout of {Timeout}.")]
     private static partial void LogTimedOut(ILogger logger, TimeSpan timeout);
 
-    [LoggerMessage(EventId = 2005, EventName = "AuditRefusedResponse", Level = LogLevel.Error, Message = "A response was withheld because its audit entries could not be written.")]
-    private static partial void LogAuditRefused(ILogger logger);
-
     [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "The client went away; its request's work was stopped.")]
     private static partial void LogClientDisconnected(ILogger logger);
+
+    [LoggerMessage(EventId = 2005, EventName = "AuditRefusedResponse", Level = LogLevel.Error, Message = "A response was withheld because its audit entries could not be written.")]
+    private static partial void LogAuditRefused(ILogger logger);
 }
