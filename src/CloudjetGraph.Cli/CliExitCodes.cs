@@ -1,6 +1,6 @@
 namespace CloudjetGraph.Cli;
 
-/// <summary>Exit codes of the <c>keys</c> commands, listed in the README.</summary>
+/// <summary>Exit codes of the <c>keys</c> and <c>audit</c> commands, listed in the README.</summary>
 internal static class CliExitCodes
 {
     /// <summary>The command did all its work.</summary>
@@ -14,4 +14,7 @@ internal static class CliExitCodes
 
     /// <summary>Another runner holds the key job lease; stderr names it and when the lease expires.</summary>
     public const int LeaseHeld = 4;
+
+    /// <summary><c>audit verify</c> found the chain broken; stderr names the first bad entry.</summary>
+    public const int AuditBroken = 5;
 }

@@ -5,6 +5,7 @@ using CloudjetGraph.Cli;
 var root = new RootCommand("CloudjetGraph custodian tool. Reads the gateway's settings (appsettings.json in the working directory, environment variables).");
 root.Subcommands.Add(TokenCommand.Create());
 root.Subcommands.Add(KeysCommand.Create(() => CliHost.Build()));
+root.Subcommands.Add(AuditCommand.Create(() => CliHost.Build()));
 
 // Ctrl+C or SIGTERM asks a key job to stop after its batch in flight, and it exits 3 however long
 // that batch takes. System.CommandLine's own handling is off: its termination task answers 130, and

@@ -34,6 +34,9 @@ public static class CloudjetInitializer
         bootstrapper.CheckBeforeWriting(isDevelopment);
         var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
         await MigrateAsync(db, cancellationToken);
+
+        // Entries a migration moved into the audit trail get their links before anything is appended.
+        await services.GetRequiredService<AuditTrailWriter>().SealPendingAsync(cancellationToken);
         await using var keyStore = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<KeyStoreDbContext>>().CreateDbContextAsync(cancellationToken);
         await PrepareKeyStoreAsync(db, keyStore, cancellationToken);
         await bootstrapper.EnsureReadyAsync(isDevelopment, cancellationToken);

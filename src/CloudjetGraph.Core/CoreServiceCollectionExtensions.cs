@@ -48,6 +48,15 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<MasterKeyRotation>();
         services.AddCloudjetKeyJobs();
         services.AddScoped<OperationLog>();
+
+        // One writer per process: its single loop is what lets concurrent requests share a commit.
+        services.AddSingleton<AuditTrailWriter>();
+        services.AddSingleton<IAuditSink>(provider => provider.GetRequiredService<AuditTrailWriter>());
+        services.AddScoped<AuditLedger>();
+        services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<AccessLogReader>();
+        services.AddScoped<BreachScope>();
+        services.AddScoped<BreachContacts>();
         services.AddScoped<DataKeyRotation>();
         services.AddScoped<DataKeyDestruction>();
         return services;

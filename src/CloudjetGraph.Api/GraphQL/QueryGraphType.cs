@@ -1,5 +1,6 @@
 using CloudjetGraph.Api.GraphQL.Types;
 using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys;
@@ -91,6 +92,41 @@ internal sealed class QueryGraphType : ObjectGraphType
                 var after = context.GetArgument<string?>("after") is { } cursor ? KeyOperationCursor.Decode(cursor) : (long?)null;
                 return await context.RequestServices!.GetRequiredService<OperationLog>().PageAsync(first, after, context.CancellationToken);
             });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BreachProfileGraphType>>>>("breachReport")
+            .Description("The scope of a breach, for management only: every profile whose personal fields were released to staff from `from` (inclusive) to `to` (exclusive), optionally by one staff subject, with who read it and which fields. Ids only; the Cli's `audit report` adds contact emails. Each call is itself recorded in the audit trail.")
+            .Argument<NonNullGraphType<DateTimeOffsetGraphType>>("from", "Start of the window, inclusive.")
+            .Argument<NonNullGraphType<DateTimeOffsetGraphType>>("to", "End of the window, exclusive.")
+            .Argument<StringGraphType>("subject", "Only reads by this staff token subject.")
+            .ResolveAsync(async context => await BreachReportAsync(context));
+    }
+
+    private static async Task<IReadOnlyList<BreachProfile>> BreachReportAsync(IResolveFieldContext context)
+    {
+        var caller = context.Caller();
+        if (caller.Role != Role.Management)
+        {
+            throw caller.Role == Role.Anonymous
+                ? new DomainException(ErrorCodes.NotAuthenticated, "Sign in to read breachReport.")
+                : new DomainException(ErrorCodes.NotAuthorized, "Only management reads breachReport.");
+        }
+
+        var from = context.GetArgument<DateTimeOffset>("from");
+        var to = context.GetArgument<DateTimeOffset>("to");
+        if (from >= to)
+        {
+            throw new DomainException(ErrorCodes.Validation, "from must be earlier than to.", "from");
+        }
+
+        var subject = context.GetArgument<string?>("subject");
+        var services = context.RequestServices!;
+        return await services.GetRequiredService<OperationLog>().RunAsync(
+            OperationActor.Of(caller),
+            PrivacyOperationNames.BreachReport,
+            BreachWindow.Describe(from, to, subject),
+            token => services.GetRequiredService<BreachScope>().ReadAsync(from, to, subject, token),
+            profiles => new OperationSummary(BreachWindow.Describe(from, to, subject), $"{profiles.Count} profiles affected; ids only (GraphQL)."),
+            context.CancellationToken);
     }
 
     private static ProfileDirectory Directory(IResolveFieldContext context) =>

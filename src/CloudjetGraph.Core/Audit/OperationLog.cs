@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Protection;
@@ -7,21 +8,14 @@ using Microsoft.Extensions.Logging;
 namespace CloudjetGraph.Core.Audit;
 
 /// <summary>
-/// Runs a recorded operation (a key custodian's or a privacy request's) and records it, however it ends, in the <c>CustodianOperations</c>
-/// table of the profile database. It only ever adds rows. The detail of a refusal is the
+/// Runs a recorded operation (a key custodian's or a privacy request's) and records it, however it ends, as an
+/// <see cref="AuditEntryKinds.Operation"/> entry of the chained audit trail, waiting for the commit. The detail of a refusal is the
 /// refusal's own message (written by the gateway's code from ids, counts and setting names); a
 /// failure records a fixed sentence, never an exception's text, which a library may have filled.
 /// </summary>
-public sealed partial class OperationLog(CloudjetDbContext db, TimeProvider time, ILogger<OperationLog> logger)
+public sealed partial class OperationLog(CloudjetDbContext db, IAuditSink trail, ILogger<OperationLog> logger)
 {
-    /// <summary>Longest recorded detail; a longer refusal message is cut.</summary>
-    public const int MaxDetailLength = 500;
-
-    /// <summary>Longest recorded target.</summary>
-    public const int MaxTargetLength = 200;
-
-    /// <summary>Longest recorded actor subject.</summary>
-    public const int MaxSubjectLength = 200;
+    private static readonly Dictionary<Guid, string> EmptyProfiles = [];
 
     private const string FailureDetail = "The operation broke off on an unexpected error; the log of the gateway or the tool says why.";
 
@@ -63,13 +57,17 @@ public sealed partial class OperationLog(CloudjetDbContext db, TimeProvider time
         return result;
     }
 
-    /// <summary>The recorded operations, newest first, <paramref name="first"/> at a time, older than operation <paramref name="before"/> when given.</summary>
+    /// <summary>
+    /// The recorded key custodian operations, newest first, <paramref name="first"/> at a time, older
+    /// than entry <paramref name="before"/> when given. Privacy operations, releases and denials are
+    /// not the key custodians' to see.
+    /// </summary>
     public async Task<OperationPage> PageAsync(int first, long? before, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(first, 1);
-        var all = db.CustodianOperations.AsNoTracking();
-        var older = before is { } cursor ? all.Where(o => o.Id < cursor) : all;
-        var rows = await older.OrderByDescending(o => o.Id).Take(first + 1).ToListAsync(cancellationToken);
+        var all = db.AuditEntries.AsNoTracking().Where(e => e.Kind == AuditEntryKinds.Operation && e.Operation.StartsWith(CustodianOperationNames.Prefix));
+        var older = before is { } cursor ? all.Where(o => o.Sequence < cursor) : all;
+        var rows = await older.OrderByDescending(o => o.Sequence).Take(first + 1).ToListAsync(cancellationToken);
         return new OperationPage(rows.Take(first).ToList(), rows.Count > first, await all.CountAsync(cancellationToken));
     }
 
@@ -86,28 +84,12 @@ public sealed partial class OperationLog(CloudjetDbContext db, TimeProvider time
             return;
         }
 
-        var row = new CustodianOperation
-        {
-            At = time.GetUtcNow(),
-            ActorSubject = Cut(actor.Subject, MaxSubjectLength),
-            ActorRole = actor.Role,
-            Operation = operation,
-            Target = Cut(target, MaxTargetLength),
-            Outcome = outcome,
-            Detail = Cut(detail, MaxDetailLength),
-        };
-        db.CustodianOperations.Add(row);
-        await db.SaveChangesAsync(CancellationToken.None);
-
-        // Detached at once: the row is never changed afterwards, and the request's context stays clean.
-        db.Entry(row).State = EntityState.Detached;
-        LogRecorded(logger, row.Id, operation, outcome);
+        await trail.AppendAsync([new AuditEntryDraft(AuditEntryKinds.Operation, actor, operation, target, outcome, detail, EmptyProfiles)], CancellationToken.None);
+        LogRecorded(logger, operation, outcome);
     }
 
-    private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
-
-    [LoggerMessage(EventId = 1061, EventName = "CustodianOperationRecorded", Level = LogLevel.Information, Message = "Recorded custodian operation {OperationId}: {Operation} {Outcome}.")]
-    private static partial void LogRecorded(ILogger logger, long operationId, string operation, string outcome);
+    [LoggerMessage(EventId = 1061, EventName = "CustodianOperationRecorded", Level = LogLevel.Information, Message = "Recorded operation {Operation} {Outcome} in the audit trail.")]
+    private static partial void LogRecorded(ILogger logger, string operation, string outcome);
 
     [LoggerMessage(EventId = 1062, EventName = "CustodianOperationNotRecorded", Level = LogLevel.Warning, Message = "Custodian operation {Operation} ({Outcome}) was not recorded: the database does not exist or is not migrated to this version.")]
     private static partial void LogNotRecorded(ILogger logger, string operation, string outcome);

@@ -2,8 +2,8 @@ using CloudjetGraph.Core.Data;
 
 namespace CloudjetGraph.Core.Audit;
 
-/// <summary>A page of recorded custodian operations, newest first.</summary>
+/// <summary>A page of recorded key custodian operations, newest first.</summary>
 /// <param name="Nodes">The operations of this page.</param>
 /// <param name="HasNextPage">Whether older operations follow.</param>
 /// <param name="TotalCount">How many operations are recorded in all.</param>
-public sealed record OperationPage(IReadOnlyList<CustodianOperation> Nodes, bool HasNextPage, int TotalCount);
+public sealed record OperationPage(IReadOnlyList<AuditEntry> Nodes, bool HasNextPage, int TotalCount);

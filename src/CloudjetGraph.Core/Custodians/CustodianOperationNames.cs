@@ -2,11 +2,14 @@ namespace CloudjetGraph.Core.Custodians;
 
 /// <summary>
 /// The recorded names of custodian operations. Auditors and scripts match on them and the audit
-/// trail will chain them, so each is a fixed string pinned by a test, never derived from a C#
+/// trail chains them, so each is a fixed string pinned by a test, never derived from a C#
 /// identifier that a rename would change.
 /// </summary>
 public static class CustodianOperationNames
 {
+    /// <summary>What every custodian operation name starts with, and no privacy operation's does.</summary>
+    public const string Prefix = "keys.";
+
     /// <summary>A new key ring and its data keys (<c>keys init</c>).</summary>
     public const string Init = "keys.init";
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Data;
 
-/// <summary>The gateway's database: organisations, profiles, invitations, staff assignments, wrapped data keys and the record of custodian operations.</summary>
+/// <summary>The gateway's database: organisations, profiles, invitations, staff assignments, wrapped data keys and the chained audit trail.</summary>
 public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> options) : DbContext(options)
 {
     /// <summary>Customer organisations.</summary>
@@ -20,8 +20,11 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
     /// <summary>Data keys wrapped by the Data Protection key ring.</summary>
     public DbSet<DataKey> DataKeys => Set<DataKey>();
 
-    /// <summary>The record of key custodian operations; rows are only ever added.</summary>
-    public DbSet<CustodianOperation> CustodianOperations => Set<CustodianOperation>();
+    /// <summary>The chained audit trail (operations, releases, denials); rows are only ever added.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The profiles of each audit entry, indexed by profile.</summary>
+    public DbSet<AuditEntryProfile> AuditEntryProfiles => Set<AuditEntryProfile>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -63,14 +66,31 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
             dataKey.HasIndex(k => k.Purpose).IsUnique().HasFilter("\"IsActive\"");
         });
 
-        modelBuilder.Entity<CustodianOperation>(operation =>
+        modelBuilder.Entity<AuditEntry>(entry =>
         {
-            operation.Property(o => o.ActorSubject).HasMaxLength(Audit.OperationLog.MaxSubjectLength);
-            operation.Property(o => o.ActorRole).HasMaxLength(32);
-            operation.Property(o => o.Operation).HasMaxLength(64);
-            operation.Property(o => o.Target).HasMaxLength(Audit.OperationLog.MaxTargetLength);
-            operation.Property(o => o.Outcome).HasMaxLength(16);
-            operation.Property(o => o.Detail).HasMaxLength(Audit.OperationLog.MaxDetailLength);
+            // Given inside the appending transaction, never by the database: it is part of the link.
+            entry.HasKey(e => e.Sequence);
+            entry.Property(e => e.Sequence).ValueGeneratedNever();
+
+            // Unix milliseconds: ordered and compared in SQL on every provider, and exactly what the link encodes.
+            entry.Property(e => e.At).HasConversion(at => at.ToUnixTimeMilliseconds(), ms => DateTimeOffset.FromUnixTimeMilliseconds(ms));
+            entry.HasIndex(e => e.At);
+            entry.Property(e => e.Kind).HasMaxLength(16);
+            entry.Property(e => e.ActorSubject).HasMaxLength(Audit.AuditText.MaxSubjectLength);
+            entry.Property(e => e.ActorRole).HasMaxLength(32);
+            entry.Property(e => e.Operation).HasMaxLength(Audit.AuditText.MaxOperationLength);
+            entry.Property(e => e.Target).HasMaxLength(Audit.AuditText.MaxTargetLength);
+            entry.Property(e => e.Outcome).HasMaxLength(16);
+            entry.Property(e => e.Detail).HasMaxLength(Audit.AuditText.MaxDetailLength);
+            entry.Property(e => e.Link).HasMaxLength(Audit.AuditChainFormat.LinkLength);
+            entry.HasMany(e => e.Profiles).WithOne().HasForeignKey(p => p.EntrySequence);
+        });
+
+        modelBuilder.Entity<AuditEntryProfile>(profile =>
+        {
+            profile.HasKey(p => new { p.EntrySequence, p.ProfileId });
+            profile.HasIndex(p => p.ProfileId);
+            profile.Property(p => p.Fields).HasMaxLength(400);
         });
     }
 }

@@ -97,6 +97,12 @@ public static class ErrorCodes
     /// </summary>
     public const string KeyJobRunning = "KEY_JOB_RUNNING";
 
+    /// <summary>
+    /// The audit trail could not be written, so the response carries no data (a release of personal
+    /// fields is sent only after its audit entry is durable); the request may be retried.
+    /// </summary>
+    public const string AuditUnavailable = "AUDIT_UNAVAILABLE";
+
     /// <summary>Something failed inside the gateway; details are only in the server log.</summary>
     public const string Internal = "INTERNAL_SERVER_ERROR";
 }

@@ -23,7 +23,7 @@ public sealed class KeysRewrapTests
             before = await ProfileValues.ReadAsync(host.Services);
             (oldKey, newKey) = await DataKeys.RotateAsync(host.Services, DataKeyPurpose.PersonKeyWrapping);
             var settings = Custodian.SettingsOf(host);
-            var profilesDigest = await DatabaseDigest.ExceptCustodianOperationsAsync(host.DatabasePath);
+            var profilesDigest = await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath);
             var keyStoreDigest = await DatabaseDigest.OfAsync(host.KeyStorePath);
 
             // A dry run counts and writes nothing, not even a checkpoint.
@@ -36,7 +36,7 @@ public sealed class KeysRewrapTests
             Assert.True(exitCode == 0, error);
             Assert.Contains($"keys rewrap all: done; {before.Count} examined, {before.Count} changed, 0 changed concurrently.", output, StringComparison.Ordinal);
             Assert.Contains($"keys rewrap: {before.Count}/{before.Count} rows", output, StringComparison.Ordinal);
-            Assert.Equal(profilesDigest, await DatabaseDigest.ExceptCustodianOperationsAsync(host.DatabasePath));
+            Assert.Equal(profilesDigest, await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath));
 
             var census = await ListAsync(settings);
             Assert.Equal(0, PersonKeysUnder(census, oldKey));
@@ -49,7 +49,7 @@ public sealed class KeysRewrapTests
             Assert.True(again == 0, againError);
             Assert.Contains("keys rewrap all: nothing to do.", againOutput, StringComparison.Ordinal);
             Assert.Equal(keyStoreAfter, await DatabaseDigest.OfAsync(host.KeyStorePath));
-            Assert.Equal(profilesDigest, await DatabaseDigest.ExceptCustodianOperationsAsync(host.DatabasePath));
+            Assert.Equal(profilesDigest, await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath));
         }
 
         // A new host unwraps every person key under the new data key alone.

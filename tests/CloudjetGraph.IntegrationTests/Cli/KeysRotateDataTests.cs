@@ -49,7 +49,7 @@ public sealed class KeysRotateDataTests
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
-        var digest = await DatabaseDigest.ExceptCustodianOperationsAsync(host.DatabasePath);
+        var digest = await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath);
 
         var (exitCode, output, error) = await Custodian.KeysAsync(Custodian.DevelopmentSettingsOf(host), "rotate-data", "--purpose", purpose);
 
@@ -57,7 +57,7 @@ public sealed class KeysRotateDataTests
         Assert.Equal("", output);
         Assert.Contains(refusal, error, StringComparison.Ordinal);
         Assert.Single(error.Trim().Split('\n'));
-        Assert.Equal(digest, await DatabaseDigest.ExceptCustodianOperationsAsync(host.DatabasePath));
+        Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class KeysRotateDataTests
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
-        var digest = await DatabaseDigest.ExceptCustodianOperationsAsync(host.DatabasePath);
+        var digest = await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath);
         var ringFiles = Directory.GetFiles(host.KeyRingPath).Length;
 
         // The custodian tool's environment is Production unless told otherwise.
@@ -74,7 +74,7 @@ public sealed class KeysRotateDataTests
         Assert.Equal(1, exitCode);
         Assert.Equal("", output);
         Assert.Contains("development key ring", error, StringComparison.Ordinal);
-        Assert.Equal(digest, await DatabaseDigest.ExceptCustodianOperationsAsync(host.DatabasePath));
+        Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath));
         Assert.Equal(ringFiles, Directory.GetFiles(host.KeyRingPath).Length);
     }
 

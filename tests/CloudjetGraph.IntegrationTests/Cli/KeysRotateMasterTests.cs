@@ -43,11 +43,11 @@ public sealed class KeysRotateMasterTests
             Assert.Equal(personKeysDigest, await DatabaseDigest.OfAsync(before.KeyStorePath, "PersonKeys"));
 
             // Nothing left to do: a second re-wrap writes nothing but its record.
-            var databaseDigest = await DatabaseDigest.ExceptCustodianOperationsAsync(before.DatabasePath);
+            var databaseDigest = await DatabaseDigest.ExceptAuditTrailAsync(before.DatabasePath);
             var (again, againOutput, againError) = await Custodian.KeysAsync(settings, "rotate-master", "--rewrap-only");
             Assert.True(again == 0, againError);
             Assert.Contains($"Re-wrapped 0 data key(s) under ring key {newMaster}; {dataKeys.Count} already under it", againOutput, StringComparison.Ordinal);
-            Assert.Equal(databaseDigest, await DatabaseDigest.ExceptCustodianOperationsAsync(before.DatabasePath));
+            Assert.Equal(databaseDigest, await DatabaseDigest.ExceptAuditTrailAsync(before.DatabasePath));
 
             var (revoked, revokedOutput, revokeError) = await Custodian.KeysAsync(settings, "revoke-master", oldMaster.ToString());
             Assert.True(revoked == 0, revokeError);
@@ -83,10 +83,10 @@ public sealed class KeysRotateMasterTests
         Assert.All(census["dataKeys"]!.AsArray(), key => Assert.Equal(oldMaster, key!["masterKeyId"]!.GetValue<string>()));
 
         // Before activation the re-wrap has nothing to move: the old key is still the default.
-        var digest = await DatabaseDigest.ExceptCustodianOperationsAsync(host.DatabasePath);
+        var digest = await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath);
         var (rewrap, _, rewrapError) = await Custodian.KeysAsync(settings, "rotate-master", "--rewrap-only");
         Assert.True(rewrap == 0, rewrapError);
-        Assert.Equal(digest, await DatabaseDigest.ExceptCustodianOperationsAsync(host.DatabasePath));
+        Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath));
 
         // Hostile: an unknown key, or revoking the key everything is under.
         var (unknown, _, unknownError) = await Custodian.KeysAsync(settings, "revoke-master", Guid.NewGuid().ToString());

@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
@@ -51,11 +52,21 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         return this;
     }
 
-    public GraphQLClient Client(string? token = null) => new(CreateClient(), token);
+    /// <summary>The staff responses with personal data this host served, checked against the audit trail on disposal.</summary>
+    public StaffReleases StaffReleases { get; } = new();
+
+    /// <summary>Set by a test that damages the audit trail on purpose: disposal then skips the trail checks.</summary>
+    public bool TrailTampered { get; set; }
+
+    public GraphQLClient Client(string? token = null) => new(CreateClient(), token, StaffReleases);
 
     /// <summary>A staff token signed like the CLI signs it.</summary>
-    public string StaffToken(Role role, string subject) =>
-        Services.GetRequiredService<TokenIssuer>().Issue(subject, role, TimeSpan.FromMinutes(30)).Token;
+    public string StaffToken(Role role, string subject)
+    {
+        var token = Services.GetRequiredService<TokenIssuer>().Issue(subject, role, TimeSpan.FromMinutes(30)).Token;
+        StaffReleases.Minted(token, role, subject);
+        return token;
+    }
 
     /// <summary>Runs raw SQL against the database file, bypassing the gateway. Guid parameters are stored ids.</summary>
     public async Task<int> ExecuteSqlAsync(string sql, params (string Name, object Value)[] parameters)
@@ -98,6 +109,16 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     {
         // The privacy check of the whole run: no host's logs may hold a personal value or a token.
         var personalValues = _started ? StoredPersonalValues.All(Services) : [];
+
+        // The audit check of the whole run: every staff read has its entry, and the chain holds.
+        if (_started && !TrailTampered && File.Exists(DatabasePath))
+        {
+            await using var scope = Services.CreateAsyncScope();
+            StaffReleases.AssertAudited(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>());
+            var verification = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(null, CancellationToken.None);
+            Assert.True(verification.IsIntact, $"The audit trail broke at entry {verification.FirstBad}: {verification.Problem}.");
+        }
+
         await base.DisposeAsync();
         LogPrivacy.AssertClean(Logs.Lines, personalValues);
         GC.SuppressFinalize(this);

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace CloudjetGraph.IntegrationTests.Infrastructure;
 
-/// <summary>The record of custodian operations, read straight from a database file.</summary>
+/// <summary>The recorded operations (key custodian and privacy) of the audit trail, read straight from a database file.</summary>
 public static class CustodianRecord
 {
     /// <summary>Every recorded operation, oldest first.</summary>
@@ -11,14 +11,14 @@ public static class CustodianRecord
         await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT Id, At, ActorSubject, ActorRole, Operation, Target, Outcome, Detail FROM CustodianOperations ORDER BY Id";
+        select.CommandText = "SELECT Sequence, At, ActorSubject, ActorRole, Operation, Target, Outcome, Detail FROM AuditEntries WHERE Kind = 'operation' ORDER BY Sequence";
         await using var reader = await select.ExecuteReaderAsync();
         var rows = new List<RecordedOperation>();
         while (await reader.ReadAsync())
         {
             rows.Add(new RecordedOperation(
                 reader.GetInt64(0),
-                DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
                 reader.GetString(2),
                 reader.GetString(3),
                 reader.GetString(4),

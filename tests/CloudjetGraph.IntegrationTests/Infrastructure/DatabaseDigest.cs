@@ -11,11 +11,11 @@ public static class DatabaseDigest
     public static Task<string> OfAsync(string databasePath, params string[] onlyTables) => HashAsync(databasePath, onlyTables, []);
 
     /// <summary>
-    /// Hashes every table but the record of custodian operations, which every key verb appends to:
-    /// equal digests mean the verb changed no data and no key. (SQLite's <c>sqlite_sequence</c>
-    /// holds the record's last id, so it moves with it.)
+    /// Hashes every table but the audit trail, which every key verb appends to: equal digests mean
+    /// the verb changed no data and no key. (SQLite's <c>sqlite_sequence</c> holds other tables'
+    /// last ids; no verb that changes nothing moves it.)
     /// </summary>
-    public static Task<string> ExceptCustodianOperationsAsync(string databasePath) => HashAsync(databasePath, [], ["CustodianOperations", "sqlite_sequence"]);
+    public static Task<string> ExceptAuditTrailAsync(string databasePath) => HashAsync(databasePath, [], ["AuditEntries", "AuditEntryProfiles"]);
 
     private static async Task<string> HashAsync(string databasePath, string[] onlyTables, string[] exceptTables)
     {

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace CloudjetGraph.IntegrationTests.Infrastructure;
 
 /// <summary>Posts GraphQL requests to the test host over HTTP, optionally with a bearer token.</summary>
-public sealed class GraphQLClient(HttpClient http, string? token)
+public sealed class GraphQLClient(HttpClient http, string? token, StaffReleases? releases = null)
 {
     public HttpClient Http { get; } = http;
 
@@ -16,7 +16,9 @@ public sealed class GraphQLClient(HttpClient http, string? token)
         {
             Content = JsonContent.Create(new { query, variables }),
         };
-        return await SendAsync(request);
+        var response = await SendAsync(request);
+        releases?.Served(token, query, response);
+        return response;
     }
 
     public async Task<GraphQLResponse> SendAsync(HttpRequestMessage request)

@@ -143,7 +143,7 @@ public sealed class KeyJobMutationsTests
         await leases.ReleaseAsync(CliHolder, CancellationToken.None);
         var started = (await custodian.PostAsync("mutation { startKeyJob(input: { kind: REWRAP }) { state } }")).Ok()["startKeyJob"]!;
         Assert.Contains(started["state"]!.GetValue<string>(), new[] { KeyJobStates.Running, KeyJobStates.Done });
-        await Poll.UntilAsync(() => host.WithDb(db => db.CustodianOperations.Count(o => o.Operation == CustodianOperationNames.Rewrap)) == 2, JobTimeout, "The second rewrap being recorded");
+        await Poll.UntilAsync(() => host.WithDb(db => db.AuditEntries.Count(o => o.Operation == CustodianOperationNames.Rewrap)) == 2, JobTimeout, "The second rewrap being recorded");
     }
 
     [Fact]
@@ -196,14 +196,14 @@ public sealed class KeyJobMutationsTests
         Assert.InRange(interrupted["examined"]!.GetValue<long>(), 1, profiles - 1);
 
         (await resumed.PostAsync("mutation { startKeyJob(input: { kind: REKEY, all: true }) { state } }")).Ok();
-        await Poll.UntilAsync(() => after.WithDb(db => db.CustodianOperations.Count(o => o.Operation == CustodianOperationNames.Rekey)) == 2, JobTimeout, "The resumed rekey being recorded");
+        await Poll.UntilAsync(() => after.WithDb(db => db.AuditEntries.Count(o => o.Operation == CustodianOperationNames.Rekey)) == 2, JobTimeout, "The resumed rekey being recorded");
         var done = await JobAsync(resumed, "REKEY", "all");
         Assert.Equal((KeyJobStates.Done, profiles), (done["state"]!.GetValue<string>(), done["examined"]!.GetValue<long>()));
     }
 
     // The record is written once the run ended, just after its checkpoint says done.
     private static Task UntilRecordedAsync(CloudjetApplication host, string operation) =>
-        Poll.UntilAsync(() => host.WithDb(db => db.CustodianOperations.Any(o => o.Operation == operation)), JobTimeout, $"The {operation} job being recorded");
+        Poll.UntilAsync(() => host.WithDb(db => db.AuditEntries.Any(o => o.Operation == operation)), JobTimeout, $"The {operation} job being recorded");
 
     private static async Task<JsonNode> JobAsync(GraphQLClient custodian, string kind, string scope) =>
         (await custodian.PostAsync(KeyJobsQuery)).Ok()["keyJobs"]!.AsArray()

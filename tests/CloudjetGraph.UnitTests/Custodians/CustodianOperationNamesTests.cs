@@ -15,8 +15,9 @@ public sealed class CustodianOperationNamesTests
     public void Names_EveryOperation_IsItsPinnedString()
     {
         Assert.Equal(
-            ["keys.destroy-data", "keys.init", "keys.reindex", "keys.rekey", "keys.revoke-master", "keys.rewrap", "keys.rewrap-data-keys", "keys.rotate-data", "keys.rotate-master"],
+            ["keys.", "keys.destroy-data", "keys.init", "keys.reindex", "keys.rekey", "keys.revoke-master", "keys.rewrap", "keys.rewrap-data-keys", "keys.rotate-data", "keys.rotate-master"],
             Constants(typeof(CustodianOperationNames)));
+        Assert.Equal("keys.", CustodianOperationNames.Prefix);
         Assert.Equal("keys.init", CustodianOperationNames.Init);
         Assert.Equal("keys.rotate-master", CustodianOperationNames.RotateMaster);
         Assert.Equal("keys.rewrap-data-keys", CustodianOperationNames.RewrapDataKeys);
@@ -34,6 +35,19 @@ public sealed class CustodianOperationNamesTests
         Assert.Equal(
             ["privacy.accept-policy", "privacy.breach-report", "privacy.correct-profile", "privacy.delete-account", "privacy.erase-organization", "privacy.erase-profile", "privacy.export-for-authority", "privacy.export-my-data", "privacy.withdraw-consent"],
             Constants(typeof(PrivacyOperationNames)));
+    }
+
+    [Fact]
+    public void PrivacyNames_NoOperation_StartsWithTheCustodianPrefix()
+    {
+        // keyOperations lists custodian operations by this prefix: a privacy name with it would show custodians privacy requests.
+        Assert.DoesNotContain(Constants(typeof(PrivacyOperationNames)), name => name.StartsWith(CustodianOperationNames.Prefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Kinds_EveryEntryKind_IsItsPinnedString()
+    {
+        Assert.Equal(["denial", "operation", "release"], Constants(typeof(AuditEntryKinds)));
     }
 
     [Fact]

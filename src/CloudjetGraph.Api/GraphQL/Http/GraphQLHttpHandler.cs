@@ -2,6 +2,8 @@ using System.Globalization;
 using CloudjetGraph.Api.Authentication;
 using CloudjetGraph.Api.GraphQL.Limits;
 using CloudjetGraph.Api.RateLimiting;
+using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
 using GraphQL;
 using GraphQL.Transport;
@@ -95,13 +97,16 @@ internal sealed partial class GraphQLHttpHandler(
 
         var result = await ExecuteAsync(http, request, document!, cancellationToken);
         CapErrors(result);
-        var status = result.Executed ? StatusCodes.Status200OK : NotExecutedStatus(mediaType);
+        var status = result.Executed ? StatusCodes.Status200OK
+            : IsAuditRefusal(result) && mediaType == GraphQLMediaType.GraphQLResponse ? StatusCodes.Status503ServiceUnavailable
+            : NotExecutedStatus(mediaType);
         await WriteResultAsync(http, status, mediaType, result, cancellationToken);
     }
 
     private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document, CancellationToken cancellationToken)
     {
         var caller = await callerFactory.CreateAsync(http.User, cancellationToken);
+        var ledger = http.RequestServices.GetRequiredService<AuditLedger>();
         var userContext = new CallerContext { Caller = caller, ClientAddress = ClientAddressPartition.Of(http.Connection.RemoteIpAddress) };
         var result = await executer.ExecuteAsync(execution =>
         {
@@ -116,7 +121,12 @@ internal sealed partial class GraphQLHttpHandler(
             execution.CancellationToken = cancellationToken;
             execution.UnhandledExceptionDelegate = context =>
             {
-                if (context.OriginalException is not DomainException)
+                if (context.OriginalException is DomainException { Code: ErrorCodes.NotAuthorized or ErrorCodes.NotAuthenticated } denial && context.FieldContext is { } field)
+                {
+                    // The field's schema name, never the response name: an alias is the caller's text.
+                    ledger.Denied(caller, $"{field.ParentType.Name}.{field.FieldDefinition.Name}", denial.Code, (field.Source as Profile)?.Id);
+                }
+                else if (context.OriginalException is not DomainException)
                 {
                     LogResolverFailure(logger, context.OriginalException.GetType().FullName, context.FieldContext?.Path is { } path ? string.Join('.', path) : null);
                 }
@@ -129,7 +139,31 @@ internal sealed partial class GraphQLHttpHandler(
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
+        // Durable before the response exists: personal data leaves only with its audit entry committed.
+        try
+        {
+            await ledger.CommitAsync(OperationNameOf(request, document), cancellationToken);
+        }
+        catch (AuditTrailUnavailableException)
+        {
+            LogAuditRefused(logger);
+            return Refused(new ExecutionError("The audit trail could not be written, so no data was returned; try again.", new DomainException(ErrorCodes.AuditUnavailable, "The audit trail could not be written.")));
+        }
+
         return result;
+    }
+
+    // The name of the operation that ran: the one asked for, or the document's only one (null when
+    // unnamed, or when several were sent without a name and none ran).
+    private static string? OperationNameOf(GraphQLRequest request, GraphQLDocument document)
+    {
+        if (request.OperationName is { Length: > 0 } name)
+        {
+            return name;
+        }
+
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().Take(2).ToList();
+        return operations.Count == 1 ? operations[0].Name?.StringValue : null;
     }
 
     /// <summary>Keeps the first errors and replaces the rest by one error that counts them.</summary>
@@ -151,6 +185,10 @@ internal sealed partial class GraphQLHttpHandler(
     // application/graphql-response+json; legacy application/json answers 200.
     private static int NotExecutedStatus(string mediaType) =>
         mediaType == GraphQLMediaType.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+
+    // Not the client's fault, and worth a retry: 503 where the media type has status codes for errors.
+    private static bool IsAuditRefusal(ExecutionResult result) =>
+        result.Errors is [{ InnerException: DomainException { Code: ErrorCodes.AuditUnavailable } }];
 
     private static ExecutionResult Refused(ExecutionError error) => new() { Executed = false, Errors = [error] };
 
@@ -175,4 +213,7 @@ internal sealed partial class GraphQLHttpHandler(
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "The client went away; its request's work was stopped.")]
     private static partial void LogClientDisconnected(ILogger logger);
+
+    [LoggerMessage(EventId = 2005, EventName = "AuditRefusedResponse", Level = LogLevel.Error, Message = "A response was withheld because its audit entries could not be written.")]
+    private static partial void LogAuditRefused(ILogger logger);
 }

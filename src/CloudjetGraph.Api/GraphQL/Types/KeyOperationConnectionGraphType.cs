@@ -13,7 +13,7 @@ internal sealed class KeyOperationConnectionGraphType : ObjectGraphType<Operatio
         Description = "A page of recorded key custodian operations, newest first.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KeyOperationGraphType>>>>("nodes").Description("The operations of this page.").Resolve(c => c.Source.Nodes);
         Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Description("Paging information.")
-            .Resolve(c => new PageInfo(c.Source.HasNextPage, c.Source.Nodes.Count == 0 ? null : KeyOperationCursor.Encode(c.Source.Nodes[^1].Id)));
+            .Resolve(c => new PageInfo(c.Source.HasNextPage, c.Source.Nodes.Count == 0 ? null : KeyOperationCursor.Encode(c.Source.Nodes[^1].Sequence)));
         Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many operations are recorded in all.").Resolve(c => c.Source.TotalCount);
     }
 }

@@ -6,13 +6,13 @@ using GraphQL.Types;
 namespace CloudjetGraph.Api.GraphQL.Types;
 
 /// <summary>One recorded custodian operation; its text is written by the gateway's own code, never taken from stored data.</summary>
-internal sealed class KeyOperationGraphType : ObjectGraphType<CustodianOperation>
+internal sealed class KeyOperationGraphType : ObjectGraphType<AuditEntry>
 {
     public KeyOperationGraphType()
     {
         Name = "KeyOperation";
         Description = "One recorded key custodian operation: who, what, when, on which key, and how it ended. Holds no personal value, key material or ciphertext.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The order of recording; ids are never reused.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The order of recording; ids are never reused.").Resolve(c => c.Source.Sequence);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When it ended.").Resolve(c => c.Source.At);
         Field<NonNullGraphType<StringGraphType>>("actorSubject").Description("Who: the token subject, or the operating system user for the custodian tool.").Resolve(c => c.Source.ActorSubject);
         Field<NonNullGraphType<StringGraphType>>("actorRole").Description($"The actor's role, `keyCustodian`, or `{OperationActor.CliRole}` for the custodian tool.").Resolve(c => c.Source.ActorRole);

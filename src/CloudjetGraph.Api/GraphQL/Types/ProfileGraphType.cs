@@ -1,8 +1,12 @@
 using CloudjetGraph.Api.RateLimiting;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Profiles;
+using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudjetGraph.Api.GraphQL.Types;
 
@@ -30,6 +34,20 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
         Plain<ConsentGraphType>(guard, ProfileField.Consent, "The person's consent to the privacy policy.", p => p);
         Plain<DateTimeOffsetGraphType>(guard, ProfileField.CreatedAt, "When the account was created.", p => p.CreatedAt);
         Plain<DateTimeOffsetGraphType>(guard, ProfileField.UpdatedAt, "When the profile last changed.", p => p.UpdatedAt);
+        Field<ListGraphType<NonNullGraphType<AccessLogEntryGraphType>>>("accessLog")
+            .Description($"Staff reads of this profile, newest first (at most {AccessLogReader.MaxEntries}): when, by which role, and which fields; never who. Only the owner reads it, on their own profile.")
+            .ResolveAsync(async context =>
+            {
+                var caller = context.Caller();
+                if (caller.OwnProfileId != context.Source.Id)
+                {
+                    throw caller.Role == Role.Anonymous
+                        ? new DomainException(ErrorCodes.NotAuthenticated, "Sign in to read accessLog.")
+                        : new DomainException(ErrorCodes.NotAuthorized, "Only the owner of a profile reads its accessLog.");
+                }
+
+                return await context.RequestServices!.GetRequiredService<AccessLogReader>().ReadAsync(context.Source.Id, context.CancellationToken);
+            });
     }
 
     private void Plain<TGraphType>(ProfileFieldGuard guard, ProfileField field, string description, Func<Profile, object?> read)
@@ -38,7 +56,12 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
         guard.Document(Field<TGraphType>(ProfileFields.NameOf(field)).Description(description), field)
             .Resolve(context =>
             {
-                guard.Demand(context, field);
+                var access = guard.Demand(context, field);
+                if (ProfileFields.IsPersonal(field))
+                {
+                    Record(context, field, access);
+                }
+
                 return read(context.Source);
             });
     }
@@ -51,7 +74,12 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
                 var access = guard.Demand(context, field);
                 cap.Demand(context);
                 var value = sealer.Open(context.Source, field);
+                Record(context, field, access);
                 return access == FieldAccess.Masked && value is not null ? PhoneMask.Apply(value) : value;
             });
     }
+
+    // The one place a personal field is released: the request's ledger, committed before the response is written.
+    private static void Record(IResolveFieldContext<Profile> context, ProfileField field, FieldAccess access) =>
+        context.RequestServices!.GetRequiredService<AuditLedger>().Released(context.Caller(), context.Source.Id, field, access);
 }

@@ -17,10 +17,9 @@ namespace CloudjetGraph.Core.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.CustodianOperation", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Data.AuditEntry", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ActorRole")
@@ -33,17 +32,26 @@ namespace CloudjetGraph.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Link")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Operation")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
@@ -56,9 +64,31 @@ namespace CloudjetGraph.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("Sequence");
 
-                    b.ToTable("CustodianOperations");
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.Data.AuditEntryProfile", b =>
+                {
+                    b.Property<long>("EntrySequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntrySequence", "ProfileId");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("AuditEntryProfiles");
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.Data.DataKey", b =>
@@ -248,6 +278,15 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("StaffAssignments");
                 });
 
+            modelBuilder.Entity("CloudjetGraph.Core.Data.AuditEntryProfile", b =>
+                {
+                    b.HasOne("CloudjetGraph.Core.Data.AuditEntry", null)
+                        .WithMany("Profiles")
+                        .HasForeignKey("EntrySequence")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.Data.Invitation", b =>
                 {
                     b.HasOne("CloudjetGraph.Core.Data.Organization", null)
@@ -275,6 +314,11 @@ namespace CloudjetGraph.Core.Data.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.Data.AuditEntry", b =>
+                {
+                    b.Navigation("Profiles");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,8 @@
+namespace CloudjetGraph.Core.Audit;
+
+/// <summary>One staff read of an owner's profile as the owner sees it.</summary>
+/// <param name="At">When.</param>
+/// <param name="Role">The reader's role (management, sales, support); never who.</param>
+/// <param name="Operation">The GraphQL operation name, empty when the document named none.</param>
+/// <param name="Fields">The fields released; a masked one as <c>phone:masked</c>.</param>
+public sealed record AccessLogEntry(DateTimeOffset At, string Role, string Operation, IReadOnlyList<string> Fields);

@@ -1,0 +1,25 @@
+using CloudjetGraph.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CloudjetGraph.Core.Audit;
+
+/// <summary>An owner's view of the trail: the staff reads of their profile, by role, never naming the staff member.</summary>
+public sealed class AccessLogReader(CloudjetDbContext db)
+{
+    /// <summary>Most reads listed, newest first.</summary>
+    public const int MaxEntries = 200;
+
+    /// <summary>The latest staff reads of profile <paramref name="profileId"/>, newest first.</summary>
+    public async Task<IReadOnlyList<AccessLogEntry>> ReadAsync(Guid profileId, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from read in db.AuditEntryProfiles.AsNoTracking()
+                join entry in db.AuditEntries.AsNoTracking() on read.EntrySequence equals entry.Sequence
+                where read.ProfileId == profileId && entry.Kind == AuditEntryKinds.Release
+                orderby entry.Sequence descending
+                select new { entry.At, entry.ActorRole, entry.Operation, read.Fields })
+            .Take(MaxEntries)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new AccessLogEntry(r.At, r.ActorRole, r.Operation, r.Fields.Split(',')))];
+    }
+}

@@ -1,0 +1,80 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using CloudjetGraph.Core.Data;
+
+namespace CloudjetGraph.Core.Audit;
+
+/// <summary>
+/// The chain: each entry's link is SHA-256 over the previous entry's link (32 zero bytes before the
+/// first) followed by the entry's canonical encoding. The encoding is versioned and fixed byte by byte
+/// (docs/audit.md, pinned by a test), so it never depends on a C# name, a culture or a serializer:
+/// version byte 1; sequence and time (Unix milliseconds) as big-endian 64-bit integers; kind,
+/// actor subject, actor role, operation, target, outcome and detail as big-endian 32-bit byte
+/// lengths and UTF-8; the count of profile rows, then per row in id order the id's 16 bytes
+/// (big-endian) and its field list.
+/// </summary>
+public static class AuditChainFormat
+{
+    /// <summary>The encoding version written first in every encoding.</summary>
+    public const byte Version = 1;
+
+    /// <summary>Bytes of a link.</summary>
+    public const int LinkLength = SHA256.HashSizeInBytes;
+
+    /// <summary>The link before the first entry.</summary>
+    public static ReadOnlySpan<byte> Genesis => new byte[LinkLength];
+
+    /// <summary>The link of <paramref name="entry"/> after <paramref name="previous"/>.</summary>
+    public static byte[] Link(ReadOnlySpan<byte> previous, AuditEntry entry)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        buffer.Write(previous);
+        Encode(buffer, entry);
+        return SHA256.HashData(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes the canonical encoding of <paramref name="entry"/>.</summary>
+    public static void Encode(IBufferWriter<byte> buffer, AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentNullException.ThrowIfNull(entry);
+        buffer.Write([Version]);
+        WriteInt64(buffer, entry.Sequence);
+        WriteInt64(buffer, entry.At.ToUnixTimeMilliseconds());
+        foreach (var text in new[] { entry.Kind, entry.ActorSubject, entry.ActorRole, entry.Operation, entry.Target, entry.Outcome, entry.Detail })
+        {
+            WriteText(buffer, text);
+        }
+
+        var profiles = entry.Profiles.OrderBy(p => p.ProfileId).ToList();
+        WriteInt32(buffer, profiles.Count);
+        foreach (var profile in profiles)
+        {
+            var id = buffer.GetSpan(16);
+            profile.ProfileId.TryWriteBytes(id, bigEndian: true, out _);
+            buffer.Advance(16);
+            WriteText(buffer, profile.Fields);
+        }
+    }
+
+    private static void WriteText(IBufferWriter<byte> buffer, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        WriteInt32(buffer, bytes.Length);
+        buffer.Write(bytes);
+    }
+
+    private static void WriteInt32(IBufferWriter<byte> buffer, int value)
+    {
+        BinaryPrimitives.WriteInt32BigEndian(buffer.GetSpan(4), value);
+        buffer.Advance(4);
+    }
+
+    private static void WriteInt64(IBufferWriter<byte> buffer, long value)
+    {
+        BinaryPrimitives.WriteInt64BigEndian(buffer.GetSpan(8), value);
+        buffer.Advance(8);
+    }
+}

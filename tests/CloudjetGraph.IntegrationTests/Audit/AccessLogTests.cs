@@ -1,0 +1,58 @@
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Errors;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+
+namespace CloudjetGraph.IntegrationTests.Audit;
+
+/// <summary><c>me { accessLog }</c>: the owner sees staff reads of their profile by role and fields, never who; nobody else reads it.</summary>
+public sealed class AccessLogTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
+{
+    private const string AccessLog = "{ me { accessLog { at role operation fields } } }";
+
+    [Fact]
+    public async Task Owner_ReadsAccessLog_SeesReadsByManagementSalesAndSupportByRoleOnly()
+    {
+        var input = Owners.NewInput("accesslog");
+        var id = await app.SignUpAsync(input, organizationIndex: 1);
+        var owner = app.Client(await app.LoginAsync((string)input["email"]!));
+        var managementSubject = $"management-{Guid.NewGuid():N}";
+        (await app.Client(app.StaffToken(Role.Management, managementSubject)).PostAsync("query ByManagement($id: ID!) { profile(id: $id) { id fullName } }", new { id })).Ok();
+        (await app.Client(app.StaffToken(Role.Sales, "sales-demo")).PostAsync("query BySales($id: ID!) { profile(id: $id) { id email } }", new { id })).Ok();
+        (await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync("query BySupport($id: ID!) { profile(id: $id) { id phone department } }", new { id })).Ok();
+
+        var response = await owner.PostAsync(AccessLog);
+
+        var log = response.Ok()["me"]!["accessLog"]!.AsArray();
+        Assert.Equal(
+            [("support", "BySupport", "department,phone:masked"), ("sales", "BySales", "email"), ("management", "ByManagement", "fullName")],
+            log.Select(e => (e!["role"]!.GetValue<string>(), e["operation"]!.GetValue<string>(), string.Join(',', e["fields"]!.AsArray().Select(f => f!.GetValue<string>())))));
+        Assert.DoesNotContain(managementSubject, response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("sales-demo", response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("support-demo", response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Owner_NeverReadByStaff_GetsEmptyAccessLogAndOwnReadsAreNotListed()
+    {
+        var input = Owners.NewInput("unread");
+        await app.SignUpAsync(input, organizationIndex: 3);
+        var owner = app.Client(await app.LoginAsync((string)input["email"]!));
+        (await owner.PostAsync("{ me { fullName email } }")).Ok();
+
+        Assert.Empty((await owner.PostAsync(AccessLog)).Ok()["me"]!["accessLog"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData(Role.Management, "management-demo")]
+    [InlineData(Role.Support, "support-demo")]
+    public async Task Staff_ReadsAProfilesAccessLog_GetsNotAuthorizedAndTheRestOfTheProfile(Role role, string subject)
+    {
+        var id = app.WithDb(db => db.Profiles.First(p => p.OrganizationId == Owners.OrganizationId(1)).Id);
+
+        var response = await app.Client(app.StaffToken(role, subject)).PostAsync("query($id: ID!) { profile(id: $id) { id accessLog { role } } }", new { id });
+
+        Assert.Equal([ErrorCodes.NotAuthorized], response.Codes);
+        Assert.NotNull(response.ErrorAt("profile", "accessLog"));
+        Assert.Equal(id.ToString(), response.Data!["profile"]!["id"]!.GetValue<string>());
+    }
+}

@@ -1,0 +1,54 @@
+using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudjetGraph.IntegrationTests.Audit;
+
+/// <summary>The rows of the former <c>CustodianOperations</c> table become the first entries of the trail, in order, sealed at the next start.</summary>
+public sealed class AuditTrailMigrationTests
+{
+    private const string BeforeAuditTrail = "20261125191233_AddCustodianOperations";
+
+    [Fact]
+    public async Task Gateway_StartsOnADatabaseWithCustodianOperations_MovesThemIntoAVerifiedChain()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"));
+        await using (var first = new CloudjetApplication { DataDirectory = folder, KeepData = true })
+        {
+            await first.InitializeAsync();
+            await using var scope = first.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
+            await db.GetService<IMigrator>().MigrateAsync(BeforeAuditTrail);
+            first.TrailTampered = true;
+        }
+
+        await using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "cloudjet.db")};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await using var insert = old.CreateCommand();
+            insert.CommandText =
+                """
+                INSERT INTO CustodianOperations (At, ActorSubject, ActorRole, Operation, Target, Outcome, Detail) VALUES
+                ('2026-11-25 10:00:00.1234567+00:00', 'alice', 'cli', 'keys.init', 'ring key 1', 'succeeded', 'Created.'),
+                ('2026-11-25 11:30:00+00:00', 'custodian-1', 'keyCustodian', 'keys.rotate-data', 'data key 2', 'refused', 'In use.');
+                """;
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var app = new CloudjetApplication { DataDirectory = folder };
+        await app.InitializeAsync();
+
+        var entries = app.WithDb(db => db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToList());
+        Assert.Equal(
+            [(1L, "keys.init", "alice", new DateTimeOffset(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero)), (2L, "keys.rotate-data", "custodian-1", new DateTimeOffset(2026, 11, 25, 11, 30, 0, TimeSpan.Zero))],
+            entries.Take(2).Select(e => (e.Sequence, e.Operation, e.ActorSubject, e.At)));
+        Assert.All(entries, e => Assert.Equal(AuditChainFormat.LinkLength, e.Link!.Length));
+        var verification = await app.WithDb(db => new AuditChainVerifier(db).VerifyAsync(null, CancellationToken.None));
+        Assert.True(verification.IsIntact, verification.Problem);
+        Assert.Equal(entries.Count, verification.Verified);
+    }
+}

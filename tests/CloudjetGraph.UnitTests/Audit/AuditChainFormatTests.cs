@@ -1,0 +1,90 @@
+using System.Buffers;
+using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Data;
+
+namespace CloudjetGraph.UnitTests.Audit;
+
+/// <summary>
+/// Pins the chain's encoding and link byte by byte (the expected values were computed outside .NET,
+/// from docs/audit.md's table): a refactoring that changed them would break every stored chain.
+/// </summary>
+public sealed class AuditChainFormatTests
+{
+    private const string PinnedEncoding =
+        "010000000000000001000001a2100088000000000772656c656173650000000a73616c65732d64656d6f0000000573616c657300000004506167650000000a322070726f66696c6573000000097375636365656465640000000000000002"
+        + "000000000000000000000000000000010000001566756c6c4e616d652c70686f6e653a6d61736b6564"
+        + "0000000000000000000000000000000200000005656d61696c";
+
+    private const string PinnedLink = "552cf1ff14efecd476f6e9e56c8d640b068ca1f970d5f05d531d2dd8a0ad1fef";
+
+    [Fact]
+    public void Encode_KnownEntry_IsThePinnedBytesWithProfilesInIdOrder()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+
+        AuditChainFormat.Encode(buffer, Entry());
+
+        Assert.Equal(PinnedEncoding, Convert.ToHexStringLower(buffer.WrittenSpan));
+    }
+
+    [Fact]
+    public void Link_FirstEntry_IsSha256OverZerosAndTheEncoding()
+    {
+        Assert.Equal(PinnedLink, Convert.ToHexStringLower(AuditChainFormat.Link(AuditChainFormat.Genesis, Entry())));
+    }
+
+    [Theory]
+    [InlineData("sequence")]
+    [InlineData("at")]
+    [InlineData("subject")]
+    [InlineData("fields")]
+    [InlineData("profile")]
+    [InlineData("previous")]
+    public void Link_AnyPartChanged_IsAnotherLink(string part)
+    {
+        var entry = Entry();
+        var previous = new byte[AuditChainFormat.LinkLength];
+        var changed = part switch
+        {
+            "sequence" => Entry(sequence: 2),
+            "at" => Entry(at: entry.At.AddMilliseconds(1)),
+            "subject" => Entry(subject: "sales-demX"),
+            "fields" => Entry(fields: "fullName,phone"),
+            "profile" => Entry(secondProfile: new Guid("00000000-0000-0000-0000-000000000003")),
+            _ => entry,
+        };
+        if (part == "previous")
+        {
+            previous[31] = 1;
+        }
+
+        Assert.NotEqual(PinnedLink, Convert.ToHexStringLower(AuditChainFormat.Link(previous, changed)));
+    }
+
+    [Fact]
+    public void Link_SubjectAndRoleBoundaryMoved_IsAnotherLink()
+    {
+        // Length prefixes: "ab"+"c" and "a"+"bc" never encode alike.
+        var one = Entry(subject: "sales-demos", role: "ales");
+
+        Assert.NotEqual(PinnedLink, Convert.ToHexStringLower(AuditChainFormat.Link(AuditChainFormat.Genesis, one)));
+    }
+
+    private static AuditEntry Entry(long sequence = 1, DateTimeOffset? at = null, string subject = "sales-demo", string role = "sales", string fields = "fullName,phone:masked", Guid? secondProfile = null) => new()
+    {
+        Sequence = sequence,
+        At = at ?? new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero),
+        Kind = AuditEntryKinds.Release,
+        ActorSubject = subject,
+        ActorRole = role,
+        Operation = "Page",
+        Target = "2 profiles",
+        Outcome = OperationOutcomes.Succeeded,
+        Detail = string.Empty,
+        Profiles =
+        [
+            new AuditEntryProfile { EntrySequence = sequence, ProfileId = secondProfile ?? new Guid("00000000-0000-0000-0000-000000000002"), Fields = "email" },
+            new AuditEntryProfile { EntrySequence = sequence, ProfileId = new Guid("00000000-0000-0000-0000-000000000001"), Fields = fields },
+        ],
+    };
+}
