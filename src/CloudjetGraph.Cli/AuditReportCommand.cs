@@ -62,9 +62,15 @@ internal static class AuditReportCommand
                     result => new OperationSummary(target, $"{result.Profiles.Count} profiles affected; contact emails decrypted for notification (Cli)."),
                     cancellationToken);
             }
-            catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or AuditTrailUnavailableException or DbException)
+            catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or AuditTrailUnavailableException)
             {
                 await error.WriteLineAsync($"audit report: {exception.Message}");
+                return CliExitCodes.Error;
+            }
+            catch (DbException exception)
+            {
+                // Named by type only: a database library's message may quote the statement it ran.
+                await error.WriteLineAsync($"audit report: the database failed ({exception.GetType().Name}).");
                 return CliExitCodes.Error;
             }
 
