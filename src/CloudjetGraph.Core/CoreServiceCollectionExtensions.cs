@@ -38,6 +38,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ProfileSealer>();
+        services.AddSingleton<ProfileRelease>();
         services.AddSingleton<IPasswordHasher<Data.Profile>, PasswordHasher<Data.Profile>>();
         services.AddSingleton<ProfileVisibility>();
         services.AddScoped<ProfileAccounts>();

@@ -16,9 +16,6 @@ internal sealed class MutationGraphType : ObjectGraphType
 {
     private const int MaxExpiresInHours = 24 * 366 * 100;
 
-    private static readonly ProfileField[] EditableFields =
-        [ProfileField.FullName, ProfileField.Email, ProfileField.Phone, ProfileField.Skype, ProfileField.Department, ProfileField.JobTitle];
-
     public MutationGraphType(FieldMatrix matrix, CloudjetRateLimiter limiter, BlindIndex blindIndex)
     {
         Name = "Mutation";
@@ -94,14 +91,14 @@ internal sealed class MutationGraphType : ObjectGraphType
                     "Only a profile's owner may update it here.");
                 var input = context.GetArgument<Dictionary<string, object?>>("input");
                 var changes = new Dictionary<ProfileField, string?>();
-                foreach (var field in EditableFields.Where(f => input.ContainsKey(ProfileFields.NameOf(f))))
+                foreach (var descriptor in PersonalFieldCatalogue.Editable.Where(d => input.ContainsKey(d.SchemaName)))
                 {
-                    if (matrix.AccessOf(caller.Role, field) < FieldAccess.Edit)
+                    if (matrix.AccessOf(caller.Role, descriptor.Field) < FieldAccess.Edit)
                     {
-                        throw new DomainException(ErrorCodes.NotAuthorized, $"Your role may not edit {ProfileFields.NameOf(field)}.", ProfileFields.NameOf(field));
+                        throw new DomainException(ErrorCodes.NotAuthorized, $"Your role may not edit {descriptor.SchemaName}.", descriptor.SchemaName);
                     }
 
-                    changes[field] = input[ProfileFields.NameOf(field)] as string;
+                    changes[descriptor.Field] = input[descriptor.SchemaName] as string;
                 }
 
                 return await Accounts(context).UpdateAsync(ownId, changes, context.CancellationToken);
