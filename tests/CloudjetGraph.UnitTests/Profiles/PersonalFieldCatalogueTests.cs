@@ -47,10 +47,12 @@ public sealed class PersonalFieldCatalogueTests
         }
     }
 
-    [Fact]
-    public void Editable_EveryDescriptor_IsAFieldOfUpdateMyProfileInputAndNothingElseIs()
+    [Theory]
+    [InlineData("UpdateMyProfileInput")]
+    [InlineData("CorrectProfileInput")]
+    public void Editable_EveryDescriptor_IsAFieldOfTheChangeInputAndNothingElseIs(string inputType)
     {
-        var input = SchemaFields("UpdateMyProfileInput");
+        var input = SchemaFields(inputType);
 
         Assert.Equal(PersonalFieldCatalogue.Editable.Select(d => d.SchemaName).Order(), input.Keys.Order());
         Assert.All(PersonalFieldCatalogue.Editable, d => Assert.False(string.IsNullOrWhiteSpace(d.EditDescription)));
