@@ -166,6 +166,20 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
     }
 
     [Fact]
+    public async Task Support_CorrectsARowMovedIntoItsOrganizationBehindTheGateway_DataIntegrityAndNothingChanges()
+    {
+        // Moved by hand from an organisation support does not reach into one it does: its access tag no longer verifies.
+        var id = await app.SignUpAsync(Owners.NewInput("correct-tampered"), organizationIndex: 3);
+        Assert.Equal(1, await app.ExecuteSqlAsync("UPDATE Profiles SET OrganizationId = $org WHERE Id = $id", ("$org", Owners.OrganizationId(2)), ("$id", id)));
+        var before = await DatabaseDigest.ExceptCustodianOperationsAsync(app.DatabasePath);
+
+        var response = await Staff(Role.Support, "support-demo").PostAsync(CorrectMutation, new { id, input = new { jobTitle = "Không được ban phước" }, @ref = "CSKH-9" });
+
+        Assert.Equal(["DATA_INTEGRITY"], response.Codes);
+        Assert.Equal(before, await DatabaseDigest.ExceptCustodianOperationsAsync(app.DatabasePath));
+    }
+
+    [Fact]
     public async Task Management_CorrectsLoginEmail_IsRefusedAsUnknownInputField()
     {
         var id = await app.SignUpAsync(Owners.NewInput("correct-login"));

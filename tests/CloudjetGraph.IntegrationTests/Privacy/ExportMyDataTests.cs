@@ -61,6 +61,26 @@ public sealed class ExportMyDataTests(CloudjetApplication app) : IClassFixture<C
         Assert.All(TypedValues, field => Assert.DoesNotContain((string)input[field]!, record.Text, StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task Owner_ExportsUnderAMatrixThatMasksPhoneAndDeniesSkype_GetsTheMaskAndNoSkype()
+    {
+        await using var host = new CloudjetApplication()
+            .With("Authorization:Fields:phone:owner", "Masked")
+            .With("Authorization:Fields:skype:owner", "None");
+        await host.InitializeAsync();
+        var input = Owners.NewInput("export-narrow");
+        await host.SignUpAsync(input);
+        var owner = host.Client(await host.LoginAsync("kiem.thu.export-narrow@example.vn"));
+
+        var response = await owner.PostAsync(ExportMutation);
+
+        var profile = JsonNode.Parse(response.Ok()["exportMyData"]!.GetValue<string>())!["profile"]!.AsObject();
+        Assert.Equal("********678", profile["phone"]!.GetValue<string>());
+        Assert.False(profile.ContainsKey("skype"));
+        Assert.DoesNotContain((string)input["skype"]!, response.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("912 345", response.Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Role.Management, "management-demo")]
     [InlineData(Role.Sales, "sales-demo")]
