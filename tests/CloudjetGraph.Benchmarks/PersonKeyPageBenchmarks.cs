@@ -26,9 +26,6 @@ public class PersonKeyPageBenchmarks : IDisposable
 {
     private const int PageSize = 50;
 
-    private static readonly ProfileField[] SealedFields =
-        [ProfileField.FullName, ProfileField.Email, ProfileField.Phone, ProfileField.Skype, ProfileField.Department, ProfileField.JobTitle, ProfileField.LoginEmail];
-
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cloudjet-bench-" + Guid.NewGuid().ToString("N"));
     private IHost _host = null!;
     private ProfileSealer _sealer = null!;
@@ -66,7 +63,7 @@ public class PersonKeyPageBenchmarks : IDisposable
         _pageIds = [.. page.Select(p => p.Id)];
         _personKeys.LoadAsync(_pageIds, CancellationToken.None).GetAwaiter().GetResult();
         _underFixedKey = page
-            .SelectMany(profile => SealedFields.Select(field => (profile, field, value: _sealer.Open(profile, field))))
+            .SelectMany(profile => ProfileFields.Sealed.Select(field => (profile, field, value: _sealer.Open(profile, field))))
             .Where(entry => entry.value is not null)
             .ToDictionary(entry => (entry.profile.Id, entry.field), entry => _cipher.Seal(entry.value!, _fixedKey, Binding(entry.profile.Id, entry.field)));
     }
@@ -90,7 +87,7 @@ public class PersonKeyPageBenchmarks : IDisposable
         var characters = 0;
         foreach (var profile in await ReadPageAsync())
         {
-            foreach (var field in SealedFields)
+            foreach (var field in ProfileFields.Sealed)
             {
                 if (_underFixedKey.TryGetValue((profile.Id, field), out var sealedValue))
                 {
@@ -123,7 +120,7 @@ public class PersonKeyPageBenchmarks : IDisposable
         var characters = 0;
         foreach (var profile in page)
         {
-            foreach (var field in SealedFields)
+            foreach (var field in ProfileFields.Sealed)
             {
                 characters += _sealer.Open(profile, field)?.Length ?? 0;
             }

@@ -18,7 +18,6 @@ internal static class GraphQLServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.DefaultPageSize <= o.MaxPageSize, $"{GraphQLOptions.SectionName}:DefaultPageSize must not exceed {GraphQLOptions.SectionName}:MaxPageSize.")
             .ValidateOnStart();
-        services.AddSingleton<ProfileFieldGuard>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<DocumentGate>();
         services.AddCloudjetRateLimits();

@@ -16,13 +16,10 @@ internal sealed class MutationGraphType : ObjectGraphType
 {
     private const int MaxExpiresInHours = 24 * 366 * 100;
 
-    private static readonly ProfileField[] EditableFields =
-        [ProfileField.FullName, ProfileField.Email, ProfileField.Phone, ProfileField.Skype, ProfileField.Department, ProfileField.JobTitle];
-
     public MutationGraphType(FieldMatrix matrix, CloudjetRateLimiter limiter, BlindIndex blindIndex)
     {
         Name = "Mutation";
-        Description = "Onboard customers, sign up by invitation, log in and edit your own profile; for key custodians, rotate and revoke keys.";
+        Description = "Onboard customers, sign up by invitation, log in, edit and export your own profile; for staff, correct a profile on request and export one for an authority; for key custodians, rotate and revoke keys.";
 
         Field<NonNullGraphType<SignUpPayloadGraphType>>("signUp")
             .Description("Opens an account in the invitation's organization and uses the invitation up. Requires explicit consent to the current policy version (CONSENT_REQUIRED otherwise); nothing is written unless every rule holds. At most one signUp or login per request.")
@@ -94,19 +91,20 @@ internal sealed class MutationGraphType : ObjectGraphType
                     "Only a profile's owner may update it here.");
                 var input = context.GetArgument<Dictionary<string, object?>>("input");
                 var changes = new Dictionary<ProfileField, string?>();
-                foreach (var field in EditableFields.Where(f => input.ContainsKey(ProfileFields.NameOf(f))))
+                foreach (var descriptor in PersonalFieldCatalogue.Editable.Where(d => input.ContainsKey(d.SchemaName)))
                 {
-                    if (matrix.AccessOf(caller.Role, field) < FieldAccess.Edit)
+                    if (matrix.AccessOf(caller.Role, descriptor.Field) < FieldAccess.Edit)
                     {
-                        throw new DomainException(ErrorCodes.NotAuthorized, $"Your role may not edit {ProfileFields.NameOf(field)}.", ProfileFields.NameOf(field));
+                        throw new DomainException(ErrorCodes.NotAuthorized, $"Your role may not edit {descriptor.SchemaName}.", descriptor.SchemaName);
                     }
 
-                    changes[field] = input[ProfileFields.NameOf(field)] as string;
+                    changes[descriptor.Field] = input[descriptor.SchemaName] as string;
                 }
 
                 return await Accounts(context).UpdateAsync(ownId, changes, context.CancellationToken);
             });
 
+        PrivacyRightsMutations.AddTo(this);
         KeyCustodianMutations.AddTo(this);
     }
 

@@ -1,17 +1,15 @@
+using CloudjetGraph.Core.Profiles;
+
 namespace CloudjetGraph.Core.Authorization;
 
 /// <summary>Names and traits of <see cref="ProfileField"/> values.</summary>
 public static class ProfileFields
 {
-    /// <summary>Fields that hold personal data and are sealed column by column.</summary>
-    public static IReadOnlyList<ProfileField> Sealed { get; } =
-    [
-        ProfileField.FullName, ProfileField.Email, ProfileField.Phone, ProfileField.Skype,
-        ProfileField.Department, ProfileField.JobTitle, ProfileField.LoginEmail,
-    ];
+    /// <summary>Fields that hold personal data and are sealed column by column: those of <see cref="PersonalFieldCatalogue"/>.</summary>
+    public static IReadOnlyList<ProfileField> Sealed { get; } = [.. PersonalFieldCatalogue.All.Select(d => d.Field)];
 
-    /// <summary>Fields that may be granted as <see cref="FieldAccess.Masked"/>.</summary>
-    public static IReadOnlyList<ProfileField> Maskable { get; } = [ProfileField.Phone];
+    /// <summary>Fields that may be granted as <see cref="FieldAccess.Masked"/>: those with a mask in the catalogue.</summary>
+    public static IReadOnlyList<ProfileField> Maskable { get; } = [.. PersonalFieldCatalogue.All.Where(d => d.Mask is not null).Select(d => d.Field)];
 
     /// <summary>The camelCase schema name of a field.</summary>
     public static string NameOf(ProfileField field) => EnumNames.Of(field);

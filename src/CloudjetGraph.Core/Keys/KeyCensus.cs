@@ -1,6 +1,6 @@
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
@@ -22,11 +22,11 @@ public sealed class KeyCensus(
     KeyRingBootstrapper bootstrapper,
     TimeProvider time)
 {
-    // Every sealed field's property (each named like its field) and the sealed password hash: a new
-    // sealed field is counted without touching this list, so destroy-data never misses values under a key.
-    private static readonly string[] SealedColumns = [.. ProfileFields.Sealed.Select(field => field.ToString()), nameof(Profile.PasswordHash)];
+    // Every sealed field's property from the catalogue and the sealed password hash: a new sealed
+    // field is counted without touching this list, so destroy-data never misses values under a key.
+    private static readonly string[] SealedColumns = [.. PersonalFieldCatalogue.All.Select(d => d.Column.PropertyName), nameof(Profile.PasswordHash)];
 
-    private static readonly string[] IndexColumns = [nameof(Profile.EmailIndex), nameof(Profile.LoginEmailIndex)];
+    private static readonly string[] IndexColumns = [.. PersonalFieldCatalogue.All.Select(d => d.BlindIndex?.PropertyName).OfType<string>()];
 
     /// <summary>Reads the inventory.</summary>
     /// <exception cref="KeyRingUnavailableException">

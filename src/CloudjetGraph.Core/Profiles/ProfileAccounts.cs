@@ -19,6 +19,7 @@ public sealed class ProfileAccounts(
     PersonKeyShredder shredder,
     BlindIndex blindIndex,
     ProfileAccessTag accessTag,
+    ProfileEditor editor,
     IPasswordHasher<Profile> passwordHasher,
     TokenIssuer tokenIssuer,
     IOptions<PolicyOptions> policy,
@@ -131,12 +132,7 @@ public sealed class ProfileAccounts(
     /// <exception cref="DomainException">Invalid input, missing profile or a concurrent edit.</exception>
     public async Task<Profile> UpdateAsync(Guid profileId, IReadOnlyDictionary<ProfileField, string?> changes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(changes);
-        foreach (var (field, value) in changes)
-        {
-            ProfileValueRules.Check(field, value);
-        }
-
+        ProfileEditor.Check(changes);
         var profile = await db.Profiles.Include(p => p.Organization).SingleOrDefaultAsync(p => p.Id == profileId, cancellationToken)
             ?? throw new DomainException(ErrorCodes.NotFound, "The profile does not exist.");
         if (!accessTag.Check(profile))
@@ -145,25 +141,7 @@ public sealed class ProfileAccounts(
             throw new DomainException(ErrorCodes.DataIntegrity, "Your profile failed its integrity check and cannot be changed; contact support.");
         }
 
-        // After the profile row was read: a rekey that moved it since makes the save below fail its version check.
-        var personKey = await personKeys.GetForSealingAsync(profile.Id, cancellationToken);
-        foreach (var (field, value) in changes)
-        {
-            sealer.Seal(profile, personKey, field, ProfileValueRules.Normalize(field, value));
-        }
-
-        profile.UpdatedAt = time.GetUtcNow();
-        profile.Version++;
-        accessTag.Stamp(profile);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException exception)
-        {
-            throw new DomainException(ErrorCodes.Conflict, "The profile was changed by another request; reload it and try again.", null, exception);
-        }
-
+        await editor.ApplyAsync(profile, changes, cancellationToken);
         return profile;
     }
 

@@ -22,8 +22,9 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, Per
     public string? Open(Profile profile, ProfileField field)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var sealedValue = Column(profile, field);
-        return sealedValue is null ? null : cipher.Open(sealedValue, personKeys.Get(profile.Id, SealedValueFormat.ReadKeyId(sealedValue)), Binding(profile, field));
+        var descriptor = PersonalFieldCatalogue.Of(field);
+        var sealedValue = descriptor.Column.Get(profile);
+        return sealedValue is null ? null : cipher.Open(sealedValue, personKeys.Get(profile.Id, SealedValueFormat.ReadKeyId(sealedValue)), Binding(profile, descriptor));
     }
 
     /// <summary>Encrypts one field under the profile's person key (null clears it) and refreshes its blind index.</summary>
@@ -31,17 +32,9 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, Per
     {
         ArgumentNullException.ThrowIfNull(profile);
         CheckOwnKey(profile, key);
-        var sealedValue = value is null ? null : cipher.Seal(value, key, Binding(profile, field));
-        if (field == ProfileField.Email)
-        {
-            profile.EmailIndex = IndexOf(value);
-        }
-        else if (field == ProfileField.LoginEmail)
-        {
-            profile.LoginEmailIndex = IndexOf(value);
-        }
-
-        SetColumn(profile, field, sealedValue);
+        var descriptor = PersonalFieldCatalogue.Of(field);
+        descriptor.Column.Set(profile, value is null ? null : cipher.Seal(value, key, Binding(profile, descriptor)));
+        descriptor.BlindIndex?.Set(profile, value is null ? null : blindIndex.ForEmail(value));
     }
 
     /// <summary>
@@ -55,11 +48,11 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, Per
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(keyOf);
         CheckOwnKey(profile, newKey);
-        foreach (var field in ProfileFields.Sealed)
+        foreach (var descriptor in PersonalFieldCatalogue.All)
         {
-            if (Column(profile, field) is { } sealedValue)
+            if (descriptor.Column.Get(profile) is { } sealedValue)
             {
-                SetColumn(profile, field, Reseal(profile, sealedValue, keyOf, newKey, Binding(profile, field)));
+                descriptor.Column.Set(profile, Reseal(profile, sealedValue, keyOf, newKey, Binding(profile, descriptor)));
             }
         }
 
@@ -95,59 +88,20 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, Per
     }
 
     /// <summary>
-    /// The stored column name bound into a field's sealed values: a fixed string, never derived from
-    /// the enum member, so that renaming a member cannot make stored values unreadable.
+    /// The stored column name bound into a field's sealed values (<see cref="PersonalField.StoredName"/>).
     /// </summary>
-    public static string ColumnName(ProfileField field) => field switch
-    {
-        ProfileField.FullName => "fullName",
-        ProfileField.Email => "email",
-        ProfileField.Phone => "phone",
-        ProfileField.Skype => "skype",
-        ProfileField.Department => "department",
-        ProfileField.JobTitle => "jobTitle",
-        ProfileField.LoginEmail => "loginEmail",
-        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a sealed field."),
-    };
-
-    private byte[]? IndexOf(string? email) => email is null ? null : blindIndex.ForEmail(email);
+    /// <exception cref="ArgumentOutOfRangeException">The field is not sealed.</exception>
+    public static string ColumnName(ProfileField field) => PersonalFieldCatalogue.Of(field).StoredName;
 
     /// <summary>Every sealed value stored in the profile row, fields and password hash, nulls included.</summary>
     public static IEnumerable<byte[]?> SealedValues(Profile profile) =>
-        ProfileFields.Sealed.Select(field => Column(profile, field)).Append(profile.PasswordHash);
-
-    private static byte[]? Column(Profile profile, ProfileField field) => field switch
-    {
-        ProfileField.FullName => profile.FullName,
-        ProfileField.Email => profile.Email,
-        ProfileField.Phone => profile.Phone,
-        ProfileField.Skype => profile.Skype,
-        ProfileField.Department => profile.Department,
-        ProfileField.JobTitle => profile.JobTitle,
-        ProfileField.LoginEmail => profile.LoginEmail,
-        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a sealed field."),
-    };
+        PersonalFieldCatalogue.All.Select(descriptor => descriptor.Column.Get(profile)).Append(profile.PasswordHash);
 
     private byte[] Reseal(Profile profile, byte[] sealedValue, Func<Guid, PersonKey> keyOf, PersonKey newKey, FieldBinding binding)
     {
         var key = keyOf(SealedValueFormat.ReadKeyId(sealedValue));
         CheckOwnKey(profile, key);
         return cipher.Seal(cipher.Open(sealedValue, key, binding), newKey, binding);
-    }
-
-    private static void SetColumn(Profile profile, ProfileField field, byte[]? sealedValue)
-    {
-        switch (field)
-        {
-            case ProfileField.FullName: profile.FullName = sealedValue; break;
-            case ProfileField.Email: profile.Email = sealedValue; break;
-            case ProfileField.Phone: profile.Phone = sealedValue; break;
-            case ProfileField.Skype: profile.Skype = sealedValue; break;
-            case ProfileField.Department: profile.Department = sealedValue; break;
-            case ProfileField.JobTitle: profile.JobTitle = sealedValue; break;
-            case ProfileField.LoginEmail: profile.LoginEmail = sealedValue; break;
-            default: throw new ArgumentOutOfRangeException(nameof(field), field, "Not a sealed field.");
-        }
     }
 
     private static void CheckOwnKey(Profile profile, PersonKey key)
@@ -161,6 +115,6 @@ public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, Per
 
     private static FieldBinding PasswordHashBinding(Profile profile) => new(Table, PasswordHashColumn, profile.Id);
 
-    private static FieldBinding Binding(Profile profile, ProfileField field) =>
-        new(Table, ColumnName(field), profile.Id);
+    private static FieldBinding Binding(Profile profile, PersonalField descriptor) =>
+        new(Table, descriptor.StoredName, profile.Id);
 }

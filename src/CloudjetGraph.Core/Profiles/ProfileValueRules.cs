@@ -22,7 +22,7 @@ public static class ProfileValueRules
     /// <summary>Longest password, in UTF-16 code units; the hash gains nothing past it.</summary>
     public const int MaxPasswordLength = 128;
 
-    /// <summary>Checks a value for a field; null means "no value" and is allowed only for optional fields.</summary>
+    /// <summary>Checks a value for a sealed field by its descriptor in <see cref="PersonalFieldCatalogue"/>; null means "no value" and is allowed only for optional fields.</summary>
     /// <exception cref="DomainException">With <see cref="ErrorCodes.Validation"/>.</exception>
     public static void Check(ProfileField field, string? value) => _ = Normalize(field, value);
 
@@ -30,27 +30,28 @@ public static class ProfileValueRules
     /// <exception cref="DomainException">With <see cref="ErrorCodes.Validation"/> when the value breaks its field's rule.</exception>
     public static string? Normalize(ProfileField field, string? value)
     {
-        var name = ProfileFields.NameOf(field);
+        var descriptor = PersonalFieldCatalogue.Of(field);
+        var name = descriptor.SchemaName;
         if (value is null)
         {
-            Require(field is not (ProfileField.FullName or ProfileField.Email or ProfileField.LoginEmail), name, $"{name} is required.");
+            Require(!descriptor.Required, name, $"{name} is required.");
             return null;
         }
 
-        var maxLength = MaxLengthOf(field);
-        switch (field)
+        var maxLength = descriptor.MaxLength;
+        switch (descriptor.Rule)
         {
-            case ProfileField.Email or ProfileField.LoginEmail:
+            case PersonalValueRule.Email:
                 return EmailAddressRule.Normalize(Visible(name, value, maxLength)) ?? throw Refusal(name, $"{name} must be an email address.");
-            case ProfileField.Phone:
+            case PersonalValueRule.Phone:
                 var phone = Visible(name, value, maxLength);
                 Require(PhoneNumberRule.IsValid(phone), name,
-                    $"phone must be {PhoneNumberRule.MinDigits} to {PhoneNumberRule.MaxDigits} digits with an optional leading +, groups separated by one space, - or . and an area code optionally in parentheses.");
+                    $"{name} must be {PhoneNumberRule.MinDigits} to {PhoneNumberRule.MaxDigits} digits with an optional leading +, groups separated by one space, - or . and an area code optionally in parentheses.");
                 return phone;
-            case ProfileField.Skype:
-                var skype = Visible(name, value, maxLength);
-                Require(skype.All(c => c is > ' ' and <= '~'), name, "skype must be visible ASCII characters without spaces.");
-                return skype;
+            case PersonalValueRule.Handle:
+                var handle = Visible(name, value, maxLength);
+                Require(handle.All(c => c is > ' ' and <= '~'), name, $"{name} must be visible ASCII characters without spaces.");
+                return handle;
             default:
                 return NormalizeText(name, value, maxLength);
         }
@@ -101,15 +102,6 @@ public static class ProfileValueRules
             $"password must have at least {MinPasswordCharacters} characters other than spaces.");
         Require(!password.Any(char.IsControl) && VisibleText.IsWellFormedUtf16(password), "password", "password must not contain control characters or broken surrogate pairs.");
     }
-
-    private static int MaxLengthOf(ProfileField field) => field switch
-    {
-        ProfileField.FullName => 200,
-        ProfileField.Email or ProfileField.LoginEmail => EmailAddressRule.MaxAsciiLength,
-        ProfileField.Phone => 32,
-        ProfileField.Skype => 64,
-        _ => 100,
-    };
 
     private static void Require(bool condition, string field, string message)
     {

@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 
 namespace CloudjetGraph.IntegrationTests.Infrastructure;
@@ -21,8 +22,7 @@ public static class PersonKeyAudit
                 continue;
             }
 
-            var values = new[] { profile.FullName, profile.Email, profile.Phone, profile.Skype, profile.Department, profile.JobTitle, profile.LoginEmail, profile.PasswordHash };
-            problems.AddRange(values.OfType<byte[]>()
+            problems.AddRange(ProfileSealer.SealedValues(profile).OfType<byte[]>()
                 .Where(value => !SealedValueFormat.TryReadKeyId(value, out var keyId) || keyId != own[0])
                 .Select(_ => $"profile {profile.Id} has a value not under its key {own[0]}"));
         }

@@ -51,7 +51,7 @@ public sealed class ReleaseOracle
                 }
             }
 
-            secrets.AddRange(new[] { profile.FullName, profile.Email, profile.Phone, profile.Skype, profile.Department, profile.JobTitle, profile.LoginEmail, profile.PasswordHash }
+            secrets.AddRange(ProfileSealer.SealedValues(profile)
                 .OfType<byte[]>().Select(bytes => Convert.ToBase64String(bytes)[..24]));
             if (profile.PasswordHash is not null && OpenHashOrNull(sealer, profile) is { } hash)
             {

@@ -167,17 +167,19 @@ public sealed partial class ProfileRekeyStep(
             var updated = await db.Profiles
                 .Where(p => p.Id == profile.Id && p.Version == version)
                 .ExecuteUpdateAsync(
-                    setters => setters
-                        .SetProperty(p => p.FullName, profile.FullName)
-                        .SetProperty(p => p.Email, profile.Email)
-                        .SetProperty(p => p.Phone, profile.Phone)
-                        .SetProperty(p => p.Skype, profile.Skype)
-                        .SetProperty(p => p.Department, profile.Department)
-                        .SetProperty(p => p.JobTitle, profile.JobTitle)
-                        .SetProperty(p => p.LoginEmail, profile.LoginEmail)
-                        .SetProperty(p => p.PasswordHash, profile.PasswordHash)
-                        .SetProperty(p => p.AccessTag, profile.AccessTag)
-                        .SetProperty(p => p.Version, version + 1),
+                    setters =>
+                    {
+                        // Every sealed field of the catalogue, so a new one is never left under a key about to go.
+                        foreach (var descriptor in PersonalFieldCatalogue.All)
+                        {
+                            setters.SetProperty(descriptor.Column.Property, descriptor.Column.Get(profile));
+                        }
+
+                        setters
+                            .SetProperty(p => p.PasswordHash, profile.PasswordHash)
+                            .SetProperty(p => p.AccessTag, profile.AccessTag)
+                            .SetProperty(p => p.Version, version + 1);
+                    },
                     cancellationToken);
             if (updated == 1)
             {

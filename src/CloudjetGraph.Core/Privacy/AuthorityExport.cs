@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Profiles;
+
+namespace CloudjetGraph.Core.Privacy;
+
+/// <summary>
+/// Disclosure of one profile to a competent state authority (POLICY.md §5), by management only, on
+/// a stated legal basis. Recorded as <see cref="PrivacyOperationNames.ExportForAuthority"/> with the
+/// legal basis and the names of the fields released; every refusal is recorded too.
+/// </summary>
+public sealed class AuthorityExport(ProfileDirectory directory, ProfileDocument document, OperationLog log, TimeProvider time)
+{
+    /// <summary>The profile's fields as a JSON document with the legal basis.</summary>
+    /// <param name="caller">Who asks; only management may.</param>
+    /// <param name="profileId">The profile, as the client sent it.</param>
+    /// <param name="legalBasis">The authority's request and the law it rests on.</param>
+    /// <param name="cancellationToken">Cancels the export (the record is written still).</param>
+    /// <exception cref="DomainException">
+    /// <see cref="ErrorCodes.NotAuthenticated"/>, <see cref="ErrorCodes.NotAuthorized"/> for any role but
+    /// management, <see cref="ErrorCodes.Validation"/> for a missing, blank or over-long legal basis,
+    /// <see cref="ErrorCodes.NotFound"/> for an unknown id, <see cref="ErrorCodes.DataIntegrity"/>.
+    /// </exception>
+    public async Task<string> ExportAsync(Caller caller, string profileId, string? legalBasis, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var id = Guid.TryParse(profileId, out var parsed) ? parsed : (Guid?)null;
+        var target = id?.ToString() ?? "(not a profile id)";
+        var result = await log.RunAsync(
+            OperationActor.Of(caller),
+            PrivacyOperationNames.ExportForAuthority,
+            target,
+            async ct =>
+            {
+                RequireManagement(caller);
+                var basis = RecordedReason.LegalBasis(legalBasis);
+                var profile = (id is { } known ? await directory.FindAsync(caller, known, ct) : null)
+                    ?? throw new DomainException(ErrorCodes.NotFound, "The profile does not exist.");
+                var released = document.Release(caller, profile);
+                var export = new JsonObject { ["exportedAt"] = time.GetUtcNow(), ["legalBasis"] = basis, ["profile"] = released.Document };
+                return (Text: ProfileDocument.Write(export), released.Fields, Basis: basis);
+            },
+            result => new OperationSummary(target, $"Released {string.Join(", ", result.Fields)} on the legal basis: {result.Basis}"),
+            cancellationToken);
+        return result.Text;
+    }
+
+    private static void RequireManagement(Caller caller)
+    {
+        if (caller.Role != Role.Management)
+        {
+            throw new DomainException(
+                caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized,
+                "Only management may export a profile for an authority.");
+        }
+    }
+}

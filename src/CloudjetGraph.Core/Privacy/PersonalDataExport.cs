@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Profiles;
+
+namespace CloudjetGraph.Core.Privacy;
+
+/// <summary>
+/// The owner's copy of their data (POLICY.md §7, access and portability): one JSON document with
+/// every field of their profile they may read, their organisation, consent record and times.
+/// Recorded as <see cref="PrivacyOperationNames.ExportMyData"/> with the field names, never the values.
+/// </summary>
+public sealed class PersonalDataExport(ProfileDirectory directory, ProfileDocument document, OperationLog log, TimeProvider time)
+{
+    /// <summary>The caller's own data as a JSON document.</summary>
+    /// <exception cref="DomainException">
+    /// <see cref="ErrorCodes.NotAuthenticated"/> without a token, <see cref="ErrorCodes.NotAuthorized"/> for
+    /// staff, <see cref="ErrorCodes.NotFound"/> when the profile is gone, <see cref="ErrorCodes.DataIntegrity"/>
+    /// when its row failed its check. Each refusal is recorded.
+    /// </exception>
+    public async Task<string> ExportAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var target = caller.OwnProfileId?.ToString() ?? string.Empty;
+        var result = await log.RunAsync(
+            OperationActor.Of(caller),
+            PrivacyOperationNames.ExportMyData,
+            target,
+            async ct =>
+            {
+                if (caller.OwnProfileId is null)
+                {
+                    throw new DomainException(
+                        caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized,
+                        "Only a profile's owner may export its data.");
+                }
+
+                var profile = await directory.FindOwnAsync(caller, ct) ?? throw new DomainException(ErrorCodes.NotFound, "The profile does not exist.");
+                var released = document.Release(caller, profile);
+                var export = new JsonObject { ["exportedAt"] = time.GetUtcNow(), ["profile"] = released.Document };
+                return (Text: ProfileDocument.Write(export), released.Fields);
+            },
+            result => new OperationSummary(target, $"Released {string.Join(", ", result.Fields)}."),
+            cancellationToken);
+        return result.Text;
+    }
+}
