@@ -22,7 +22,7 @@ internal sealed class MutationGraphType : ObjectGraphType
     public MutationGraphType(FieldMatrix matrix, CloudjetRateLimiter limiter, BlindIndex blindIndex)
     {
         Name = "Mutation";
-        Description = "Onboard customers, sign up by invitation, log in and edit your own profile; for key custodians, rotate and revoke keys.";
+        Description = "Onboard customers, sign up by invitation, log in and edit your own profile; accept the policy, withdraw consent or erase an account; for key custodians, rotate and revoke keys.";
 
         Field<NonNullGraphType<SignUpPayloadGraphType>>("signUp")
             .Description("Opens an account in the invitation's organization and uses the invitation up. Requires explicit consent to the current policy version (CONSENT_REQUIRED otherwise); nothing is written unless every rule holds. At most one signUp or login per request.")
@@ -107,6 +107,7 @@ internal sealed class MutationGraphType : ObjectGraphType
                 return await Accounts(context).UpdateAsync(ownId, changes, context.CancellationToken);
             });
 
+        PrivacyMutations.AddTo(this, limiter);
         KeyCustodianMutations.AddTo(this);
     }
 
