@@ -16,7 +16,7 @@ public sealed class ConsentEvent
     /// <summary>One of <see cref="Privacy.ConsentEventKinds"/>.</summary>
     public required string Kind { get; init; }
 
-    /// <summary>The policy version accepted, or the one in force when consent was withdrawn.</summary>
+    /// <summary>The policy version accepted, or, for a withdrawal, the version whose consent was withdrawn.</summary>
     public required string PolicyVersion { get; init; }
 
     /// <summary>When it happened.</summary>
