@@ -22,7 +22,7 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// Adds data, protection, the key store, the field matrix, accounts, onboarding, demo seeding, the
-    /// key census, the key jobs and the record of custodian operations; <paramref name="configuration"/> is the host's, read now only for the key ring certificate.
+    /// key census, the key jobs, the record of custodian operations and the privacy rights (consent, erasure); <paramref name="configuration"/> is the host's, read now only for the key ring certificate.
     /// </summary>
     public static IServiceCollection AddCloudjetCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -66,6 +66,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<BreachContacts>();
         services.AddScoped<DataKeyRotation>();
         services.AddScoped<DataKeyDestruction>();
+        services.AddCloudjetPrivacy();
         return services;
     }
 }

@@ -19,7 +19,7 @@ internal sealed class MutationGraphType : ObjectGraphType
     public MutationGraphType(FieldMatrix matrix, CloudjetRateLimiter limiter, BlindIndex blindIndex)
     {
         Name = "Mutation";
-        Description = "Onboard customers, sign up by invitation, log in, edit and export your own profile; for staff, correct a profile on request and export one for an authority; for key custodians, rotate and revoke keys.";
+        Description = "Onboard customers, sign up by invitation, log in, edit and export your own profile; accept the policy, withdraw consent or erase an account; for staff, correct a profile on request and export one for an authority; for key custodians, rotate and revoke keys.";
 
         Field<NonNullGraphType<SignUpPayloadGraphType>>("signUp")
             .Description("Opens an account in the invitation's organization and uses the invitation up. Requires explicit consent to the current policy version (CONSENT_REQUIRED otherwise); nothing is written unless every rule holds. At most one signUp or login per request.")
@@ -105,6 +105,7 @@ internal sealed class MutationGraphType : ObjectGraphType
             });
 
         PrivacyRightsMutations.AddTo(this);
+        PrivacyMutations.AddTo(this, limiter);
         KeyCustodianMutations.AddTo(this);
     }
 

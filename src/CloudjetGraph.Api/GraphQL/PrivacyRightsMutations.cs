@@ -20,12 +20,12 @@ internal static class PrivacyRightsMutations
     public static void AddTo(ObjectGraphType mutation)
     {
         mutation.Field<StringGraphType>("exportMyData")
-            .Description("Owners: every field of your profile you may read, your organization, consent record and times, as one JSON document (a string): {\"exportedAt\", \"profile\": {fields as in Profile}}. Staff AUTH_NOT_AUTHORIZED. Recorded as privacy.export-my-data with the field names, never the values.")
+            .Description("Owners: every field of your profile you may read, your organization, consent record and times, your consent history and every staff read of your profile by role, as one JSON document (a string): {\"exportedAt\", \"profile\": {fields as in Profile}, \"consentHistory\": [{kind, policyVersion, at}], \"accessLog\": [{at, role, operation, fields}]}. Staff AUTH_NOT_AUTHORIZED. Recorded as privacy.export-my-data with the field names, never the values.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<PersonalDataExport>()
                 .ExportAsync(context.Caller(), context.CancellationToken));
 
         mutation.Field<ProfileGraphType>("correctProfile")
-            .Description($"Management, and support within its assigned organizations: corrects a profile on the customer's request, with the same rules as updateMyProfile. requestReference is required (1 to {RecordedReason.MaxRequestReferenceLength} characters; VALIDATION otherwise). A profile out of reach is NOT_FOUND like an unknown one; a concurrent edit is CONFLICT. Nothing changes on any refusal. Recorded as privacy.correct-profile with the field names and the reference, never the values.")
+            .Description($"Management, and support within its assigned organizations: corrects a profile on the customer's request, with the same rules as updateMyProfile. requestReference is required (1 to {RequestReference.MaxLength} ASCII letters, digits and -_./:#, so no personal value fits; VALIDATION otherwise). A profile out of reach is NOT_FOUND like an unknown one; a concurrent edit is CONFLICT. Nothing changes on any refusal. Recorded as privacy.correct-profile with the field names and the reference, never the values.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The profile's id.")
             .Argument<NonNullGraphType<CorrectProfileInputGraphType>>("input", "The corrections.")
             .Argument<StringGraphType>("requestReference", "The customer's request (a ticket number), recorded with the correction.")
@@ -40,7 +40,7 @@ internal static class PrivacyRightsMutations
             });
 
         mutation.Field<StringGraphType>("exportProfileForAuthority")
-            .Description($"Management only: discloses one profile to a competent state authority (policy §5) as one JSON document (a string): {{\"exportedAt\", \"legalBasis\", \"profile\": {{fields as in Profile}}}}. legalBasis is required (1 to {RecordedReason.MaxLegalBasisLength} characters; VALIDATION otherwise). Recorded as privacy.export-for-authority with the legal basis and the field names, refusals included.")
+            .Description($"Management only: discloses one profile to a competent state authority (policy §5) as one JSON document (a string): {{\"exportedAt\", \"legalBasis\", \"profile\": {{fields as in Profile}}}}. legalBasis is required (1 to {LegalBasis.MaxLength} characters; VALIDATION otherwise). Recorded as privacy.export-for-authority with the legal basis and the field names, refusals included.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The profile's id.")
             .Argument<StringGraphType>("legalBasis", "The authority's request and the law it rests on, recorded with the export.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<AuthorityExport>().ExportAsync(

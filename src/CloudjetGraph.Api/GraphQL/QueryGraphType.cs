@@ -21,6 +21,10 @@ internal sealed class QueryGraphType : ObjectGraphType
         Name = "Query";
         Description = "Profiles and organizations, as far as the caller's role reaches; for key custodians, the key census and the record of their operations.";
 
+        Field<NonNullGraphType<PrivacyPolicyGraphType>>("privacyPolicy")
+            .Description("The privacy policy in force and the data controller; no sign-in needed.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<IOptions<PolicyOptions>>().Value);
+
         Field<ProfileGraphType>("me")
             .Description("Your own profile when you are its owner; null for staff.")
             .ResolveAsync(async context => await Directory(context).FindOwnAsync(context.Caller(), context.CancellationToken));

@@ -5,14 +5,15 @@ using GraphQLParser.AST;
 namespace CloudjetGraph.Api.GraphQL;
 
 /// <summary>
-/// At most one <c>login</c> or <c>signUp</c> per request, counting aliases and fragment spreads,
+/// At most one <c>login</c>, <c>signUp</c>, <c>deleteMyAccount</c> or <c>withdrawConsent</c> per request, counting aliases and fragment spreads,
 /// so that one request cannot pack many password guesses or accounts past the rate limits. It
 /// runs at validation, so none of them is evaluated. A field under <c>@skip</c> still counts: the
 /// rule errs on the side of refusing.
 /// </summary>
 internal sealed class SingleAccountOperationRule : ValidationRuleBase
 {
-    private static readonly HashSet<string> AccountFields = ["login", "signUp"];
+    // A password re-entered to erase is a guess like a login's, so it counts the same.
+    private static readonly HashSet<string> AccountFields = ["login", "signUp", "deleteMyAccount", "withdrawConsent"];
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
@@ -25,7 +26,7 @@ internal sealed class SingleAccountOperationRule : ValidationRuleBase
             var count = new Counter(fragments).Count(operation.SelectionSet);
             if (count > 1)
             {
-                var message = "A request may hold at most one login or signUp; none was run.";
+                var message = "A request may hold at most one login, signUp, deleteMyAccount or withdrawConsent; none was run.";
                 context.ReportError(new ValidationError(context.Document.Source, null, message, new DomainException(ErrorCodes.TooManyAccountOperations, message), operation));
             }
         }

@@ -9,8 +9,15 @@ public sealed class AccessLogReader(CloudjetDbContext db)
     /// <summary>Most reads listed, newest first.</summary>
     public const int MaxEntries = 200;
 
-    /// <summary>The latest staff reads of profile <paramref name="profileId"/>, newest first.</summary>
-    public async Task<IReadOnlyList<AccessLogEntry>> ReadAsync(Guid profileId, CancellationToken cancellationToken)
+    /// <summary>The latest staff reads of profile <paramref name="profileId"/>, newest first, at most <see cref="MaxEntries"/>.</summary>
+    public Task<IReadOnlyList<AccessLogEntry>> ReadAsync(Guid profileId, CancellationToken cancellationToken) =>
+        ReadAsync(profileId, MaxEntries, cancellationToken);
+
+    /// <summary>Every staff read of profile <paramref name="profileId"/>, newest first: for the owner's export, which holds every stored fact.</summary>
+    public Task<IReadOnlyList<AccessLogEntry>> ReadAllAsync(Guid profileId, CancellationToken cancellationToken) =>
+        ReadAsync(profileId, int.MaxValue, cancellationToken);
+
+    private async Task<IReadOnlyList<AccessLogEntry>> ReadAsync(Guid profileId, int maxEntries, CancellationToken cancellationToken)
     {
         var rows = await (
                 from read in db.AuditEntryProfiles.AsNoTracking()
@@ -18,7 +25,7 @@ public sealed class AccessLogReader(CloudjetDbContext db)
                 where read.ProfileId == profileId && entry.Kind == AuditEntryKinds.Release
                 orderby entry.Sequence descending
                 select new { entry.At, entry.ActorRole, entry.Operation, read.Fields })
-            .Take(MaxEntries)
+            .Take(maxEntries)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new AccessLogEntry(r.At, r.ActorRole, r.Operation, r.Fields.Split(',')))];
     }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Data;
 
-/// <summary>The gateway's database: organisations, profiles, invitations, staff assignments, wrapped data keys and the chained audit trail.</summary>
+/// <summary>The gateway's database: organisations, profiles, consent histories, invitations, staff assignments, wrapped data keys and the chained audit trail.</summary>
 public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> options) : DbContext(options)
 {
     /// <summary>Customer organisations.</summary>
@@ -10,6 +10,9 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
 
     /// <summary>Profiles with sealed personal columns.</summary>
     public DbSet<Profile> Profiles => Set<Profile>();
+
+    /// <summary>Every acceptance and withdrawal of consent; kept after an erasure (ids, versions and times only).</summary>
+    public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();
 
     /// <summary>Single-use sign-up invitations, stored as code hashes.</summary>
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -43,6 +46,13 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
             profile.Property(p => p.ConsentPolicyVersion).HasMaxLength(32);
             profile.Property(p => p.Version).IsConcurrencyToken();
             profile.Ignore(p => p.AccessVerified);
+        });
+
+        modelBuilder.Entity<ConsentEvent>(consent =>
+        {
+            consent.HasIndex(e => e.ProfileId);
+            consent.Property(e => e.Kind).HasMaxLength(16);
+            consent.Property(e => e.PolicyVersion).HasMaxLength(32);
         });
 
         modelBuilder.Entity<StaffAssignment>(assignment =>

@@ -16,6 +16,26 @@ public sealed partial class PersonKeyShredder(IDbContextFactory<KeyStoreDbContex
     /// <returns>Whether the profile had a key.</returns>
     public async Task<bool> ShredAsync(Guid profileId, CancellationToken cancellationToken)
     {
+        var deleted = await DeleteAsync([profileId], cancellationToken);
+        LogShredded(logger, profileId, deleted > 0);
+        return deleted > 0;
+    }
+
+    /// <summary>
+    /// Shreds the keys of several profiles in one delete and one checkpoint (an organisation's
+    /// erasure, batch by batch), as <see cref="ShredAsync(Guid, CancellationToken)"/> does for one.
+    /// </summary>
+    /// <returns>How many key rows were deleted (a profile in a rekey has two; a shredded one none).</returns>
+    public async Task<int> ShredAsync(IReadOnlyCollection<Guid> profileIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profileIds);
+        var deleted = await DeleteAsync(profileIds, cancellationToken);
+        LogShreddedBatch(logger, profileIds.Count, deleted);
+        return deleted;
+    }
+
+    private async Task<int> DeleteAsync(IReadOnlyCollection<Guid> profileIds, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var isSqlite = db.Database.IsSqlite();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -27,7 +47,7 @@ public sealed partial class PersonKeyShredder(IDbContextFactory<KeyStoreDbContex
                 await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", cancellationToken);
             }
 
-            var deleted = await db.PersonKeys.Where(k => k.ProfileId == profileId).ExecuteDeleteAsync(cancellationToken);
+            var deleted = await db.PersonKeys.Where(k => profileIds.Contains(k.ProfileId)).ExecuteDeleteAsync(cancellationToken);
 
             // The WAL still holds the page as it was before; folding it in and truncating removes it.
             if (isSqlite)
@@ -35,9 +55,12 @@ public sealed partial class PersonKeyShredder(IDbContextFactory<KeyStoreDbContex
                 await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
             }
 
-            cache.Remove(profileId);
-            LogShredded(logger, profileId, deleted > 0);
-            return deleted > 0;
+            foreach (var profileId in profileIds)
+            {
+                cache.Remove(profileId);
+            }
+
+            return deleted;
         }
         finally
         {
@@ -47,4 +70,7 @@ public sealed partial class PersonKeyShredder(IDbContextFactory<KeyStoreDbContex
 
     [LoggerMessage(EventId = 1201, EventName = "PersonKeyShredded", Level = LogLevel.Information, Message = "Shredded the person key of profile {ProfileId} (a key existed: {Existed}).")]
     private static partial void LogShredded(ILogger logger, Guid profileId, bool existed);
+
+    [LoggerMessage(EventId = 1203, EventName = "PersonKeysShredded", Level = LogLevel.Information, Message = "Shredded the person keys of {ProfileCount} profile(s): {KeyCount} key row(s) deleted.")]
+    private static partial void LogShreddedBatch(ILogger logger, int profileCount, int keyCount);
 }

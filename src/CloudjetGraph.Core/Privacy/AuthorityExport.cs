@@ -35,7 +35,7 @@ public sealed class AuthorityExport(ProfileDirectory directory, ProfileDocument 
             async ct =>
             {
                 RequireManagement(caller);
-                var basis = RecordedReason.LegalBasis(legalBasis);
+                var basis = LegalBasis.Check(legalBasis);
                 var profile = (id is { } known ? await directory.FindAsync(caller, known, ct) : null)
                     ?? throw new DomainException(ErrorCodes.NotFound, "The profile does not exist.");
                 var released = document.Release(caller, profile);

@@ -8,10 +8,17 @@ namespace CloudjetGraph.Core.Privacy;
 
 /// <summary>
 /// The owner's copy of their data (POLICY.md §7, access and portability): one JSON document with
-/// every field of their profile they may read, their organisation, consent record and times.
+/// every field of their profile they may read, their organisation, consent record and times, their
+/// whole consent history and every staff read of their profile (the access log, by role).
 /// Recorded as <see cref="PrivacyOperationNames.ExportMyData"/> with the field names, never the values.
 /// </summary>
-public sealed class PersonalDataExport(ProfileDirectory directory, ProfileDocument document, OperationLog log, TimeProvider time)
+public sealed class PersonalDataExport(
+    ProfileDirectory directory,
+    ProfileDocument document,
+    ConsentHistory consentHistory,
+    AccessLogReader accessLog,
+    OperationLog log,
+    TimeProvider time)
 {
     /// <summary>The caller's own data as a JSON document.</summary>
     /// <exception cref="DomainException">
@@ -38,11 +45,23 @@ public sealed class PersonalDataExport(ProfileDirectory directory, ProfileDocume
 
                 var profile = await directory.FindOwnAsync(caller, ct) ?? throw new DomainException(ErrorCodes.NotFound, "The profile does not exist.");
                 var released = document.Release(caller, profile);
-                var export = new JsonObject { ["exportedAt"] = time.GetUtcNow(), ["profile"] = released.Document };
+                var export = new JsonObject
+                {
+                    ["exportedAt"] = time.GetUtcNow(),
+                    ["profile"] = released.Document,
+                    ["consentHistory"] = ConsentHistoryOf(await consentHistory.ReadAsync(profile.Id, ct)),
+                    ["accessLog"] = AccessLogOf(await accessLog.ReadAllAsync(profile.Id, ct)),
+                };
                 return (Text: ProfileDocument.Write(export), released.Fields);
             },
             result => new OperationSummary(target, $"Released {string.Join(", ", result.Fields)}."),
             cancellationToken);
         return result.Text;
     }
+
+    private static JsonArray ConsentHistoryOf(IEnumerable<Data.ConsentEvent> events) =>
+        [.. events.Select(e => new JsonObject { ["kind"] = e.Kind, ["policyVersion"] = e.PolicyVersion, ["at"] = e.At })];
+
+    private static JsonArray AccessLogOf(IEnumerable<AccessLogEntry> reads) =>
+        [.. reads.Select(r => new JsonObject { ["at"] = r.At, ["role"] = r.Role, ["operation"] = r.Operation, ["fields"] = new JsonArray([.. r.Fields.Select(f => JsonValue.Create(f))]) })];
 }

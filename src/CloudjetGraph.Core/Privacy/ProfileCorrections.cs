@@ -46,7 +46,7 @@ public sealed class ProfileCorrections(CloudjetDbContext db, ProfileVisibility v
                         "Only management and support may correct a profile.");
                 }
 
-                var reference = RecordedReason.RequestReference(request.RequestReference);
+                var reference = RequestReference.Check(request.RequestReference);
                 Check(request.Changes);
                 var profile = await FindAsync(caller, id, ct);
                 await editor.ApplyAsync(profile, request.Changes, ct);

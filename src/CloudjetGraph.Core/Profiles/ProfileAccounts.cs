@@ -182,12 +182,15 @@ public sealed class ProfileAccounts(
         }
     }
 
-    // Using the invitation and creating the profile commit together or not at all.
+    // Using the invitation, creating the profile and its first consent event commit together or not at all.
     private async Task CreateAsync(Profile profile, Invitation invitation, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await ClaimInvitationAsync(invitation, profile.Id, now, cancellationToken);
         db.Profiles.Add(profile);
+
+        // The sign-up's consent is the first event of the person's consent history.
+        db.ConsentEvents.Add(ConsentEvent.AcceptanceOf(profile));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

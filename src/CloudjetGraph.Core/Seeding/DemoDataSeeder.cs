@@ -77,7 +77,9 @@ public sealed partial class DemoDataSeeder(
             db.Organizations.AddRange(Organizations.Select(o => new Organization { Id = o.Id, Name = o.Name }));
             db.StaffAssignments.AddRange(StaffAssignments.SelectMany(staff =>
                 staff.Value.Select(index => new StaffAssignment { StaffSubject = staff.Key, OrganizationId = Organizations[index].Id })));
-            db.Profiles.AddRange(await CreateProfilesAsync(cancellationToken));
+            var profiles = await CreateProfilesAsync(cancellationToken);
+            db.Profiles.AddRange(profiles);
+            db.ConsentEvents.AddRange(profiles.Select(ConsentEvent.AcceptanceOf));
             LogSeeded(logger, Organizations.Count, ProfileCount);
         }
 

@@ -49,7 +49,10 @@ public sealed class ConfigurationTemplateTests
         {
             var key = $"{section}:{property.Name}";
             Assert.True(settings.ContainsKey(key), $"{key} is missing from appsettings.template.json.");
-            Assert.Equal(Convert.ToString(property.GetValue(defaults), CultureInfo.InvariantCulture) ?? string.Empty, settings[key]);
+            // A date is written in settings as ISO 8601, which is also what binds back to it.
+            var value = property.GetValue(defaults);
+            var expected = value is DateOnly date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture);
+            Assert.Equal(expected ?? string.Empty, settings[key]);
         }
     }
 

@@ -112,9 +112,11 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
         null,
         "",
         "   ",
-        new string('7', 101),
+        new string('7', 65),
         "YC-\u202E2026",
         "---",
+        "an.owner@example.vn",
+        "Nguyễn Văn A",
     ];
 
     [Theory]

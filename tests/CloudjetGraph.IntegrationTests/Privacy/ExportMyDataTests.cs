@@ -47,6 +47,31 @@ public sealed class ExportMyDataTests(CloudjetApplication app) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Owner_ExportsMyData_HoldsTheWholeConsentHistoryAndEveryStaffReadByRole()
+    {
+        var input = Owners.NewInput("export-history");
+        var id = await app.SignUpAsync(input, organizationIndex: 1);
+        var managementSubject = $"management-{Guid.NewGuid():N}";
+        (await app.Client(app.StaffToken(Role.Management, managementSubject)).PostAsync("query ReadForExport($id: ID!) { profile(id: $id) { id fullName } }", new { id })).Ok();
+        (await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync("query SupportForExport($id: ID!) { profile(id: $id) { phone } }", new { id })).Ok();
+        var owner = app.Client(await app.LoginAsync((string)input["email"]!));
+
+        var response = await owner.PostAsync(ExportMutation);
+
+        var document = JsonNode.Parse(response.Ok()["exportMyData"]!.GetValue<string>())!;
+        var stored = app.WithDb(db => db.ConsentEvents.Where(e => e.ProfileId == id).OrderBy(e => e.Id).ToList());
+        Assert.NotEmpty(stored);
+        Assert.Equal(
+            stored.Select(e => (e.Kind, e.PolicyVersion, e.At)),
+            document["consentHistory"]!.AsArray().Select(e => (e!["kind"]!.GetValue<string>(), e["policyVersion"]!.GetValue<string>(), e["at"]!.GetValue<DateTimeOffset>())));
+        Assert.Equal(
+            [("support", "SupportForExport", "phone:masked"), ("management", "ReadForExport", "fullName")],
+            document["accessLog"]!.AsArray().Select(e => (e!["role"]!.GetValue<string>(), e["operation"]!.GetValue<string>(), string.Join(',', e["fields"]!.AsArray().Select(f => f!.GetValue<string>())))));
+        Assert.DoesNotContain(managementSubject, response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("support-demo", response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Owner_ExportsMyData_IsRecordedWithFieldNamesAndNoValue()
     {
         var input = Owners.NewInput("export-record");

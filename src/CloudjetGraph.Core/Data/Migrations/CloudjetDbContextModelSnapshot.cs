@@ -91,6 +91,35 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("AuditEntryProfiles");
                 });
 
+            modelBuilder.Entity("CloudjetGraph.Core.Data.ConsentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("ConsentEvents");
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.Data.DataKey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,101 @@
+using System.Data.Common;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyStore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CloudjetGraph.Core.Privacy;
+
+/// <summary>
+/// The mechanics of an erasure, in the order that makes it safe to run again after a crash at any
+/// point: first the person keys are shredded (every copy of the ciphertext, backups included, is
+/// unreadable from then on), then the profile rows, their blind-index entries and sealed password
+/// hashes leave the live database file and its WAL. A profile whose key is gone but whose row
+/// remains is finished by the next run.
+/// </summary>
+public sealed partial class ProfileRemoval(CloudjetDbContext db, PersonKeyShredder shredder, ILogger<ProfileRemoval> logger)
+{
+    private const int CheckpointAttempts = 5;
+    private static readonly TimeSpan CheckpointRetryDelay = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Erases these profiles; ids without a row are skipped.</summary>
+    /// <returns>How many profile rows were removed.</returns>
+    public async Task<int> EraseAsync(IReadOnlyCollection<Guid> profileIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profileIds);
+        await shredder.ShredAsync(profileIds, cancellationToken);
+
+        // From here on nothing of these people can be read, so the rest runs to its end: a request
+        // cancelled now would leave rows for a rerun to finish, never a half-readable person.
+        var isSqlite = db.Database.IsSqlite();
+        await db.Database.OpenConnectionAsync(CancellationToken.None);
+        try
+        {
+            // Without secure_delete a deleted row's bytes stay in the page's free space (NOTES.md).
+            if (isSqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", CancellationToken.None);
+            }
+
+            var removed = await RemoveRowsAsync(profileIds);
+
+            // The WAL still holds the pages as they were; folding it in and truncating removes them.
+            if (isSqlite)
+            {
+                await CheckpointAsync(db.Database.GetDbConnection());
+            }
+
+            LogRemoved(logger, removed);
+            return removed;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // The profile rows (sealed fields, password hash, blind indexes), the invitation each one used
+    // (it holds the blind index of the email it was bound to) and open invitations bound to the same
+    // address, in one transaction. The consent history stays: ids, versions and times only.
+    private async Task<int> RemoveRowsAsync(IReadOnlyCollection<Guid> profileIds)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var indexes = await db.Profiles.AsNoTracking()
+            .Where(p => profileIds.Contains(p.Id))
+            .Select(p => new { p.EmailIndex, p.LoginEmailIndex })
+            .ToListAsync(CancellationToken.None);
+        List<byte[]?> entries = [.. indexes.SelectMany(i => new[] { i.EmailIndex, i.LoginEmailIndex }).Where(entry => entry is not null)];
+        await db.Invitations
+            .Where(i => (i.UsedByProfileId != null && profileIds.Contains(i.UsedByProfileId.Value)) || (i.UsedAt == null && entries.Contains(i.EmailIndex)))
+            .ExecuteDeleteAsync(CancellationToken.None);
+        var removed = await db.Profiles.Where(p => profileIds.Contains(p.Id)).ExecuteDeleteAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        return removed;
+    }
+
+    // A reader in the middle of a transaction keeps the checkpoint from truncating the WAL (busy);
+    // it is tried again briefly, then left to the next checkpoint, which says so in the log.
+    private async Task CheckpointAsync(DbConnection connection)
+    {
+        for (var attempt = 1; attempt <= CheckpointAttempts; attempt++)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
+            if (await reader.ReadAsync(CancellationToken.None) && reader.GetInt64(0) == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(CheckpointRetryDelay, CancellationToken.None);
+        }
+
+        LogCheckpointBusy(logger, CheckpointAttempts);
+    }
+
+    [LoggerMessage(EventId = 1501, EventName = "ProfilesRemoved", Level = LogLevel.Information, Message = "Erased {ProfileCount} profile row(s) after shredding their person keys.")]
+    private static partial void LogRemoved(ILogger logger, int profileCount);
+
+    [LoggerMessage(EventId = 1502, EventName = "ErasureCheckpointBusy", Level = LogLevel.Warning, Message = "The WAL could not be truncated after an erasure ({Attempts} attempts, readers busy); the erased pages leave it at the next checkpoint.")]
+    private static partial void LogCheckpointBusy(ILogger logger, int attempts);
+}

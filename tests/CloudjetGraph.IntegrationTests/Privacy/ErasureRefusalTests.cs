@@ -1,0 +1,285 @@
+using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudjetGraph.IntegrationTests.Privacy;
+
+/// <summary>What a hostile caller or a careless staff member tries against the erasures: a stable code, and nothing changes.</summary>
+public sealed class ErasureRefusalTests
+{
+    private const string DeleteMyAccount = "mutation($password: String!) { deleteMyAccount(password: $password) { erasedProfiles } }";
+    private const string WithdrawConsent = "mutation($password: String) { withdrawConsent(password: $password) { erasedProfiles } }";
+    private const string EraseProfile = "mutation($id: ID!, $ref: String) { eraseProfile(id: $id, requestReference: $ref) { erasedProfiles } }";
+    private const string EraseOrganization = "mutation($id: ID!, $ref: String) { eraseOrganization(id: $id, requestReference: $ref) { erasedProfiles } }";
+
+    public static TheoryData<string?> BadReferences => new()
+    {
+        null,
+        string.Empty,
+        "   ",
+        new string('A', 65),
+        "kiem.thu@example.vn",
+        "Trần Thị Kiểm Thử",
+        "CS 0142",
+        "---",
+    };
+
+    [Theory]
+    [MemberData(nameof(BadReferences))]
+    public async Task Management_ErasesWithBadRequestReference_GetsValidationAndNothingChanges(string? reference)
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var person = await ErasedPerson.SignUpAsync(app, "bad-reference");
+        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+
+        var profile = await management.PostAsync(EraseProfile, new { id = person.ProfileId, @ref = reference });
+        var organization = await management.PostAsync(EraseOrganization, new { id = person.OrganizationId, @ref = reference });
+
+        Assert.Equal(["VALIDATION"], profile.Codes);
+        Assert.Equal("requestReference", profile.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
+        Assert.Equal(["VALIDATION"], organization.Codes);
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(1, app.WithKeyStore(keyStore => keyStore.PersonKeys.Count(k => k.ProfileId == person.ProfileId)));
+
+        // The refusal is recorded, and never with the text that was refused.
+        var refusals = (await CustodianRecord.ReadAsync(app.DatabasePath)).Where(r => r.Outcome == OperationOutcomes.Refused).ToList();
+        Assert.Equal([PrivacyOperationNames.EraseProfile, PrivacyOperationNames.EraseOrganization], refusals.Select(r => r.Operation));
+        Assert.All(refusals, r => Assert.DoesNotContain("Kiểm Thử", r.Text, StringComparison.Ordinal));
+        Assert.All(refusals, r => Assert.DoesNotContain("example.vn", r.Text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Role.Sales, "sales-demo")]
+    [InlineData(Role.Owner, null)]
+    [InlineData(Role.KeyCustodian, "custodian-demo")]
+    public async Task OtherRoles_EraseProfileOrOrganization_GetNotAuthorizedAndNothingChanges(Role role, string? subject)
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+
+        // Sales serves demo organisation 1: in reach for reading, never for erasing.
+        var person = await ErasedPerson.SignUpAsync(app, "not-yours");
+        var attacker = await ErasedPerson.SignUpAsync(app, "owner-attacker");
+        var token = role == Role.Owner ? attacker.Token : app.StaffToken(role, subject!);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+
+        var profile = await app.Client(token).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
+        var organization = await app.Client(token).PostAsync(EraseOrganization, new { id = person.OrganizationId, @ref = "CS-1" });
+
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], profile.Codes);
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], organization.Codes);
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(2, (await CustodianRecord.ReadAsync(app.DatabasePath)).Count(r => r.Outcome == OperationOutcomes.Refused && r.ActorRole == RoleNames.Of(role)));
+    }
+
+    [Fact]
+    public async Task Support_ErasesOrganization_GetsNotAuthorized()
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+
+        var response = await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync(EraseOrganization, new { id = Owners.OrganizationId(1), @ref = "CS-1" });
+
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], response.Codes);
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+    }
+
+    [Fact]
+    public async Task Anonymous_Erases_GetsNotAuthenticatedAndOnlyTheDenialsAreRecorded()
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var head = AuditTrailRows.Head(app);
+
+        var profile = await app.Client().PostAsync(EraseProfile, new { id = Guid.NewGuid(), @ref = "CS-1" });
+        var organization = await app.Client().PostAsync(EraseOrganization, new { id = Owners.OrganizationId(1), @ref = "CS-1" });
+        var own = await app.Client().PostAsync(DeleteMyAccount, new { password = Owners.Password });
+        var withdraw = await app.Client().PostAsync(WithdrawConsent);
+
+        Assert.All(new[] { profile, organization, own, withdraw }, response => Assert.Equal(["AUTH_NOT_AUTHENTICATED"], response.Codes));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        var recorded = app.WithDb(db => db.AuditEntries.Where(e => e.Sequence > head).OrderBy(e => e.Sequence).ToList());
+        Assert.Equal(
+            ["Mutation.eraseProfile", "Mutation.eraseOrganization", "Mutation.deleteMyAccount", "Mutation.withdrawConsent"],
+            recorded.Select(e => e.Target));
+        Assert.All(recorded, e => Assert.Equal((AuditEntryKinds.Denial, "anonymous", "AUTH_NOT_AUTHENTICATED"), (e.Kind, e.ActorRole, e.Detail)));
+    }
+
+    [Fact]
+    public async Task Support_ErasesProfileOutsideItsOrganizations_GetsNotFoundAndNothingChanges()
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+
+        // support-demo serves organisations 1 and 2, not 0.
+        var person = await ErasedPerson.SignUpAsync(app, "out-of-scope", Owners.OrganizationId(0));
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+
+        var response = await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
+
+        Assert.Equal(["NOT_FOUND"], response.Codes);
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.NotNull(await app.LoginAsync(person.Email));
+    }
+
+    [Theory]
+    [InlineData("0193a000-0000-7000-8000-0000000000ff")]
+    [InlineData("not-a-guid kiem.thu@example.vn")]
+    public async Task Management_ErasesUnknownOrMalformedId_GetsNotFoundAndRecordsNoGivenText(string id)
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+
+        var profile = await management.PostAsync(EraseProfile, new { id, @ref = "CS-1" });
+        var organization = await management.PostAsync(EraseOrganization, new { id, @ref = "CS-1" });
+
+        Assert.Equal(["NOT_FOUND"], profile.Codes);
+        Assert.Equal(["NOT_FOUND"], organization.Codes);
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.All(await CustodianRecord.ReadAsync(app.DatabasePath), r => Assert.DoesNotContain("example.vn", r.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Management_ErasesTheSameProfileTwice_SecondGetsNotFound()
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var person = await ErasedPerson.SignUpAsync(app, "erase-twice");
+        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+
+        var first = await management.PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
+        var second = await management.PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
+
+        Assert.Equal(1, first.Ok()["eraseProfile"]!["erasedProfiles"]!.GetValue<int>());
+        Assert.Equal(["NOT_FOUND"], second.Codes);
+    }
+
+    [Fact]
+    public async Task Owner_DeletesAccountWithWrongPassword_GetsInvalidCredentialsAndNothingChanges()
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var person = await ErasedPerson.SignUpAsync(app, "wrong-password");
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+
+        var delete = await app.Client(person.Token).PostAsync(DeleteMyAccount, new { password = "not the password at all" });
+        var withdraw = await app.Client(person.Token).PostAsync(WithdrawConsent, new { password = "not the password at all" });
+        var withdrawWithout = await app.Client(person.Token).PostAsync(WithdrawConsent);
+
+        Assert.Equal(["AUTH_INVALID_CREDENTIALS"], delete.Codes);
+        Assert.Equal(["AUTH_INVALID_CREDENTIALS"], withdraw.Codes);
+        Assert.Equal(["VALIDATION"], withdrawWithout.Codes);
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(person.ProfileId.ToString(), (await app.Client(person.Token).PostAsync("{ me { id } }")).Ok()["me"]!["id"]!.GetValue<string>());
+        Assert.Equal(3, (await CustodianRecord.ReadAsync(app.DatabasePath)).Count(r => r.Outcome == OperationOutcomes.Refused && r.Target == $"profile {person.ProfileId}"));
+    }
+
+    [Fact]
+    public async Task Owner_GuessesPasswordsThroughDeleteMyAccount_SharesTheLoginLimitAndGetsRateLimited()
+    {
+        await using var app = new CloudjetApplication().With("RateLimits:LoginsPerAccountPerMinute", "3");
+        await app.InitializeAsync();
+        var person = await ErasedPerson.SignUpAsync(app, "guesser");
+
+        // The sign-up's login spent one of the account's three.
+        var first = await app.Client(person.Token).PostAsync(DeleteMyAccount, new { password = "guess number one" });
+        var second = await app.Client(person.Token).PostAsync(DeleteMyAccount, new { password = "guess number two" });
+        var third = await app.Client(person.Token).PostAsync(DeleteMyAccount, new { password = Owners.Password });
+        var login = await app.Client().PostAsync("mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }", new { e = person.Email, p = Owners.Password });
+
+        Assert.Equal(["AUTH_INVALID_CREDENTIALS"], first.Codes);
+        Assert.Equal(["AUTH_INVALID_CREDENTIALS"], second.Codes);
+        Assert.Equal(["RATE_LIMITED"], third.Codes);
+        Assert.Equal(["RATE_LIMITED"], login.Codes);
+        Assert.True(app.WithDb(db => db.Profiles.Any(p => p.Id == person.ProfileId)));
+    }
+
+    [Fact]
+    public async Task Owner_PacksTwoPasswordAttemptsInOneRequest_GetsTooManyAccountOperationsAndNothingRuns()
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var person = await ErasedPerson.SignUpAsync(app, "packer");
+        var before = await DatabaseDigest.OfAsync(app.DatabasePath);
+
+        var response = await app.Client(person.Token).PostAsync(
+            "mutation { a: deleteMyAccount(password: \"guess number one\") { erasedProfiles } b: withdrawConsent(password: \"guess number two\") { erasedProfiles } }");
+
+        Assert.Equal(["TOO_MANY_ACCOUNT_OPERATIONS"], response.Codes);
+        Assert.Equal(before, await DatabaseDigest.OfAsync(app.DatabasePath));
+    }
+
+    [Fact]
+    public async Task Staff_DeletesMyAccount_GetsNotAuthorized()
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+
+        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(DeleteMyAccount, new { password = Owners.Password });
+
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], response.Codes);
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+    }
+
+    [Fact]
+    public async Task Management_ErasesProfileWhoseErasureBrokeOffAfterShredding_FinishesIt()
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var person = await ErasedPerson.SignUpAsync(app, "broken-off");
+        var backup = await ErasedPerson.BackUpAsync(app, person);
+
+        // A crash between the two steps: the key is gone, the row is still there.
+        Assert.True(await app.Services.GetRequiredService<PersonKeyShredder>().ShredAsync(person.ProfileId, CancellationToken.None));
+        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
+
+        Assert.Equal(1, response.Ok()["eraseProfile"]!["erasedProfiles"]!.GetValue<int>());
+        await person.AssertErasedAsync(app, backup);
+    }
+
+    [Fact]
+    public async Task Owner_DeletesAccountWhoseErasureBrokeOffAfterShredding_FinishesItWithTheTokenAlone()
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var person = await ErasedPerson.SignUpAsync(app, "owner-broken-off");
+        var backup = await ErasedPerson.BackUpAsync(app, person);
+        await app.Services.GetRequiredService<PersonKeyShredder>().ShredAsync(person.ProfileId, CancellationToken.None);
+
+        // The hash can no longer be opened, so no password can be checked, and nothing is left to protect.
+        var response = await app.Client(person.Token).PostAsync(DeleteMyAccount, new { password = "anything at all here" });
+
+        Assert.Equal(1, response.Ok()["deleteMyAccount"]!["erasedProfiles"]!.GetValue<int>());
+        await person.AssertErasedAsync(app, backup);
+    }
+
+    [Fact]
+    public async Task ErasedOwner_UsesOldTokenEverywhere_GetsNullOrNotFoundNeverAServerError()
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var person = await ErasedPerson.SignUpAsync(app, "old-token");
+        (await app.Client(person.Token).PostAsync(DeleteMyAccount, new { password = Owners.Password })).Ok();
+        var client = app.Client(person.Token);
+
+        var me = await client.PostAsync("{ me { id fullName consent { upToDate } } organizations { name } }");
+        var update = await client.PostAsync("mutation { updateMyProfile(input: { jobTitle: \"Trưởng nhóm\" }) { jobTitle } }");
+        var accept = await client.PostAsync("mutation { acceptPolicy(version: \"2019-04-22\") { upToDate } }");
+        var again = await client.PostAsync(DeleteMyAccount, new { password = Owners.Password });
+
+        Assert.Null(me.Ok()["me"]);
+        Assert.Empty(me.Data!["organizations"]!.AsArray());
+        Assert.Equal(["NOT_FOUND"], update.Codes);
+        Assert.Equal(["NOT_FOUND"], accept.Codes);
+        Assert.Equal(["NOT_FOUND"], again.Codes);
+    }
+}
