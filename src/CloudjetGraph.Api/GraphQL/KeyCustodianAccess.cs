@@ -1,3 +1,4 @@
+using CloudjetGraph.Api.Telemetry;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
@@ -14,11 +15,15 @@ internal static class KeyCustodianAccess
     public static Caller Demand(IResolveFieldContext context)
     {
         var caller = context.Caller();
-        return caller.Role == Role.KeyCustodian
-            ? caller
-            : throw new DomainException(
-                caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized,
-                "Only key custodians may see or change keys.");
+        if (caller.Role == Role.KeyCustodian)
+        {
+            return caller;
+        }
+
+        context.RequestServices!.GetRequiredService<GatewayMetrics>().Denied(caller.Role, context.FieldDefinition.Name);
+        throw new DomainException(
+            caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized,
+            "Only key custodians may see or change keys.");
     }
 
     /// <summary>The caller as the record of custodian operations names it, when a key custodian.</summary>

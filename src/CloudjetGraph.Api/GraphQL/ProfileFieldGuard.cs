@@ -1,3 +1,4 @@
+using CloudjetGraph.Api.Telemetry;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
@@ -10,7 +11,7 @@ namespace CloudjetGraph.Api.GraphQL;
 /// Applies the field matrix to each profile field as it resolves: a denied field becomes an error
 /// at its path before anything is decrypted, and the SDL documents the grants.
 /// </summary>
-internal sealed class ProfileFieldGuard(FieldMatrix matrix)
+internal sealed class ProfileFieldGuard(FieldMatrix matrix, GatewayMetrics metrics)
 {
     /// <summary>
     /// Returns the caller's access to <paramref name="field"/> of the source profile, or throws the
@@ -24,11 +25,18 @@ internal sealed class ProfileFieldGuard(FieldMatrix matrix)
         var access = caller.Role == Role.Owner && !ownsProfile ? FieldAccess.None : matrix.AccessOf(caller.Role, field);
         return access switch
         {
-            FieldAccess.None when caller.Role == Role.Anonymous => throw new DomainException(ErrorCodes.NotAuthenticated, $"Sign in to read {ProfileFields.NameOf(field)}."),
-            FieldAccess.None => throw new DomainException(ErrorCodes.NotAuthorized, $"Your role may not read {ProfileFields.NameOf(field)}."),
+            FieldAccess.None => throw Denied(caller.Role, field),
             _ when field != ProfileField.Id && !context.Source.AccessVerified => throw new DomainException(ErrorCodes.DataIntegrity, "This profile failed its integrity check and was withheld."),
             _ => access,
         };
+    }
+
+    private DomainException Denied(Role role, ProfileField field)
+    {
+        metrics.Denied(role, ProfileFields.NameOf(field));
+        return role == Role.Anonymous
+            ? new DomainException(ErrorCodes.NotAuthenticated, $"Sign in to read {ProfileFields.NameOf(field)}.")
+            : new DomainException(ErrorCodes.NotAuthorized, $"Your role may not read {ProfileFields.NameOf(field)}.");
     }
 
     /// <summary>Adds the <c>@access</c> directive listing the roles the matrix grants on the field.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using CloudjetGraph.Api.Authentication;
 using CloudjetGraph.Api.GraphQL.Limits;
 using CloudjetGraph.Api.RateLimiting;
+using CloudjetGraph.Api.Telemetry;
 using CloudjetGraph.Core.Errors;
 using GraphQL;
 using GraphQL.Transport;
@@ -22,11 +23,13 @@ internal sealed partial class GraphQLHttpHandler(
     GraphQLRequestReader reader,
     DocumentGate gate,
     CallerFactory callerFactory,
+    GatewayMetrics metrics,
     IOptions<GraphQLOptions> options,
     ILogger<GraphQLHttpHandler> logger)
 {
     public async Task HandleAsync(HttpContext http)
     {
+        using var operation = new GraphQLOperationScope(metrics);
         var mediaType = GraphQLMediaType.Negotiate(http.Request.Headers.Accept);
         if (mediaType is null)
         {
@@ -47,14 +50,16 @@ internal sealed partial class GraphQLHttpHandler(
         work.CancelAfter(options.Value.RequestTimeout);
         try
         {
-            await HandleAsync(http, isGet, mediaType, work.Token);
+            await HandleAsync(http, isGet, mediaType, operation, work.Token);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
+            operation.Ended(OperationOutcomes.Cancelled);
             LogClientDisconnected(logger);
         }
         catch (OperationCanceledException) when (work.IsCancellationRequested)
         {
+            operation.Ended(OperationOutcomes.Timeout);
             LogTimedOut(logger, options.Value.RequestTimeout);
             if (!http.Response.HasStarted)
             {
@@ -65,7 +70,7 @@ internal sealed partial class GraphQLHttpHandler(
         }
     }
 
-    private async Task HandleAsync(HttpContext http, bool isGet, string mediaType, CancellationToken cancellationToken)
+    private async Task HandleAsync(HttpContext http, bool isGet, string mediaType, GraphQLOperationScope operation, CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http, isGet, cancellationToken);
         if (request is null)
@@ -75,6 +80,10 @@ internal sealed partial class GraphQLHttpHandler(
         }
 
         var (document, refusal) = gate.Parse(request.Query!);
+        if (document is not null)
+        {
+            operation.Identify(document, request.OperationName);
+        }
 
         // Whatever operationName holds (absent, empty, or naming no operation), a GET runs nothing
         // but queries: a link or an image on another site must never change data.
@@ -89,12 +98,14 @@ internal sealed partial class GraphQLHttpHandler(
         if (refusal is not null)
         {
             LogRefused(logger, refusal.Code, (refusal as RefusedOperationError)?.Limit);
+            operation.Refused(refusal);
             await WriteResultAsync(http, NotExecutedStatus(mediaType), mediaType, Refused(refusal), cancellationToken);
             return;
         }
 
         var result = await ExecuteAsync(http, request, document!, cancellationToken);
         CapErrors(result);
+        operation.Completed(result);
         var status = result.Executed ? StatusCodes.Status200OK : NotExecutedStatus(mediaType);
         await WriteResultAsync(http, status, mediaType, result, cancellationToken);
     }
