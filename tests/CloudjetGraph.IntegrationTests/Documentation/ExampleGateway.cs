@@ -80,7 +80,16 @@ public sealed partial class ExampleGateway : IAsyncLifetime
         var stdout = bash.StandardOutput.ReadToEndAsync();
         var stderr = bash.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await bash.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await bash.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            bash.Kill(entireProcessTree: true);
+            Assert.Fail($"The examples did not finish within 5 minutes. stderr: {await stderr}");
+        }
+
         var outputs = (await stdout).Split($"\n{EndOfExample}\n").ToList();
         Assert.True(outputs.Count == examples.Count + 1, $"bash ran {outputs.Count - 1} of {examples.Count} examples. stderr: {await stderr}");
         return outputs.Take(examples.Count).ToList();

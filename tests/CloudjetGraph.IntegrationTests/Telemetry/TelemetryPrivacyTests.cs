@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using CloudjetGraph.Api.Telemetry;
 using CloudjetGraph.Core.Keys.Jobs;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
-using OpenTelemetry.Metrics;
 
 namespace CloudjetGraph.IntegrationTests.Telemetry;
 
