@@ -3,6 +3,7 @@ using CloudjetGraph.Api.GraphQL;
 using CloudjetGraph.Api.Health;
 using CloudjetGraph.Api.Hosting;
 using CloudjetGraph.Api.Http;
+using CloudjetGraph.Api.Telemetry;
 using CloudjetGraph.Core;
 
 // A bad setting or an unusable key ring ends the process with one line naming it, not a stack trace.
@@ -28,6 +29,9 @@ builder.Services.AddCloudjetHttpHardening();
 // Liveness and readiness for load balancers and orchestrators: the stores answer and a canary
 // seals and opens through the key hierarchy.
 builder.Services.AddCloudjetHealth();
+
+// Traces per GraphQL operation and metrics, without personal values; OTLP export by setting.
+builder.Services.AddCloudjetTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

@@ -14,11 +14,14 @@ internal static class KeyCustodianAccess
     public static Caller Demand(IResolveFieldContext context)
     {
         var caller = context.Caller();
-        return caller.Role == Role.KeyCustodian
-            ? caller
-            : throw new DomainException(
-                caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized,
-                "Only key custodians may see or change keys.");
+        if (caller.Role == Role.KeyCustodian)
+        {
+            return caller;
+        }
+
+        throw new DomainException(
+            caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized,
+            "Only key custodians may see or change keys.");
     }
 
     /// <summary>The caller as the record of custodian operations names it, when a key custodian.</summary>

@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
 using CloudjetGraph.Api.GraphQL;
+using CloudjetGraph.Api.Telemetry;
+using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Errors;
 using Microsoft.Extensions.Options;
 
@@ -14,9 +16,11 @@ internal sealed class CloudjetRateLimiter : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly Dictionary<RateLimit, PartitionedRateLimiter<string>> _limiters;
+    private readonly GatewayMetrics _metrics;
 
-    public CloudjetRateLimiter(IOptions<RateLimitOptions> options)
+    public CloudjetRateLimiter(IOptions<RateLimitOptions> options, GatewayMetrics metrics)
     {
+        _metrics = metrics;
         var settings = options.Value;
         _limiters = new()
         {
@@ -37,6 +41,7 @@ internal sealed class CloudjetRateLimiter : IDisposable
             return;
         }
 
+        _metrics.LimitRefused(EnumNames.Of(limit));
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;
         context.RetryAfter = context.RetryAfter is { } earlier && earlier > retryAfter ? earlier : retryAfter;
         throw new DomainException(ErrorCodes.RateLimited, "Too many requests; retry after the time in the Retry-After header.");

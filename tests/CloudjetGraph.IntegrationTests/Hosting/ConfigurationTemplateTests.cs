@@ -1,6 +1,7 @@
 using System.Globalization;
 using CloudjetGraph.Api;
 using CloudjetGraph.Api.RateLimiting;
+using CloudjetGraph.Api.Telemetry;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Onboarding;
@@ -28,6 +29,7 @@ public sealed class ConfigurationTemplateTests
         { GraphQLOptions.SectionName, typeof(GraphQLOptions) },
         { RateLimitOptions.SectionName, typeof(RateLimitOptions) },
         { OnboardingOptions.SectionName, typeof(OnboardingOptions) },
+        { TelemetryOptions.SectionName, typeof(TelemetryOptions) },
     };
 
     [Fact]

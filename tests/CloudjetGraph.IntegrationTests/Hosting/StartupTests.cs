@@ -19,6 +19,7 @@ public sealed class StartupTests
     [InlineData("RateLimits:LoginsPerAccountPerMinute", "0", "LoginsPerAccountPerMinute")]
     [InlineData("Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins")]
     [InlineData("Cors:AllowedOrigins:0", "https://kpi.cloudjet.vn/app", "Cors:AllowedOrigins")]
+    [InlineData("Telemetry:OtlpEndpoint", "otel-collector:4317", "Telemetry:OtlpEndpoint")]
     public async Task Host_WithBadSetting_RefusesToStartNamingTheKey(string key, string value, string named)
     {
         await using var app = new CloudjetApplication().With(key, value);

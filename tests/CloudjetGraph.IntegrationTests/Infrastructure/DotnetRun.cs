@@ -6,7 +6,7 @@ namespace CloudjetGraph.IntegrationTests.Infrastructure;
 /// <summary>Runs a project of the repository with <c>dotnet run --no-build</c>, as the README tells people to.</summary>
 public sealed class DotnetRun : IDisposable
 {
-    private const string Configuration =
+    public const string Configuration =
 #if DEBUG
         "Debug";
 #else

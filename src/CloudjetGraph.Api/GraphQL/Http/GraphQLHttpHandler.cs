@@ -2,6 +2,7 @@ using System.Globalization;
 using CloudjetGraph.Api.Authentication;
 using CloudjetGraph.Api.GraphQL.Limits;
 using CloudjetGraph.Api.RateLimiting;
+using CloudjetGraph.Api.Telemetry;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
@@ -24,11 +25,13 @@ internal sealed partial class GraphQLHttpHandler(
     GraphQLRequestReader reader,
     DocumentGate gate,
     CallerFactory callerFactory,
+    GatewayMetrics metrics,
     IOptions<GraphQLOptions> options,
     ILogger<GraphQLHttpHandler> logger)
 {
     public async Task HandleAsync(HttpContext http)
     {
+        using var operation = new GraphQLOperationScope(metrics);
         var mediaType = GraphQLMediaType.Negotiate(http.Request.Headers.Accept);
         if (mediaType is null)
         {
@@ -49,14 +52,16 @@ internal sealed partial class GraphQLHttpHandler(
         work.CancelAfter(options.Value.RequestTimeout);
         try
         {
-            await HandleAsync(http, isGet, mediaType, work.Token);
+            await HandleAsync(http, isGet, mediaType, operation, work.Token);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
+            operation.Ended(RequestOutcomes.Cancelled);
             LogClientDisconnected(logger);
         }
         catch (OperationCanceledException) when (work.IsCancellationRequested)
         {
+            operation.Ended(RequestOutcomes.Timeout);
             LogTimedOut(logger, options.Value.RequestTimeout);
             if (!http.Response.HasStarted)
             {
@@ -67,7 +72,7 @@ internal sealed partial class GraphQLHttpHandler(
         }
     }
 
-    private async Task HandleAsync(HttpContext http, bool isGet, string mediaType, CancellationToken cancellationToken)
+    private async Task HandleAsync(HttpContext http, bool isGet, string mediaType, GraphQLOperationScope operation, CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync(http, isGet, cancellationToken);
         if (request is null)
@@ -77,6 +82,10 @@ internal sealed partial class GraphQLHttpHandler(
         }
 
         var (document, refusal) = gate.Parse(request.Query!);
+        if (document is not null)
+        {
+            operation.Identify(document, request.OperationName);
+        }
 
         // Whatever operationName holds (absent, empty, or naming no operation), a GET runs nothing
         // but queries: a link or an image on another site must never change data.
@@ -91,12 +100,14 @@ internal sealed partial class GraphQLHttpHandler(
         if (refusal is not null)
         {
             LogRefused(logger, refusal.Code, (refusal as RefusedOperationError)?.Limit);
+            operation.Refused(refusal);
             await WriteResultAsync(http, NotExecutedStatus(mediaType), mediaType, Refused(refusal), cancellationToken);
             return;
         }
 
         var result = await ExecuteAsync(http, request, document!, cancellationToken);
         CapErrors(result);
+        operation.Completed(result);
         var status = result.Executed ? StatusCodes.Status200OK
             : IsAuditRefusal(result) && mediaType == GraphQLMediaType.GraphQLResponse ? StatusCodes.Status503ServiceUnavailable
             : NotExecutedStatus(mediaType);
@@ -125,6 +136,7 @@ internal sealed partial class GraphQLHttpHandler(
                 {
                     // The field's schema name, never the response name: an alias is the caller's text.
                     ledger.Denied(caller, $"{field.ParentType.Name}.{field.FieldDefinition.Name}", denial.Code, (field.Source as Profile)?.Id);
+                    metrics.Denied(caller.Role, field.FieldDefinition.Name);
                 }
                 else if (context.OriginalException is not DomainException)
                 {

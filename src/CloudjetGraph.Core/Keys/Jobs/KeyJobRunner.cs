@@ -11,7 +11,7 @@ namespace CloudjetGraph.Core.Keys.Jobs;
 /// when cancelled. A runner killed at any moment loses at most that batch, which every step redoes
 /// idempotently on the next run.
 /// </summary>
-public sealed partial class KeyJobRunner(IDbContextFactory<KeyStoreDbContext> keyStores, KeyJobLeases leases, TimeProvider time, ILogger<KeyJobRunner> logger)
+public sealed partial class KeyJobRunner(IDbContextFactory<KeyStoreDbContext> keyStores, KeyJobLeases leases, KeyJobMetrics metrics, TimeProvider time, ILogger<KeyJobRunner> logger)
 {
     /// <summary>The largest batch: one batch is one transaction, and writers wait for it.</summary>
     public const int MaxBatchSize = 100_000;
@@ -106,6 +106,7 @@ public sealed partial class KeyJobRunner(IDbContextFactory<KeyStoreDbContext> ke
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
+            metrics.Batch(request.Kind, batch);
             progressNow = progressNow with
             {
                 Examined = progressNow.Examined + batch.Examined,
@@ -116,6 +117,7 @@ public sealed partial class KeyJobRunner(IDbContextFactory<KeyStoreDbContext> ke
             progress?.Report(progressNow);
             if (run.State == KeyJobStates.Done)
             {
+                metrics.Ended(request.Kind, KeyJobStates.Done);
                 LogFinished(logger, request.Kind, request.Scope, run.Examined, run.Changed, run.Conflicts);
                 return new KeyJobOutcome(true, progressNow);
             }
@@ -126,6 +128,7 @@ public sealed partial class KeyJobRunner(IDbContextFactory<KeyStoreDbContext> ke
         run.State = KeyJobStates.Interrupted;
         run.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(CancellationToken.None);
+        metrics.Ended(request.Kind, KeyJobStates.Interrupted);
         LogInterrupted(logger, request.Kind, request.Scope, run.LastId);
         return new KeyJobOutcome(false, progressNow);
     }

@@ -13,6 +13,7 @@ public static class KeyJobServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<KeyJobLeases>();
+        services.AddSingleton<KeyJobMetrics>();
         services.AddSingleton<KeyJobRunner>();
         services.AddSingleton<KeyJobStatusReader>();
         services.AddScoped<KeyJobPreparation>();

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+using CloudjetGraph.Api.Telemetry;
+
+namespace CloudjetGraph.UnitTests.Telemetry;
+
+public sealed class TelemetryOptionsTests
+{
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("http://otel-collector:4317", true)]
+    [InlineData("https://otel.example.vn", true)]
+    [InlineData("otel-collector:4317", false)]
+    [InlineData("file:///etc/passwd", false)]
+    [InlineData("/relative", false)]
+    public void Validate_OtlpEndpoint_AcceptsOnlyEmptyOrAnAbsoluteHttpAddress(string endpoint, bool valid)
+    {
+        var options = new TelemetryOptions { OtlpEndpoint = endpoint };
+        var results = new List<ValidationResult>();
+
+        var accepted = Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+
+        Assert.Equal(valid, accepted);
+        Assert.All(results, result => Assert.Contains("Telemetry:OtlpEndpoint", result.ErrorMessage, StringComparison.Ordinal));
+    }
+}
