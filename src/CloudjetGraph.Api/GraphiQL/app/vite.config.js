@@ -1,12 +1,12 @@
 import { defineConfig } from 'vite';
-import fontsAsFiles from './fonts-as-files.js';
+import embeddedAsFiles from './embedded-as-files.js';
 
 // The gateway serves the bundle under /graphql/ui/ (GraphiQLEndpoints.cs).
 const base = '/graphql/ui/';
 
 export default defineConfig({
   base,
-  plugins: [fontsAsFiles(base)],
+  plugins: [embeddedAsFiles(base)],
   logLevel: 'warn',
   build: {
     outDir: 'dist',

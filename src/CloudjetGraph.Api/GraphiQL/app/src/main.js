@@ -8,8 +8,9 @@ import { GraphiQL } from 'graphiql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 
-// A placeholder the caller replaces; a request sent with it gets AUTH_INVALID_TOKEN, never data.
-const exampleHeaders = JSON.stringify({ Authorization: 'Bearer <token>' }, null, 2);
+// A placeholder the caller replaces with a token.
+const placeholder = 'Bearer <token>';
+const exampleHeaders = JSON.stringify({ Authorization: placeholder }, null, 2);
 
 const welcome = `# Put your bearer token in Headers below, in place of <token>.
 # Without one you are anonymous: AUTH_NOT_AUTHENTICATED.
@@ -32,13 +33,25 @@ const welcome = `# Put your bearer token in Headers below, in place of <token>.
 `;
 
 // The page's own gateway, at an absolute path as vite.config.js's base is.
-const fetcher = createGraphiQLFetcher({ url: '/graphql' });
+const gateway = createGraphiQLFetcher({ url: '/graphql' });
+
+// Until the placeholder is replaced the page asks anonymously, so the schema loads at once instead
+// of the gateway refusing "<token>" with AUTH_INVALID_TOKEN.
+const fetcher = (params, options) => {
+  const { Authorization, ...headers } = options?.headers ?? {};
+  return gateway(params, { ...options, headers: Authorization === placeholder ? headers : options?.headers });
+};
 
 createRoot(document.getElementById('graphiql')).render(
-  createElement(GraphiQL, {
-    fetcher,
-    defaultQuery: welcome,
-    defaultHeaders: exampleHeaders,
-    defaultEditorToolsVisibility: 'headers',
-  }),
+  createElement(
+    GraphiQL,
+    {
+      fetcher,
+      defaultQuery: welcome,
+      defaultHeaders: exampleHeaders,
+      defaultEditorToolsVisibility: 'headers',
+    },
+    // GraphiQL's own logo links to another site; this page names the gateway instead.
+    createElement(GraphiQL.Logo, null, 'CloudjetGraph'),
+  ),
 );
