@@ -23,6 +23,7 @@ internal static class HttpHardeningServiceCollectionExtensions
                 o => o.AllowedOrigins.All(CrossOriginOptions.IsOrigin),
                 $"{CrossOriginOptions.SectionName}:AllowedOrigins may hold only origins such as https://kpi.example.vn (http or https, host and port, no path, no wildcard).")
             .ValidateOnStart();
+        // The API's policy lets a browser load nothing; GraphiQL's page needs its own scripts and styles.
         services.AddSecurityHeaderPolicies()
             .SetDefaultPolicy(headers => ApiHeaders(headers))
             .AddPolicy(GraphiQLEndpoints.SecurityHeadersPolicy, headers => ApiHeaders(headers)
