@@ -16,6 +16,9 @@ internal sealed class GraphiQLBrowser : IAsyncDisposable
         document.addEventListener('securitypolicyviolation', e => window.cloudjetViolations.push(e.violatedDirective + ' ' + e.blockedURI));
         """;
 
+    // A 7 MB bundle and a cold editor on two cores shared with the rest of the suite: Playwright's 5 s is too short.
+    private const float Patience = 60_000;
+
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     private readonly ConcurrentQueue<string> _console = new();
@@ -41,10 +44,11 @@ internal sealed class GraphiQLBrowser : IAsyncDisposable
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        page.SetDefaultTimeout(Patience);
         var session = new GraphiQLBrowser(playwright, browser, page);
         await page.AddInitScriptAsync(ViolationRecorder);
         await page.GotoAsync(new Uri(gateway, "/graphql/ui").ToString());
-        await Assertions.Expect(session.Editor("Headers")).ToBeVisibleAsync();
+        await Assertions.Expect(session.Editor("Headers")).ToBeVisibleAsync(new() { Timeout = Patience });
         return session;
     }
 
@@ -65,7 +69,7 @@ internal sealed class GraphiQLBrowser : IAsyncDisposable
         await ReplaceTextAsync("Headers", $$"""{"Authorization": "Bearer {{token}}"}""");
         await ReplaceTextAsync("Operation Editor", query);
         await Page.Locator(".graphiql-execute-button").ClickAsync();
-        await Assertions.Expect(Editor("Result Window")).ToContainTextAsync("\"data\"");
+        await Assertions.Expect(Editor("Result Window")).ToContainTextAsync("\"data\"", new() { Timeout = Patience });
         return await TextOfAsync("Result Window");
     }
 
