@@ -50,5 +50,20 @@ public sealed class GraphiQLBrowserTests(KestrelCloudjetApplication app) : IClas
         Assert.Empty(await browser.PolicyViolationsAsync());
     }
 
+    // A careless user on a shared computer: GraphiQL's history would keep the token in localStorage.
+    [ChromiumFact]
+    public async Task Management_RunsAQueryInGraphiQL_LeavesTheQueryButNoTokenInTheBrowsersStorage()
+    {
+        var token = app.StaffToken(Role.Management, "management-demo");
+        await using var browser = await GraphiQLBrowser.OpenAsync(app.Address);
+
+        await browser.RunAsync(Query, token);
+
+        var stored = await browser.Page.EvaluateAsync<Dictionary<string, string>>("Object.fromEntries(Object.entries(localStorage))");
+        Assert.Contains("fullName skype", stored["graphiql:queries"], StringComparison.Ordinal);
+        Assert.All(stored.Values, value => Assert.DoesNotContain(token, value, StringComparison.Ordinal));
+        Assert.All(stored.Values, value => Assert.DoesNotContain("Bearer", value, StringComparison.Ordinal));
+    }
+
     private GraphQLClient Gateway(string token) => new(new HttpClient { BaseAddress = app.Address }, token);
 }

@@ -7,6 +7,7 @@ import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
+import { storage } from './storage.js';
 
 // A placeholder the caller replaces with a token.
 const placeholder = 'Bearer <token>';
@@ -47,6 +48,7 @@ createRoot(document.getElementById('graphiql')).render(
     GraphiQL,
     {
       fetcher,
+      storage,
       defaultQuery: welcome,
       defaultHeaders: exampleHeaders,
       defaultEditorToolsVisibility: 'headers',
