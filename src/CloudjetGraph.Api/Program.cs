@@ -1,4 +1,5 @@
 using CloudjetGraph.Api.Authentication;
+using CloudjetGraph.Api.GraphiQL;
 using CloudjetGraph.Api.GraphQL;
 using CloudjetGraph.Api.Health;
 using CloudjetGraph.Api.Hosting;
@@ -23,6 +24,9 @@ builder.Services.AddCloudjetAuthentication();
 // The schema, its limits and GraphQL over HTTP.
 builder.Services.AddCloudjetGraphQL();
 
+// GraphiQL for frontend teams: always in Development, elsewhere only when a setting asks.
+builder.Services.AddCloudjetGraphiQL();
+
 // Security headers on every response, no Server header, and CORS only for origins in settings.
 builder.Services.AddCloudjetHttpHardening();
 
@@ -44,6 +48,7 @@ app.UseCloudjetHttpHardening();
 // A bearer token that fails validation gets 401 (RFC 6750); no token at all stays anonymous.
 app.UseCloudjetAuthentication();
 app.MapCloudjetGraphQL("/graphql");
+app.MapCloudjetGraphiQL("/graphql/ui");
 app.MapCloudjetHealth();
 
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using CloudjetGraph.Api.GraphiQL;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,11 @@ internal static class HttpHardeningServiceCollectionExtensions
                 o => o.AllowedOrigins.All(CrossOriginOptions.IsOrigin),
                 $"{CrossOriginOptions.SectionName}:AllowedOrigins may hold only origins such as https://kpi.example.vn (http or https, host and port, no path, no wildcard).")
             .ValidateOnStart();
+        // The API's policy lets a browser load nothing; GraphiQL's page needs its own scripts and styles.
+        services.AddSecurityHeaderPolicies()
+            .SetDefaultPolicy(headers => ApiHeaders(headers))
+            .AddPolicy(GraphiQLEndpoints.SecurityHeadersPolicy, headers => ApiHeaders(headers)
+                .AddContentSecurityPolicy(GraphiQLContentSecurityPolicy.Build));
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<CrossOriginOptions>>((cors, settings) =>
             cors.AddDefaultPolicy(policy => policy
@@ -35,10 +41,12 @@ internal static class HttpHardeningServiceCollectionExtensions
 
     /// <summary>Adds the security headers to every response, then answers CORS preflights and marks allowed cross-origin responses.</summary>
     public static IApplicationBuilder UseCloudjetHttpHardening(this IApplicationBuilder app) =>
-        app.UseSecurityHeaders(headers => headers
-                .AddDefaultApiSecurityHeaders()
+        app.UseSecurityHeaders().UseCors();
 
-                // Any answer may carry personal data: no browser, proxy or CDN may keep a copy.
-                .AddCustomHeader("Cache-Control", "no-store"))
-            .UseCors();
+    private static HeaderPolicyCollection ApiHeaders(HeaderPolicyCollection headers) =>
+        headers
+            .AddDefaultApiSecurityHeaders()
+
+            // Any answer may carry personal data: no browser, proxy or CDN may keep a copy.
+            .AddCustomHeader("Cache-Control", "no-store");
 }
