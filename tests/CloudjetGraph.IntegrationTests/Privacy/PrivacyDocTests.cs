@@ -28,6 +28,26 @@ public sealed partial class PrivacyDocTests
         });
     }
 
+    [Theory]
+    [InlineData("§1 ")]
+    [InlineData("§2 ")]
+    [InlineData("§3 ")]
+    [InlineData("§4 ")]
+    [InlineData("§5 ")]
+    [InlineData("§6 ")]
+    [InlineData("§7 ")]
+    [InlineData("§8–10 ")]
+    public void PrivacyDoc_EachSectionOfThePolicy_HasASectionNamingATest(string section)
+    {
+        var text = File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "privacy.md"));
+        var start = text.IndexOf("\n## " + section, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"docs/privacy.md has no section for policy {section.Trim()}.");
+        var end = text.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var body = end < 0 ? text[start..] : text[start..end];
+
+        Assert.True(TestName().IsMatch(body), $"docs/privacy.md names no test for policy {section.Trim()}.");
+    }
+
     // The unit tests are another assembly, which this one does not reference: read their sources.
     private static IEnumerable<(string Class, string Method)> UnitTests() =>
         Directory.EnumerateFiles(System.IO.Path.Combine(RepositoryRoot.Path, "tests", "CloudjetGraph.UnitTests"), "*Tests.cs", SearchOption.AllDirectories)
