@@ -22,7 +22,7 @@ internal sealed class MutationGraphType : ObjectGraphType
         Description = "Onboard customers, sign up by invitation, log in, edit and export your own profile; accept the policy, withdraw consent or erase an account; for staff, correct a profile on request and export one for an authority; for key custodians, rotate and revoke keys.";
 
         Field<NonNullGraphType<SignUpPayloadGraphType>>("signUp")
-            .Description("Opens an account in the invitation's organization and uses the invitation up. Requires explicit consent to the current policy version (CONSENT_REQUIRED otherwise); nothing is written unless every rule holds. At most one signUp or login per request.")
+            .Description("Opens an account in the invitation's organization and uses the invitation up. Requires explicit consent to the current policy version (CONSENT_REQUIRED otherwise); nothing is written unless every rule holds. At most one account operation (signUp, login, deleteMyAccount, withdrawConsent) per request.")
             .Argument<NonNullGraphType<SignUpInputGraphType>>("input", "The new account.")
             .ResolveAsync(async context =>
             {
@@ -44,7 +44,7 @@ internal sealed class MutationGraphType : ObjectGraphType
             });
 
         Field<NonNullGraphType<LoginPayloadGraphType>>("login")
-            .Description("Exchanges an owner's email and password for a bearer token. Any failure gives the same AUTH_INVALID_CREDENTIALS error. Rate limited per client address and per account (RATE_LIMITED); at most one signUp or login per request.")
+            .Description("Exchanges an owner's email and password for a bearer token. Any failure gives the same AUTH_INVALID_CREDENTIALS error. Rate limited per client address and per account (RATE_LIMITED); at most one account operation (signUp, login, deleteMyAccount, withdrawConsent) per request.")
             .Argument<NonNullGraphType<StringGraphType>>("email", "The login email.")
             .Argument<NonNullGraphType<StringGraphType>>("password", "The password.")
             .ResolveAsync(async context =>
