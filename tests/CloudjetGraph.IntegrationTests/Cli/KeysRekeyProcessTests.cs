@@ -94,7 +94,9 @@ public sealed class KeysRekeyProcessTests
         await host.InitializeAsync();
         var before = await ProfileValues.ReadAsync(host.Services);
         var environment = CliProcess.EnvironmentOf(host);
-        environment["KeyJobs__LeaseDuration"] = "00:00:01";
+        // The holder renews the lease after each batch (about a second apart at this rate); five
+        // seconds keep it held on a loaded machine, and expire soon after the holder is killed.
+        environment["KeyJobs__LeaseDuration"] = "00:00:05";
 
         using var first = new CliProcess(environment, "keys", "rekey", "--all", "--batch", "10", "--rate", "10");
         await first.WaitForAsync("keys rekey: ", Timeout);
