@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
@@ -28,6 +29,21 @@ public sealed class PersonalRecordCapTests : IAsyncLifetime
         Assert.Equal(Enumerable.Repeat("RATE_LIMITED", 4), response.Codes);
         Assert.Equal("RATE_LIMITED", response.ErrorAt("profiles", "nodes", Cap, "fullName")!["extensions"]!["code"]!.GetValue<string>());
         Assert.InRange(response.RetryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task Management_PageBeyondTheCap_RecordsTheRefusedFieldsOfEachProfileOverIt()
+    {
+        var management = _app.Client(_app.StaffToken(Role.Management, "management-capped"));
+        var operation = AuditTrailRows.NewOperation("Capped");
+
+        var response = await management.PostAsync($"query {operation} {{ profiles(first: {Cap + 2}) {{ nodes {{ id fullName phone }} }} }}");
+
+        var refused = response.Data!["profiles"]!["nodes"]!.AsArray().Skip(Cap).Select(node => Guid.Parse(node!["id"]!.GetValue<string>())).Order().ToList();
+        var denials = AuditTrailRows.Of(_app, AuditEntryKinds.Denial, operation);
+        Assert.Equal(["Profile.fullName", "Profile.phone"], denials.Select(d => d.Target).Order());
+        Assert.All(denials, d => Assert.Equal(("RATE_LIMITED", "management", "management-capped"), (d.Detail, d.ActorRole, d.ActorSubject)));
+        Assert.All(denials, d => Assert.Equal(refused, d.Profiles.Select(p => p.ProfileId).Order()));
     }
 
     [Fact]

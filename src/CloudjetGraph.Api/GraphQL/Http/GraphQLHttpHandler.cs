@@ -138,6 +138,12 @@ internal sealed partial class GraphQLHttpHandler(
                     ledger.Denied(caller, $"{field.ParentType.Name}.{field.FieldDefinition.Name}", denial.Code, (field.Source as Profile)?.Id);
                     metrics.Denied(caller.Role, field.FieldDefinition.Name);
                 }
+                else if (context.OriginalException is DomainException { Code: ErrorCodes.RateLimited } capped && context.FieldContext is { Source: Profile profile } cappedField)
+                {
+                    // A personal field withheld by the per-caller cap is a refusal of personal data
+                    // too; login's limits are not recorded, so guessing cannot flood the trail.
+                    ledger.Denied(caller, $"{cappedField.ParentType.Name}.{cappedField.FieldDefinition.Name}", capped.Code, profile.Id);
+                }
                 else if (context.OriginalException is not DomainException)
                 {
                     LogResolverFailure(logger, context.OriginalException.GetType().FullName, context.FieldContext?.Path is { } path ? string.Join('.', path) : null);
