@@ -8,7 +8,7 @@ namespace CloudjetGraph.Core.Protection;
 /// Seals and opens personal field values with AES-256-GCM under the person key of their profile
 /// (format version 2, see <see cref="SealedValueFormat"/>). One AEAD operation per value.
 /// </summary>
-public sealed class FieldCipher(ProtectionMetrics metrics)
+public sealed class FieldCipher(ProtectionMetrics metrics) : IFieldCipher
 {
     /// <summary>Seals <paramref name="plaintext"/> for the given row and column under <paramref name="key"/>.</summary>
     public byte[] Seal(string plaintext, PersonKey key, FieldBinding binding)
