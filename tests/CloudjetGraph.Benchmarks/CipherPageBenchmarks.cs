@@ -15,7 +15,7 @@ namespace CloudjetGraph.Benchmarks;
 /// <see cref="AuditTrailPageBenchmarks"/>) does not hide the cipher's share.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(InProcessShortRun))]
+[Config(typeof(InProcessSteadyRun))]
 public class CipherPageBenchmarks : IAsyncDisposable
 {
     private const string PersonalPage = "query CipherBench { profiles(first: 50) { nodes { id createdAt fullName email phone skype department jobTitle loginEmail } } }";

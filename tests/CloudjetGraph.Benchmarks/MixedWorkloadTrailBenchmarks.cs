@@ -13,7 +13,7 @@ namespace CloudjetGraph.Benchmarks;
 /// that turns the trail off, so this is the only place it is measured off.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(InProcessShortRun))]
+[Config(typeof(InProcessSteadyRun))]
 public class MixedWorkloadTrailBenchmarks : IAsyncDisposable
 {
     private const int Concurrent = 32;
@@ -66,7 +66,8 @@ public class MixedWorkloadTrailBenchmarks : IAsyncDisposable
         public static Mix Start(bool trail)
         {
             var mix = new Mix(new BenchmarkGateway(trail));
-            if (mix.RunAsync(3).GetAwaiter().GetResult().Any(length => length < 200))
+            // A support profile answers about 150 characters; null (out of reach) would be about 30.
+            if (mix.RunAsync(3).GetAwaiter().GetResult().Any(length => length < 100))
             {
                 throw new InvalidOperationException("A request of the mix came back without its data.");
             }
