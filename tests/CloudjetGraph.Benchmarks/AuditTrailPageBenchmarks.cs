@@ -1,9 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,11 +73,5 @@ public class AuditTrailPageBenchmarks : IAsyncDisposable
         using var response = await client.PostAsJsonAsync("/graphql", new { query = Page });
         var body = await response.Content.ReadAsStringAsync();
         return response.IsSuccessStatusCode && !body.Contains("\"errors\"", StringComparison.Ordinal) ? body.Length : throw new InvalidOperationException($"The page failed: HTTP {(int)response.StatusCode}.");
-    }
-
-    // In process: the host is built from this assembly's references, which BenchmarkDotNet's generated project would not carry.
-    private sealed class InProcessShortRun : ManualConfig
-    {
-        public InProcessShortRun() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
     }
 }

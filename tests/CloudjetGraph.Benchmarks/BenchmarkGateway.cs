@@ -1,6 +1,9 @@
 extern alias api;
 
+using System.Net.Http.Headers;
 using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Authentication;
+using CloudjetGraph.Core.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -13,10 +16,14 @@ namespace CloudjetGraph.Benchmarks;
 internal sealed class BenchmarkGateway : WebApplicationFactory<api::Program>
 {
     private readonly bool _trail;
+    private readonly Action<IServiceCollection>? _substitute;
 
-    public BenchmarkGateway(bool trail)
+    /// <param name="trail">False puts <see cref="NoAuditSink"/> in place of the audit trail.</param>
+    /// <param name="substitute">Further benchmark-only replacements (e.g. <see cref="NoOpFieldCipher"/>).</param>
+    public BenchmarkGateway(bool trail, Action<IServiceCollection>? substitute = null)
     {
         _trail = trail;
+        _substitute = substitute;
 
         // BenchmarkDotNet runs a generated copy under bin/, where the factory's guess of the content root fails.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CLOUDJETGRAPH_API", Path.GetDirectoryName(GatewaySettings.Path()));
@@ -37,6 +44,20 @@ internal sealed class BenchmarkGateway : WebApplicationFactory<api::Program>
         {
             builder.ConfigureTestServices(services => services.AddSingleton<IAuditSink, NoAuditSink>());
         }
+
+        if (_substitute is not null)
+        {
+            builder.ConfigureTestServices(_substitute);
+        }
+    }
+
+    /// <summary>A client that sends a development staff token of the gateway's own signing key.</summary>
+    public HttpClient CreateClient(string subject, Role role)
+    {
+        var client = CreateClient();
+        var token = Services.GetRequiredService<TokenIssuer>().Issue(subject, role, TimeSpan.FromHours(2)).Token;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public override async ValueTask DisposeAsync()

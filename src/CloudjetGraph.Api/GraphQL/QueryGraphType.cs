@@ -36,7 +36,7 @@ internal sealed class QueryGraphType : ObjectGraphType
             {
                 var directory = Directory(context);
                 return Guid.TryParse(context.GetArgument<string>("id"), out var id)
-                    ? await directory.FindAsync(context.Caller(), id, context.CancellationToken)
+                    ? await directory.FindAsync(context.Caller(), id, context.CancellationToken, withOrganization: SelectionSearch.Mentions(context, "organization"))
                     : null;
             });
 
@@ -55,7 +55,7 @@ internal sealed class QueryGraphType : ObjectGraphType
 
                 var after = context.GetArgument<string?>("after") is { } cursor ? ProfileCursor.Decode(cursor) : (Guid?)null;
                 var where = context.GetArgument<Dictionary<string, object?>?>("where");
-                return await Directory(context).PageAsync(context.Caller(), ToFilter(where), first, after, context.CancellationToken);
+                return await Directory(context).PageAsync(context.Caller(), ToFilter(where), first, after, context.CancellationToken, PartsOf(context));
             });
 
         Field<ListGraphType<NonNullGraphType<OrganizationGraphType>>>("organizations")
@@ -131,6 +131,23 @@ internal sealed class QueryGraphType : ObjectGraphType
             token => services.GetRequiredService<BreachScope>().ReadAsync(from, to, subject, token),
             profiles => new OperationSummary(BreachWindow.Describe(from, to, subject), $"{profiles.Count} profiles affected; ids only (GraphQL)."),
             context.CancellationToken);
+    }
+
+    // Only what the query selects: the count is a second query, the organisation a join.
+    private static ProfilePageParts PartsOf(IResolveFieldContext context)
+    {
+        var parts = ProfilePageParts.None;
+        if (context.SubFields is not { } subFields || subFields.Values.Any(field => field.FieldType.Name == "totalCount"))
+        {
+            parts |= ProfilePageParts.TotalCount;
+        }
+
+        if (SelectionSearch.Mentions(context, "organization"))
+        {
+            parts |= ProfilePageParts.Organizations;
+        }
+
+        return parts;
     }
 
     private static ProfileDirectory Directory(IResolveFieldContext context) =>

@@ -28,10 +28,14 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
     }
 
     /// <summary>A profile the caller reaches; null when it does not exist or is out of reach.</summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="id">The profile's id.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <param name="withOrganization">False leaves <see cref="Profile.Organization"/> unloaded (null), for a caller that does not read it.</param>
     /// <exception cref="DomainException">The caller's role reaches no profiles.</exception>
-    public async Task<Profile?> FindAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    public async Task<Profile?> FindAsync(Caller caller, Guid id, CancellationToken cancellationToken, bool withOrganization = true)
     {
-        var profile = await Reachable(caller).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var profile = await Reachable(caller, withOrganization).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (profile is not null)
         {
             accessTag.Check(profile);
@@ -42,13 +46,19 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
     }
 
     /// <summary>One page, ordered by id (creation order), after the given id.</summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="filter">Which profiles.</param>
+    /// <param name="first">Page size.</param>
+    /// <param name="after">The id the page starts after.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <param name="parts">What to load besides the rows; by default everything.</param>
     /// <exception cref="DomainException">The role reaches no profiles, or filters on a field it may not read.</exception>
     public async Task<ProfilePage> PageAsync(
-        Caller caller, ProfileFilter filter, int first, Guid? after, CancellationToken cancellationToken)
+        Caller caller, ProfileFilter filter, int first, Guid? after, CancellationToken cancellationToken, ProfilePageParts parts = ProfilePageParts.All)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
-        var query = Reachable(caller);
+        var query = Reachable(caller, parts.HasFlag(ProfilePageParts.Organizations));
         if (filter.OrganizationId is { } organizationId)
         {
             query = query.Where(p => p.OrganizationId == organizationId);
@@ -67,7 +77,8 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
             query = query.Where(p => entries.Contains(p.EmailIndex));
         }
 
-        var totalCount = await query.CountAsync(cancellationToken);
+        // Counting is a second query over every match: only when the caller asked for the count.
+        int? totalCount = parts.HasFlag(ProfilePageParts.TotalCount) ? await query.CountAsync(cancellationToken) : null;
         if (after is { } afterId)
         {
             query = query.Where(p => p.Id.CompareTo(afterId) > 0);
@@ -100,6 +111,6 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
         return await visibility.Organizations(db.Organizations.AsNoTracking(), db.Profiles, caller).OrderBy(o => o.Name).ToListAsync(cancellationToken);
     }
 
-    private IQueryable<Profile> Reachable(Caller caller) =>
-        visibility.Profiles(db.Profiles.AsNoTracking().Include(p => p.Organization), caller);
+    private IQueryable<Profile> Reachable(Caller caller, bool withOrganization = true) =>
+        visibility.Profiles(withOrganization ? db.Profiles.AsNoTracking().Include(p => p.Organization) : db.Profiles.AsNoTracking(), caller);
 }

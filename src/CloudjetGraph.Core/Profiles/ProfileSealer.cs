@@ -9,7 +9,7 @@ namespace CloudjetGraph.Core.Profiles;
 /// Reads and writes the sealed personal columns of a <see cref="Profile"/> under the profile's person
 /// key, keeping the blind indexes of email and login email in step with their values.
 /// </summary>
-public sealed class ProfileSealer(FieldCipher cipher, BlindIndex blindIndex, PersonKeyStore personKeys)
+public sealed class ProfileSealer(IFieldCipher cipher, BlindIndex blindIndex, PersonKeyStore personKeys)
 {
     /// <summary>The stored table name bound into every sealed profile value.</summary>
     public const string Table = "profiles";

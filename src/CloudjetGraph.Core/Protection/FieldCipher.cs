@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using CloudjetGraph.Core.KeyStore;
@@ -8,8 +9,11 @@ namespace CloudjetGraph.Core.Protection;
 /// Seals and opens personal field values with AES-256-GCM under the person key of their profile
 /// (format version 2, see <see cref="SealedValueFormat"/>). One AEAD operation per value.
 /// </summary>
-public sealed class FieldCipher(ProtectionMetrics metrics)
+public sealed class FieldCipher(ProtectionMetrics metrics) : IFieldCipher
 {
+    // Personal values are short (names, addresses, phone numbers); longer ones take a pooled array.
+    private const int MaxPlaintextOnStack = 512;
+
     /// <summary>Seals <paramref name="plaintext"/> for the given row and column under <paramref name="key"/>.</summary>
     public byte[] Seal(string plaintext, PersonKey key, FieldBinding binding)
     {
@@ -59,11 +63,24 @@ public sealed class FieldCipher(ProtectionMetrics metrics)
         var nonce = span.Slice(1 + SealedValueFormat.KeyIdSize, SealedValueFormat.NonceSize);
         var ciphertext = span[SealedValueFormat.HeaderSize..^SealedValueFormat.TagSize];
         var tag = span[^SealedValueFormat.TagSize..];
-        var plainBytes = new byte[ciphertext.Length];
+
+        // Opened on every field of every page: the associated data and the plaintext bytes live on
+        // the stack (or in a pooled array for a long value), so only the returned string is garbage.
+        Span<byte> associatedDataBuffer = stackalloc byte[FieldBinding.MaxAssociatedDataOnStack];
+        ReadOnlySpan<byte> associatedData = binding.TryWriteAssociatedData(SealedValueFormat.CurrentVersion, associatedDataBuffer, out var written)
+            ? associatedDataBuffer[..written]
+            : binding.ToAssociatedData(SealedValueFormat.CurrentVersion);
+        byte[]? rented = null;
+        var plainBytes = ciphertext.Length <= MaxPlaintextOnStack
+            ? stackalloc byte[MaxPlaintextOnStack]
+            : rented = ArrayPool<byte>.Shared.Rent(ciphertext.Length);
+        plainBytes = plainBytes[..ciphertext.Length];
         var aes = key.Rent();
         try
         {
-            aes.Decrypt(nonce, ciphertext, tag, plainBytes, binding.ToAssociatedData(SealedValueFormat.CurrentVersion));
+            aes.Decrypt(nonce, ciphertext, tag, plainBytes, associatedData);
+            metrics.Opened(binding.Column);
+            return Encoding.UTF8.GetString(plainBytes);
         }
         catch (AuthenticationTagMismatchException exception)
         {
@@ -72,9 +89,13 @@ public sealed class FieldCipher(ProtectionMetrics metrics)
         finally
         {
             key.Return(aes);
-        }
 
-        metrics.Opened(binding.Column);
-        return Encoding.UTF8.GetString(plainBytes);
+            // Plaintext must not outlive the call in a buffer that someone else gets next.
+            CryptographicOperations.ZeroMemory(plainBytes);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }

@@ -56,6 +56,7 @@ public static class ProtectionServiceCollectionExtensions
         services.AddSingleton<DataKeyRing>();
         services.AddSingleton<DataKeyWrapper>();
         services.AddSingleton<FieldCipher>();
+        services.AddSingleton<IFieldCipher>(provider => provider.GetRequiredService<FieldCipher>());
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<ProfileAccessTag>();
         services.AddSingleton<KeyRingAtRest>();

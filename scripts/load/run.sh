@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Load test of the gateway with wrk (issue 10): builds Release, starts the gateway on 127.0.0.1 on
+# a free port and a fresh temporary data folder (Development: demo data, development key ring),
+# mints the staff tokens with the Cli, warms up, then measures each scenario in turn and prints a
+# table; the same figures go to a JSON file. Compare figures only within one run: on a shared
+# 2-core machine wrk and the gateway share the CPU, and other work moves the absolute numbers.
+#
+#   scripts/load/run.sh [--duration 10s] [--connections 32] [--threads 2] [--warmup 3s]
+#                       [--scenarios "floor support-profile ..."] [--out FILE] [--no-build]
+#
+# The audit trail is always on: the gateway has no setting that turns it off, by design (every
+# release is committed to the trail before its response). Its cost is measured in process against
+# a benchmark-only no-op sink: see docs/performance.md, "The audit trail".
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+HERE="$REPO/scripts/load"
+source "$HERE/gateway.sh"
+source "$HERE/scenarios.sh"
+source "$HERE/report.sh"
+
+DURATION=10s CONNECTIONS=32 THREADS=2 WARMUP=3s BUILD=1
+SCENARIOS="$SCENARIOS_ALL"
+OUT="${TMPDIR:-/tmp}/cloudjet-load-$(date -u +%Y%m%dT%H%M%SZ).json"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --duration) DURATION=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    --threads) THREADS=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
+    --scenarios) SCENARIOS=$2; shift 2 ;;
+    --out) OUT=$2; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "load: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+for scenario in $SCENARIOS; do
+  [[ " $SCENARIOS_ALL " == *" $scenario "* ]] || { echo "load: unknown scenario $scenario; known: $SCENARIOS_ALL" >&2; exit 2; }
+done
+for tool in wrk jq curl dotnet; do
+  command -v "$tool" >/dev/null || { echo "load: $tool is missing (Debian: apt-get install wrk jq curl)" >&2; exit 2; }
+done
+
+API_DLL="$REPO/src/CloudjetGraph.Api/bin/Release/net10.0/CloudjetGraph.Api.dll"
+CLI_DLL="$REPO/src/CloudjetGraph.Cli/bin/Release/net10.0/cloudjet.dll"
+if [[ $BUILD == 1 ]]; then
+  echo "load: building Release" >&2
+  dotnet build -c Release --nologo -v quiet "$REPO/src/CloudjetGraph.Api" >&2
+  dotnet build -c Release --nologo -v quiet "$REPO/src/CloudjetGraph.Cli" >&2
+fi
+
+DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/cloudjet-load-XXXXXX")
+trap 'stop_gateway; rm -rf "$DATA_DIR"' EXIT
+gateway_environment
+echo "load: starting the gateway on a fresh data folder ($DATA_DIR)" >&2
+start_gateway
+write_scenarios
+
+measure() { # measure SCENARIO DURATION RESULT_FILE
+  LOAD_REQUESTS="$SCENARIO_DIR/$1.txt" LOAD_RESULT="$3" \
+    wrk -t "$THREADS" -c "$CONNECTIONS" -d "$2" --timeout 5s -s "$HERE/requests.lua" "$BASE_URL" >/dev/null
+}
+
+echo "load: warming up ($WARMUP per scenario)" >&2
+for scenario in $SCENARIOS; do
+  measure "$scenario" "$WARMUP" "$DATA_DIR/warmup.json"
+done
+
+LOAD_AT_START=$(uptime | sed 's/.*load average: //')
+: >"$DATA_DIR/results.jsonl"
+for scenario in $SCENARIOS; do
+  echo "load: $scenario for $DURATION" >&2
+  measure "$scenario" "$DURATION" "$DATA_DIR/$scenario.json"
+  jq -c --arg scenario "$scenario" '{scenario: $scenario} + .' "$DATA_DIR/$scenario.json" >>"$DATA_DIR/results.jsonl"
+done
+LOAD_AT_END=$(uptime | sed 's/.*load average: //')
+
+jq -s \
+  --arg at "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+  --arg commit "$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+  --arg machine "$(nproc) cores, $(uname -sr), .NET $(dotnet --version)" \
+  --arg loadAtStart "$LOAD_AT_START" --arg loadAtEnd "$LOAD_AT_END" \
+  --arg duration "$DURATION" --argjson connections "$CONNECTIONS" --argjson threads "$THREADS" '
+  (map({key: .scenario, value: .requestsPerSecond}) | from_entries) as $rps
+  | {at: $at, commit: $commit, machine: $machine, loadAtStart: $loadAtStart, loadAtEnd: $loadAtEnd,
+     durationSeconds: ($duration | rtrimstr("s") | tonumber? // $duration), connections: $connections, threads: $threads,
+     results: .,
+     ratios: ({
+       "page-personal / page-ids": (if $rps["page-personal"] and $rps["page-ids"] then ($rps["page-personal"] / $rps["page-ids"] * 1000 | round / 1000) else null end),
+       "page-ids / floor": (if $rps["page-ids"] and $rps["floor"] then ($rps["page-ids"] / $rps["floor"] * 1000 | round / 1000) else null end)
+     } | with_entries(select(.value != null)))}' "$DATA_DIR/results.jsonl" >"$OUT"
+
+print_table "$OUT"
+echo "load: figures written to $OUT" >&2

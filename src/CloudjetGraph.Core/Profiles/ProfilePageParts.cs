@@ -1,0 +1,18 @@
+namespace CloudjetGraph.Core.Profiles;
+
+/// <summary>What <see cref="ProfileDirectory.PageAsync"/> loads besides the page's rows.</summary>
+[Flags]
+public enum ProfilePageParts
+{
+    /// <summary>The rows alone.</summary>
+    None = 0,
+
+    /// <summary>The count of every match across all pages (a second query).</summary>
+    TotalCount = 1,
+
+    /// <summary>Each profile's <see cref="Data.Profile.Organization"/> (a join).</summary>
+    Organizations = 2,
+
+    /// <summary>Everything.</summary>
+    All = TotalCount | Organizations,
+}

@@ -1,0 +1,17 @@
+using CloudjetGraph.Core.KeyStore;
+
+namespace CloudjetGraph.Core.Protection;
+
+/// <summary>
+/// How <see cref="Profiles.ProfileSealer"/> seals and opens personal fields: <see cref="FieldCipher"/>.
+/// An interface only so the benchmark can measure a page without decryption; no setting chooses another.
+/// </summary>
+public interface IFieldCipher
+{
+    /// <summary>Seals <paramref name="plaintext"/> for the given row and column under <paramref name="key"/>.</summary>
+    byte[] Seal(string plaintext, PersonKey key, FieldBinding binding);
+
+    /// <summary>Opens a sealed value that must belong to the given row and column and be sealed under <paramref name="key"/>.</summary>
+    /// <exception cref="FieldIntegrityException">Tampered, moved, malformed, of the retired format, or sealed under another key.</exception>
+    string Open(byte[] sealedValue, PersonKey key, FieldBinding binding);
+}
