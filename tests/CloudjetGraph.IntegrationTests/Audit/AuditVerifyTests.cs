@@ -74,6 +74,7 @@ public sealed class AuditVerifyTests
     }
 
     [Fact]
+    [Trait(TestTraits.SqliteFileOnly, "swaps rows with SQLite SQL (PRAGMA foreign_keys)")]
     public async Task Custodian_SwapsTwoEntries_VerifyNamesTheFirst()
     {
         await using var app = await WithReadsAsync();
@@ -138,6 +139,7 @@ public sealed class AuditVerifyTests
     }
 
     [Fact]
+    [Trait(TestTraits.SqliteFileOnly, "a missing database file")]
     public async Task Custodian_VerifiesAMissingDatabase_ExitsOneAndCreatesNothing()
     {
         var folder = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"));
