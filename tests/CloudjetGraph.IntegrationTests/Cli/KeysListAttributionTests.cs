@@ -71,7 +71,7 @@ public sealed class KeysListAttributionTests
         var oldIndexKey = await AddDecryptOnlyKeyAsync(rotated, DataKeyPurpose.BlindIndex);
 
         // One person's key row names the older wrapping key; one of their values names a key of the wrong kind.
-        var victim = rotated.WithDb(db => db.Profiles.Single(p => p.Id == db.Profiles.Min(q => q.Id)));
+        var victim = rotated.WithDb(db => db.Profiles.OrderBy(p => p.Id).First());
         await MoveToWrappingKeyAsync(rotated, victim.Id, oldPersonKeysKey);
         var phone = victim.Phone!;
         oldIndexKey.TryWriteBytes(phone.AsSpan(1, 16));

@@ -167,6 +167,14 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         return read(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>());
     }
 
+    /// <summary>As <see cref="WithDb"/> for asynchronous work: the context lives until it is done (Npgsql is truly asynchronous).</summary>
+    public async Task<T> WithDbAsync<T>(Func<CloudjetDbContext, Task<T>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var scope = Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>());
+    }
+
     public T WithKeyStore<T>(Func<KeyStoreDbContext, T> read)
     {
         using var keyStore = Services.GetRequiredService<IDbContextFactory<KeyStoreDbContext>>().CreateDbContext();
