@@ -1,6 +1,7 @@
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Data.Engines;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
@@ -80,12 +81,12 @@ public static class CloudjetInitializer
     /// <summary>
     /// Creates or migrates the key store beside the profile database. Profiles without any person key
     /// could never be read: they are development data of the retired format 1, or the setting names
-    /// the wrong key store. Either way startup stops, before a missing key store file is created.
+    /// the wrong key store. Either way startup stops, before a missing key store is created.
     /// </summary>
     private static async Task PrepareKeyStoreAsync(CloudjetDbContext db, KeyStoreDbContext keyStore, CancellationToken cancellationToken)
     {
         var profilesExist = await db.Profiles.AnyAsync(cancellationToken);
-        if (profilesExist && keyStore.Database.IsSqlite() && !SqliteFile.Exists(keyStore.Database.GetConnectionString()))
+        if (profilesExist && !await keyStore.Database.Engine().ExistsAsync(keyStore.Database, cancellationToken))
         {
             throw ProfilesWithoutPersonKeys(keyStore);
         }
@@ -97,24 +98,11 @@ public static class CloudjetInitializer
         }
     }
 
-    private static async Task MigrateAsync(DbContext context, CancellationToken cancellationToken)
-    {
-        if (context.Database.IsSqlite())
-        {
-            SqliteFile.EnsureDirectory(context.Database.GetConnectionString());
-            await context.Database.MigrateAsync(cancellationToken);
-
-            // Readers never block the writer, and the file stays consistent after a crash.
-            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
-        else
-        {
-            await context.Database.MigrateAsync(cancellationToken);
-        }
-    }
+    private static Task MigrateAsync(DbContext context, CancellationToken cancellationToken) =>
+        context.Database.Engine().MigrateAsync(context.Database, cancellationToken);
 
     private static KeyRingUnavailableException ProfilesWithoutPersonKeys(KeyStoreDbContext keyStore) =>
-        new($"The database holds profiles but the key store '{SqliteFile.Describe(keyStore.Database.GetConnectionString())}' "
+        new($"The database holds profiles but the key store '{keyStore.Database.Engine().Describe(keyStore.Database.GetConnectionString())}' "
             + $"(ConnectionStrings:{KeyStoreServiceCollectionExtensions.ConnectionStringName}) holds no person keys: either the profiles are development data sealed in "
             + "the retired format 1 (delete the database file to have Development seed it again; see docs/encryption.md), or the setting names the wrong key store.");
 }

@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Data.Engines;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Audit;
@@ -18,7 +19,7 @@ public sealed class AuditChainVerifier(CloudjetDbContext db)
     {
         if (!await DatabaseSchema.IsInitializedAsync(db.Database, cancellationToken) || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
-            throw new AuditTrailUnavailableException($"The database ({SqliteFile.Describe(db.Database.GetConnectionString())}) does not exist or is not migrated to this version; start the gateway once to migrate it.");
+            throw new AuditTrailUnavailableException($"The database ({db.Database.Engine().Describe(db.Database.GetConnectionString())}) does not exist or is not migrated to this version; start the gateway once to migrate it.");
         }
 
         var previous = AuditChainFormat.Genesis.ToArray();

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Data.Engines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,9 +10,10 @@ namespace CloudjetGraph.Core.Audit;
 /// <summary>
 /// Appends to the chained audit trail with group commit: callers queue their entries on a channel,
 /// one writer loop drains everything queued, appends it in one transaction and completes each
-/// caller's task only after the commit. The previous link is read inside that transaction (on
-/// SQLite a <c>BEGIN IMMEDIATE</c> one, which takes the write lock first), never from memory, so the
-/// gateway, the Cli and other gateways on the same database extend one chain.
+/// caller's task only after the commit. The previous link is read inside that transaction, after
+/// taking the trail's lock (on SQLite the <c>BEGIN IMMEDIATE</c> write lock, on PostgreSQL an advisory
+/// transaction lock), never from memory, so the gateway, the Cli and other gateways on the same
+/// database extend one chain.
 /// </summary>
 public sealed partial class AuditTrailWriter : IAuditSink, IDisposable, IAsyncDisposable
 {
@@ -106,6 +108,7 @@ public sealed partial class AuditTrailWriter : IAuditSink, IDisposable, IAsyncDi
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await db.Database.Engine().LockAuditTrailAsync(db.Database, CancellationToken.None);
         var head = await db.AuditEntries.AsNoTracking()
             .Where(e => e.Link != null)
             .OrderByDescending(e => e.Sequence)

@@ -29,9 +29,17 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
     /// <summary>The profiles of each audit entry, indexed by profile.</summary>
     public DbSet<AuditEntryProfile> AuditEntryProfiles => Set<AuditEntryProfile>();
 
+    /// <summary>
+    /// <c>substr(bytes, start, length)</c> in SQL, 1-based, which SQLite and PostgreSQL both define for
+    /// binary values: the key header of a stored entry is compared in the database. Only for queries.
+    /// </summary>
+    public static byte[] Substr(byte[] bytes, int start, int length) => throw new NotSupportedException("Only for queries, translated to SQL.");
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.HasDbFunction(typeof(CloudjetDbContext).GetMethod(nameof(Substr))!).HasName("substr").IsBuiltIn();
+
         modelBuilder.Entity<Organization>(organization =>
         {
             organization.Property(o => o.Name).HasMaxLength(200);

@@ -1,6 +1,8 @@
+using CloudjetGraph.Core.Data.Engines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Core.Data;
 
@@ -10,15 +12,28 @@ public static class DataServiceCollectionExtensions
     /// <summary>The connection string name, read from <c>ConnectionStrings:Cloudjet</c>.</summary>
     public const string ConnectionStringName = "Cloudjet";
 
-    /// <summary>Used when <c>ConnectionStrings:Cloudjet</c> is not set: a SQLite file created on first run.</summary>
+    /// <summary>Used when <c>ConnectionStrings:Cloudjet</c> is not set on SQLite: a file created on first run.</summary>
     public const string DefaultConnectionString = "Data Source=data/cloudjet.db";
 
-    /// <summary>Adds <see cref="CloudjetDbContext"/> on SQLite from <c>ConnectionStrings:Cloudjet</c>.</summary>
+    /// <summary>
+    /// Adds <see cref="DatabaseOptions"/> and <see cref="CloudjetDbContext"/> on the configured provider
+    /// from <c>ConnectionStrings:Cloudjet</c>.
+    /// </summary>
     public static IServiceCollection AddCloudjetData(this IServiceCollection services)
     {
+        // A server has no sensible default address, and a default SQLite path would be silently wrong there.
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate<IConfiguration>(
+                (options, configuration) => options.Provider == DatabaseProvider.Sqlite || configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 },
+                $"{DatabaseOptions.SectionName}:Provider {DatabaseProvider.Postgres} needs ConnectionStrings:{ConnectionStringName}.")
+            .ValidateOnStart();
+
         // Read when the context is built, so hosts and tests may still change configuration before that.
         services.AddDbContext<CloudjetDbContext>((provider, options) =>
-            options.UseSqlite(provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName) ?? DefaultConnectionString));
+            DatabaseEngines.For(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider)
+                .Use(options, provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName) ?? DefaultConnectionString));
         return services;
     }
 }

@@ -1,5 +1,7 @@
+using CloudjetGraph.Core.Data.Engines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CloudjetGraph.Core.Data;
 
@@ -7,10 +9,12 @@ namespace CloudjetGraph.Core.Data;
 internal static class DatabaseSchema
 {
     /// <summary>
-    /// Whether the database exists and has been migrated at least once. A missing SQLite file is
-    /// checked first, because opening it would create it empty.
+    /// Whether the database exists and has been migrated at least once. Existence is checked first,
+    /// because opening a missing SQLite file would create it empty; then the history table, because
+    /// reading a missing one fails (and EF Core logs that as an error) on PostgreSQL.
     /// </summary>
     public static async Task<bool> IsInitializedAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
-        (!database.IsSqlite() || SqliteFile.Exists(database.GetConnectionString()))
+        await database.Engine().ExistsAsync(database, cancellationToken)
+            && await database.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
             && (await database.GetAppliedMigrationsAsync(cancellationToken)).Any();
 }

@@ -1,3 +1,5 @@
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Data.Engines;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,7 @@ public static class KeyStoreServiceCollectionExtensions
     /// <summary>The file name of the default key store, beside the key ring directory.</summary>
     public const string DefaultFileName = "keys.db";
 
-    /// <summary>Adds <see cref="KeyStoreDbContext"/>, the person key cache, store and shredder.</summary>
+    /// <summary>Adds <see cref="KeyStoreDbContext"/> on the provider of <c>Database:Provider</c>, the person key cache, store and shredder.</summary>
     public static IServiceCollection AddCloudjetKeyStore(this IServiceCollection services)
     {
         services.AddOptions<KeyStoreOptions>()
@@ -27,7 +29,14 @@ public static class KeyStoreServiceCollectionExtensions
         // Read when a context is built, so hosts and tests may still change configuration before that.
         // A factory, because singletons (field resolvers, the shredder) open short contexts of their own.
         services.AddDbContextFactory<KeyStoreDbContext>((provider, options) =>
-            options.UseSqlite(ConnectionString(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IOptions<ProtectionOptions>>().Value)));
+            DatabaseEngines.For(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider)
+                .Use(options, ConnectionString(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IOptions<ProtectionOptions>>().Value)));
+
+        // On a server the key store is a database of its own, which only its connection string can name.
+        services.AddOptions<DatabaseOptions>()
+            .Validate<IConfiguration>(
+                (options, configuration) => options.Provider == DatabaseProvider.Sqlite || configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 },
+                $"{DatabaseOptions.SectionName}:Provider {DatabaseProvider.Postgres} needs ConnectionStrings:{ConnectionStringName}, a database apart from ConnectionStrings:{DataServiceCollectionExtensions.ConnectionStringName}.");
         services.AddSingleton<PersonKeyCache>();
         services.AddSingleton<PersonKeyWrapper>();
         services.AddSingleton<PersonKeyStore>();
@@ -36,7 +45,7 @@ public static class KeyStoreServiceCollectionExtensions
     }
 
     /// <summary>
-    /// <c>ConnectionStrings:CloudjetKeys</c>, or when it is empty a SQLite file <c>keys.db</c> beside the
+    /// <c>ConnectionStrings:CloudjetKeys</c>, or when it is empty (SQLite only) a SQLite file <c>keys.db</c> beside the
     /// key ring directory, so that the keys and their store stay together, apart from the profiles.
     /// </summary>
     public static string ConnectionString(IConfiguration configuration, ProtectionOptions protection)

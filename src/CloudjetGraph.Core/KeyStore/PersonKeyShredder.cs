@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Data.Engines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,8 @@ namespace CloudjetGraph.Core.KeyStore;
 public sealed partial class PersonKeyShredder(IDbContextFactory<KeyStoreDbContext> contexts, PersonKeyCache cache, ILogger<PersonKeyShredder> logger)
 {
     /// <summary>
-    /// Deletes the key row so that its bytes leave the key store file and its WAL too, then evicts the
+    /// Deletes the key row so that its bytes leave the key store (on SQLite its file and WAL at once),
+    /// then evicts the
     /// key from this process's cache. Other processes stop serving it within the cache's time to live.
     /// </summary>
     /// <returns>Whether the profile had a key.</returns>
@@ -37,23 +39,13 @@ public sealed partial class PersonKeyShredder(IDbContextFactory<KeyStoreDbContex
     private async Task<int> DeleteAsync(IReadOnlyCollection<Guid> profileIds, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var isSqlite = db.Database.IsSqlite();
+        var engine = db.Database.Engine();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            // Without secure_delete a deleted row's bytes stay in the page's free space (NOTES.md).
-            if (isSqlite)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", cancellationToken);
-            }
-
+            await engine.PrepareErasureAsync(db.Database, cancellationToken);
             var deleted = await db.PersonKeys.Where(k => profileIds.Contains(k.ProfileId)).ExecuteDeleteAsync(cancellationToken);
-
-            // The WAL still holds the page as it was before; folding it in and truncating removes it.
-            if (isSqlite)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
-            }
+            await engine.FlushErasureAsync(db.Database, cancellationToken);
 
             foreach (var profileId in profileIds)
             {

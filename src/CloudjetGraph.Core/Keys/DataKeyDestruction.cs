@@ -3,6 +3,7 @@ using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Data.Engines;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
@@ -118,15 +119,11 @@ public sealed partial class DataKeyDestruction(
 
     private async Task OverwriteAsync(Guid id, CancellationToken cancellationToken)
     {
-        var isSqlite = db.Database.IsSqlite();
+        var engine = db.Database.Engine();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            // Without secure_delete the old bytes stay in the page's free space (NOTES.md).
-            if (isSqlite)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", cancellationToken);
-            }
+            await engine.PrepareErasureAsync(db.Database, cancellationToken);
 
             var now = time.GetUtcNow();
             var destroyed = await db.DataKeys
@@ -137,11 +134,7 @@ public sealed partial class DataKeyDestruction(
                 throw new DomainException(ErrorCodes.Conflict, $"Data key {id} changed while it was being destroyed; run `keys list` and try again.");
             }
 
-            // The WAL still holds the page as it was; folding it in and truncating removes it.
-            if (isSqlite)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
-            }
+            await engine.FlushErasureAsync(db.Database, cancellationToken);
         }
         finally
         {

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Data.Engines;
 using CloudjetGraph.Core.KeyStore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -10,8 +10,8 @@ namespace CloudjetGraph.Core.Privacy;
 /// The mechanics of an erasure, in the order that makes it safe to run again after a crash at any
 /// point: first the person keys are shredded (every copy of the ciphertext, backups included, is
 /// unreadable from then on), then the profile rows, their blind-index entries and sealed password
-/// hashes leave the live database file and its WAL. A profile whose key is gone but whose row
-/// remains is finished by the next run.
+/// hashes leave the live database (on SQLite its file and WAL at once; on PostgreSQL when VACUUM
+/// reclaims the dead rows). A profile whose key is gone but whose row remains is finished by the next run.
 /// </summary>
 public sealed partial class ProfileRemoval(CloudjetDbContext db, PersonKeyShredder shredder, ILogger<ProfileRemoval> logger)
 {
@@ -27,23 +27,13 @@ public sealed partial class ProfileRemoval(CloudjetDbContext db, PersonKeyShredd
 
         // From here on nothing of these people can be read, so the rest runs to its end: a request
         // cancelled now would leave rows for a rerun to finish, never a half-readable person.
-        var isSqlite = db.Database.IsSqlite();
+        var engine = db.Database.Engine();
         await db.Database.OpenConnectionAsync(CancellationToken.None);
         try
         {
-            // Without secure_delete a deleted row's bytes stay in the page's free space (NOTES.md).
-            if (isSqlite)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", CancellationToken.None);
-            }
-
+            await engine.PrepareErasureAsync(db.Database, CancellationToken.None);
             var removed = await RemoveRowsAsync(profileIds);
-
-            // The WAL still holds the pages as they were; folding it in and truncating removes them.
-            if (isSqlite)
-            {
-                await CheckpointAsync(db.Database.GetDbConnection());
-            }
+            await FlushAsync(engine);
 
             LogRemoved(logger, removed);
             return removed;
@@ -75,14 +65,11 @@ public sealed partial class ProfileRemoval(CloudjetDbContext db, PersonKeyShredd
 
     // A reader in the middle of a transaction keeps the checkpoint from truncating the WAL (busy);
     // it is tried again briefly, then left to the next checkpoint, which says so in the log.
-    private async Task CheckpointAsync(DbConnection connection)
+    private async Task FlushAsync(IDatabaseEngine engine)
     {
         for (var attempt = 1; attempt <= CheckpointAttempts; attempt++)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
-            if (await reader.ReadAsync(CancellationToken.None) && reader.GetInt64(0) == 0)
+            if (await engine.FlushErasureAsync(db.Database, CancellationToken.None))
             {
                 return;
             }

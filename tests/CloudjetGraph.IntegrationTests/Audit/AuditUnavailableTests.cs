@@ -8,6 +8,7 @@ namespace CloudjetGraph.IntegrationTests.Audit;
 public sealed class AuditUnavailableTests
 {
     [Fact]
+    [Trait(TestTraits.SqliteFileOnly, "a SQLite trigger refuses the appends")]
     public async Task Management_ReadsWhileTrailRefusesWrites_GetsAuditUnavailableAndNoData()
     {
         await using var app = new CloudjetApplication();
@@ -27,6 +28,7 @@ public sealed class AuditUnavailableTests
     }
 
     [Fact]
+    [Trait(TestTraits.SqliteFileOnly, "a SQLite trigger refuses the appends")]
     public async Task Management_ReadsWhileTrailRefusesWrites_GraphQLResponseMediaTypeGets503()
     {
         await using var app = new CloudjetApplication();

@@ -48,11 +48,11 @@ public sealed class BreachReportTests(BreachWindowFixture window) : IClassFixtur
     [Fact]
     public async Task Cli_Reports_RecordsItselfAsBreachReport()
     {
-        var before = (await CustodianRecord.ReadAsync(_app.DatabasePath)).Count;
+        var before = (await CustodianRecord.ReadAsync(_app)).Count;
 
         await Custodian.AuditAsync(Custodian.DevelopmentSettingsOf(_app), "report", "--from", _from.ToString("O"), "--to", _to.ToString("O"));
 
-        var record = (await CustodianRecord.ReadAsync(_app.DatabasePath)).Skip(before).Single();
+        var record = (await CustodianRecord.ReadAsync(_app)).Skip(before).Single();
         Assert.Equal((PrivacyOperationNames.BreachReport, "cli", OperationOutcomes.Succeeded), (record.Operation, record.ActorRole, record.Outcome));
         Assert.StartsWith("2 profiles affected", record.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain('@', record.Text);
@@ -75,7 +75,7 @@ public sealed class BreachReportTests(BreachWindowFixture window) : IClassFixtur
         var profiles = response.Ok()["breachReport"]!.AsArray();
         Assert.Equal(_profiles[1..3], profiles.Select(p => Guid.Parse(p!["profileId"]!.GetValue<string>())));
         Assert.DoesNotContain('@', response.Body);
-        var record = (await CustodianRecord.ReadAsync(_app.DatabasePath))[^1];
+        var record = (await CustodianRecord.ReadAsync(_app))[^1];
         Assert.Equal((PrivacyOperationNames.BreachReport, "management"), (record.Operation, record.ActorRole));
     }
 
@@ -85,13 +85,13 @@ public sealed class BreachReportTests(BreachWindowFixture window) : IClassFixtur
     [InlineData(Role.KeyCustodian, "custodian", ErrorCodes.NotAuthorized)]
     public async Task NonManagement_QueriesBreachReport_GetsRefusedAndNothingIsReported(Role role, string subject, string code)
     {
-        var before = (await CustodianRecord.ReadAsync(_app.DatabasePath)).Count;
+        var before = (await CustodianRecord.ReadAsync(_app)).Count;
 
         var response = await _app.Client(_app.StaffToken(role, subject)).PostAsync(
             "query($from: DateTimeOffset!, $to: DateTimeOffset!) { breachReport(from: $from, to: $to) { profileId } }", new { from = _from, to = _to });
 
         Assert.Equal([code], response.Codes);
-        Assert.Equal(before, (await CustodianRecord.ReadAsync(_app.DatabasePath)).Count);
+        Assert.Equal(before, (await CustodianRecord.ReadAsync(_app)).Count);
     }
 
     [Fact]

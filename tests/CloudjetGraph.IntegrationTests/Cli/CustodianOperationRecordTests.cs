@@ -61,7 +61,7 @@ public sealed class CustodianOperationRecordTests
         await host.InitializeAsync();
         var settings = Custodian.DevelopmentSettingsOf(host);
         var personKeys = host.WithKeyStore(store => store.PersonKeys.LongCount());
-        var recordedBefore = (await CustodianRecord.ReadAsync(host.DatabasePath)).Count;
+        var recordedBefore = (await CustodianRecord.ReadAsync(host)).Count;
         var unknownProfile = Guid.NewGuid();
         const string OtherRunner = "other-box/pid 7/feedf00d";
 
@@ -81,7 +81,7 @@ public sealed class CustodianOperationRecordTests
         await leases.ReleaseAsync(OtherRunner, CancellationToken.None);
 
         Assert.Equal((0, 1, 0, 0, 0, 1, 0, 4), (rotated.ExitCode, inUse.ExitCode, rewrapped.ExitCode, dryRun.ExitCode, destroyed.ExitCode, noSuchProfile.ExitCode, reindexed.ExitCode, leaseHeld.ExitCode));
-        var rows = (await CustodianRecord.ReadAsync(host.DatabasePath)).Skip(recordedBefore).ToList();
+        var rows = (await CustodianRecord.ReadAsync(host)).Skip(recordedBefore).ToList();
         Assert.Equal(
             [
                 ("keys.rotate-data", "succeeded", $"person-keys key {newKey}", $"Created data key {newKey} (person-keys), active now; {oldKey} is decrypt-only."),
@@ -157,7 +157,7 @@ public sealed class CustodianOperationRecordTests
             CancellationToken.None));
 
         Assert.Equal(secret, thrown.Message);
-        var row = Assert.Single(await CustodianRecord.ReadAsync(app.DatabasePath));
+        var row = Assert.Single(await CustodianRecord.ReadAsync(app));
         Assert.Equal(
             ("custodian-fails", "keyCustodian", "keys.rotate-master", "key ring", "failed", "The operation broke off on an unexpected error; the log of the gateway or the tool says why."),
             (row.ActorSubject, row.ActorRole, row.Operation, row.Target, row.Outcome, row.Detail));

@@ -27,7 +27,7 @@ public sealed class DataKeyRetirementTests
             var settings = Custodian.DevelopmentSettingsOf(host);
             before = await ProfileValues.ReadAsync(host.Services);
             var old = CensusJson.ActiveKeyId(await Custodian.ListAsync(settings), "person-keys");
-            var profiles = await DatabaseDigest.OfAsync(host.DatabasePath, "Profiles");
+            var profiles = await DatabaseDigest.OfAsync(host, "Profiles");
             await Custodian.RotateDataAsync(settings, "person-keys");
 
             var (refused, _, refusal) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
@@ -36,13 +36,13 @@ public sealed class DataKeyRetirementTests
 
             var (rewrapped, _, rewrapError) = await Custodian.KeysAsync(settings, "rewrap");
             Assert.True(rewrapped == 0, rewrapError);
-            Assert.Equal(profiles, await DatabaseDigest.OfAsync(host.DatabasePath, "Profiles"));
+            Assert.Equal(profiles, await DatabaseDigest.OfAsync(host, "Profiles"));
             Assert.Equal(0, CensusJson.DataKey(await Custodian.ListAsync(settings), old)["census"]!["personKeys"]!.GetValue<long>());
 
             var (destroyed, output, destroyError) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
             Assert.True(destroyed == 0, destroyError);
             Assert.StartsWith($"Destroyed data key {old} (person-keys); this cannot be undone.", output, StringComparison.Ordinal);
-            Assert.Equal(profiles, await DatabaseDigest.OfAsync(host.DatabasePath, "Profiles"));
+            Assert.Equal(profiles, await DatabaseDigest.OfAsync(host, "Profiles"));
         }
 
         // A new host has only the new key to unwrap person keys with, and reads every value.

@@ -58,7 +58,7 @@ public sealed class KeysDestroyDataTests
         var old = CensusJson.ActiveKeyId(await Custodian.ListAsync(settings), "person-keys");
         var personKeys = host.WithKeyStore(ks => ks.PersonKeys.Count());
         await Custodian.RotateDataAsync(settings, "person-keys");
-        var digest = await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath);
+        var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
 
         var (refused, refusedOutput, refusal) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
 
@@ -66,7 +66,7 @@ public sealed class KeysDestroyDataTests
         Assert.Equal("", refusedOutput);
         Assert.Contains($"Data key {old} still protects {personKeys} person key(s) wrapped under it (run `keys rewrap`)", refusal, StringComparison.Ordinal);
         Assert.Contains("pass --force", refusal, StringComparison.Ordinal);
-        Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath));
+        Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host));
 
         var (forced, forcedOutput, forcedError) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString(), "--force");
 
@@ -85,14 +85,14 @@ public sealed class KeysDestroyDataTests
         await host.InitializeAsync();
         var settings = Custodian.DevelopmentSettingsOf(host);
         var active = CensusJson.ActiveKeyId(await Custodian.ListAsync(settings), purpose).ToString();
-        var digest = await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath);
+        var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
 
         var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", active, "--force");
 
         Assert.Equal(1, exitCode);
         Assert.Equal("", output);
         Assert.Contains($"is the active {purpose} key and is never destroyed", error, StringComparison.Ordinal);
-        Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath));
+        Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host));
     }
 
     [Fact]

@@ -7,7 +7,6 @@ using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudjetGraph.IntegrationTests.Cli;
@@ -72,7 +71,7 @@ public sealed class KeysListAttributionTests
         var oldIndexKey = await AddDecryptOnlyKeyAsync(rotated, DataKeyPurpose.BlindIndex);
 
         // One person's key row names the older wrapping key; one of their values names a key of the wrong kind.
-        var victim = rotated.WithDb(db => db.Profiles.Single(p => p.Id == db.Profiles.Min(q => q.Id)));
+        var victim = rotated.WithDb(db => db.Profiles.OrderBy(p => p.Id).First());
         await MoveToWrappingKeyAsync(rotated, victim.Id, oldPersonKeysKey);
         var phone = victim.Phone!;
         oldIndexKey.TryWriteBytes(phone.AsSpan(1, 16));
@@ -102,13 +101,7 @@ public sealed class KeysListAttributionTests
     // Rewrites the key store row alone, as a rewrap job would, without unwrapping anything.
     private static async Task MoveToWrappingKeyAsync(CloudjetApplication host, Guid profileId, Guid wrappingKeyId)
     {
-        await using var connection = new SqliteConnection($"Data Source={host.KeyStorePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE PersonKeys SET WrappingKeyId = $key WHERE ProfileId = $profile";
-        command.Parameters.AddWithValue("$key", wrappingKeyId.ToString().ToUpperInvariant());
-        command.Parameters.AddWithValue("$profile", profileId.ToString().ToUpperInvariant());
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        Assert.Equal(1, await host.ExecuteKeyStoreSqlAsync("UPDATE PersonKeys SET WrappingKeyId = $key WHERE ProfileId = $profile", ("$key", wrappingKeyId), ("$profile", profileId)));
     }
 
     // A real, wrapped, inactive key, as a rotation will leave behind; the running host never loads it.

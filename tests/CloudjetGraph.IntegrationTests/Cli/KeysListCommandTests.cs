@@ -107,6 +107,7 @@ public sealed class KeysListCommandTests(CloudjetApplication app) : IClassFixtur
     }
 
     [Fact]
+    [Trait(TestTraits.SqliteFileOnly, "a missing database file")]
     public async Task Custodian_ListsKeysWithARingButNoDatabase_RefusesAndCreatesNoDatabase()
     {
         var missingDatabase = Path.Combine(app.DataDirectory, $"missing-{Guid.NewGuid():N}.db");

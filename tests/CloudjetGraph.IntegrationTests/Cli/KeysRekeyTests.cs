@@ -200,7 +200,7 @@ public sealed class KeysRekeyTests
     }
 
     private static async Task<(string Profiles, string Keys)> DigestsAsync(CloudjetApplication host) =>
-        (await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath), await DatabaseDigest.OfAsync(host.KeyStorePath));
+        (await DatabaseDigest.ExceptAuditTrailAsync(host), await DatabaseDigest.OfKeyStoreAsync(host));
 
     private static HashSet<Guid> KeyIds(CloudjetApplication host) => host.WithKeyStore(store => store.PersonKeys.Select(k => k.Id).ToHashSet());
 

@@ -23,20 +23,20 @@ public sealed class KeysRewrapTests
             before = await ProfileValues.ReadAsync(host.Services);
             (oldKey, newKey) = await DataKeys.RotateAsync(host.Services, DataKeyPurpose.PersonKeyWrapping);
             var settings = Custodian.SettingsOf(host);
-            var profilesDigest = await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath);
-            var keyStoreDigest = await DatabaseDigest.OfAsync(host.KeyStorePath);
+            var profilesDigest = await DatabaseDigest.ExceptAuditTrailAsync(host);
+            var keyStoreDigest = await DatabaseDigest.OfKeyStoreAsync(host);
 
             // A dry run counts and writes nothing, not even a checkpoint.
             var (dry, dryOutput, dryError) = await Custodian.KeysAsync(settings, "rewrap", "--dry-run", "--batch", "64");
             Assert.True(dry == 0, dryError);
             Assert.Contains($"keys rewrap all (dry run, nothing written): {before.Count} examined, {before.Count} would change, 0 changed concurrently.", dryOutput, StringComparison.Ordinal);
-            Assert.Equal(keyStoreDigest, await DatabaseDigest.OfAsync(host.KeyStorePath));
+            Assert.Equal(keyStoreDigest, await DatabaseDigest.OfKeyStoreAsync(host));
 
             var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rewrap", "--batch", "64");
             Assert.True(exitCode == 0, error);
             Assert.Contains($"keys rewrap all: done; {before.Count} examined, {before.Count} changed, 0 changed concurrently.", output, StringComparison.Ordinal);
             Assert.Contains($"keys rewrap: {before.Count}/{before.Count} rows", output, StringComparison.Ordinal);
-            Assert.Equal(profilesDigest, await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath));
+            Assert.Equal(profilesDigest, await DatabaseDigest.ExceptAuditTrailAsync(host));
 
             var census = await ListAsync(settings);
             Assert.Equal(0, PersonKeysUnder(census, oldKey));
@@ -44,12 +44,12 @@ public sealed class KeysRewrapTests
             Assert.Equal(before.Count, host.WithKeyStore(store => store.PersonKeys.Count(k => k.WrappingKeyId == newKey && k.Version == 1)));
 
             // A rerun after completion finds nothing and writes nothing, in either database.
-            var keyStoreAfter = await DatabaseDigest.OfAsync(host.KeyStorePath);
+            var keyStoreAfter = await DatabaseDigest.OfKeyStoreAsync(host);
             var (again, againOutput, againError) = await Custodian.KeysAsync(settings, "rewrap");
             Assert.True(again == 0, againError);
             Assert.Contains("keys rewrap all: nothing to do.", againOutput, StringComparison.Ordinal);
-            Assert.Equal(keyStoreAfter, await DatabaseDigest.OfAsync(host.KeyStorePath));
-            Assert.Equal(profilesDigest, await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath));
+            Assert.Equal(keyStoreAfter, await DatabaseDigest.OfKeyStoreAsync(host));
+            Assert.Equal(profilesDigest, await DatabaseDigest.ExceptAuditTrailAsync(host));
         }
 
         // A new host unwraps every person key under the new data key alone.
@@ -66,14 +66,14 @@ public sealed class KeysRewrapTests
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
-        var digest = await DatabaseDigest.OfAsync(host.KeyStorePath);
+        var digest = await DatabaseDigest.OfKeyStoreAsync(host);
 
         var (exitCode, output, error) = await Custodian.KeysAsync(Custodian.SettingsOf(host), "rewrap", "--batch", batch);
 
         Assert.Equal(1, exitCode);
         Assert.Equal("", output);
         Assert.Equal("keys rewrap: --batch must be 1-100000 and --rate at least 1.", error.Trim());
-        Assert.Equal(digest, await DatabaseDigest.OfAsync(host.KeyStorePath));
+        Assert.Equal(digest, await DatabaseDigest.OfKeyStoreAsync(host));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.IntegrationTests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace CloudjetGraph.IntegrationTests.Cli;
@@ -20,8 +20,8 @@ public sealed class KeysRotateDataTests
         await host.InitializeAsync();
         var settings = Custodian.DevelopmentSettingsOf(host);
         var before = CensusJson.DataKeys(await Custodian.ListAsync(settings)).Single(CensusJson.Purpose("person-keys"));
-        var profilesDigest = await DatabaseDigest.OfAsync(host.DatabasePath, "Profiles");
-        var personKeysDigest = await DatabaseDigest.OfAsync(host.KeyStorePath, "PersonKeys");
+        var profilesDigest = await DatabaseDigest.OfAsync(host, "Profiles");
+        var personKeysDigest = await DatabaseDigest.OfKeyStoreAsync(host, "PersonKeys");
 
         var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-data", "--purpose", "person-keys");
 
@@ -36,8 +36,8 @@ public sealed class KeysRotateDataTests
         Assert.Equal(CensusJson.Census(), created["census"]!.ToJsonString());
         Assert.Equal(before["masterKeyId"]!.GetValue<string>(), created["masterKeyId"]!.GetValue<string>());
         Assert.StartsWith($"Created data key {created["id"]!.GetValue<string>()} (person-keys), active now; {old["id"]!.GetValue<string>()} is decrypt-only.", output, StringComparison.Ordinal);
-        Assert.Equal(profilesDigest, await DatabaseDigest.OfAsync(host.DatabasePath, "Profiles"));
-        Assert.Equal(personKeysDigest, await DatabaseDigest.OfAsync(host.KeyStorePath, "PersonKeys"));
+        Assert.Equal(profilesDigest, await DatabaseDigest.OfAsync(host, "Profiles"));
+        Assert.Equal(personKeysDigest, await DatabaseDigest.OfKeyStoreAsync(host, "PersonKeys"));
         Assert.NotNull(host.WithDb(db => db.DataKeys.Single(k => k.Id == Guid.Parse(old["id"]!.GetValue<string>())).DeactivatedAt));
     }
 
@@ -49,7 +49,7 @@ public sealed class KeysRotateDataTests
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
-        var digest = await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath);
+        var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
 
         var (exitCode, output, error) = await Custodian.KeysAsync(Custodian.DevelopmentSettingsOf(host), "rotate-data", "--purpose", purpose);
 
@@ -57,7 +57,7 @@ public sealed class KeysRotateDataTests
         Assert.Equal("", output);
         Assert.Contains(refusal, error, StringComparison.Ordinal);
         Assert.Single(error.Trim().Split('\n'));
-        Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath));
+        Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class KeysRotateDataTests
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
-        var digest = await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath);
+        var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
         var ringFiles = Directory.GetFiles(host.KeyRingPath).Length;
 
         // The custodian tool's environment is Production unless told otherwise.
@@ -74,7 +74,7 @@ public sealed class KeysRotateDataTests
         Assert.Equal(1, exitCode);
         Assert.Equal("", output);
         Assert.Contains("development key ring", error, StringComparison.Ordinal);
-        Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath));
+        Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host));
         Assert.Equal(ringFiles, Directory.GetFiles(host.KeyRingPath).Length);
     }
 
@@ -102,9 +102,9 @@ public sealed class KeysRotateDataTests
         var (exitCode, _, error) = await Custodian.KeysAsync(Custodian.DevelopmentSettingsOf(host), "rotate-data", "--purpose", "person-keys");
         Assert.True(exitCode == 0, error);
 
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => host.ExecuteSqlAsync("UPDATE DataKeys SET IsActive = 1 WHERE Purpose = 5"));
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => host.ExecuteSqlAsync("UPDATE DataKeys SET IsActive = TRUE WHERE Purpose = 5"));
 
-        Assert.Contains("UNIQUE constraint failed", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(host.Provider == DatabaseProvider.Postgres ? "duplicate key value violates unique constraint" : "UNIQUE constraint failed", refused.Message, StringComparison.Ordinal);
         Assert.Single(host.WithDb(db => db.DataKeys.Where(k => k.Purpose == DataKeyPurpose.PersonKeyWrapping && k.IsActive).ToList()));
     }
 

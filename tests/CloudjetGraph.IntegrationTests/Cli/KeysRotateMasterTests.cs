@@ -21,8 +21,8 @@ public sealed class KeysRotateMasterTests
             valuesBefore = StoredPersonalValues.ByProfile(before.Services);
             var settings = Custodian.SettingsOf(before);
             var oldMaster = Guid.Parse(MasterKeys(await ListAsync(settings)).Single()["id"]!.GetValue<string>());
-            var profilesDigest = await DatabaseDigest.OfAsync(before.DatabasePath, "Profiles");
-            var personKeysDigest = await DatabaseDigest.OfAsync(before.KeyStorePath, "PersonKeys");
+            var profilesDigest = await DatabaseDigest.OfAsync(before, "Profiles");
+            var personKeysDigest = await DatabaseDigest.OfKeyStoreAsync(before, "PersonKeys");
 
             var (refused, refusedOutput, refusal) = await Custodian.KeysAsync(settings, "revoke-master", oldMaster.ToString());
             Assert.Equal(1, refused);
@@ -39,15 +39,15 @@ public sealed class KeysRotateMasterTests
             Assert.Equal(0, MasterKeys(census).Single(k => k["id"]!.GetValue<string>() == oldMaster.ToString())["census"]!["dataKeys"]!.GetValue<int>());
             Assert.Equal(dataKeys.Count, MasterKeys(census).Single(k => k["id"]!.GetValue<string>() == newMaster.ToString())["census"]!["dataKeys"]!.GetValue<int>());
             Assert.Contains($"Re-wrapped {dataKeys.Count} data key(s) under ring key {newMaster}", output, StringComparison.Ordinal);
-            Assert.Equal(profilesDigest, await DatabaseDigest.OfAsync(before.DatabasePath, "Profiles"));
-            Assert.Equal(personKeysDigest, await DatabaseDigest.OfAsync(before.KeyStorePath, "PersonKeys"));
+            Assert.Equal(profilesDigest, await DatabaseDigest.OfAsync(before, "Profiles"));
+            Assert.Equal(personKeysDigest, await DatabaseDigest.OfKeyStoreAsync(before, "PersonKeys"));
 
             // Nothing left to do: a second re-wrap writes nothing but its record.
-            var databaseDigest = await DatabaseDigest.ExceptAuditTrailAsync(before.DatabasePath);
+            var databaseDigest = await DatabaseDigest.ExceptAuditTrailAsync(before);
             var (again, againOutput, againError) = await Custodian.KeysAsync(settings, "rotate-master", "--rewrap-only");
             Assert.True(again == 0, againError);
             Assert.Contains($"Re-wrapped 0 data key(s) under ring key {newMaster}; {dataKeys.Count} already under it", againOutput, StringComparison.Ordinal);
-            Assert.Equal(databaseDigest, await DatabaseDigest.ExceptAuditTrailAsync(before.DatabasePath));
+            Assert.Equal(databaseDigest, await DatabaseDigest.ExceptAuditTrailAsync(before));
 
             var (revoked, revokedOutput, revokeError) = await Custodian.KeysAsync(settings, "revoke-master", oldMaster.ToString());
             Assert.True(revoked == 0, revokeError);
@@ -83,10 +83,10 @@ public sealed class KeysRotateMasterTests
         Assert.All(census["dataKeys"]!.AsArray(), key => Assert.Equal(oldMaster, key!["masterKeyId"]!.GetValue<string>()));
 
         // Before activation the re-wrap has nothing to move: the old key is still the default.
-        var digest = await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath);
+        var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
         var (rewrap, _, rewrapError) = await Custodian.KeysAsync(settings, "rotate-master", "--rewrap-only");
         Assert.True(rewrap == 0, rewrapError);
-        Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host.DatabasePath));
+        Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host));
 
         // Hostile: an unknown key, or revoking the key everything is under.
         var (unknown, _, unknownError) = await Custodian.KeysAsync(settings, "revoke-master", Guid.NewGuid().ToString());

@@ -40,7 +40,7 @@ public sealed class FuzzTests(HostileCorpusApplication app) : IClassFixture<Host
             var (caller, seedQuery, seedVariables) = Seeds[i % Seeds.Length];
             var (query, variables) = mutator.Mutate(seedQuery, seedVariables);
             var isMutation = seedQuery.StartsWith("mutation", StringComparison.Ordinal);
-            var before = isMutation ? await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath) : null;
+            var before = isMutation ? await DatabaseDigest.ExceptAuditTrailAsync(app) : null;
 
             using var content = new StringContent(new JsonObject { ["query"] = query, ["variables"] = variables }.ToJsonString(), Encoding.UTF8, "application/json");
             using var response = await clients[caller].PostAsync("/graphql", content);
@@ -53,7 +53,7 @@ public sealed class FuzzTests(HostileCorpusApplication app) : IClassFixture<Host
             executed += data is JsonObject { Count: > 0 } ? 1 : 0;
             if (before is not null && data?["updateMyProfile"] is null)
             {
-                Assert.True(before == await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath), $"{context}: a refused mutation wrote to the database.");
+                Assert.True(before == await DatabaseDigest.ExceptAuditTrailAsync(app), $"{context}: a refused mutation wrote to the database.");
             }
             else if (before is not null)
             {

@@ -26,7 +26,7 @@ public sealed class HostileCorpusTests(HostileCorpusApplication app) : IClassFix
     public async Task Case_Sent_GetsExpectedAnswerAndLeaksNothing(string name)
     {
         var hostileCase = Cases[name];
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
         var errorLines = app.Logs.ErrorCount;
         using var request = HostileRequest.Build(hostileCase, app.Callers.Authorization(hostileCase.Caller));
 
@@ -40,7 +40,7 @@ public sealed class HostileCorpusTests(HostileCorpusApplication app) : IClassFix
         Assert.Equal(hostileCase.Codes.Order(StringComparer.Ordinal), Codes(body).Order(StringComparer.Ordinal));
         if (hostileCase.Codes.Length > 0 || !hostileCase.MayWrite)
         {
-            Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+            Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
         }
         else
         {

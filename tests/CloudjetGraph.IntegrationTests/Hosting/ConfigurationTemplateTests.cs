@@ -3,6 +3,7 @@ using CloudjetGraph.Api;
 using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Api.Telemetry;
 using CloudjetGraph.Core.Authentication;
+using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Profiles;
@@ -22,6 +23,7 @@ public sealed class ConfigurationTemplateTests
 
     public static TheoryData<string, Type> OptionsSections => new()
     {
+        { DatabaseOptions.SectionName, typeof(DatabaseOptions) },
         { AccessTokenOptions.SectionName, typeof(AccessTokenOptions) },
         { PolicyOptions.SectionName, typeof(PolicyOptions) },
         { ProtectionOptions.SectionName, typeof(ProtectionOptions) },

@@ -1,7 +1,6 @@
 using System.Net;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.IntegrationTests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace CloudjetGraph.IntegrationTests.Hosting;
 
@@ -88,7 +87,7 @@ public sealed class HealthTests
         await using var app = new CloudjetApplication();
         var keyIds = app.WithDb(db => db.DataKeys.Select(k => k.Id).ToList());
         var (id, original) = StoredWrappingKey(app);
-        Assert.Equal(1, await app.ExecuteSqlAsync("UPDATE DataKeys SET WrappedKey = x'00' WHERE Id = $id", ("$id", id)));
+        Assert.Equal(1, await app.ExecuteSqlAsync("UPDATE DataKeys SET WrappedKey = $wrapped WHERE Id = $id", ("$wrapped", new byte[] { 0 }), ("$id", id)));
         await ExecuteOnKeyStoreAsync(app, "ALTER TABLE PersonKeys RENAME TO PersonKeysAway");
 
         var (status, body) = await GetAsync(app, "/health/ready");
@@ -138,12 +137,5 @@ public sealed class HealthTests
         return (key.Id, key.WrappedKey);
     }
 
-    private static async Task ExecuteOnKeyStoreAsync(CloudjetApplication app, string sql)
-    {
-        await using var keyStore = new SqliteConnection($"Data Source={app.KeyStorePath};Pooling=False");
-        await keyStore.OpenAsync();
-        await using var command = keyStore.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    private static Task<int> ExecuteOnKeyStoreAsync(CloudjetApplication app, string sql) => app.ExecuteKeyStoreSqlAsync(sql);
 }

@@ -28,6 +28,18 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Host_OnPostgresWithoutAKeyStoreConnectionString_RefusesToStartNamingIt()
+    {
+        // The key store has a SQLite default beside the ring; a server has none to fall back on.
+        await using var app = new CloudjetApplication().With("Database:Provider", "Postgres").With("ConnectionStrings:CloudjetKeys", "");
+
+        var failure = StartupFailure(app);
+
+        Assert.Contains("Database:Provider Postgres needs ConnectionStrings:CloudjetKeys", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", failure, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Host_WithUnreadableKeyRing_RefusesToStartAndCreatesNoKey()
     {
         await using var app = new CloudjetApplication();
@@ -191,7 +203,7 @@ public sealed class StartupTests
         // A production-like database whose RowIntegrity key row was deleted, as an attacker would to get rows re-blessed.
         await using var production = new CloudjetApplication { DataDirectory = dataDirectory, EnvironmentName = "Production" }
             .With("DataProtection:AllowUnprotectedKeys", "true");
-        await production.ExecuteSqlAsync("UPDATE DataKeys SET DevelopmentOnly = 0");
+        await production.ExecuteSqlAsync("UPDATE DataKeys SET DevelopmentOnly = FALSE");
         Assert.Equal(1, await production.ExecuteSqlAsync("DELETE FROM DataKeys WHERE Purpose = 4"));
 
         Assert.Contains("no active RowIntegrity data key", StartupFailure(production), StringComparison.Ordinal);
@@ -201,6 +213,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [Trait(TestTraits.SqliteFileOnly, "deletes the key store file; a server's missing database is another case")]
     public async Task Development_DatabaseWithProfilesButNoPersonKeys_RefusesAndCreatesNoKeyStore()
     {
         // A database from before person keys (format 1) has profiles and no key store at all.
@@ -223,15 +236,8 @@ public sealed class StartupTests
     public async Task Development_KeyStoreEmptiedBehindTheGateway_RefusesToStart()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
-        await using (var keyStore = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "keys.db")};Pooling=False"))
-        {
-            await keyStore.OpenAsync();
-            await using var command = keyStore.CreateCommand();
-            command.CommandText = "DELETE FROM PersonKeys";
-            Assert.Equal(DemoDataSeeder.ProfileCount, await command.ExecuteNonQueryAsync());
-        }
-
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
+        Assert.Equal(DemoDataSeeder.ProfileCount, await second.ExecuteKeyStoreSqlAsync("DELETE FROM PersonKeys"));
 
         Assert.Contains("holds no person keys", StartupFailure(second), StringComparison.Ordinal);
     }

@@ -64,12 +64,14 @@ public sealed class CliProcess : IDisposable
     }
 
     /// <summary>The environment that points the tool at a test host's files.</summary>
-    public static Dictionary<string, string> EnvironmentOf(CloudjetApplication host) => new()
+    public static Dictionary<string, string> EnvironmentOf(CloudjetApplication host)
     {
-        ["ConnectionStrings__Cloudjet"] = $"Data Source={host.DatabasePath}",
-        ["DataProtection__KeyRingPath"] = host.KeyRingPath,
-        ["DOTNET_ENVIRONMENT"] = "Development",
-    };
+        ArgumentNullException.ThrowIfNull(host);
+        var environment = host.DatabaseSettings().ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value ?? string.Empty);
+        environment["DataProtection__KeyRingPath"] = host.KeyRingPath;
+        environment["DOTNET_ENVIRONMENT"] = "Development";
+        return environment;
+    }
 
     /// <summary>Waits for the exit and returns the exit code; fails after <paramref name="timeout"/>.</summary>
     public async Task<int> ExitCodeAsync(TimeSpan timeout)

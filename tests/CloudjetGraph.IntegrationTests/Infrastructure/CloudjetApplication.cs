@@ -1,6 +1,9 @@
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
 using Microsoft.AspNetCore.Hosting;
@@ -11,12 +14,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace CloudjetGraph.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real gateway host in Development, on its own SQLite file and key ring in a temporary
-/// directory, with every log line captured.
+/// The real gateway host in Development, on its own key ring in a temporary directory and its own
+/// databases: SQLite files in that directory, or on a PostgreSQL run (<see cref="TestDatabase"/>)
+/// two databases on the test server named after the directory, dropped on disposal. Every log line is captured.
 /// </summary>
 public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -32,6 +37,21 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     public bool KeepData { get; init; }
 
     public string DatabasePath => Path.Combine(DataDirectory, "cloudjet.db");
+
+    /// <summary>The provider of this host's databases: the run's.</summary>
+    public DatabaseProvider Provider { get; } = TestDatabase.Provider;
+
+    /// <summary>
+    /// On PostgreSQL, the profile database's name (the key store's adds <c>_keys</c>): derived from
+    /// <see cref="DataDirectory"/>, so that a host restarted on kept data finds its databases again.
+    /// </summary>
+    public string DatabaseName => TestDatabase.DatabaseNameFor(DataDirectory);
+
+    /// <summary>The profile database's connection string, as the gateway is given it.</summary>
+    public string ConnectionString => DatabaseSettings()["ConnectionStrings:Cloudjet"]!;
+
+    /// <summary>The settings that put a gateway or the Cli on this host's databases (the key ring aside).</summary>
+    public Dictionary<string, string?> DatabaseSettings() => TestDatabase.SettingsFor(DataDirectory);
 
     public string KeyRingPath => Path.Combine(DataDirectory, "keys");
 
@@ -68,26 +88,91 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         return token;
     }
 
-    /// <summary>Runs raw SQL against the database file, bypassing the gateway. Guid parameters are stored ids.</summary>
-    public async Task<int> ExecuteSqlAsync(string sql, params (string Name, object Value)[] parameters)
+    /// <summary>
+    /// Runs raw SQL against the profile database, bypassing the gateway. Guid parameters are stored
+    /// ids. Written in SQLite's dialect; on PostgreSQL names are quoted (<see cref="PostgresSql"/>).
+    /// </summary>
+    public Task<int> ExecuteSqlAsync(string sql, params (string Name, object Value)[] parameters) =>
+        ExecuteAsync(OpenDatabaseAsync, ProfileDatabaseNames.Value, sql, parameters);
+
+    /// <summary>As <see cref="ExecuteSqlAsync"/>, on the key store; also after the host was disposed.</summary>
+    public Task<int> ExecuteKeyStoreSqlAsync(string sql, params (string Name, object Value)[] parameters) =>
+        ExecuteAsync(OpenKeyStoreAsync, KeyStoreNames.Value, sql, parameters);
+
+    private async Task<int> ExecuteAsync(Func<Task<DbConnection>> open, IReadOnlySet<string> storedNames, string sql, (string Name, object Value)[] parameters)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        await connection.OpenAsync();
+        var postgres = Provider == DatabaseProvider.Postgres;
+        if (postgres)
+        {
+            sql = PostgresSql.Translate(sql, storedNames);
+        }
+
+        await using var connection = await open();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = postgres ? name.TrimStart('$') : name;
+
             // EF Core stores a Guid on SQLite as upper-case text; match that, not the driver's default.
-            command.Parameters.AddWithValue(name, value is Guid id ? id.ToString().ToUpperInvariant() : value);
+            parameter.Value = !postgres && value is Guid id ? id.ToString().ToUpperInvariant() : value;
+            command.Parameters.Add(parameter);
         }
 
         return await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>An open connection to the profile database, outside the gateway's pool.</summary>
+    public async Task<DbConnection> OpenDatabaseAsync()
+    {
+        DbConnection connection = Provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString())
+            : new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>An open connection to the key store, outside the gateway's pool.</summary>
+    public async Task<DbConnection> OpenKeyStoreAsync()
+    {
+        DbConnection connection = Provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(DatabaseSettings()["ConnectionStrings:CloudjetKeys"]) { Pooling = false }.ToString())
+            : new SqliteConnection($"Data Source={KeyStorePath};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    // Table and column names from each model, which needs no database: usable after disposal too.
+    private static readonly Lazy<HashSet<string>> ProfileDatabaseNames = new(() =>
+    {
+        using var db = new CloudjetDbContext(new DbContextOptionsBuilder<CloudjetDbContext>().UseSqlite("Data Source=:memory:").Options);
+        return StoredNames(db);
+    });
+
+    private static readonly Lazy<HashSet<string>> KeyStoreNames = new(() =>
+    {
+        using var db = new KeyStoreDbContext(new DbContextOptionsBuilder<KeyStoreDbContext>().UseSqlite("Data Source=:memory:").Options);
+        return StoredNames(db);
+    });
+
+    private static HashSet<string> StoredNames(DbContext db) => db.Model.GetEntityTypes()
+        .SelectMany(entity => entity.GetProperties().Select(property => property.GetColumnName()).Append(entity.GetTableName()))
+        .OfType<string>()
+        .ToHashSet(StringComparer.Ordinal);
+
     public T WithDb<T>(Func<CloudjetDbContext, T> read)
     {
         using var scope = Services.CreateScope();
         return read(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>());
+    }
+
+    /// <summary>As <see cref="WithDb"/> for asynchronous work: the context lives until it is done (Npgsql is truly asynchronous).</summary>
+    public async Task<T> WithDbAsync<T>(Func<CloudjetDbContext, Task<T>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var scope = Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>());
     }
 
     public T WithKeyStore<T>(Func<KeyStoreDbContext, T> read)
@@ -111,7 +196,7 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         var personalValues = _started ? StoredPersonalValues.All(Services) : [];
 
         // The audit check of the whole run: every staff read has its entry, and the chain holds.
-        if (_started && !TrailTampered && File.Exists(DatabasePath))
+        if (_started && !TrailTampered && (Provider == DatabaseProvider.Postgres || File.Exists(DatabasePath)))
         {
             await using var scope = Services.CreateAsyncScope();
             StaffReleases.AssertAudited(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>());
@@ -128,6 +213,11 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
             return;
         }
 
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            await DropDatabasesAsync();
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -135,6 +225,32 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         catch (IOException)
         {
             // A file still held open only leaves a temporary directory behind.
+        }
+    }
+
+    // Its two databases and any restored backup of them, which share the name as a prefix. WITH
+    // (FORCE): a pooled connection of this host, or of a Cli run on it, may still be open.
+    private async Task DropDatabasesAsync()
+    {
+        await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestDatabase.RequiredServer) { Database = "postgres", Pooling = false }.ToString());
+        await server.OpenAsync();
+        var names = new List<string>();
+        await using (var list = server.CreateCommand())
+        {
+            list.CommandText = "SELECT datname FROM pg_database WHERE starts_with(datname, @prefix)";
+            list.Parameters.AddWithValue("prefix", DatabaseName);
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in names)
+        {
+            await using var drop = server.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+            await drop.ExecuteNonQueryAsync();
         }
     }
 
@@ -148,7 +264,11 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataDirectory);
-        _settings.TryAdd("ConnectionStrings:Cloudjet", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in DatabaseSettings())
+        {
+            _settings.TryAdd(key, value);
+        }
+
         _settings.TryAdd("DataProtection:KeyRingPath", KeyRingPath);
         // One test host sends every request from one (null) address and logs in often: only the
         // rate-limit tests, which set their own low values, should meet these limits.

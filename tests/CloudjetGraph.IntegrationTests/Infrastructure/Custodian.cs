@@ -34,7 +34,13 @@ public static class Custodian
     }
 
     /// <summary>The settings that point the Cli at a test host's database and key ring.</summary>
-    public static Dictionary<string, string?> SettingsOf(CloudjetApplication host) => SettingsOf(host.DatabasePath, host.KeyRingPath);
+    public static Dictionary<string, string?> SettingsOf(CloudjetApplication host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var settings = host.DatabaseSettings();
+        settings["DataProtection:KeyRingPath"] = host.KeyRingPath;
+        return settings;
+    }
 
     /// <summary>A development host's settings, with the tool in Development as a development ring requires for changes.</summary>
     public static Dictionary<string, string?> DevelopmentSettingsOf(CloudjetApplication host)
@@ -63,11 +69,16 @@ public static class Custodian
     }
 
     /// <summary>The settings that point the Cli at this database and key ring.</summary>
-    public static Dictionary<string, string?> SettingsOf(string databasePath, string keyRingPath) => new()
+    /// <remarks>On a PostgreSQL run, the databases of the file's directory (<see cref="TestDatabase.SettingsFor"/>).</remarks>
+    public static Dictionary<string, string?> SettingsOf(string databasePath, string keyRingPath)
     {
-        ["ConnectionStrings:Cloudjet"] = $"Data Source={databasePath}",
-        ["DataProtection:KeyRingPath"] = keyRingPath,
-    };
+        ArgumentNullException.ThrowIfNull(databasePath);
+        var settings = TestDatabase.IsPostgres
+            ? TestDatabase.SettingsFor(Path.GetDirectoryName(databasePath)!)
+            : new() { ["ConnectionStrings:Cloudjet"] = $"Data Source={databasePath}" };
+        settings["DataProtection:KeyRingPath"] = keyRingPath;
+        return settings;
+    }
 
     /// <summary>
     /// <c>keys certificate create</c> into <paramref name="path"/>, its password passed through a

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CloudjetGraph.IntegrationTests.Infrastructure;
 
@@ -6,12 +6,20 @@ namespace CloudjetGraph.IntegrationTests.Infrastructure;
 public static class CustodianRecord
 {
     /// <summary>Every recorded operation, oldest first.</summary>
+    /// <remarks>On a PostgreSQL run, the database of the file's directory (<see cref="TestDatabase.OpenAsync"/>).</remarks>
     public static async Task<List<RecordedOperation>> ReadAsync(string databasePath)
     {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await TestDatabase.OpenAsync(databasePath);
+        return await ReadAsync(connection);
+    }
+
+    /// <summary>Every operation recorded in a host's profile database, on either provider, oldest first.</summary>
+    public static Task<List<RecordedOperation>> ReadAsync(CloudjetApplication host) => ReadAsync(host.DatabasePath);
+
+    private static async Task<List<RecordedOperation>> ReadAsync(DbConnection connection)
+    {
         await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT Sequence, At, ActorSubject, ActorRole, Operation, Target, Outcome, Detail FROM AuditEntries WHERE Kind = 'operation' ORDER BY Sequence";
+        select.CommandText = "SELECT \"Sequence\", \"At\", \"ActorSubject\", \"ActorRole\", \"Operation\", \"Target\", \"Outcome\", \"Detail\" FROM \"AuditEntries\" WHERE \"Kind\" = 'operation' ORDER BY \"Sequence\"";
         await using var reader = await select.ExecuteReaderAsync();
         var rows = new List<RecordedOperation>();
         while (await reader.ReadAsync())

@@ -1,13 +1,25 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
 
 namespace CloudjetGraph.IntegrationTests.Infrastructure;
 
-/// <summary>A hash of every row of every table of a SQLite file: equal digests mean nothing was written.</summary>
+/// <summary>A hash of every row of every table of a database: equal digests mean nothing was written.</summary>
 public static class DatabaseDigest
 {
-    /// <summary>Hashes every table, or only <paramref name="onlyTables"/> when any are named.</summary>
+    private const string PostgresTables = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name";
+
+    /// <summary>As <see cref="OfAsync(string, string[])"/>, for a host's profile database on either provider.</summary>
+    public static Task<string> OfAsync(CloudjetApplication host, params string[] onlyTables) => HashAsync(host.DatabasePath, onlyTables, []);
+
+    /// <summary>As <see cref="OfAsync(string, string[])"/>, for a host's key store on either provider.</summary>
+    public static Task<string> OfKeyStoreAsync(CloudjetApplication host, params string[] onlyTables) => HashAsync(host.KeyStorePath, onlyTables, []);
+
+    /// <summary>As <see cref="ExceptAuditTrailAsync(string)"/>, for a host's profile database on either provider.</summary>
+    public static Task<string> ExceptAuditTrailAsync(CloudjetApplication host) => HashAsync(host.DatabasePath, [], ["AuditEntries", "AuditEntryProfiles"]);
+
+    /// <summary>Hashes every table, or only <paramref name="onlyTables"/> when any are named. On a PostgreSQL run, the database of the file's directory.</summary>
     public static Task<string> OfAsync(string databasePath, params string[] onlyTables) => HashAsync(databasePath, onlyTables, []);
 
     /// <summary>
@@ -17,14 +29,19 @@ public static class DatabaseDigest
     /// </summary>
     public static Task<string> ExceptAuditTrailAsync(string databasePath) => HashAsync(databasePath, [], ["AuditEntries", "AuditEntryProfiles"]);
 
+    // On a PostgreSQL run, the database of the file's directory (TestDatabase.OpenAsync).
     private static async Task<string> HashAsync(string databasePath, string[] onlyTables, string[] exceptTables)
     {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await TestDatabase.OpenAsync(databasePath);
+        return await HashAsync(connection, databasePath, TestDatabase.IsPostgres ? PostgresTables : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", onlyTables, exceptTables);
+    }
+
+    private static async Task<string> HashAsync(DbConnection connection, string databaseName, string listTables, string[] onlyTables, string[] exceptTables)
+    {
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            list.CommandText = listTables;
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -38,7 +55,7 @@ public static class DatabaseDigest
         // A misspelt table would hash nothing and make every comparison pass.
         if (onlyTables.Length > 0 && tables.Count != onlyTables.Length)
         {
-            throw new ArgumentException($"Not every table of [{string.Join(", ", onlyTables)}] is in {databasePath}.", nameof(onlyTables));
+            throw new ArgumentException($"Not every table of [{string.Join(", ", onlyTables)}] is in {databaseName}.", nameof(onlyTables));
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -46,17 +63,26 @@ public static class DatabaseDigest
         {
             hash.AppendData(Encoding.UTF8.GetBytes($"table {table}\n"));
             await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            select.CommandText = $"SELECT * FROM \"{table}\"";
             await using var reader = await select.ExecuteReaderAsync();
+
+            // Rows in a fixed order that needs no rowid (PostgreSQL has none): their own text, sorted.
+            var rows = new List<string>();
             while (await reader.ReadAsync())
             {
+                var row = new StringBuilder();
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    var value = reader.IsDBNull(i) ? "∅" : reader.GetValue(i) is byte[] bytes ? Convert.ToBase64String(bytes) : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-                    hash.AppendData(Encoding.UTF8.GetBytes($"{value}\u001f"));
+                    var value = reader.IsDBNull(i) ? "∅" : reader.GetValue(i) is byte[] bytes ? Convert.ToBase64String(bytes) : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
+                    row.Append(value).Append('\u001f');
                 }
 
-                hash.AppendData("\n"u8);
+                rows.Add(row.ToString());
+            }
+
+            foreach (var row in rows.Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(row + "\n"));
             }
         }
 

@@ -61,7 +61,7 @@ public sealed class KeyJobMutationsTests
                 ("keys.destroy-data", "succeeded", $"person-keys key {oldKey}"),
             ],
             await OperationsAsync(custodian, 4));
-        var rewrapRecord = (await CustodianRecord.ReadAsync(host.DatabasePath)).Single(o => o.Operation == CustodianOperationNames.Rewrap);
+        var rewrapRecord = (await CustodianRecord.ReadAsync(host)).Single(o => o.Operation == CustodianOperationNames.Rewrap);
         Assert.Equal($"Done: {personKeys} examined, {personKeys} changed, 0 changed concurrently.", rewrapRecord.Detail);
     }
 
@@ -128,14 +128,14 @@ public sealed class KeyJobMutationsTests
         // The lease as a `keys rekey` process on another machine holds it.
         const string CliHolder = "custodian-box/pid 4242/0badcafe";
         await leases.AcquireAsync(CliHolder, KeyJobKinds.Rekey, "all", CancellationToken.None);
-        var keyStore = await DatabaseDigest.OfAsync(host.KeyStorePath);
+        var keyStore = await DatabaseDigest.OfKeyStoreAsync(host);
 
         var refused = await custodian.PostAsync("mutation { startKeyJob(input: { kind: REWRAP }) { state } }");
 
         Assert.Equal(["KEY_JOB_RUNNING"], refused.Codes);
         Assert.Null(refused.Data);
         Assert.StartsWith($"Another runner holds the key job lease: {CliHolder} (rekey all)", refused.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(keyStore, await DatabaseDigest.OfAsync(host.KeyStorePath));
+        Assert.Equal(keyStore, await DatabaseDigest.OfKeyStoreAsync(host));
         Assert.Equal(CliHolder, (await leases.ReadAsync(CancellationToken.None)).Holder);
         Assert.Equal(("keys.rewrap", "refused", "all"), (await OperationsAsync(custodian, 1)).Single());
 
@@ -154,7 +154,7 @@ public sealed class KeyJobMutationsTests
         var custodian = host.Client(host.StaffToken(Role.KeyCustodian, Subject));
 
         // A database edited behind the gateway's back: no active blind-index key any more.
-        await host.ExecuteSqlAsync("UPDATE DataKeys SET IsActive = 0 WHERE Purpose = $purpose", ("$purpose", (int)DataKeyPurpose.BlindIndex));
+        await host.ExecuteSqlAsync("UPDATE DataKeys SET IsActive = FALSE WHERE Purpose = $purpose", ("$purpose", (int)DataKeyPurpose.BlindIndex));
         var dataKeys = host.WithDb(db => db.DataKeys.Count());
 
         var refused = await custodian.PostAsync("mutation { rotateDataKey(input: { purpose: BLIND_INDEX }) { newKeyId } }");

@@ -33,7 +33,7 @@ public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFix
     {
         var token = role == Role.Owner ? await OwnerTokenAsync() : app.StaffToken(role, $"{RoleNames.Of(role)}-demo");
         var ring = RingListing();
-        var recorded = (await CustodianRecord.ReadAsync(app.DatabasePath)).Count;
+        var recorded = (await CustodianRecord.ReadAsync(app)).Count;
 
         foreach (var operation in KeyOperations)
         {
@@ -44,7 +44,7 @@ public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFix
         }
 
         Assert.Equal(ring, RingListing());
-        Assert.Equal(recorded, (await CustodianRecord.ReadAsync(app.DatabasePath)).Count);
+        Assert.Equal(recorded, (await CustodianRecord.ReadAsync(app)).Count);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFix
         var custodian = Custodian();
         var active = (await custodian.PostAsync("{ keys { dataKeys { id state } } }")).Ok()["keys"]!["dataKeys"]!.AsArray()
             .First(k => k!["state"]!.GetValue<string>() == "active")!["id"]!.GetValue<Guid>();
-        var dataKeys = await DatabaseDigest.OfAsync(app.DatabasePath, "DataKeys");
+        var dataKeys = await DatabaseDigest.OfAsync(app, "DataKeys");
         const string Destroy = "mutation Destroy($id: ID!) { destroyDataKey(input: { id: $id, force: true }) { id } }";
 
         var activeForced = await custodian.PostAsync(Destroy, new { id = active });
@@ -103,7 +103,7 @@ public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFix
         Assert.Equal(["KEY_NOT_FOUND"], unknown.Codes);
         Assert.Equal(["KEY_NOT_FOUND"], malformed.Codes);
         Assert.All([activeForced, unknown, malformed], response => Assert.Null(response.Data));
-        Assert.Equal(dataKeys, await DatabaseDigest.OfAsync(app.DatabasePath, "DataKeys"));
+        Assert.Equal(dataKeys, await DatabaseDigest.OfAsync(app, "DataKeys"));
         var operations = (await custodian.PostAsync("{ keyOperations(first: 3) { nodes { operation outcome } } }")).Ok()["keyOperations"]!["nodes"]!.AsArray();
         Assert.All(operations, o => Assert.Equal(("keys.destroy-data", "refused"), (o!["operation"]!.GetValue<string>(), o["outcome"]!.GetValue<string>())));
     }

@@ -29,8 +29,8 @@ public sealed class KeyMutationsTests
             var oldMaster = (await KeysAsync(custodian))["masterKeys"]!.AsArray().Single()!["id"]!.GetValue<Guid>();
             profilesBefore = (await management.PostAsync(ProfilesQuery)).Ok();
             valuesBefore = StoredPersonalValues.ByProfile(app.Services);
-            var profilesDigest = await DatabaseDigest.OfAsync(app.DatabasePath, "Profiles");
-            var personKeysDigest = await DatabaseDigest.OfAsync(app.KeyStorePath, "PersonKeys");
+            var profilesDigest = await DatabaseDigest.OfAsync(app, "Profiles");
+            var personKeysDigest = await DatabaseDigest.OfKeyStoreAsync(app, "PersonKeys");
 
             var rotated = (await custodian.PostAsync(
                 "mutation { rotateMasterKey { masterKeyId activation rewrap { masterKeyId rewrapped alreadyUnder changedConcurrently } } }")).Ok()["rotateMasterKey"]!;
@@ -44,8 +44,8 @@ public sealed class KeyMutationsTests
             var keys = await KeysAsync(custodian);
             Assert.All(keys["dataKeys"]!.AsArray(), key => Assert.Equal(newMaster, key!["masterKeyId"]!.GetValue<Guid>()));
             Assert.True(keys["masterKeys"]!.AsArray().Single(k => k!["id"]!.GetValue<Guid>() == newMaster)!["default"]!.GetValue<bool>());
-            Assert.Equal(profilesDigest, await DatabaseDigest.OfAsync(app.DatabasePath, "Profiles"));
-            Assert.Equal(personKeysDigest, await DatabaseDigest.OfAsync(app.KeyStorePath, "PersonKeys"));
+            Assert.Equal(profilesDigest, await DatabaseDigest.OfAsync(app, "Profiles"));
+            Assert.Equal(personKeysDigest, await DatabaseDigest.OfKeyStoreAsync(app, "PersonKeys"));
 
             // The same process keeps writing and reading: a new profile under the moved keys, and the old ones.
             var input = Owners.NewInput("rotated");
@@ -99,7 +99,7 @@ public sealed class KeyMutationsTests
         Assert.All(keys["dataKeys"]!.AsArray(), key => Assert.Equal(oldMaster, key!["masterKeyId"]!.GetValue<Guid>()));
         Assert.Equal(
             ["keys.rewrap-data-keys", "keys.rotate-master"],
-            (await CustodianRecord.ReadAsync(app.DatabasePath)).Select(r => r.Operation).Reverse());
+            (await CustodianRecord.ReadAsync(app)).Select(r => r.Operation).Reverse());
     }
 
     private static async Task<JsonNode> KeysAsync(GraphQLClient custodian) =>

@@ -22,14 +22,14 @@ public sealed class KeyRingUnavailableTests
         // A file in the ring folder that is not a key: Data Protection cannot read the ring any more.
         await File.WriteAllTextAsync(Path.Combine(host.KeyRingPath, "key-00000000-0000-0000-0000-000000000001.xml"), "<key id=");
         var ringFiles = Directory.GetFiles(host.KeyRingPath).Order().ToList();
-        var database = await DatabaseDigest.OfAsync(host.DatabasePath, "DataKeys");
+        var database = await DatabaseDigest.OfAsync(host, "DataKeys");
 
         var response = await custodian.PostAsync(
             "mutation Revoke($id: ID!) { revokeMasterKey(input: { id: $id }) { masterKeyId } }", new { id = Guid.NewGuid() });
 
         Assert.Equal(["KEY_RING_UNAVAILABLE"], response.Codes);
         Assert.Equal(ringFiles, Directory.GetFiles(host.KeyRingPath).Order().ToList());
-        Assert.Equal(database, await DatabaseDigest.OfAsync(host.DatabasePath, "DataKeys"));
+        Assert.Equal(database, await DatabaseDigest.OfAsync(host, "DataKeys"));
         Assert.Equal(profilesBefore, (await management.PostAsync("{ profiles(first: 5) { nodes { id fullName } } }")).Ok().ToJsonString());
     }
 }

@@ -150,6 +150,7 @@ public sealed class InvitationSignUpTests(CloudjetApplication app) : IClassFixtu
     }
 
     [Fact]
+    [Trait(TestTraits.SqliteFileOnly, "scans the bytes of the .db and -wal files")]
     public async Task Invitation_AtRest_HoldsNeitherTheCodeNorTheBoundEmail()
     {
         var code = await app.InviteAsync(email: "kiem.thu.atrest-invite@example.vn");

@@ -62,7 +62,7 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
     {
         var id = await app.SignUpAsync(Owners.NewInput("correct-scope"), organizationIndex: 3);
         var support = Staff(Role.Support, "support-demo");
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var outside = await support.PostAsync(CorrectMutation, new { id, input = new { jobTitle = "Không được sửa" }, @ref = "CSKH-8" });
         var unknown = await support.PostAsync(CorrectMutation, new { id = Guid.NewGuid(), input = new { jobTitle = "Không được sửa" }, @ref = "CSKH-8" });
@@ -70,7 +70,7 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
         Assert.Equal(["NOT_FOUND"], outside.Codes);
         Assert.Equal(unknown.Body, outside.Body);
         Assert.Null(outside.Data!["correctProfile"]);
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
         var record = await PrivacyRecords.LastAsync(app, PrivacyOperationNames.CorrectProfile);
         Assert.Equal(OperationOutcomes.Refused, record.Outcome);
     }
@@ -84,13 +84,13 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
         // Sales reaches this organisation (assigned 0 and 1): refused by role, not by scope.
         var id = await app.SignUpAsync(Owners.NewInput($"correct-{role}"), organizationIndex: 1);
         var client = role == Role.Anonymous ? app.Client() : Staff(role, subject!);
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var response = await client.PostAsync(CorrectMutation, new { id, input = new { jobTitle = "Không được sửa" }, @ref = "YC-1" });
 
         Assert.Equal([code], response.Codes);
         Assert.Null(response.Data!["correctProfile"]);
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
         Assert.Equal((id.ToString(), OperationOutcomes.Refused), await LastTargetAndOutcomeAsync());
     }
 
@@ -99,12 +99,12 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
     {
         var id = await app.SignUpAsync(Owners.NewInput("correct-owner"));
         var owner = app.Client(await app.LoginAsync("kiem.thu.correct-owner@example.vn"));
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var response = await owner.PostAsync(CorrectMutation, new { id, input = new { jobTitle = "Tự sửa qua cửa nhân viên" }, @ref = "YC-2" });
 
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], response.Codes);
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
     }
 
     public static TheoryData<string?> BadReferences() =>
@@ -124,13 +124,13 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
     public async Task Management_CorrectsWithoutAUsableRequestReference_ValidationAndNothingChanges(string? reference)
     {
         var id = await app.SignUpAsync(Owners.NewInput($"correct-ref-{reference?.Length}-{Guid.NewGuid():N}"));
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var response = await Staff(Role.Management, "management-demo").PostAsync(CorrectMutation, new { id, input = new { jobTitle = "Không có yêu cầu" }, @ref = reference });
 
         Assert.Equal(["VALIDATION"], response.Codes);
         Assert.Equal("requestReference", response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
         Assert.Equal((id.ToString(), OperationOutcomes.Refused), await LastTargetAndOutcomeAsync());
     }
 
@@ -142,13 +142,13 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
     public async Task Management_CorrectsWithAValueTheOwnerCouldNotStore_ValidationNamingTheFieldAndNothingChanges(string field, string? value)
     {
         var id = await app.SignUpAsync(Owners.NewInput($"correct-value-{field}"));
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var response = await Staff(Role.Management, "management-demo").PostAsync(CorrectMutation, new { id, input = new Dictionary<string, string?> { [field] = value }, @ref = "YC-3" });
 
         Assert.Equal(["VALIDATION"], response.Codes);
         Assert.Equal(field, response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
         if (value is { Length: > 3 })
         {
             Assert.DoesNotContain(value, (await PrivacyRecords.LastAsync(app, PrivacyOperationNames.CorrectProfile)).Text, StringComparison.Ordinal);
@@ -159,12 +159,12 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
     public async Task Management_CorrectsWithAnEmptyInput_ValidationAndNothingChanges()
     {
         var id = await app.SignUpAsync(Owners.NewInput("correct-empty"));
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var response = await Staff(Role.Management, "management-demo").PostAsync(CorrectMutation, new { id, input = new { }, @ref = "YC-4" });
 
         Assert.Equal(["VALIDATION"], response.Codes);
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
     }
 
     [Fact]
@@ -173,12 +173,12 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
         // Moved by hand from an organisation support does not reach into one it does: its access tag no longer verifies.
         var id = await app.SignUpAsync(Owners.NewInput("correct-tampered"), organizationIndex: 3);
         Assert.Equal(1, await app.ExecuteSqlAsync("UPDATE Profiles SET OrganizationId = $org WHERE Id = $id", ("$org", Owners.OrganizationId(2)), ("$id", id)));
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var response = await Staff(Role.Support, "support-demo").PostAsync(CorrectMutation, new { id, input = new { jobTitle = "Không được ban phước" }, @ref = "CSKH-9" });
 
         Assert.Equal(["DATA_INTEGRITY"], response.Codes);
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
     }
 
     [Fact]

@@ -63,13 +63,26 @@ public sealed class ErasedPerson
         return new ErasedPerson(input, profileId, token, organization, bytes, values);
     }
 
-    /// <summary>A copy of the database file as a backup would hold it, checked to yield this person's values now.</summary>
+    /// <summary>
+    /// A copy of the database as a backup would hold it, checked to yield this person's values now:
+    /// on SQLite a <c>VACUUM INTO</c> file (its path is returned), on PostgreSQL a <c>pg_dump</c>
+    /// restored into a database of its own (its connection string is returned; dropped with the host's).
+    /// </summary>
     public static async Task<string> BackUpAsync(CloudjetApplication app, params ErasedPerson[] people)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var path = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"), "backup.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await app.ExecuteSqlAsync("VACUUM INTO $path", ("$path", path));
+        string path;
+        if (app.Provider == DatabaseProvider.Postgres)
+        {
+            path = await PostgresTools.RestoreAsync(app.ConnectionString, await PostgresTools.DumpAsync(app.ConnectionString), $"{app.DatabaseName}_backup_{Guid.NewGuid():N}"[..63]);
+        }
+        else
+        {
+            path = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"), "backup.db");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await app.ExecuteSqlAsync("VACUUM INTO $path", ("$path", path));
+        }
+
         foreach (var person in people)
         {
             // The copy is readable before the erasure, so the check after it can fail.
@@ -86,7 +99,17 @@ public sealed class ErasedPerson
         Assert.False(app.WithDb(db => db.Profiles.Any(p => p.Id == ProfileId)), "The profile row is still there.");
         Assert.Equal(0, app.WithKeyStore(keyStore => keyStore.PersonKeys.Count(k => k.ProfileId == ProfileId)));
 
-        // Not in the live file, nor in its WAL or rollback journal: scanned byte by byte.
+        // Not in the live file, nor in its WAL or rollback journal: scanned byte by byte. PostgreSQL
+        // keeps dead tuples until VACUUM (docs/deployment.md): there, a dump of the live database.
+        if (app.Provider == DatabaseProvider.Postgres)
+        {
+            var dump = await PostgresTools.DumpAsync(app.ConnectionString);
+            for (var i = 0; i < StoredBytes.Count; i++)
+            {
+                Assert.True(!dump.Contains(Convert.ToHexStringLower(StoredBytes[i]), StringComparison.Ordinal), $"A dump of the live database still holds stored value #{i} of the erased profile.");
+            }
+        }
+
         foreach (var file in new[] { app.DatabasePath, app.DatabasePath + "-wal", app.DatabasePath + "-journal" }.Where(File.Exists))
         {
             var content = await ReadSharedAsync(file);
@@ -125,19 +148,20 @@ public sealed class ErasedPerson
 
     private static string? OpenFromCopy(CloudjetApplication app, string path, Guid profileId, ProfileField field)
     {
-        using var copy = OpenCopy(path);
+        using var copy = OpenCopy(app, path);
         return app.Services.GetRequiredService<ProfileSealer>().Open(copy.Profiles.AsNoTracking().Single(p => p.Id == profileId), field);
     }
 
     private static async Task<string?> OpenPasswordHashFromCopyAsync(CloudjetApplication app, string path, Guid profileId)
     {
-        await using var copy = OpenCopy(path);
+        await using var copy = OpenCopy(app, path);
         var profile = await copy.Profiles.AsNoTracking().SingleAsync(p => p.Id == profileId);
         return await app.Services.GetRequiredService<ProfileSealer>().OpenPasswordHashAsync(profile, CancellationToken.None);
     }
 
-    private static CloudjetDbContext OpenCopy(string path) =>
-        new(new DbContextOptionsBuilder<CloudjetDbContext>().UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()).Options);
+    private static CloudjetDbContext OpenCopy(CloudjetApplication app, string path) => app.Provider == DatabaseProvider.Postgres
+        ? new(new DbContextOptionsBuilder<CloudjetDbContext>().UseNpgsql(path).Options)
+        : new(new DbContextOptionsBuilder<CloudjetDbContext>().UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()).Options);
 
     private static async Task<byte[]> ReadSharedAsync(string path)
     {

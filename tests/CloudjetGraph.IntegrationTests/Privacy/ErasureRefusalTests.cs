@@ -34,7 +34,7 @@ public sealed class ErasureRefusalTests
         await app.InitializeAsync();
         var person = await ErasedPerson.SignUpAsync(app, "bad-reference");
         var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var profile = await management.PostAsync(EraseProfile, new { id = person.ProfileId, @ref = reference });
         var organization = await management.PostAsync(EraseOrganization, new { id = person.OrganizationId, @ref = reference });
@@ -42,11 +42,11 @@ public sealed class ErasureRefusalTests
         Assert.Equal(["VALIDATION"], profile.Codes);
         Assert.Equal("requestReference", profile.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
         Assert.Equal(["VALIDATION"], organization.Codes);
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
         Assert.Equal(1, app.WithKeyStore(keyStore => keyStore.PersonKeys.Count(k => k.ProfileId == person.ProfileId)));
 
         // The refusal is recorded, and never with the text that was refused.
-        var refusals = (await CustodianRecord.ReadAsync(app.DatabasePath)).Where(r => r.Outcome == OperationOutcomes.Refused).ToList();
+        var refusals = (await CustodianRecord.ReadAsync(app)).Where(r => r.Outcome == OperationOutcomes.Refused).ToList();
         Assert.Equal([PrivacyOperationNames.EraseProfile, PrivacyOperationNames.EraseOrganization], refusals.Select(r => r.Operation));
         Assert.All(refusals, r => Assert.DoesNotContain("Kiểm Thử", r.Text, StringComparison.Ordinal));
         Assert.All(refusals, r => Assert.DoesNotContain("example.vn", r.Text, StringComparison.Ordinal));
@@ -65,15 +65,15 @@ public sealed class ErasureRefusalTests
         var person = await ErasedPerson.SignUpAsync(app, "not-yours");
         var attacker = await ErasedPerson.SignUpAsync(app, "owner-attacker");
         var token = role == Role.Owner ? attacker.Token : app.StaffToken(role, subject!);
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var profile = await app.Client(token).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
         var organization = await app.Client(token).PostAsync(EraseOrganization, new { id = person.OrganizationId, @ref = "CS-1" });
 
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], profile.Codes);
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], organization.Codes);
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
-        Assert.Equal(2, (await CustodianRecord.ReadAsync(app.DatabasePath)).Count(r => r.Outcome == OperationOutcomes.Refused && r.ActorRole == RoleNames.Of(role)));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
+        Assert.Equal(2, (await CustodianRecord.ReadAsync(app)).Count(r => r.Outcome == OperationOutcomes.Refused && r.ActorRole == RoleNames.Of(role)));
     }
 
     [Fact]
@@ -81,12 +81,12 @@ public sealed class ErasureRefusalTests
     {
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var response = await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync(EraseOrganization, new { id = Owners.OrganizationId(1), @ref = "CS-1" });
 
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], response.Codes);
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ErasureRefusalTests
     {
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
         var head = AuditTrailRows.Head(app);
 
         var profile = await app.Client().PostAsync(EraseProfile, new { id = Guid.NewGuid(), @ref = "CS-1" });
@@ -103,7 +103,7 @@ public sealed class ErasureRefusalTests
         var withdraw = await app.Client().PostAsync(WithdrawConsent);
 
         Assert.All(new[] { profile, organization, own, withdraw }, response => Assert.Equal(["AUTH_NOT_AUTHENTICATED"], response.Codes));
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
         var recorded = app.WithDb(db => db.AuditEntries.Where(e => e.Sequence > head).OrderBy(e => e.Sequence).ToList());
         Assert.Equal(
             ["Mutation.eraseProfile", "Mutation.eraseOrganization", "Mutation.deleteMyAccount", "Mutation.withdrawConsent"],
@@ -119,12 +119,12 @@ public sealed class ErasureRefusalTests
 
         // support-demo serves organisations 1 and 2, not 0.
         var person = await ErasedPerson.SignUpAsync(app, "out-of-scope", Owners.OrganizationId(0));
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var response = await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
 
         Assert.Equal(["NOT_FOUND"], response.Codes);
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
         Assert.NotNull(await app.LoginAsync(person.Email));
     }
 
@@ -135,7 +135,7 @@ public sealed class ErasureRefusalTests
     {
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
         var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
 
         var profile = await management.PostAsync(EraseProfile, new { id, @ref = "CS-1" });
@@ -143,8 +143,8 @@ public sealed class ErasureRefusalTests
 
         Assert.Equal(["NOT_FOUND"], profile.Codes);
         Assert.Equal(["NOT_FOUND"], organization.Codes);
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
-        Assert.All(await CustodianRecord.ReadAsync(app.DatabasePath), r => Assert.DoesNotContain("example.vn", r.Text, StringComparison.Ordinal));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
+        Assert.All(await CustodianRecord.ReadAsync(app), r => Assert.DoesNotContain("example.vn", r.Text, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class ErasureRefusalTests
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
         var person = await ErasedPerson.SignUpAsync(app, "wrong-password");
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var delete = await app.Client(person.Token).PostAsync(DeleteMyAccount, new { password = "not the password at all" });
         var withdraw = await app.Client(person.Token).PostAsync(WithdrawConsent, new { password = "not the password at all" });
@@ -177,9 +177,9 @@ public sealed class ErasureRefusalTests
         Assert.Equal(["AUTH_INVALID_CREDENTIALS"], delete.Codes);
         Assert.Equal(["AUTH_INVALID_CREDENTIALS"], withdraw.Codes);
         Assert.Equal(["VALIDATION"], withdrawWithout.Codes);
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
         Assert.Equal(person.ProfileId.ToString(), (await app.Client(person.Token).PostAsync("{ me { id } }")).Ok()["me"]!["id"]!.GetValue<string>());
-        Assert.Equal(3, (await CustodianRecord.ReadAsync(app.DatabasePath)).Count(r => r.Outcome == OperationOutcomes.Refused && r.Target == $"profile {person.ProfileId}"));
+        Assert.Equal(3, (await CustodianRecord.ReadAsync(app)).Count(r => r.Outcome == OperationOutcomes.Refused && r.Target == $"profile {person.ProfileId}"));
     }
 
     [Fact]
@@ -208,13 +208,13 @@ public sealed class ErasureRefusalTests
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
         var person = await ErasedPerson.SignUpAsync(app, "packer");
-        var before = await DatabaseDigest.OfAsync(app.DatabasePath);
+        var before = await DatabaseDigest.OfAsync(app);
 
         var response = await app.Client(person.Token).PostAsync(
             "mutation { a: deleteMyAccount(password: \"guess number one\") { erasedProfiles } b: withdrawConsent(password: \"guess number two\") { erasedProfiles } }");
 
         Assert.Equal(["TOO_MANY_ACCOUNT_OPERATIONS"], response.Codes);
-        Assert.Equal(before, await DatabaseDigest.OfAsync(app.DatabasePath));
+        Assert.Equal(before, await DatabaseDigest.OfAsync(app));
     }
 
     [Fact]
@@ -222,12 +222,12 @@ public sealed class ErasureRefusalTests
     {
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
-        var before = await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath);
+        var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(DeleteMyAccount, new { password = Owners.Password });
 
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], response.Codes);
-        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app.DatabasePath));
+        Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
     }
 
     [Fact]

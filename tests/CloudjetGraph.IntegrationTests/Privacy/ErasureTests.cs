@@ -114,7 +114,7 @@ public sealed class ErasureTests
         await AssertStillReadableAsync(app, bystander);
         Assert.False(app.WithDb(db => db.Invitations.Any(i => i.OrganizationId == organizationId)), "An invitation into the erased organization is left.");
         Assert.False(await InvitationOpensAsync(app, openInvitation, "kiem.thu.org-invited@example.vn"));
-        var record = (await CustodianRecord.ReadAsync(app.DatabasePath)).Last();
+        var record = (await CustodianRecord.ReadAsync(app)).Last();
         Assert.Equal((PrivacyOperationNames.EraseOrganization, OperationOutcomes.Succeeded), (record.Operation, record.Outcome));
         Assert.Equal($"organization {organizationId}, request CANCEL-2026/07", record.Target);
         Assert.StartsWith("Erased 2 profile(s).", record.Detail, StringComparison.Ordinal);
@@ -150,7 +150,7 @@ public sealed class ErasureTests
 
     private static async Task<RecordedOperation> AssertRecordedAsync(CloudjetApplication app, string operation, ErasedPerson person, string role)
     {
-        var record = (await CustodianRecord.ReadAsync(app.DatabasePath)).Last(r => r.Operation == operation);
+        var record = (await CustodianRecord.ReadAsync(app)).Last(r => r.Operation == operation);
         Assert.Equal((OperationOutcomes.Succeeded, role), (record.Outcome, record.ActorRole));
         Assert.Contains(person.ProfileId.ToString(), record.Target, StringComparison.Ordinal);
         Assert.All(person.Values, value => Assert.DoesNotContain(value, record.Text, StringComparison.Ordinal));

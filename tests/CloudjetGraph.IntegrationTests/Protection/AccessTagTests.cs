@@ -107,6 +107,7 @@ public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<Clou
     [InlineData("UPDATE Profiles SET AccessTag = NULL WHERE Id = $id")]
     [InlineData("UPDATE Profiles SET AccessTag = (SELECT AccessTag FROM Profiles WHERE Id <> $id LIMIT 1) WHERE Id = $id")]
     [InlineData("UPDATE Profiles SET AccessTag = X'01' || substr(AccessTag, 2, 16) || zeroblob(32) WHERE Id = $id")]
+    [Trait(TestTraits.SqliteFileOnly, "edits tags with SQLite blob SQL (X literals, substr over blobs)")]
     public async Task Management_ReadsProfileWhoseTagWasRemovedCopiedOrForged_GetsDataIntegrity(string edit)
     {
         var tag = $"tag-{Guid.NewGuid():N}";

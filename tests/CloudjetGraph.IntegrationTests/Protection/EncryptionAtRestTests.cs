@@ -8,11 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudjetGraph.IntegrationTests.Protection;
 
+/// <summary>Plaintext never reaches the SQLite files; <see cref="PostgresDumpTests"/> proves the same of PostgreSQL.</summary>
 public sealed class EncryptionAtRestTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     private static readonly string[] SealedColumns = ["FullName", "Email", "Phone", "Skype", "Department", "JobTitle", "LoginEmail"];
 
     [Fact]
+    [Trait(TestTraits.SqliteFileOnly, "scans the bytes of the .db and -wal files")]
     public async Task DatabaseFileAndWal_ScannedForEverySeededValue_HoldNoPlaintext()
     {
         // SQLite folds the WAL into the database and deletes it when the last connection closes:
@@ -51,6 +53,7 @@ public sealed class EncryptionAtRestTests(CloudjetApplication app) : IClassFixtu
     }
 
     [Fact]
+    [Trait(TestTraits.SqliteFileOnly, "scans the bytes of the key store's .db and -wal files")]
     public async Task KeyStoreFileAndWal_ScannedForEveryValueAndUnwrappedKey_HoldNeither()
     {
         await using var walKeeper = new SqliteConnection($"Data Source={app.KeyStorePath};Pooling=False");
@@ -63,7 +66,7 @@ public sealed class EncryptionAtRestTests(CloudjetApplication app) : IClassFixtu
 
         // A sign-up writes its person key to the key store, so its WAL holds new pages.
         await app.SignUpAsync(Owners.NewInput("key-store-scan"));
-        var keys = await UnwrapEveryPersonKeyAsync();
+        var keys = await UnwrapEveryPersonKeyAsync(app);
         Assert.True(keys.Count > 200, "The fresh profile's key is missing.");
         Assert.Equal(app.WithDb(db => db.Profiles.Count()), keys.Count);
         var plaintexts = StoredPersonalValues.All(app.Services);
@@ -88,11 +91,10 @@ public sealed class EncryptionAtRestTests(CloudjetApplication app) : IClassFixtu
     public async Task EveryStoredValueAndPasswordHash_NamesItsProfilesPersonKeyInItsHeader()
     {
         var personKeyOf = new Dictionary<Guid, Guid>();
-        await using (var keyStore = new SqliteConnection($"Data Source={app.KeyStorePath};Pooling=False;Mode=ReadOnly"))
+        await using (var keyStore = await app.OpenKeyStoreAsync())
         {
-            await keyStore.OpenAsync();
             await using var keys = keyStore.CreateCommand();
-            keys.CommandText = "SELECT ProfileId, Id FROM PersonKeys";
+            keys.CommandText = "SELECT \"ProfileId\", \"Id\" FROM \"PersonKeys\"";
             await using var keyReader = await keys.ExecuteReaderAsync();
             while (await keyReader.ReadAsync())
             {
@@ -101,11 +103,10 @@ public sealed class EncryptionAtRestTests(CloudjetApplication app) : IClassFixtu
         }
 
         var counted = 0;
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False;Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = await app.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
         string[] columns = [.. SealedColumns, "PasswordHash"];
-        command.CommandText = $"SELECT Id, {string.Join(", ", columns)} FROM Profiles";
+        command.CommandText = $"SELECT \"Id\", {string.Join(", ", columns.Select(column => $"\"{column}\""))} FROM \"Profiles\"";
         await using var reader = await command.ExecuteReaderAsync();
         var keysSeen = new HashSet<Guid>();
         while (await reader.ReadAsync())
@@ -134,14 +135,13 @@ public sealed class EncryptionAtRestTests(CloudjetApplication app) : IClassFixtu
     /// Every person key, unwrapped here by the test itself from the documented layout and associated
     /// data (docs/encryption.md), with the wrapping data key the host loaded.
     /// </summary>
-    private async Task<Dictionary<Guid, byte[]>> UnwrapEveryPersonKeyAsync()
+    internal static async Task<Dictionary<Guid, byte[]>> UnwrapEveryPersonKeyAsync(CloudjetApplication app)
     {
         var ring = app.Services.GetRequiredService<DataKeyRing>();
         var keys = new Dictionary<Guid, byte[]>();
-        await using var connection = new SqliteConnection($"Data Source={app.KeyStorePath};Pooling=False;Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = await app.OpenKeyStoreAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, ProfileId, WrappingKeyId, WrappedKey FROM PersonKeys";
+        command.CommandText = "SELECT \"Id\", \"ProfileId\", \"WrappingKeyId\", \"WrappedKey\" FROM \"PersonKeys\"";
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

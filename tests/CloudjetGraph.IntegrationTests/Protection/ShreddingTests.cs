@@ -19,6 +19,7 @@ public sealed class ShreddingTests
     private static readonly string[] PersonalFields = ["fullName", "email", "phone", "skype", "department", "jobTitle", "loginEmail"];
 
     [Fact]
+    [Trait(TestTraits.SqliteFileOnly, "copies the database file with VACUUM INTO; on PostgreSQL the erasure tests restore a pg_dump instead")]
     public async Task DatabaseCopyTakenBeforeShredding_OpenedWithLiveKeyStore_YieldsNothingOfThatPersonAndEveryOtherPersonsValues()
     {
         await using var app = new CloudjetApplication();
@@ -108,6 +109,7 @@ public sealed class ShreddingTests
     }
 
     [Fact]
+    [Trait(TestTraits.SqliteFileOnly, "scans the bytes of the key store file and its WAL")]
     public async Task Shred_KeyRow_LeavesNoWrappedKeyBytesInKeyStoreFileOrWal()
     {
         await using var app = new CloudjetApplication();
@@ -150,17 +152,8 @@ public sealed class ShreddingTests
         }
 
         // Someone with write access to the key store gives the victim the donor's wrapped key.
-        await using (var keyStore = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "keys.db")};Pooling=False"))
-        {
-            await keyStore.OpenAsync();
-            await using var command = keyStore.CreateCommand();
-            command.CommandText = "UPDATE PersonKeys SET WrappedKey = (SELECT WrappedKey FROM PersonKeys WHERE ProfileId = $donor) WHERE ProfileId = $victim";
-            command.Parameters.AddWithValue("$donor", donor.ToString().ToUpperInvariant());
-            command.Parameters.AddWithValue("$victim", victim.ToString().ToUpperInvariant());
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-        }
-
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
+        Assert.Equal(1, await second.ExecuteKeyStoreSqlAsync("UPDATE PersonKeys SET WrappedKey = (SELECT WrappedKey FROM PersonKeys WHERE ProfileId = $donor) WHERE ProfileId = $victim", ("$donor", donor), ("$victim", victim)));
         await second.InitializeAsync();
         var client = second.Client(second.StaffToken(Role.Management, "management-demo"));
         var response = await client.PostAsync(ReadProfile, new { id = victim });

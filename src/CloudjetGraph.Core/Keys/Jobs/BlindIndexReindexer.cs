@@ -92,7 +92,7 @@ public sealed partial class BlindIndexReindexer(
     {
         var header = ActiveHeader();
         var stale = await db.Invitations.AsNoTracking()
-            .Where(i => i.EmailIndex != null && EF.Functions.Substr(i.EmailIndex, 1, BlindIndexFormat.KeyHeaderSize) != header)
+            .Where(i => i.EmailIndex != null && CloudjetDbContext.Substr(i.EmailIndex, 1, BlindIndexFormat.KeyHeaderSize) != header)
             .Select(i => new { i.Id, i.UsedAt, i.ExpiresAt })
             .ToListAsync(cancellationToken);
 
@@ -111,8 +111,8 @@ public sealed partial class BlindIndexReindexer(
     {
         var header = ActiveHeader();
         return db.Profiles.AsNoTracking().Where(p =>
-            (p.EmailIndex != null && EF.Functions.Substr(p.EmailIndex, 1, BlindIndexFormat.KeyHeaderSize) != header)
-            || (p.LoginEmailIndex != null && EF.Functions.Substr(p.LoginEmailIndex, 1, BlindIndexFormat.KeyHeaderSize) != header));
+            (p.EmailIndex != null && CloudjetDbContext.Substr(p.EmailIndex, 1, BlindIndexFormat.KeyHeaderSize) != header)
+            || (p.LoginEmailIndex != null && CloudjetDbContext.Substr(p.LoginEmailIndex, 1, BlindIndexFormat.KeyHeaderSize) != header));
     }
 
     private byte[] ActiveHeader() => BlindIndexFormat.Header(ring.Active(DataKeyPurpose.BlindIndex).Id);
