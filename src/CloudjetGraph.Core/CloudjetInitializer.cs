@@ -34,6 +34,10 @@ public static class CloudjetInitializer
         var bootstrapper = scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>();
         bootstrapper.CheckBeforeWriting(isDevelopment);
         var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
+
+        // Instances that start together take turns: the first migrates and creates the keys (and in
+        // Development the ring and demo data), the others find them made.
+        await using var startupLock = await db.Database.Engine().HoldStartupLockAsync(db.Database, cancellationToken);
         await MigrateAsync(db, cancellationToken);
 
         // Entries a migration moved into the audit trail get their links before anything is appended.
@@ -68,7 +72,12 @@ public static class CloudjetInitializer
             {
                 var bootstrapper = scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>();
                 await bootstrapper.CheckBeforeCreatingRingAsync(token);
-                await MigrateAsync(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>(), token);
+                var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
+
+                // Checked again under the lock: a gateway or another init may have created keys meanwhile.
+                await using var startupLock = await db.Database.Engine().HoldStartupLockAsync(db.Database, token);
+                await bootstrapper.CheckBeforeCreatingRingAsync(token);
+                await MigrateAsync(db, token);
                 await bootstrapper.CreateRingAsync(token);
                 return await scope.ServiceProvider.GetRequiredService<KeyCensus>().ReadAsync(token);
             },

@@ -20,7 +20,8 @@ internal static class SqliteFile
     /// <summary>The file a connection string names, for messages; never the rest of the string, which may hold a password.</summary>
     public static string Describe(string? connectionString) => PathOf(connectionString) ?? ":memory:";
 
-    private static string? PathOf(string? connectionString)
+    /// <summary>The full path of the database file, or null for an in-memory database.</summary>
+    public static string? PathOf(string? connectionString)
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
         return string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" ? null : Path.GetFullPath(dataSource);

@@ -19,6 +19,13 @@ public interface IDatabaseEngine
     Task MigrateAsync(DatabaseFacade database, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Waits until no other process initialises this database (migrations, first keys, demo data)
+    /// and holds that right until the result is disposed; a holder that dies releases it. Creates
+    /// the database if the lock needs it to exist.
+    /// </summary>
+    Task<IAsyncDisposable> HoldStartupLockAsync(DatabaseFacade database, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Inside an open transaction: waits until this transaction is the only one appending to the
     /// audit trail, in any process, so that the head it reads next stays the head until it commits.
     /// </summary>

@@ -23,6 +23,9 @@ public sealed class PostgresEngine : IDatabaseEngine
     /// </summary>
     public const long AuditTrailLockKey = 0x434A_4155_4449_5431;
 
+    /// <summary>The advisory lock key of startup initialisation, the bytes of "CJSTART1"; fixed like <see cref="AuditTrailLockKey"/>.</summary>
+    public const long StartupLockKey = 0x434A_5354_4152_5431;
+
     private const string DuplicateDatabase = "42P04";
     private const string DuplicateTable = "42P07";
     private const string UniqueViolation = "23505";
@@ -51,18 +54,7 @@ public sealed class PostgresEngine : IDatabaseEngine
     /// </remarks>
     public async Task MigrateAsync(DatabaseFacade database, CancellationToken cancellationToken)
     {
-        var creator = database.GetService<IRelationalDatabaseCreator>();
-        if (!await creator.ExistsAsync(cancellationToken))
-        {
-            try
-            {
-                await creator.CreateAsync(cancellationToken);
-            }
-            catch (PostgresException exception) when (exception.SqlState == DuplicateDatabase)
-            {
-                // Made by another instance a moment ago.
-            }
-        }
+        await EnsureCreatedAsync(database, cancellationToken);
 
         // EF Core reads the history table before it creates it, and logs the failure as an error.
         try
@@ -75,6 +67,30 @@ public sealed class PostgresEngine : IDatabaseEngine
         }
 
         await database.MigrateAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A session-level advisory lock on a connection of its own, outside the pool: closing it (or the
+    /// holder's death, which ends the session) releases the lock. It lives in the profile database,
+    /// which is therefore created first, outside the lock; the loser of that race finds it made.
+    /// </remarks>
+    public async Task<IAsyncDisposable> HoldStartupLockAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(database, cancellationToken);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.GetConnectionString()) { Pooling = false }.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLockKey})", connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -93,6 +109,22 @@ public sealed class PostgresEngine : IDatabaseEngine
     /// the key first is what makes every copy unreadable; autovacuum reclaims the rows.
     /// </remarks>
     public Task<bool> FlushErasureAsync(DatabaseFacade database, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    private static async Task EnsureCreatedAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        var creator = database.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (PostgresException exception) when (exception.SqlState == DuplicateDatabase)
+            {
+                // Made by another instance a moment ago.
+            }
+        }
+    }
 
     /// <inheritdoc />
     public string Describe(string? connectionString)

@@ -6,6 +6,11 @@ namespace CloudjetGraph.Core.Data.Engines;
 /// <summary>SQLite files: the migrations in this assembly, WAL journal, <c>secure_delete</c> and checkpoints.</summary>
 public sealed class SqliteEngine : IDatabaseEngine
 {
+    /// <summary>Appended to the database file's name for the startup lock's file.</summary>
+    public const string StartupLockSuffix = "-startup.lock";
+
+    private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The one instance; the engine holds no state.</summary>
     public static SqliteEngine Instance { get; } = new();
 
@@ -34,6 +39,36 @@ public sealed class SqliteEngine : IDatabaseEngine
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// An exclusive lock on a file beside the database (<c>flock</c> on Linux, a share mode on
+    /// Windows), which the operating system drops when its holder dies. The file stays: deleting
+    /// it while others wait would let a later start lock a new file beside a waiter's old one.
+    /// An in-memory database belongs to one process and needs none.
+    /// </remarks>
+    public async Task<IAsyncDisposable> HoldStartupLockAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        var connectionString = database.GetConnectionString();
+        if (SqliteFile.PathOf(connectionString) is not { } path)
+        {
+            return NoLock.Instance;
+        }
+
+        SqliteFile.EnsureDirectory(connectionString);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path + StartupLockSuffix, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (File.Exists(path + StartupLockSuffix))
+            {
+                // Another process initialises the database now.
+                await Task.Delay(LockRetryDelay, cancellationToken);
+            }
+        }
+    }
+
+    /// <inheritdoc />
     /// <remarks>Nothing to add: Microsoft.Data.Sqlite begins every transaction <c>IMMEDIATE</c>, taking the file's write lock first.</remarks>
     public Task LockAuditTrailAsync(DatabaseFacade database, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -54,4 +89,11 @@ public sealed class SqliteEngine : IDatabaseEngine
 
     /// <inheritdoc />
     public string Describe(string? connectionString) => SqliteFile.Describe(connectionString);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static NoLock Instance { get; } = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }
