@@ -7,8 +7,15 @@ namespace CloudjetGraph.IntegrationTests.Audit;
 /// <summary>When the trail cannot be written, a response that would carry personal data carries none: a coded error, never a 500.</summary>
 public sealed class AuditUnavailableTests
 {
+    // A trigger that refuses every append, as a full disk or a revoked grant would.
+    private static readonly string RefuseAppends = TestDatabase.Sql(
+        sqlite: "CREATE TRIGGER RefuseAudit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'refused'); END",
+        postgres: """
+            CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+            CREATE TRIGGER RefuseAudit BEFORE INSERT ON AuditEntries FOR EACH ROW EXECUTE FUNCTION refuse_audit();
+            """);
+
     [Fact]
-    [Trait(TestTraits.SqliteFileOnly, "a SQLite trigger refuses the appends")]
     public async Task Management_ReadsWhileTrailRefusesWrites_GetsAuditUnavailableAndNoData()
     {
         await using var app = new CloudjetApplication();
@@ -17,7 +24,7 @@ public sealed class AuditUnavailableTests
         var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
         var email = (await management.PostAsync("query($id: ID!) { profile(id: $id) { email } }", new { id })).Ok()["profile"]!["email"]!.GetValue<string>();
         app.TrailTampered = true;
-        await app.ExecuteSqlAsync("CREATE TRIGGER RefuseAudit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        await app.ExecuteSqlAsync(RefuseAppends);
 
         var response = await management.PostAsync("query($id: ID!) { profile(id: $id) { email } }", new { id });
 
@@ -28,13 +35,12 @@ public sealed class AuditUnavailableTests
     }
 
     [Fact]
-    [Trait(TestTraits.SqliteFileOnly, "a SQLite trigger refuses the appends")]
     public async Task Management_ReadsWhileTrailRefusesWrites_GraphQLResponseMediaTypeGets503()
     {
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
         app.TrailTampered = true;
-        await app.ExecuteSqlAsync("CREATE TRIGGER RefuseAudit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        await app.ExecuteSqlAsync(RefuseAppends);
         var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = System.Net.Http.Json.JsonContent.Create(new { query = "{ profiles(first: 2) { nodes { fullName } } }" }) };
         request.Headers.Accept.ParseAdd("application/graphql-response+json");

@@ -75,15 +75,15 @@ public sealed class AuditVerifyTests
     }
 
     [Fact]
-    [Trait(TestTraits.SqliteFileOnly, "swaps rows with SQLite SQL (PRAGMA foreign_keys)")]
     public async Task Custodian_SwapsTwoEntries_VerifyNamesTheFirst()
     {
         await using var app = await WithReadsAsync();
         var (first, second) = (AuditTrailRows.Head(app) - 3, AuditTrailRows.Head(app) - 1);
 
+        // Foreign keys off for the moves, as a tamperer with the database's owner rights can.
         await app.ExecuteSqlAsync(
-            """
-            PRAGMA foreign_keys = OFF;
+            TestDatabase.Sql(sqlite: "PRAGMA foreign_keys = OFF;", postgres: "SET session_replication_role = replica;") + """
+
             UPDATE AuditEntries SET Sequence = -1 WHERE Sequence = $a; UPDATE AuditEntryProfiles SET EntrySequence = -1 WHERE EntrySequence = $a;
             UPDATE AuditEntries SET Sequence = $a WHERE Sequence = $b; UPDATE AuditEntryProfiles SET EntrySequence = $a WHERE EntrySequence = $b;
             UPDATE AuditEntries SET Sequence = $b WHERE Sequence = -1; UPDATE AuditEntryProfiles SET EntrySequence = $b WHERE EntrySequence = -1;

@@ -5,7 +5,7 @@ namespace CloudjetGraph.IntegrationTests.Infrastructure;
 /// <summary>
 /// Lets the tests' raw SQL, written for SQLite, run on PostgreSQL where the two share a dialect:
 /// EF Core's mixed-case table and column names must be quoted there, and parameters are <c>@name</c>.
-/// SQL beyond that (PRAGMA, triggers, blob literals) belongs to tests marked <see cref="TestTraits.SqliteFileOnly"/>.
+/// SQL beyond that (PRAGMA, triggers, blob literals) is chosen per run with <see cref="TestDatabase.Sql"/>.
 /// </summary>
 public static partial class PostgresSql
 {

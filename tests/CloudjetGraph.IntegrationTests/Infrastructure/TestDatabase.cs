@@ -72,6 +72,9 @@ public static class TestDatabase
         return connection;
     }
 
+    /// <summary>The statement of this run's dialect, for what the two do not share (triggers, blob literals, switching off foreign keys).</summary>
+    public static string Sql(string sqlite, string postgres) => IsPostgres ? postgres : sqlite;
+
     private static string ServerDatabase(string name) => new NpgsqlConnectionStringBuilder(RequiredServer) { Database = name }.ToString();
 
     /// <summary>Why a test of this run is skipped, given its traits (see <see cref="TestTraits"/>); null when it runs.</summary>

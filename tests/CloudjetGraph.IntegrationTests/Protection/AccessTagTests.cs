@@ -104,15 +104,24 @@ public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<Clou
     }
 
     [Theory]
-    [InlineData("UPDATE Profiles SET AccessTag = NULL WHERE Id = $id")]
-    [InlineData("UPDATE Profiles SET AccessTag = (SELECT AccessTag FROM Profiles WHERE Id <> $id LIMIT 1) WHERE Id = $id")]
-    [InlineData("UPDATE Profiles SET AccessTag = X'01' || substr(AccessTag, 2, 16) || zeroblob(32) WHERE Id = $id")]
-    [Trait(TestTraits.SqliteFileOnly, "edits tags with SQLite blob SQL (X literals, substr over blobs)")]
+    [InlineData("removed")]
+    [InlineData("copied")]
+    [InlineData("forged")]
     public async Task Management_ReadsProfileWhoseTagWasRemovedCopiedOrForged_GetsDataIntegrity(string edit)
     {
         var tag = $"tag-{Guid.NewGuid():N}";
         var profileId = await app.SignUpAsync(Owners.NewInput(tag));
-        Assert.Equal(1, await app.ExecuteSqlAsync(edit, ("$id", profileId)));
+        var sql = edit switch
+        {
+            "removed" => "UPDATE Profiles SET AccessTag = NULL WHERE Id = $id",
+            "copied" => "UPDATE Profiles SET AccessTag = (SELECT AccessTag FROM Profiles WHERE Id <> $id LIMIT 1) WHERE Id = $id",
+
+            // Version byte and key id kept, the MAC zeroed.
+            _ => TestDatabase.Sql(
+                sqlite: "UPDATE Profiles SET AccessTag = X'01' || substr(AccessTag, 2, 16) || zeroblob(32) WHERE Id = $id",
+                postgres: "UPDATE Profiles SET AccessTag = '\\x01'::bytea || substring(AccessTag from 2 for 16) || decode(repeat('00', 32), 'hex') WHERE Id = $id"),
+        };
+        Assert.Equal(1, await app.ExecuteSqlAsync(sql, ("$id", profileId)));
 
         var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(ProfileQuery(ManagementFields), new { id = profileId });
 
