@@ -140,7 +140,6 @@ public sealed class AuditVerifyTests
     }
 
     [Fact]
-    [Trait(TestTraits.SqliteFileOnly, "a missing database file")]
     public async Task Custodian_VerifiesAMissingDatabase_ExitsOneAndCreatesNothing()
     {
         var folder = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"));
@@ -150,7 +149,7 @@ public sealed class AuditVerifyTests
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith("audit verify: The database", error, StringComparison.Ordinal);
-        Assert.False(File.Exists(database));
+        Assert.False(await TestDatabase.ExistsAsync(database));
     }
 
     private static async Task<CloudjetApplication> WithReadsAsync()

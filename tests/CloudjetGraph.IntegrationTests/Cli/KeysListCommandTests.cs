@@ -107,17 +107,16 @@ public sealed class KeysListCommandTests(CloudjetApplication app) : IClassFixtur
     }
 
     [Fact]
-    [Trait(TestTraits.SqliteFileOnly, "a missing database file")]
     public async Task Custodian_ListsKeysWithARingButNoDatabase_RefusesAndCreatesNoDatabase()
     {
-        var missingDatabase = Path.Combine(app.DataDirectory, $"missing-{Guid.NewGuid():N}.db");
+        var missingDatabase = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"), "cloudjet.db");
 
         var (exitCode, stdout, stderr) = await Custodian.KeysAsync(Custodian.SettingsOf(missingDatabase, app.KeyRingPath), "list");
 
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, stdout);
         Assert.Contains("start the gateway once", stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(missingDatabase));
+        Assert.False(await TestDatabase.ExistsAsync(missingDatabase));
     }
 
     [Fact]

@@ -213,23 +213,18 @@ public sealed class StartupTests
     }
 
     [Fact]
-    [Trait(TestTraits.SqliteFileOnly, "deletes the key store file; a server's missing database is another case")]
     public async Task Development_DatabaseWithProfilesButNoPersonKeys_RefusesAndCreatesNoKeyStore()
     {
         // A database from before person keys (format 1) has profiles and no key store at all.
         var dataDirectory = await DataOfAHostThatRanAsync();
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(dataDirectory, "keys.db*"))
-        {
-            File.Delete(file);
-        }
+        await TestDatabase.DeleteAsync(second.KeyStorePath);
 
         var failure = StartupFailure(second);
 
         Assert.Contains("ConnectionStrings:CloudjetKeys", failure, StringComparison.Ordinal);
         Assert.Contains("retired format 1", failure, StringComparison.Ordinal);
-        Assert.False(File.Exists(second.KeyStorePath));
+        Assert.False(await TestDatabase.ExistsAsync(second.KeyStorePath));
     }
 
     [Fact]

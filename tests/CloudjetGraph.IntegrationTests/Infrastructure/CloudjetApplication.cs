@@ -232,8 +232,7 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     // (FORCE): a pooled connection of this host, or of a Cli run on it, may still be open.
     private async Task DropDatabasesAsync()
     {
-        await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestDatabase.RequiredServer) { Database = "postgres", Pooling = false }.ToString());
-        await server.OpenAsync();
+        await using var server = await TestDatabase.OpenServerAsync();
         var names = new List<string>();
         await using (var list = server.CreateCommand())
         {

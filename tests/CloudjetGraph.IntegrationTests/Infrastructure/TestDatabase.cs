@@ -60,8 +60,7 @@ public static class TestDatabase
         DbConnection connection;
         if (IsPostgres)
         {
-            var name = DatabaseNameFor(Path.GetDirectoryName(databasePath)!) + (Path.GetFileName(databasePath) == "keys.db" ? "_keys" : string.Empty);
-            connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerDatabase(name)) { Pooling = false }.ToString());
+            connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerDatabase(ServerNameOf(databasePath))) { Pooling = false }.ToString());
         }
         else
         {
@@ -72,8 +71,57 @@ public static class TestDatabase
         return connection;
     }
 
+    /// <summary>Whether the database a test names by its SQLite file exists: that file, or on a PostgreSQL run that directory's database.</summary>
+    public static async Task<bool> ExistsAsync(string databasePath)
+    {
+        if (!IsPostgres)
+        {
+            return File.Exists(databasePath);
+        }
+
+        await using var server = await OpenServerAsync();
+        await using var command = server.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pg_database WHERE datname = @name";
+        command.Parameters.AddWithValue("name", ServerNameOf(databasePath));
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
+    /// <summary>Removes the database a test names by its SQLite file (with its WAL), or on a PostgreSQL run that directory's database.</summary>
+    public static async Task DeleteAsync(string databasePath)
+    {
+        if (!IsPostgres)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(databasePath)!, Path.GetFileName(databasePath) + "*"))
+            {
+                File.Delete(file);
+            }
+
+            return;
+        }
+
+        await using var server = await OpenServerAsync();
+        await using var command = server.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{ServerNameOf(databasePath)}\" WITH (FORCE)";
+        await command.ExecuteNonQueryAsync();
+
+        // The pooled connections to it were ended by the server; a host started next must not draw one.
+        NpgsqlConnection.ClearAllPools();
+    }
+
     /// <summary>The statement of this run's dialect, for what the two do not share (triggers, blob literals, switching off foreign keys).</summary>
     public static string Sql(string sqlite, string postgres) => IsPostgres ? postgres : sqlite;
+
+    private static string ServerNameOf(string databasePath) =>
+        DatabaseNameFor(Path.GetDirectoryName(databasePath)!) + (Path.GetFileName(databasePath) == "keys.db" ? "_keys" : string.Empty);
+
+    /// <summary>A connection to the server's maintenance database, where databases are listed, created and dropped.</summary>
+    public static async Task<NpgsqlConnection> OpenServerAsync()
+    {
+        var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(RequiredServer) { Database = "postgres", Pooling = false }.ToString());
+        await server.OpenAsync();
+        return server;
+    }
 
     private static string ServerDatabase(string name) => new NpgsqlConnectionStringBuilder(RequiredServer) { Database = name }.ToString();
 
