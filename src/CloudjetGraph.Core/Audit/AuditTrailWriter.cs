@@ -109,15 +109,49 @@ public sealed partial class AuditTrailWriter : IAuditSink, IDisposable, IAsyncDi
         var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         await db.Database.Engine().LockAuditTrailAsync(db.Database, CancellationToken.None);
-        var head = await db.AuditEntries.AsNoTracking()
+        var (sequence, link) = await HeadAsync(db);
+
+        var first = sequence + 1;
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
+        var entries = new List<AuditEntry>();
+        foreach (var draft in batch.SelectMany(p => p.Entries))
+        {
+            var entry = ToEntry(++sequence, at, draft);
+            entry.Link = AuditChainFormat.Link(link, entry);
+            link = entry.Link;
+            entries.Add(entry);
+        }
+
+        await AuditRowInserts.InsertAsync(db, entries, CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        return (first, sequence);
+    }
+
+    // The last entry and its link, read under the trail's lock. Rows without a link came from a
+    // migration (only ever at the end of the trail): they are sealed in order first.
+    private static async Task<(long Sequence, byte[] Link)> HeadAsync(CloudjetDbContext db)
+    {
+        var last = await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Link })
+            .FirstOrDefaultAsync(CancellationToken.None);
+        if (last is null)
+        {
+            return (0, AuditChainFormat.Genesis.ToArray());
+        }
+
+        return last.Link is { } link ? (last.Sequence, link) : await SealMigratedAsync(db);
+    }
+
+    private static async Task<(long Sequence, byte[] Link)> SealMigratedAsync(CloudjetDbContext db)
+    {
+        var sealedHead = await db.AuditEntries.AsNoTracking()
             .Where(e => e.Link != null)
             .OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Link })
             .FirstOrDefaultAsync(CancellationToken.None);
-        var sequence = head?.Sequence ?? 0;
-        var link = head?.Link ?? AuditChainFormat.Genesis.ToArray();
-
-        // Rows after the last sealed one came from a migration: seal them in order first.
+        var sequence = sealedHead?.Sequence ?? 0;
+        var link = sealedHead?.Link ?? AuditChainFormat.Genesis.ToArray();
         var unsealed = await db.AuditEntries.Include(e => e.Profiles).Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence).ToListAsync(CancellationToken.None);
         foreach (var entry in unsealed)
         {
@@ -126,19 +160,8 @@ public sealed partial class AuditTrailWriter : IAuditSink, IDisposable, IAsyncDi
             sequence = entry.Sequence;
         }
 
-        var first = sequence + 1;
-        var at = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
-        foreach (var draft in batch.SelectMany(p => p.Entries))
-        {
-            var entry = ToEntry(++sequence, at, draft);
-            entry.Link = AuditChainFormat.Link(link, entry);
-            link = entry.Link;
-            db.AuditEntries.Add(entry);
-        }
-
         await db.SaveChangesAsync(CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
-        return (first, sequence);
+        return (sequence, link);
     }
 
     private static AuditEntry ToEntry(long sequence, DateTimeOffset at, AuditEntryDraft draft) => new()
