@@ -12,8 +12,8 @@ public sealed partial class PersonKeyShredder(IDbContextFactory<KeyStoreDbContex
 {
     /// <summary>
     /// Deletes the key row so that its bytes leave the key store (on SQLite its file and WAL at once),
-    /// then evicts the
-    /// key from this process's cache. Other processes stop serving it within the cache's time to live.
+    /// then evicts the key from this process's cache. Other processes stop serving it within the
+    /// cache's time to live.
     /// </summary>
     /// <returns>Whether the profile had a key.</returns>
     public async Task<bool> ShredAsync(Guid profileId, CancellationToken cancellationToken)
