@@ -17,4 +17,10 @@ internal static class CliExitCodes
 
     /// <summary><c>audit verify</c> found the chain broken; stderr names the first bad entry.</summary>
     public const int AuditBroken = 5;
+
+    /// <summary>
+    /// <c>ConnectionStrings:CloudjetKeys</c> names a key store that is missing, empty beside
+    /// profiles, or another database's; nothing was read, written or created.
+    /// </summary>
+    public const int StoreMismatch = 6;
 }

@@ -20,7 +20,7 @@ public static class CloudjetInitializer
     /// Validates the settings, migrates the database and the key store, makes the key hierarchy usable and, in
     /// Development, seeds demo data. Throws (stopping startup) on a bad setting
     /// (<see cref="OptionsValidationException"/>) or when the key ring is missing, unreadable or
-    /// foreign, or the key store holds no person keys for existing profiles (<see cref="KeyRingUnavailableException"/>).
+    /// foreign, or the key store is missing, empty or another database's (<see cref="KeyStoreMismatchException"/>).
     /// </summary>
     public static async Task InitializeCloudjetAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -43,7 +43,7 @@ public static class CloudjetInitializer
         // Entries a migration moved into the audit trail get their links before anything is appended.
         await services.GetRequiredService<AuditTrailWriter>().SealPendingAsync(cancellationToken);
         await using var keyStore = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<KeyStoreDbContext>>().CreateDbContextAsync(cancellationToken);
-        await PrepareKeyStoreAsync(db, keyStore, cancellationToken);
+        await PrepareKeyStoreAsync(scope.ServiceProvider.GetRequiredService<KeyStorePairing>(), keyStore, cancellationToken);
         await bootstrapper.EnsureReadyAsync(isDevelopment, cancellationToken);
         if (isDevelopment)
         {
@@ -88,30 +88,17 @@ public static class CloudjetInitializer
     }
 
     /// <summary>
-    /// Creates or migrates the key store beside the profile database. Profiles without any person key
-    /// could never be read: they are development data of the retired format 1, or the setting names
-    /// the wrong key store. Either way startup stops, before a missing key store is created.
+    /// Creates or migrates the key store beside the profile database and binds the two. A missing
+    /// key store is created only for a new profile database, and one that belongs to another
+    /// database stops startup (<see cref="KeyStoreMismatchException"/>), before anything is written to it.
     /// </summary>
-    private static async Task PrepareKeyStoreAsync(CloudjetDbContext db, KeyStoreDbContext keyStore, CancellationToken cancellationToken)
+    private static async Task PrepareKeyStoreAsync(KeyStorePairing pairing, KeyStoreDbContext keyStore, CancellationToken cancellationToken)
     {
-        var profilesExist = await db.Profiles.AnyAsync(cancellationToken);
-        if (profilesExist && !await keyStore.Database.Engine().ExistsAsync(keyStore.Database, cancellationToken))
-        {
-            throw ProfilesWithoutPersonKeys(keyStore);
-        }
-
+        await pairing.RefuseMissingAsync(keyStore, cancellationToken);
         await MigrateAsync(keyStore, cancellationToken);
-        if (profilesExist && !await keyStore.PersonKeys.AnyAsync(cancellationToken))
-        {
-            throw ProfilesWithoutPersonKeys(keyStore);
-        }
+        await pairing.PairAsync(keyStore, cancellationToken);
     }
 
     private static Task MigrateAsync(DbContext context, CancellationToken cancellationToken) =>
         context.Database.Engine().MigrateAsync(context.Database, cancellationToken);
-
-    private static KeyRingUnavailableException ProfilesWithoutPersonKeys(KeyStoreDbContext keyStore) =>
-        new($"The database holds profiles but the key store '{keyStore.Database.Engine().Describe(keyStore.Database.GetConnectionString())}' "
-            + $"(ConnectionStrings:{KeyStoreServiceCollectionExtensions.ConnectionStringName}) holds no person keys: either the profiles are development data sealed in "
-            + "the retired format 1 (delete the database file to have Development seed it again; see docs/encryption.md), or the setting names the wrong key store.");
 }

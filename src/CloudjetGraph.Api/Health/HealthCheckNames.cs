@@ -14,4 +14,7 @@ internal static class HealthCheckNames
 
     /// <summary>A canary value seals and opens through the whole key hierarchy.</summary>
     public const string Canary = "canary";
+
+    /// <summary>Every stored value sits under a key that can open it (Degraded, naming the keys, when not).</summary>
+    public const string KeyCensus = "keyCensus";
 }

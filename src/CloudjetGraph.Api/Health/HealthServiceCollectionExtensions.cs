@@ -12,11 +12,14 @@ internal static class HealthServiceCollectionExtensions
 
     public static IServiceCollection AddCloudjetHealth(this IServiceCollection services)
     {
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LatestKeyCensus>();
         services.AddHealthChecks()
             .AddDbContextCheck<CloudjetDbContext>(HealthCheckNames.Database, tags: [Ready], customTestQuery: TableAnswersAsync<CloudjetDbContext, DataKey>)
             .AddDbContextCheck<KeyStoreDbContext>(HealthCheckNames.KeyStore, tags: [Ready], customTestQuery: TableAnswersAsync<KeyStoreDbContext, WrappedPersonKey>)
             .AddCheck<DataKeyRingHealthCheck>(HealthCheckNames.DataKeys, tags: [Ready])
-            .AddCheck<KeyHierarchyCanaryHealthCheck>(HealthCheckNames.Canary, tags: [Ready]);
+            .AddCheck<KeyHierarchyCanaryHealthCheck>(HealthCheckNames.Canary, tags: [Ready])
+            .AddCheck<KeyCensusHealthCheck>(HealthCheckNames.KeyCensus, tags: [Ready]);
         return services;
     }
 

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CloudjetGraph.Api.Health;
 
 /// <summary>
-/// The <c>/health/ready</c> body: the overall status and each check's, nothing else. Descriptions
-/// and exceptions stay in the server log: a probe is anonymous, and an exception's message can
-/// hold a file path, a key id or a value.
+/// The <c>/health/ready</c> body: the overall status, each check's, and the data a check chose to
+/// publish (the key census names the keys that cannot open what is under them). Descriptions and
+/// exceptions stay in the server log: a probe is anonymous, and an exception's message can hold a
+/// file path or a value.
 /// </summary>
 internal static class ReadinessResponse
 {
@@ -23,6 +24,24 @@ internal static class ReadinessResponse
         }
 
         json.WriteEndObject();
+        var detailed = report.Entries.Where(entry => entry.Value.Data.Count > 0).ToList();
+        if (detailed.Count > 0)
+        {
+            json.WriteStartObject("details");
+            foreach (var (name, entry) in detailed)
+            {
+                json.WriteStartObject(name);
+                foreach (var (key, value) in entry.Data)
+                {
+                    json.WriteString(key, value.ToString());
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         await json.FlushAsync(http.RequestAborted);
     }

@@ -23,6 +23,9 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
     /// <summary>Data keys wrapped by the Data Protection key ring.</summary>
     public DbSet<DataKey> DataKeys => Set<DataKey>();
 
+    /// <summary>The id this database shares with its key store; one row once they are paired.</summary>
+    public DbSet<StorePairing> StorePairing => Set<StorePairing>();
+
     /// <summary>The chained audit trail (operations, releases, denials); rows are only ever added.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -83,6 +86,8 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
             // refuses the second. A bare boolean column is a valid filter on SQLite and PostgreSQL.
             dataKey.HasIndex(k => k.Purpose).IsUnique().HasFilter("\"IsActive\"");
         });
+
+        modelBuilder.Entity<StorePairing>().ToTable(nameof(StorePairing));
 
         modelBuilder.Entity<AuditEntry>(entry =>
         {

@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys.Jobs;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,9 @@ public sealed class KeyStoreDbContext(DbContextOptions<KeyStoreDbContext> option
 {
     /// <summary>The wrapped person keys: one per profile, two for a moment while a rekey moves the profile to a new one.</summary>
     public DbSet<WrappedPersonKey> PersonKeys => Set<WrappedPersonKey>();
+
+    /// <summary>The id this key store shares with its profile database; one row once they are paired.</summary>
+    public DbSet<StorePairing> StorePairing => Set<StorePairing>();
 
     /// <summary>The single lease that lets one key job run at a time (see <see cref="KeyJobLeases"/>).</summary>
     public DbSet<KeyJobLease> KeyJobLeases => Set<KeyJobLease>();
@@ -33,6 +37,8 @@ public sealed class KeyStoreDbContext(DbContextOptions<KeyStoreDbContext> option
             personKey.HasIndex(k => k.WrappingKeyId);
             personKey.Property(k => k.Version).IsConcurrencyToken();
         });
+
+        modelBuilder.Entity<StorePairing>().ToTable(nameof(StorePairing));
 
         modelBuilder.Entity<KeyJobLease>(lease =>
         {

@@ -18,7 +18,7 @@ public static class KeyStoreServiceCollectionExtensions
     /// <summary>The file name of the default key store, beside the key ring directory.</summary>
     public const string DefaultFileName = "keys.db";
 
-    /// <summary>Adds <see cref="KeyStoreDbContext"/> on the provider of <c>Database:Provider</c>, the person key cache, store and shredder.</summary>
+    /// <summary>Adds <see cref="KeyStoreDbContext"/> on the provider of <c>Database:Provider</c>, the person key cache, store and shredder, and the pairing check.</summary>
     public static IServiceCollection AddCloudjetKeyStore(this IServiceCollection services)
     {
         services.AddOptions<KeyStoreOptions>()
@@ -41,6 +41,7 @@ public static class KeyStoreServiceCollectionExtensions
         services.AddSingleton<PersonKeyWrapper>();
         services.AddSingleton<PersonKeyStore>();
         services.AddSingleton<PersonKeyShredder>();
+        services.AddScoped<KeyStorePairing>();
         return services;
     }
 

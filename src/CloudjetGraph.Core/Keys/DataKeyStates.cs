@@ -16,6 +16,9 @@ public static class DataKeyStates
     /// <summary>Its wrapped bytes were overwritten (<c>keys destroy-data</c>); the row stays as a tombstone naming it.</summary>
     public const string Destroyed = "destroyed";
 
+    /// <summary>Whether values under a key in <paramref name="state"/> can be opened.</summary>
+    public static bool Opens(string state) => state is Active or DecryptOnly;
+
     /// <summary>The state of a stored key.</summary>
     public static string Of(DataKey key)
     {

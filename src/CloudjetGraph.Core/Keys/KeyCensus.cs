@@ -20,6 +20,7 @@ public sealed class KeyCensus(
     IDbContextFactory<KeyStoreDbContext> keyStores,
     IDefaultKeyResolver defaultKeyResolver,
     KeyRingBootstrapper bootstrapper,
+    KeyStorePairing pairing,
     TimeProvider time)
 {
     // Every sealed field's property from the catalogue and the sealed password hash: a new sealed
@@ -33,12 +34,17 @@ public sealed class KeyCensus(
     /// The ring is missing, empty or unreadable, or the database is missing, not migrated to this
     /// version, or holds no data keys.
     /// </exception>
+    /// <exception cref="KeyStoreMismatchException">
+    /// The key store is missing, empty or another database's: counted through it, every value would
+    /// look unattributed and every key unused.
+    /// </exception>
     public async Task<KeyInventory> ReadAsync(CancellationToken cancellationToken)
     {
         // The census never creates a ring, so it refuses a missing or empty one in every
         // environment, as the gateway does outside Development.
         var masterKeys = bootstrapper.RequireExistingRing();
         await EnsureDatabaseReadyAsync(cancellationToken);
+        await pairing.VerifyAsync(cancellationToken);
         var dataKeys = (await db.DataKeys.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).ToList();
         if (dataKeys.Count == 0)
         {
@@ -94,8 +100,8 @@ public sealed class KeyCensus(
             new UnattributedValues(sealedValues.Unattributed, indexEntries.Unattributed.Values.Sum(), accessTags.Unattributed.Values.Sum()));
     }
 
-    // Person key id to wrapping data key id, from key rows alone; an absent key store holds none
-    // and is not created.
+    // Person key id to wrapping data key id, from key rows alone; a key store not created yet
+    // (a new pair, which the pairing check let through) holds none and is not created.
     private async Task<Dictionary<Guid, Guid>> ReadPersonKeysAsync(CancellationToken cancellationToken)
     {
         await using var keyStore = await keyStores.CreateDbContextAsync(cancellationToken);

@@ -4,7 +4,7 @@ namespace CloudjetGraph.Core.Protection;
 /// The key ring is missing, unreadable or does not match the database. Startup stops rather than
 /// creating a new ring that would orphan the stored data.
 /// </summary>
-public sealed class KeyRingUnavailableException : Exception
+public class KeyRingUnavailableException : Exception
 {
     /// <summary>Creates the exception with a message that names the setting to check.</summary>
     public KeyRingUnavailableException(string message)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudjetGraph.Api;
+using CloudjetGraph.Api.Health;
 using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Api.Telemetry;
 using CloudjetGraph.Core.Authentication;
@@ -32,6 +33,7 @@ public sealed class ConfigurationTemplateTests
         { RateLimitOptions.SectionName, typeof(RateLimitOptions) },
         { OnboardingOptions.SectionName, typeof(OnboardingOptions) },
         { TelemetryOptions.SectionName, typeof(TelemetryOptions) },
+        { HealthOptions.SectionName, typeof(HealthOptions) },
     };
 
     [Fact]

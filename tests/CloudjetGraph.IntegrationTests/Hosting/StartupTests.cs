@@ -238,6 +238,77 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Development_KeyStoreOfAnotherDatabase_RefusesAndWritesToNeither()
+    {
+        var dataDirectory = await DataOfAHostThatRanAsync();
+        var otherDirectory = await DataOfAHostThatRanAsync();
+        await using var otherCleanup = new CloudjetApplication { DataDirectory = otherDirectory };
+        await using var second = new CloudjetApplication { DataDirectory = dataDirectory }
+            .With("ConnectionStrings:CloudjetKeys", KeyStoreConnectionOf(otherCleanup));
+        var database = await DatabaseDigest.OfAsync(second);
+        var foreignKeyStore = await DatabaseDigest.OfKeyStoreAsync(otherCleanup);
+
+        var failure = StartupFailure(second);
+
+        Assert.Contains("ConnectionStrings:CloudjetKeys", failure, StringComparison.Ordinal);
+        Assert.Contains("belongs to another database", failure, StringComparison.Ordinal);
+        Assert.Equal(database, await DatabaseDigest.OfAsync(second));
+        Assert.Equal(foreignKeyStore, await DatabaseDigest.OfKeyStoreAsync(otherCleanup));
+    }
+
+    [Fact]
+    public async Task Development_PairFromBeforePairingIds_IsPairedWithOneIdAndServes()
+    {
+        var dataDirectory = await DataOfAHostThatRanAsync();
+        await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
+        Assert.Equal(1, await second.ExecuteSqlAsync("DELETE FROM StorePairing"));
+        Assert.Equal(1, await second.ExecuteKeyStoreSqlAsync("DELETE FROM StorePairing"));
+
+        await second.InitializeAsync();
+
+        var database = second.WithDb(db => db.StorePairing.Select(p => p.Id).ToList());
+        Assert.Single(database);
+        Assert.Equal(database, second.WithKeyStore(ks => ks.StorePairing.Select(p => p.Id).ToList()));
+        Assert.Equal(DemoDataSeeder.ProfileCount, (await ProfileValues.ReadAsync(second.Services)).Count);
+    }
+
+    [Fact]
+    public async Task Development_CrashBetweenThePairingWrites_NextStartCompletesThePairing()
+    {
+        var pairingId = Guid.Empty;
+        var dataDirectory = await DataOfAHostThatRanAsync(first =>
+        {
+            pairingId = first.WithKeyStore(ks => ks.StorePairing.Single().Id);
+            return Task.CompletedTask;
+        });
+        await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
+        Assert.Equal(1, await second.ExecuteSqlAsync("DELETE FROM StorePairing"));
+
+        await second.InitializeAsync();
+
+        Assert.Equal(pairingId, second.WithDb(db => db.StorePairing.Single().Id));
+    }
+
+    [Fact]
+    public async Task Development_UnpairedDatabaseBesideAnotherDatabasesUnpairedKeyStore_RefusesToPairThem()
+    {
+        var dataDirectory = await DataOfAHostThatRanAsync();
+        var otherDirectory = await DataOfAHostThatRanAsync();
+        await using var otherCleanup = new CloudjetApplication { DataDirectory = otherDirectory };
+        await using var second = new CloudjetApplication { DataDirectory = dataDirectory }
+            .With("ConnectionStrings:CloudjetKeys", KeyStoreConnectionOf(otherCleanup));
+        Assert.Equal(1, await second.ExecuteSqlAsync("DELETE FROM StorePairing"));
+        Assert.Equal(1, await otherCleanup.ExecuteKeyStoreSqlAsync("DELETE FROM StorePairing"));
+
+        var failure = StartupFailure(second);
+
+        // Profile ids are random: another database's store holds none of this one's person keys.
+        Assert.Contains("holds the person keys of 0 of 64 profiles sampled", failure, StringComparison.Ordinal);
+        Assert.Equal(0, await second.ExecuteSqlAsync("DELETE FROM StorePairing"));
+        Assert.Equal(0, await otherCleanup.ExecuteKeyStoreSqlAsync("DELETE FROM StorePairing"));
+    }
+
+    [Fact]
     public async Task Development_ProfilesButPersonKeyWrappingKeyDeleted_RefusesAndCreatesNoWrappingKey()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
@@ -262,6 +333,11 @@ public sealed class StartupTests
 
         return first.DataDirectory;
     }
+
+    // A host's key store as a connection string for another host, on either provider.
+    private static string KeyStoreConnectionOf(CloudjetApplication host) => TestDatabase.IsPostgres
+        ? host.DatabaseSettings()["ConnectionStrings:CloudjetKeys"]!
+        : $"Data Source={host.KeyStorePath}";
 
     /// <summary>Starts the host and returns every message of the exception that stopped it.</summary>
     private static string StartupFailure(CloudjetApplication app)

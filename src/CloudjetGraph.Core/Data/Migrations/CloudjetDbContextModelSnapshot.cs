@@ -307,6 +307,20 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("StaffAssignments");
                 });
 
+            modelBuilder.Entity("CloudjetGraph.Core.Data.StorePairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("PairedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StorePairing", (string)null);
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.Data.AuditEntryProfile", b =>
                 {
                     b.HasOne("CloudjetGraph.Core.Data.AuditEntry", null)

@@ -17,6 +17,20 @@ namespace CloudjetGraph.Core.KeyStore.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("CloudjetGraph.Core.Data.StorePairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("PairedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StorePairing", (string)null);
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.KeyStore.WrappedPersonKey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -314,6 +314,20 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("StaffAssignments");
                 });
 
+            modelBuilder.Entity("CloudjetGraph.Core.Data.StorePairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PairedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StorePairing", (string)null);
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.Data.AuditEntryProfile", b =>
                 {
                     b.HasOne("CloudjetGraph.Core.Data.AuditEntry", null)

@@ -22,6 +22,20 @@ namespace CloudjetGraph.PostgresMigrations.KeyStore.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CloudjetGraph.Core.Data.StorePairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PairedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StorePairing", (string)null);
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.KeyStore.WrappedPersonKey", b =>
                 {
                     b.Property<Guid>("Id")
