@@ -44,6 +44,7 @@ internal static class KeyInventoryTables
         console.Write(masterKeys);
         console.Write(dataKeys);
         console.WriteLine($"Values no listed key accounts for: sealed values {PerVersion(inventory.Unattributed.SealedValues)}, index entries {Count(inventory.Unattributed.IndexEntries)}, access tags {Count(inventory.Unattributed.AccessTags)}.");
+        console.WriteLine($"Person keys no stored value names (a rekey's between its steps, or orphans for `keys sweep`): {Count(inventory.PersonKeysWithoutValues)}.");
     }
 
     private static Table Titled(string title, params string[] columns)

@@ -20,6 +20,7 @@ internal static class KeysCommand
         keys.Subcommands.Add(KeysRewrapCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRekeyCommand.Create(buildHost));
         keys.Subcommands.Add(KeysReindexCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysSweepCommand.Create(buildHost));
 
         // `keys certificate create` touches no database; every other verb first proves its key store.
         foreach (var verb in keys.Subcommands.Where(verb => verb.Name != "certificate"))

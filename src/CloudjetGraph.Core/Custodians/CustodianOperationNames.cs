@@ -36,4 +36,7 @@ public static class CustodianOperationNames
 
     /// <summary>A run of the reindex key job (<c>keys reindex</c>, GraphQL <c>startKeyJob(kind: REINDEX)</c>).</summary>
     public const string Reindex = "keys.reindex";
+
+    /// <summary>Person keys whose profile is gone removed (<c>keys sweep</c>).</summary>
+    public const string Sweep = "keys.sweep";
 }

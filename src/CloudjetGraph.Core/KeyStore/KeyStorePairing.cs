@@ -52,6 +52,24 @@ public sealed partial class KeyStorePairing(
     }
 
     /// <summary>
+    /// For work that deletes what the other database lacks (<see cref="PersonKeySweep"/>): passes
+    /// only when both databases exist and carry the same pairing id. A mistyped profile database
+    /// would otherwise look empty, and every key in the store orphaned.
+    /// </summary>
+    /// <exception cref="KeyStoreMismatchException">Either database is missing or unpaired, or they are not a pair.</exception>
+    public async Task RequirePairedAsync(CancellationToken cancellationToken)
+    {
+        var profiles = await ReadProfileSideAsync(cancellationToken);
+        await using var keyStore = await keyStores.CreateDbContextAsync(cancellationToken);
+        var keys = await ReadKeyStoreSideAsync(keyStore, cancellationToken);
+        RefuseMismatch(profiles, keys, keyStore);
+        if (profiles.PairingId is null || profiles.PairingId != keys.PairingId)
+        {
+            throw Mismatch(keyStore, "and the profile database are not a pair yet (or the profile database is missing); start the gateway of this version on them once");
+        }
+    }
+
+    /// <summary>
     /// Before the gateway creates or migrates the key store: refuses a missing one unless the
     /// profile database is new, so a mistyped setting never leaves an empty store behind.
     /// </summary>

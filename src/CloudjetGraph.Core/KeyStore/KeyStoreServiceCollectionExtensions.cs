@@ -42,6 +42,7 @@ public static class KeyStoreServiceCollectionExtensions
         services.AddSingleton<PersonKeyStore>();
         services.AddSingleton<PersonKeyShredder>();
         services.AddScoped<KeyStorePairing>();
+        services.AddScoped<PersonKeySweep>();
         return services;
     }
 

@@ -39,26 +39,37 @@ public sealed partial class PersonKeyShredder(IDbContextFactory<KeyStoreDbContex
     private async Task<int> DeleteAsync(IReadOnlyCollection<Guid> profileIds, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var engine = db.Database.Engine();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await engine.PrepareErasureAsync(db.Database, cancellationToken);
-            var deleted = await db.PersonKeys.Where(k => profileIds.Contains(k.ProfileId)).ExecuteDeleteAsync(cancellationToken);
-            await engine.FlushErasureAsync(db.Database, cancellationToken);
 
-            foreach (var profileId in profileIds)
+        // Until a pass finds nothing: a rekey holding the old key's lock when the first pass began
+        // commits a new key for the same person, which that pass cannot see.
+        var (deleted, flushed) = await SecureErasure.RunAsync(
+            db.Database,
+            async () =>
             {
-                cache.Remove(profileId);
-            }
+                var deleted = 0;
+                for (int pass; (pass = await db.PersonKeys.Where(k => profileIds.Contains(k.ProfileId)).ExecuteDeleteAsync(cancellationToken)) > 0;)
+                {
+                    deleted += pass;
+                }
 
-            return deleted;
-        }
-        finally
+                return deleted;
+            },
+            cancellationToken);
+        if (!flushed)
         {
-            await db.Database.CloseConnectionAsync();
+            LogKeyStoreFlushBusy(logger, profileIds.Count);
         }
+
+        foreach (var profileId in profileIds)
+        {
+            cache.Remove(profileId);
+        }
+
+        return deleted;
     }
+
+    [LoggerMessage(EventId = 1204, EventName = "PersonKeyFlushBusy", Level = LogLevel.Warning, Message = "The key store's WAL could not be truncated after shredding the person keys of {ProfileCount} profile(s) (readers busy); the deleted keys' pages leave it at the next checkpoint.")]
+    private static partial void LogKeyStoreFlushBusy(ILogger logger, int profileCount);
 
     [LoggerMessage(EventId = 1201, EventName = "PersonKeyShredded", Level = LogLevel.Information, Message = "Shredded the person key of profile {ProfileId} (a key existed: {Existed}).")]
     private static partial void LogShredded(ILogger logger, Guid profileId, bool existed);

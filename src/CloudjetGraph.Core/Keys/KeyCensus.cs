@@ -57,8 +57,10 @@ public sealed class KeyCensus(
         // A value names its person key; the key store row names the data key that wraps it.
         var personKeys = await ReadPersonKeysAsync(cancellationToken);
         var personKeysPerDataKey = personKeys.Values.GroupBy(id => id).ToDictionary(g => g.Key, g => (long)g.Count());
+        var sealedHeaders = await CountHeadersAsync<Profile>(SealedColumns, SealedValueFormat.KeyHeaderSize, cancellationToken);
+        var namedPersonKeys = sealedHeaders.Select(h => SealedValueFormat.TryReadKeyId(h.Header, out var id) ? id : Guid.Empty).ToHashSet();
         var sealedValues = Attribute(
-            await CountHeadersAsync<Profile>(SealedColumns, SealedValueFormat.KeyHeaderSize, cancellationToken),
+            sealedHeaders,
             header => SealedValueFormat.TryReadKeyId(header, out var personKeyId) && personKeys.TryGetValue(personKeyId, out var wrappingKeyId)
                 && purposes.GetValueOrDefault(wrappingKeyId) == DataKeyPurpose.PersonKeyWrapping ? wrappingKeyId : null);
         var accessTags = Attribute(
@@ -97,7 +99,8 @@ public sealed class KeyCensus(
         return new KeyInventory(
             masterKeyEntries,
             dataKeyEntries,
-            new UnattributedValues(sealedValues.Unattributed, indexEntries.Unattributed.Values.Sum(), accessTags.Unattributed.Values.Sum()));
+            new UnattributedValues(sealedValues.Unattributed, indexEntries.Unattributed.Values.Sum(), accessTags.Unattributed.Values.Sum()),
+            personKeys.Keys.LongCount(id => !namedPersonKeys.Contains(id)));
     }
 
     // Person key id to wrapping data key id, from key rows alone; a key store not created yet

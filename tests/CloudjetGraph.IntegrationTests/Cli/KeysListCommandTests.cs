@@ -21,7 +21,7 @@ public sealed class KeysListCommandTests(CloudjetApplication app) : IClassFixtur
 
         Assert.True(exitCode == 0, stderr);
         var json = JsonNode.Parse(stdout)!.AsObject();
-        Assert.Equal(["masterKeys", "dataKeys", "unattributed"], json.Select(p => p.Key));
+        Assert.Equal(["masterKeys", "dataKeys", "unattributed", "personKeysWithoutValues"], json.Select(p => p.Key));
 
         var ringKey = Assert.Single(app.Services.GetRequiredService<IKeyManager>().GetAllKeys());
         var masterKey = Assert.Single(json["masterKeys"]!.AsArray())!;
@@ -54,6 +54,7 @@ public sealed class KeysListCommandTests(CloudjetApplication app) : IClassFixtur
         Assert.Equal(CensusJson.Census(accessTags: DemoDataSeeder.ProfileCount), dataKeys.Single(CensusJson.Purpose("row-integrity"))["census"]!.ToJsonString());
         Assert.Equal(CensusJson.Census(), dataKeys.Single(CensusJson.Purpose("token-signing"))["census"]!.ToJsonString());
         Assert.Equal("""{"sealedValues":{},"indexEntries":0,"accessTags":0}""", json["unattributed"]!.ToJsonString());
+        Assert.Equal(0, json["personKeysWithoutValues"]!.GetValue<long>());
     }
 
     [Fact]

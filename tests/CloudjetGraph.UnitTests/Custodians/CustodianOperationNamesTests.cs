@@ -15,7 +15,7 @@ public sealed class CustodianOperationNamesTests
     public void Names_EveryOperation_IsItsPinnedString()
     {
         Assert.Equal(
-            ["keys.", "keys.destroy-data", "keys.init", "keys.reindex", "keys.rekey", "keys.revoke-master", "keys.rewrap", "keys.rewrap-data-keys", "keys.rotate-data", "keys.rotate-master"],
+            ["keys.", "keys.destroy-data", "keys.init", "keys.reindex", "keys.rekey", "keys.revoke-master", "keys.rewrap", "keys.rewrap-data-keys", "keys.rotate-data", "keys.rotate-master", "keys.sweep"],
             Constants(typeof(CustodianOperationNames)));
         Assert.Equal("keys.", CustodianOperationNames.Prefix);
         Assert.Equal("keys.init", CustodianOperationNames.Init);
@@ -27,6 +27,7 @@ public sealed class CustodianOperationNamesTests
         Assert.Equal("keys.rewrap", CustodianOperationNames.Rewrap);
         Assert.Equal("keys.rekey", CustodianOperationNames.Rekey);
         Assert.Equal("keys.reindex", CustodianOperationNames.Reindex);
+        Assert.Equal("keys.sweep", CustodianOperationNames.Sweep);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class UnreadableValuesTests
         Assert.Equal(opens, DataKeyStates.Opens(state));
     }
 
-    private static KeyInventory Inventory(UnattributedValues unattributed, params DataKeyEntry[] keys) => new([], keys, unattributed);
+    private static KeyInventory Inventory(UnattributedValues unattributed, params DataKeyEntry[] keys) => new([], keys, unattributed, PersonKeysWithoutValues: 0);
 
     private static DataKeyEntry Key(string state, long personKeys = 0, long sealedValues = 0, long indexEntries = 0, long accessTags = 0) =>
         new(Guid.NewGuid(), "person-keys", state, Guid.NewGuid(), Created,

@@ -16,5 +16,8 @@ internal sealed class KeyInventoryGraphType : ObjectGraphType<KeyInventory>
             .Description("The data keys, oldest first.").Resolve(c => c.Source.DataKeys);
         Field<NonNullGraphType<UnattributedValuesGraphType>>("unattributed")
             .Description("Stored values that no listed key accounts for; anything here deserves a look.").Resolve(c => c.Source.Unattributed);
+        Field<NonNullGraphType<LongGraphType>>("personKeysWithoutValues")
+            .Description("Person keys that no stored value names: a rekey's between its steps, or keys whose profile is gone (`cloudjet keys sweep` removes those).")
+            .Resolve(c => c.Source.PersonKeysWithoutValues);
     }
 }

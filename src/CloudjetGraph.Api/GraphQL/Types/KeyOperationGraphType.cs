@@ -19,7 +19,7 @@ internal sealed class KeyOperationGraphType : ObjectGraphType<AuditEntry>
         Field<NonNullGraphType<StringGraphType>>("operation")
             .Description(
                 $"What: `{CustodianOperationNames.Init}`, `{CustodianOperationNames.RotateMaster}`, `{CustodianOperationNames.RewrapDataKeys}`, `{CustodianOperationNames.RevokeMaster}`, "
-                + $"`{CustodianOperationNames.RotateData}`, `{CustodianOperationNames.DestroyData}`, or a key job run: `{CustodianOperationNames.Rewrap}`, `{CustodianOperationNames.Rekey}`, `{CustodianOperationNames.Reindex}`.")
+                + $"`{CustodianOperationNames.RotateData}`, `{CustodianOperationNames.DestroyData}`, or a key job run: `{CustodianOperationNames.Rewrap}`, `{CustodianOperationNames.Rekey}`, `{CustodianOperationNames.Reindex}`, or `{CustodianOperationNames.Sweep}`.")
             .Resolve(c => c.Source.Operation);
         Field<NonNullGraphType<StringGraphType>>("target").Description("The keys it concerned: ids and scope.").Resolve(c => c.Source.Target);
         Field<NonNullGraphType<StringGraphType>>("outcome")

@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Data.Engines;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
@@ -117,9 +118,10 @@ public sealed partial class ProfileRekeyStep(
             return new KeyJobBatchResult(profiles.Count, toMove.Count, 0, profiles[^1].Id);
         }
 
-        // (1) The new keys first: until step (2) no value names them, and the old keys stay.
-        keyStore.PersonKeys.AddRange(newRows);
-        await keyStore.SaveChangesAsync(cancellationToken);
+        // (1) The new keys first: until step (2) no value names them, and the old keys stay. A
+        // profile erased since it was read gets none, and is not moved.
+        var erased = await InsertWhileOldKeysExistAsync(keyStore, newRows, keyRows, cancellationToken);
+        toMove.RemoveAll(profile => erased.Contains(profile.Id));
 
         var moved = 0;
         var conflicts = 0;
@@ -144,8 +146,38 @@ public sealed partial class ProfileRekeyStep(
             .Where(p => targets.TryGetValue(p.Id, out var target) && AllValuesUnder(p, target.Id))
             .Select(p => p.Id)
             .ToList();
-        await keyStore.PersonKeys.Where(k => settled.Contains(k.ProfileId) && !keep.Contains(k.Id)).ExecuteDeleteAsync(cancellationToken);
+        var (_, flushed) = await SecureErasure.RunAsync(
+            keyStore.Database,
+            () => keyStore.PersonKeys.Where(k => settled.Contains(k.ProfileId) && !keep.Contains(k.Id)).ExecuteDeleteAsync(cancellationToken),
+            cancellationToken);
+        if (!flushed)
+        {
+            LogOldKeysFlushBusy(logger, settled.Count);
+        }
+
         return new KeyJobBatchResult(profiles.Count, moved, conflicts, profiles[^1].Id);
+    }
+
+    // One transaction that first locks the profiles' old key rows (a row lock on PostgreSQL, the
+    // write lock on SQLite), then inserts a new key only beside an old key that still exists. An
+    // erasure that shredded the old key first leaves nothing to lock, so no key outlives its
+    // person; one that comes after waits for this commit, and its next pass deletes the new keys too.
+    private static async Task<HashSet<Guid>> InsertWhileOldKeysExistAsync(
+        KeyStoreDbContext keyStore, List<WrappedPersonKey> newRows, Dictionary<Guid, List<WrappedPersonKey>> keyRows, CancellationToken cancellationToken)
+    {
+        if (newRows.Count == 0)
+        {
+            return [];
+        }
+
+        var oldKeyIds = newRows.SelectMany(row => keyRows[row.ProfileId].Select(k => k.Id)).ToList();
+        await using var transaction = await keyStore.Database.BeginTransactionAsync(cancellationToken);
+        await keyStore.PersonKeys.Where(k => oldKeyIds.Contains(k.Id)).ExecuteUpdateAsync(setters => setters.SetProperty(k => k.Version, k => k.Version), cancellationToken);
+        var stillKeyed = (await keyStore.PersonKeys.Where(k => oldKeyIds.Contains(k.Id)).Select(k => k.ProfileId).ToListAsync(cancellationToken)).ToHashSet();
+        keyStore.PersonKeys.AddRange(newRows.Where(row => stillKeyed.Contains(row.ProfileId)));
+        await keyStore.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return [.. newRows.Select(row => row.ProfileId).Where(id => !stillKeyed.Contains(id))];
     }
 
     // (2) One transaction per batch; each row written only if its version is still the one read.
@@ -225,6 +257,9 @@ public sealed partial class ProfileRekeyStep(
     private static bool AllValuesUnder(Profile profile, Guid keyId) =>
         ProfileSealer.SealedValues(profile)
             .All(value => value is null || (SealedValueFormat.TryReadKeyId(value, out var id) && id == keyId));
+
+    [LoggerMessage(EventId = 1307, EventName = "OldPersonKeysFlushBusy", Level = LogLevel.Warning, Message = "The key store's WAL could not be truncated after the old person keys of {ProfileCount} rekeyed profile(s) were deleted (readers busy); their pages leave it at the next checkpoint.")]
+    private static partial void LogOldKeysFlushBusy(ILogger logger, int profileCount);
 
     [LoggerMessage(EventId = 1306, EventName = "ProfileNotRekeyed", Level = LogLevel.Warning, Message = "Profile {ProfileId} failed an integrity check and keeps its person key; the rekey left it as it was.")]
     private static partial void LogNotRekeyed(ILogger logger, Guid profileId);
