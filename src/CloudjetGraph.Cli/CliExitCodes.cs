@@ -17,4 +17,7 @@ internal static class CliExitCodes
 
     /// <summary><c>audit verify</c> found the chain broken; stderr names the first bad entry.</summary>
     public const int AuditBroken = 5;
+
+    /// <summary>A data key's state or a destruction guard refused the step (see <see cref="KeyStateCli"/>); stderr gives the code and why. Nothing changed.</summary>
+    public const int RefusedByGuard = 6;
 }

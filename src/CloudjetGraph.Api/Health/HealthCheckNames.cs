@@ -14,4 +14,7 @@ internal static class HealthCheckNames
 
     /// <summary>A canary value seals and opens through the whole key hierarchy.</summary>
     public const string Canary = "canary";
+
+    /// <summary>No data key is disabled (Degraded, naming each disabled key by id and purpose, while one is).</summary>
+    public const string DisabledDataKeys = "disabledDataKeys";
 }

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CloudjetGraph.Api.Health;
 
 /// <summary>
-/// The <c>/health/ready</c> body: the overall status and each check's, nothing else. Descriptions
-/// and exceptions stay in the server log: a probe is anonymous, and an exception's message can
-/// hold a file path, a key id or a value.
+/// The <c>/health/ready</c> body: the overall status and each check's, and the disabled data keys
+/// by id and purpose (what an operator must know to act; no key material). Descriptions and
+/// exceptions stay in the server log: a probe is anonymous, and an exception's message can hold a
+/// file path or a value.
 /// </summary>
 internal static class ReadinessResponse
 {
@@ -23,6 +24,20 @@ internal static class ReadinessResponse
         }
 
         json.WriteEndObject();
+        if (report.Entries.TryGetValue(HealthCheckNames.DisabledDataKeys, out var disabled) && disabled.Data.Count > 0)
+        {
+            json.WriteStartArray("disabledDataKeys");
+            foreach (var (id, purpose) in disabled.Data.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("id", id);
+                json.WriteString("purpose", purpose as string);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
         await json.FlushAsync(http.RequestAborted);
     }
