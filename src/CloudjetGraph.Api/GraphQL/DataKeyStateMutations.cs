@@ -1,5 +1,4 @@
 using CloudjetGraph.Api.GraphQL.Types;
-using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys.Lifecycle;
 using GraphQL;
 using GraphQL.Types;
@@ -27,18 +26,13 @@ internal static class DataKeyStateMutations
             .ResolveAsync(async context => await Lifecycle(context).EnableAsync(KeyCustodianAccess.Actor(context), Id(context), context.CancellationToken));
 
         mutation.Field<NonNullGraphType<DataKeyStatePayloadGraphType>>("scheduleDataKeyDestruction")
-            .Description("Key custodians: schedules a disabled data key for destruction after a waiting period (at least KeyLifecycle:MinimumDestroyDelay); it stays disabled meanwhile. VALIDATION for a malformed or too short period; KEY_TRANSITION_REFUSED for a key that is not disabled; KEY_NOT_FOUND for an unknown id. Recorded in keyOperations, refusals included.")
+            .Description("Key custodians: schedules a disabled data key for destruction after a waiting period (at least KeyLifecycle:MinimumDestroyDelay); it stays disabled meanwhile. GRAPHQL_VALIDATION_FAILED for a malformed period, VALIDATION for one too short; KEY_TRANSITION_REFUSED for a key that is not disabled; KEY_NOT_FOUND for an unknown id. Recorded in keyOperations, refusals included.")
             .Argument<NonNullGraphType<ScheduleDataKeyDestructionInputGraphType>>("input", "The data key and its waiting period.")
             .ResolveAsync(async context =>
             {
                 var actor = KeyCustodianAccess.Actor(context);
-                var after = context.GetArgument<Dictionary<string, object?>>("input").GetValueOrDefault("after") as string;
-                TimeSpan? delay = null;
-                if (after is not null)
-                {
-                    delay = DurationText.TryParse(after, out var parsed, out var problem) ? parsed : throw new DomainException(ErrorCodes.Validation, problem, "after");
-                }
-
+                // The scalar has parsed the period already: a malformed one never reaches here.
+                var delay = context.GetArgument<Dictionary<string, object?>>("input").GetValueOrDefault("after") as TimeSpan?;
                 return await Lifecycle(context).ScheduleDestructionAsync(actor, Id(context), delay, context.CancellationToken);
             });
 

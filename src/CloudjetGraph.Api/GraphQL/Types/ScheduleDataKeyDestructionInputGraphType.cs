@@ -1,4 +1,3 @@
-using CloudjetGraph.Core.Keys.Lifecycle;
 using GraphQL.Types;
 
 namespace CloudjetGraph.Api.GraphQL.Types;
@@ -11,7 +10,7 @@ internal sealed class ScheduleDataKeyDestructionInputGraphType : InputObjectGrap
         Name = "ScheduleDataKeyDestructionInput";
         Description = "The disabled data key to schedule for destruction, and its waiting period.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The data key's id, as `keys { dataKeys { id } }` shows it.");
-        Field<StringGraphType>("after")
-            .Description($"The waiting period, {DurationText.Usage}; at least KeyLifecycle:MinimumDestroyDelay (default 7d), which is also the default. VALIDATION for anything else.");
+        Field<WaitingPeriodGraphType>("after")
+            .Description("The waiting period; at least KeyLifecycle:MinimumDestroyDelay (default 7d), which is also the default. VALIDATION when shorter.");
     }
 }

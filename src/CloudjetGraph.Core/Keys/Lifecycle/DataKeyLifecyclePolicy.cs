@@ -66,7 +66,7 @@ public static class DataKeyLifecyclePolicy
 
         if (key.StillUnder > 0)
         {
-            return DataKeyDecision.Refuse(key.State, ErrorCodes.KeyInUse, $"The census still counts {key.StillUnder} item(s) under it.");
+            return DataKeyDecision.Refuse(key.State, ErrorCodes.KeyInUse, "The census still counts values under it.");
         }
 
         if (key.Unattributed > 0)

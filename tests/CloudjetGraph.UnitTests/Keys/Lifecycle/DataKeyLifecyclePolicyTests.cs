@@ -168,7 +168,7 @@ public sealed class DataKeyLifecyclePolicyTests
         var decision = DataKeyLifecyclePolicy.Decide(At("2026-12-20 00:00:00Z"), Scheduled() with { StillUnder = 2 }, DataKeyTransition.Destroy);
 
         Assert.Equal(ErrorCodes.KeyInUse, decision.RefusalCode);
-        Assert.Equal("The census still counts 2 item(s) under it.", decision.Reason);
+        Assert.Equal("The census still counts values under it.", decision.Reason);
     }
 
     [Fact]
