@@ -1,10 +1,14 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Custodians;
+using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace CloudjetGraph.IntegrationTests.Keys;
 
@@ -33,6 +37,7 @@ public sealed class DataKeyDisableTests
         var before = DataKeyLifecycleReads.Nodes(await DataKeyLifecycleReads.ReadPagesAsync(staff));
         var old = (await custodian.PostAsync("mutation { rotateDataKey(input: { purpose: PERSON_KEYS }) { previousKeyId } }")).Ok()["rotateDataKey"]!["previousKeyId"]!.GetValue<Guid>();
 
+        using var uses = new MetricCollector<long>(host.Services.GetRequiredService<IMeterFactory>(), ProtectionMetrics.MeterName, ProtectionMetrics.DisabledKeyUsesInstrument);
         var disabledAt = Stopwatch.GetTimestamp();
         var disabled = (await custodian.PostAsync(Disable, new { id = old })).Ok()["disableDataKey"]!;
 
@@ -47,6 +52,9 @@ public sealed class DataKeyDisableTests
         Assert.NotNull(error);
         Assert.Equal("The value is under a data key that is disabled, and was withheld.", error["message"]!.GetValue<string>());
         Assert.DoesNotContain(old.ToString(), string.Concat(pages.Select(p => p.Body)), StringComparison.Ordinal);
+        var measured = uses.GetMeasurementSnapshot();
+        Assert.True(measured.Count >= pages.Count * DataKeyLifecycleReads.WithheldPageSize, $"{measured.Count} uses counted");
+        Assert.All(measured, m => Assert.Equal((old.ToString(), "person-keys"), ((string)m.Tags["data_key"]!, (string)m.Tags["purpose"]!)));
 
         // Login fails exactly as a wrong password does.
         var refusedLogin = await host.Client().PostAsync(Login, new { email, password = Owners.Password });
@@ -65,14 +73,14 @@ public sealed class DataKeyDisableTests
             () => CustodianRecord.ReadAsync(host).GetAwaiter().GetResult().Any(r => r.Operation == CustodianOperationNames.DisabledKeyUse),
             Delay,
             "The uses of the disabled key reaching the trail");
-        var uses = (await CustodianRecord.ReadAsync(host)).Where(r => r.Operation == CustodianOperationNames.DisabledKeyUse).ToList();
-        Assert.All(uses, use => Assert.Equal(("gateway", $"person-keys key {old}", "refused"), (use.ActorRole, use.Target, use.Outcome)));
-        Assert.All(uses, use => Assert.Matches(@"^\d+ value\(s\) not opened under it \(KEY_DISABLED\) between [0-9TZ:.\- ]+ and [0-9TZ:.\- ]+\.$", use.Detail));
+        var recorded = (await CustodianRecord.ReadAsync(host)).Where(r => r.Operation == CustodianOperationNames.DisabledKeyUse).ToList();
+        Assert.All(recorded, use => Assert.Equal(("gateway", $"person-keys key {old}", "refused"), (use.ActorRole, use.Target, use.Outcome)));
+        Assert.All(recorded, use => Assert.Matches(@"^\d+ value\(s\) not opened under it \(KEY_DISABLED\) between [0-9TZ:.\- ]+ and [0-9TZ:.\- ]+\.$", use.Detail));
 
         // Bounded by time, not by reads: at most one entry per key per refresh interval, each counting many attempts.
         var intervals = (int)(Stopwatch.GetElapsedTime(disabledAt) / TimeSpan.FromMilliseconds(200)) + 1;
-        Assert.InRange(uses.Count, 1, intervals);
-        Assert.True(uses.Sum(use => long.Parse(use.Detail.Split(' ')[0], CultureInfo.InvariantCulture)) >= pages.Count * DataKeyLifecycleReads.WithheldPageSize);
+        Assert.InRange(recorded.Count, 1, intervals);
+        Assert.True(recorded.Sum(use => long.Parse(use.Detail.Split(' ')[0], CultureInfo.InvariantCulture)) >= pages.Count * DataKeyLifecycleReads.WithheldPageSize);
         Assert.NotNull(host.WithDb(db => db.DataKeys.Single(k => k.Id == old).LastUseRecordedAt));
 
         var enabled = (await custodian.PostAsync(Enable, new { id = old })).Ok()["enableDataKey"]!;
