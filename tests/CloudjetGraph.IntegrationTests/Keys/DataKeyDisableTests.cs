@@ -96,6 +96,30 @@ public sealed class DataKeyDisableTests
     }
 
     [Fact]
+    public async Task Gateway_StartedAfterAKeyWasDisabled_WithholdsFromItsFirstRequest()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"));
+        Guid old;
+        await using (var first = new CloudjetApplication { DataDirectory = dataDirectory, KeepData = true })
+        {
+            await first.InitializeAsync();
+            var settings = Custodian.DevelopmentSettingsOf(first);
+            old = CensusJson.ActiveKeyId(await Custodian.ListAsync(settings), "person-keys");
+            await Custodian.RotateDataAsync(settings, "person-keys");
+            var (exitCode, _, error) = await Custodian.KeysAsync(settings, "disable", old.ToString());
+            Assert.True(exitCode == 0, error);
+        }
+
+        await using var restarted = new CloudjetApplication { DataDirectory = dataDirectory };
+        await restarted.InitializeAsync();
+        var page = await restarted.Client(restarted.StaffToken(Role.Management, "management-demo"))
+            .PostAsync("{ profiles(first: 1) { nodes { id fullName } } }");
+
+        Assert.Equal(["KEY_DISABLED"], page.Codes);
+        Assert.Null(page.Data!["profiles"]!["nodes"]![0]!["fullName"]);
+    }
+
+    [Fact]
     public async Task KeyCustodian_DisablesTwiceOrEnablesEnabledKey_RefusedAndStateUnchanged()
     {
         await using var host = new CloudjetApplication();
