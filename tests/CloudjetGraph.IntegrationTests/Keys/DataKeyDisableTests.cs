@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Protection;
+using CloudjetGraph.IntegrationTests.Cli;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
