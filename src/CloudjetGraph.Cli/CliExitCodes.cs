@@ -23,4 +23,7 @@ internal static class CliExitCodes
     /// profiles, or another database's; nothing was read, written or created.
     /// </summary>
     public const int StoreMismatch = 6;
+
+    /// <summary>A data key's state or a destruction guard refused the step (see <see cref="KeyStateCli"/>); stderr gives the code and why. Nothing changed.</summary>
+    public const int RefusedByGuard = 7;
 }

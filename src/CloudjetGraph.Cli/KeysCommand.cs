@@ -16,6 +16,10 @@ internal static class KeysCommand
         keys.Subcommands.Add(KeysRotateMasterCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRevokeMasterCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRotateDataCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysDisableCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysEnableCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysScheduleDestroyCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysCancelDestroyCommand.Create(buildHost));
         keys.Subcommands.Add(KeysDestroyDataCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRewrapCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRekeyCommand.Create(buildHost));

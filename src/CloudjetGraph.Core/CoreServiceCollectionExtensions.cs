@@ -5,6 +5,7 @@ using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Keys.Jobs;
+using CloudjetGraph.Core.Keys.Lifecycle;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Privacy;
@@ -14,6 +15,7 @@ using CloudjetGraph.Core.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CloudjetGraph.Core;
 
@@ -66,6 +68,15 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<BreachContacts>();
         services.AddScoped<DataKeyRotation>();
         services.AddScoped<DataKeyDestruction>();
+
+        // A waiting period too short to notice a missing reader stops startup outside Development.
+        services.AddOptions<KeyLifecycleOptions>().BindConfiguration(KeyLifecycleOptions.SectionName)
+            .Validate(o => o.MinimumDestroyDelay > TimeSpan.Zero, $"{KeyLifecycleOptions.SectionName}:MinimumDestroyDelay must be positive.")
+            .Validate<IHostEnvironment>(
+                (o, environment) => environment.IsDevelopment() || o.MinimumDestroyDelay >= KeyLifecycleOptions.FloorOutsideDevelopment,
+                $"{KeyLifecycleOptions.SectionName}:MinimumDestroyDelay must be at least 24 hours (1.00:00:00) outside Development.")
+            .ValidateOnStart();
+        services.AddScoped<DataKeyLifecycle>();
         services.AddCloudjetPrivacy();
         return services;
     }

@@ -67,7 +67,7 @@ internal static class KeyCustodianMutations
             });
 
         mutation.Field<NonNullGraphType<DestroyDataKeyPayloadGraphType>>("destroyDataKey")
-            .Description("Key custodians: destroys a decrypt-only data key, IRREVERSIBLY. KEY_IN_USE while the census shows anything under it, unless forced; KEY_NOT_FOUND for an unknown id; VALIDATION for an active key. Recorded in keyOperations, refusals included.")
+            .Description("Key custodians: destroys a data key scheduled with scheduleDataKeyDestruction, IRREVERSIBLY. KEY_TRANSITION_REFUSED unless scheduled; KEY_DESTRUCTION_TOO_EARLY before its waiting period ends; KEY_USED_WHILE_SCHEDULED after a recorded use since scheduling; KEY_IN_USE while the census counts anything under it or any stored value is unattributed; KEY_NOT_FOUND for an unknown id. No way past these guards. Recorded in keyOperations, refusals included.")
             .Argument<NonNullGraphType<DestroyDataKeyInputGraphType>>("input", "The data key.")
             .ResolveAsync(async context =>
             {
@@ -76,8 +76,7 @@ internal static class KeyCustodianMutations
 
                 // An id that is not a GUID names no key, exactly like an unknown one (and is recorded as such).
                 var id = Guid.TryParse(input["id"] as string, out var parsed) ? parsed : Guid.Empty;
-                var force = input.GetValueOrDefault("force") is true;
-                return await context.RequestServices!.GetRequiredService<DataKeyDestruction>().DestroyAsync(actor, id, force, context.CancellationToken);
+                return await context.RequestServices!.GetRequiredService<DataKeyDestruction>().DestroyAsync(actor, id, context.CancellationToken);
             });
 
         mutation.Field<NonNullGraphType<StartKeyJobPayloadGraphType>>("startKeyJob")

@@ -107,6 +107,7 @@ internal sealed class MutationGraphType : ObjectGraphType
         PrivacyRightsMutations.AddTo(this);
         PrivacyMutations.AddTo(this, limiter);
         KeyCustodianMutations.AddTo(this);
+        DataKeyStateMutations.AddTo(this);
     }
 
     private static ProfileAccounts Accounts(IResolveFieldContext context) =>

@@ -17,4 +17,7 @@ internal static class HealthCheckNames
 
     /// <summary>Every stored value sits under a key that can open it (Degraded, naming the keys, when not).</summary>
     public const string KeyCensus = "keyCensus";
+
+    /// <summary>No data key is disabled (Degraded, naming each disabled key by id and purpose, while one is).</summary>
+    public const string DisabledDataKeys = "disabledDataKeys";
 }

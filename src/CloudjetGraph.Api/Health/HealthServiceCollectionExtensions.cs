@@ -19,7 +19,8 @@ internal static class HealthServiceCollectionExtensions
             .AddDbContextCheck<KeyStoreDbContext>(HealthCheckNames.KeyStore, tags: [Ready], customTestQuery: TableAnswersAsync<KeyStoreDbContext, WrappedPersonKey>)
             .AddCheck<DataKeyRingHealthCheck>(HealthCheckNames.DataKeys, tags: [Ready])
             .AddCheck<KeyHierarchyCanaryHealthCheck>(HealthCheckNames.Canary, tags: [Ready])
-            .AddCheck<KeyCensusHealthCheck>(HealthCheckNames.KeyCensus, tags: [Ready]);
+            .AddCheck<KeyCensusHealthCheck>(HealthCheckNames.KeyCensus, tags: [Ready])
+            .AddCheck<DisabledDataKeysHealthCheck>(HealthCheckNames.DisabledDataKeys, tags: [Ready]);
         return services;
     }
 

@@ -5,7 +5,8 @@ namespace CloudjetGraph.Api.Health;
 
 /// <summary>
 /// The <c>/health/ready</c> body: the overall status, each check's, and the data a check chose to
-/// publish (the key census names the keys that cannot open what is under them). Descriptions and
+/// publish under `details` (each disabled data key with its purpose; each key that cannot open what
+/// is under it, with its state): ids only, no key material and no count. Descriptions and
 /// exceptions stay in the server log: a probe is anonymous, and an exception's message can hold a
 /// file path or a value.
 /// </summary>

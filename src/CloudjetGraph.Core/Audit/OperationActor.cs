@@ -10,6 +10,12 @@ public sealed record OperationActor(string Subject, string Role)
     /// <summary>The role recorded for the custodian tool, which runs with the key ring's file access rather than a token.</summary>
     public const string CliRole = "cli";
 
+    /// <summary>The role recorded for what a gateway does on its own, with no caller behind it (attempts under a disabled key).</summary>
+    public const string GatewayRole = "gateway";
+
+    /// <summary>A gateway instance, named by its host name.</summary>
+    public static OperationActor Gateway() => new(Environment.MachineName, GatewayRole);
+
     /// <summary>The operating system user running the custodian tool.</summary>
     public static OperationActor Cli() => new(Environment.UserName, CliRole);
 

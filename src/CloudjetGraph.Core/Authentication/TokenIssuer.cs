@@ -39,9 +39,9 @@ public sealed class TokenIssuer(DataKeyRing ring, IOptions<AccessTokenOptions> o
         return new IssuedToken(new JsonWebTokenHandler().CreateToken(descriptor), expiresAt);
     }
 
-    /// <summary>The key that validates a token signed with key id <paramref name="keyId"/>, if the gateway signed it.</summary>
+    /// <summary>The key that validates a token signed with key id <paramref name="keyId"/>, if the gateway signed it and the key is not disabled.</summary>
     public IReadOnlyList<SecurityKey> ValidationKeys(string? keyId) =>
-        Guid.TryParse(keyId, out var id) && ring.TryGet(id, out var key) && key.Purpose == DataKeyPurpose.TokenSigning
+        Guid.TryParse(keyId, out var id) && ring.TryGet(id, out var key) && key.Purpose == DataKeyPurpose.TokenSigning && !ring.IsDisabled(id)
             ? [ToSecurityKey(key)]
             : [];
 

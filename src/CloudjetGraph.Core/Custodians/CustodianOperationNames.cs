@@ -28,6 +28,21 @@ public static class CustodianOperationNames
     /// <summary>A decrypt-only data key destroyed (<c>keys destroy-data</c>, GraphQL <c>destroyDataKey</c>).</summary>
     public const string DestroyData = "keys.destroy-data";
 
+    /// <summary>A data key disabled (<c>keys disable</c>, GraphQL <c>disableDataKey</c>).</summary>
+    public const string Disable = "keys.disable";
+
+    /// <summary>A disabled data key enabled again (<c>keys enable</c>, GraphQL <c>enableDataKey</c>).</summary>
+    public const string Enable = "keys.enable";
+
+    /// <summary>A disabled data key scheduled for destruction (<c>keys schedule-destroy</c>, GraphQL <c>scheduleDataKeyDestruction</c>).</summary>
+    public const string ScheduleDestroy = "keys.schedule-destroy";
+
+    /// <summary>A scheduled destruction cancelled (<c>keys cancel-destroy</c>, GraphQL <c>cancelDataKeyDestruction</c>).</summary>
+    public const string CancelDestroy = "keys.cancel-destroy";
+
+    /// <summary>Values a gateway did not open because their data key is disabled: one entry per key per refresh interval, with the count.</summary>
+    public const string DisabledKeyUse = "keys.disabled-key-use";
+
     /// <summary>A run of the rewrap key job (<c>keys rewrap</c>, GraphQL <c>startKeyJob(kind: REWRAP)</c>).</summary>
     public const string Rewrap = "keys.rewrap";
 

@@ -39,4 +39,22 @@ public sealed class DataKey
     /// tombstone so the census and the audit can still name it. Null while the key exists.
     /// </summary>
     public DateTimeOffset? DestroyedAt { get; set; }
+
+    /// <summary>
+    /// When a custodian disabled the key (<c>keys disable</c>): nothing opens under it until it is
+    /// enabled again. Null while it is enabled.
+    /// </summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    /// <summary>When a custodian scheduled the key for destruction; null unless scheduled.</summary>
+    public DateTimeOffset? DestroyScheduledAt { get; set; }
+
+    /// <summary>The end of the waiting period: the key is not destroyed before this time. Null unless scheduled.</summary>
+    public DateTimeOffset? DestroyAfter { get; set; }
+
+    /// <summary>
+    /// The latest recorded attempt to open something under the key while it was disabled; a use
+    /// after scheduling stops its destruction. Null when none was recorded.
+    /// </summary>
+    public DateTimeOffset? LastUseRecordedAt { get; set; }
 }

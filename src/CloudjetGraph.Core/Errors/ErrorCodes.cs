@@ -79,10 +79,32 @@ public static class ErrorCodes
     /// <summary>
     /// The key still protects something the census counts (data keys under a ring key; person
     /// keys, index entries, access tags or unexpired tokens under a data key), so revoking or
-    /// destroying it would make them unreadable; nothing changed. Move what it
-    /// protects first, or force it.
+    /// destroying it would make them unreadable, or stored values name no known key and might be
+    /// under it; nothing changed. Move what it protects first (a ring key's revocation may be forced).
     /// </summary>
     public const string KeyInUse = "KEY_IN_USE";
+
+    /// <summary>
+    /// A value is under a data key that a custodian disabled (or scheduled for destruction), so it
+    /// is not opened: the field is null with this code at its path, and the attempt is recorded.
+    /// Enabling the key restores it unchanged.
+    /// </summary>
+    public const string KeyDisabled = "KEY_DISABLED";
+
+    /// <summary>
+    /// The data key's state does not allow this step (disabling the active key, enabling a destroyed
+    /// one, scheduling a key that is not disabled, destroying one that is not scheduled...); nothing changed.
+    /// </summary>
+    public const string KeyTransitionRefused = "KEY_TRANSITION_REFUSED";
+
+    /// <summary>The data key is scheduled for destruction but its waiting period has not ended; nothing changed.</summary>
+    public const string KeyDestructionTooEarly = "KEY_DESTRUCTION_TOO_EARLY";
+
+    /// <summary>
+    /// Something tried to open a value under the data key after it was scheduled for destruction, so
+    /// it is not destroyed: find what still needs it; nothing changed.
+    /// </summary>
+    public const string KeyUsedWhileScheduled = "KEY_USED_WHILE_SCHEDULED";
 
     /// <summary>
     /// The key ring or the data keys cannot serve the custodian operation (a development ring

@@ -38,6 +38,9 @@ public sealed class PersonKeyCache : IDisposable
     /// <summary>Forgets the key of this profile.</summary>
     public void Remove(Guid profileId) => _cache.Remove(profileId);
 
+    /// <summary>Forgets every key (a data key that wraps some of them was disabled).</summary>
+    public void Clear() => _cache.Clear();
+
     /// <inheritdoc />
     public void Dispose() => _cache.Dispose();
 }

@@ -126,6 +126,10 @@ public sealed partial class PersonKeyStore(
         {
             cache.Set(wrapper.Unwrap(row));
         }
+        catch (DataKeyDisabledException)
+        {
+            // A custodian's decision, not damage: counted and recorded by the ring, not warned about per profile.
+        }
         catch (FieldIntegrityException)
         {
             LogPersonKeyRefused(logger, row.ProfileId);

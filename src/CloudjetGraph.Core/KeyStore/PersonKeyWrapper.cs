@@ -50,6 +50,7 @@ public sealed class PersonKeyWrapper(DataKeyRing ring, TimeProvider time)
     }
 
     /// <summary>Unwraps a stored person key.</summary>
+    /// <exception cref="DataKeyDisabledException">Its wrapping key is disabled.</exception>
     /// <exception cref="FieldIntegrityException">The row was altered or moved, or its wrapping key is not loaded.</exception>
     public PersonKey Unwrap(WrappedPersonKey row)
     {
@@ -58,6 +59,8 @@ public sealed class PersonKeyWrapper(DataKeyRing ring, TimeProvider time)
         {
             throw new FieldIntegrityException($"The person key of profile {row.ProfileId} names a wrapping key that is not available.");
         }
+
+        ring.ThrowIfDisabled(row.WrappingKeyId);
 
         if (row.WrappedKey.Length != WrappedSize)
         {

@@ -5,6 +5,7 @@ using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Data.Engines;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Keys.Lifecycle;
 using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -13,11 +14,12 @@ using Microsoft.Extensions.Options;
 namespace CloudjetGraph.Core.Keys;
 
 /// <summary>
-/// Destroys a decrypt-only data key for good: its wrapped bytes are overwritten and the row stays
-/// as a tombstone, so the census and the audit can still name it. Refused while the census shows
-/// anything under the key unless forced, and always for the active key of a purpose. Irreversible:
-/// whatever the key still protected can never be read again, in any copy or backup. Every call is
-/// recorded by <see cref="OperationLog"/> with its actor, refusals included.
+/// Destroys a data key for good: its wrapped bytes are overwritten and the row stays as a
+/// tombstone, so the census and the audit can still name it. Only a key scheduled for destruction
+/// whose waiting period has passed, under which the census counts nothing, with no unattributed
+/// values and no use recorded since scheduling (<see cref="DataKeyLifecyclePolicy"/>); there is no
+/// way around these guards. Every call is recorded by <see cref="OperationLog"/> with its actor,
+/// refusals included.
 /// </summary>
 public sealed partial class DataKeyDestruction(
     CloudjetDbContext db,
@@ -29,53 +31,49 @@ public sealed partial class DataKeyDestruction(
     ILogger<DataKeyDestruction> logger)
 {
     /// <summary>Destroys data key <paramref name="id"/>.</summary>
-    /// <exception cref="DomainException">No such key (<see cref="ErrorCodes.KeyNotFound"/>); the key is active (<see cref="ErrorCodes.Validation"/>); it is destroyed already (<see cref="ErrorCodes.Conflict"/>); something is still under it and <paramref name="force"/> is false (<see cref="ErrorCodes.KeyInUse"/>).</exception>
+    /// <exception cref="DomainException">No such key (<see cref="ErrorCodes.KeyNotFound"/>), or a guard refused: <see cref="ErrorCodes.KeyTransitionRefused"/> (not scheduled), <see cref="ErrorCodes.KeyDestructionTooEarly"/>, <see cref="ErrorCodes.KeyUsedWhileScheduled"/>, <see cref="ErrorCodes.KeyInUse"/> (census or unattributed values).</exception>
     /// <exception cref="KeyRingUnavailableException">The ring or the database is missing, unprotected or unreadable.</exception>
-    public Task<DataKeyDestructionResult> DestroyAsync(OperationActor actor, Guid id, bool force, CancellationToken cancellationToken) =>
+    public Task<DataKeyDestructionResult> DestroyAsync(OperationActor actor, Guid id, CancellationToken cancellationToken) =>
         operations.RunAsync(
             actor,
             CustodianOperationNames.DestroyData,
-            $"data key {id}" + (force ? ", forced" : string.Empty),
-            token => DestroyAsync(id, force, token),
-            result => new OperationSummary(
-                $"{result.Purpose} key {id}" + (force ? ", forced" : string.Empty),
-                result.StillUnder.Count > 0 ? $"Destroyed; unreadable from now on: {string.Join("; ", result.StillUnder)}." : "Destroyed; nothing was under it."),
+            $"data key {id}",
+            token => DestroyAsync(id, token),
+            result => new OperationSummary($"{result.Purpose} key {id}", "Destroyed; nothing was under it."),
             cancellationToken);
 
-    private async Task<DataKeyDestructionResult> DestroyAsync(Guid id, bool force, CancellationToken cancellationToken)
+    private async Task<DataKeyDestructionResult> DestroyAsync(Guid id, CancellationToken cancellationToken)
     {
         var inventory = await census.ReadAsync(cancellationToken);
         var entry = inventory.DataKeys.SingleOrDefault(k => k.Id == id)
             ?? throw new DomainException(ErrorCodes.KeyNotFound, $"The database holds no data key {id}.", "id");
         var key = await db.DataKeys.AsNoTracking().SingleAsync(k => k.Id == id, cancellationToken);
-        if (key.DestroyedAt is not null)
-        {
-            throw new DomainException(ErrorCodes.Conflict, $"Data key {id} was destroyed already.");
-        }
-
-        // Even --force cannot take the key new values are written with: every write would fail.
-        if (key.IsActive)
-        {
-            throw new DomainException(ErrorCodes.Validation,
-                $"Data key {id} is the active {entry.Purpose} key and is never destroyed; run `keys rotate-data --purpose {entry.Purpose}` first.");
-        }
-
         var stillUnder = StillUnder(key, entry.Census);
-        if (stillUnder.Count > 0 && !force)
+        var unattributed = inventory.Unattributed;
+        var facts = new DataKeyFacts(
+            DataKeyStates.StateOf(key),
+            key.DestroyScheduledAt,
+            key.DestroyAfter,
+            key.LastUseRecordedAt,
+            stillUnder.Count,
+            unattributed.SealedValues.Values.Sum() + unattributed.IndexEntries + unattributed.AccessTags);
+        var decision = DataKeyLifecyclePolicy.Decide(time.GetUtcNow(), facts, DataKeyTransition.Destroy);
+        if (!decision.IsAllowed)
         {
-            throw new DomainException(ErrorCodes.KeyInUse,
-                $"Data key {id} still protects {string.Join("; ", stillUnder)}. Destroying it would make that unreadable for good; pass --force to destroy it anyway.");
+            var detail = decision.RefusalCode == ErrorCodes.KeyInUse && stillUnder.Count > 0 ? $" It still protects {string.Join("; ", stillUnder)}." : string.Empty;
+            throw new DomainException(decision.RefusalCode!, $"Data key {id} is not destroyed: {decision.Reason}{detail}");
         }
 
-        await OverwriteAsync(id, cancellationToken);
+        await OverwriteAsync(key, cancellationToken);
 
         // This process drops the key now; other processes on their next refresh.
         await bootstrapper.LoadExistingAsync(cancellationToken);
-        LogDataKeyDestroyed(logger, id, entry.Purpose, stillUnder.Count > 0);
-        return new DataKeyDestructionResult(id, entry.Purpose, stillUnder);
+        LogDataKeyDestroyed(logger, id, entry.Purpose);
+        return new DataKeyDestructionResult(id, entry.Purpose);
     }
 
-    // What the census shows under the key, as custodians read it; empty when nothing is.
+    // What the census shows under the key, as custodians read it; empty when nothing is. Each item
+    // counts as one for the guard: any of them stops destruction.
     private List<string> StillUnder(DataKey key, DataKeyCensus counts)
     {
         var found = new List<string>();
@@ -117,8 +115,11 @@ public sealed partial class DataKeyDestruction(
         return found;
     }
 
-    private async Task OverwriteAsync(Guid id, CancellationToken cancellationToken)
+    private async Task OverwriteAsync(DataKey key, CancellationToken cancellationToken)
     {
+        var id = key.Id;
+        var destroyAfter = key.DestroyAfter;
+        var lastUse = key.LastUseRecordedAt;
         var engine = db.Database.Engine();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -127,7 +128,12 @@ public sealed partial class DataKeyDestruction(
 
             var now = time.GetUtcNow();
             var destroyed = await db.DataKeys
-                .Where(k => k.Id == id && !k.IsActive && k.DestroyedAt == null)
+                .Where(k => k.Id == id && !k.IsActive)
+                .Where(DataKeyStateFilter.In(DataKeyState.ScheduledForDestruction))
+
+                // Still the schedule and the last use the guards saw: a cancel and reschedule, or a use
+                // recorded meanwhile, leaves nothing to update.
+                .Where(k => k.DestroyAfter == destroyAfter && k.LastUseRecordedAt == lastUse)
                 .ExecuteUpdateAsync(setters => setters.SetProperty(k => k.WrappedKey, []).SetProperty(k => k.DestroyedAt, now), cancellationToken);
             if (destroyed != 1)
             {
@@ -142,6 +148,6 @@ public sealed partial class DataKeyDestruction(
         }
     }
 
-    [LoggerMessage(EventId = 1026, EventName = "DataKeyDestroyed", Level = LogLevel.Warning, Message = "Destroyed data key {DataKeyId} ({Purpose}); forced past what the census showed under it: {Forced}.")]
-    private static partial void LogDataKeyDestroyed(ILogger logger, Guid dataKeyId, string purpose, bool forced);
+    [LoggerMessage(EventId = 1026, EventName = "DataKeyDestroyed", Level = LogLevel.Warning, Message = "Destroyed data key {DataKeyId} ({Purpose}).")]
+    private static partial void LogDataKeyDestroyed(ILogger logger, Guid dataKeyId, string purpose);
 }

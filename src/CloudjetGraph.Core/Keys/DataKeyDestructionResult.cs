@@ -3,5 +3,4 @@ namespace CloudjetGraph.Core.Keys;
 /// <summary>What destroying a data key did.</summary>
 /// <param name="Id">The destroyed key; its row stays as a tombstone in state <see cref="DataKeyStates.Destroyed"/>.</param>
 /// <param name="Purpose">One of <see cref="DataKeyPurposeLabels"/>.</param>
-/// <param name="StillUnder">What the census still showed under the key (non-empty only when forced): all of it is unreadable now.</param>
-public sealed record DataKeyDestructionResult(Guid Id, string Purpose, IReadOnlyList<string> StillUnder);
+public sealed record DataKeyDestructionResult(Guid Id, string Purpose);

@@ -7,10 +7,11 @@ namespace CloudjetGraph.Core.Keys;
 public sealed record UnreadableUnder(Guid? KeyId, string State, long Values);
 
 /// <summary>
-/// Reads a census for data nobody can read now: values under a key that is destroyed, and values
-/// whose header names no key of their kind (say, a database restored beside a key store that never
-/// held their person keys). Either means profiles answer <c>DATA_INTEGRITY</c> while everything
-/// else looks healthy.
+/// Reads a census for data no key can open again: values under a destroyed key, and values whose
+/// header names no key of their kind (say, a database restored beside a key store that never held
+/// their person keys). Either means profiles answer <c>DATA_INTEGRITY</c> while everything else
+/// looks healthy. A disabled or scheduled key still holds its values, which readiness reports live
+/// from the ring (<c>disabledDataKeys</c>), not from a census that may be minutes old.
 /// </summary>
 public static class UnreadableValues
 {
@@ -22,7 +23,7 @@ public static class UnreadableValues
     {
         ArgumentNullException.ThrowIfNull(inventory);
         var found = inventory.DataKeys
-            .Where(key => !DataKeyStates.Opens(key.State))
+            .Where(key => key.State == DataKeyStates.Destroyed)
             .Select(key => new UnreadableUnder(key.Id, key.State, Total(key.Census)))
             .Where(under => under.Values > 0)
             .ToList();

@@ -34,7 +34,8 @@ public sealed class BlindIndex(DataKeyRing ring)
         ArgumentNullException.ThrowIfNull(email);
         ring.Active(DataKeyPurpose.BlindIndex);
         var normalized = NormalizeEmail(email);
-        return [.. ring.OfPurpose(DataKeyPurpose.BlindIndex).Select(key => Entry(key, normalized))];
+        // An entry under a disabled key matches nothing, so such an address is not found (a login fails as a wrong password does).
+        return [.. ring.OfPurpose(DataKeyPurpose.BlindIndex).Where(key => !ring.IsDisabled(key.Id)).Select(key => Entry(key, normalized))];
     }
 
     /// <summary>Whether a stored entry is the address's entry under one of the loaded keys (compared in constant time).</summary>

@@ -6,11 +6,23 @@ namespace CloudjetGraph.Core.Protection;
 
 /// <summary>
 /// The unwrapped data keys of this process, loaded at startup by <see cref="KeyRingBootstrapper"/>
-/// and swapped atomically when <see cref="KeyRingRefresher"/> reloads them after a rotation.
+/// and swapped atomically when <see cref="KeyRingRefresher"/> reloads them after a rotation; and
+/// which of them are disabled, loaded by <see cref="DisabledDataKeysLoader"/>. A disabled key stays
+/// unwrapped, so that enabling it restores every read without touching the ring.
 /// </summary>
 public sealed class DataKeyRing
 {
+    private readonly DisabledKeyUses? _uses;
     private FrozenDictionary<Guid, UnwrappedDataKey> _keys = FrozenDictionary<Guid, UnwrappedDataKey>.Empty;
+    private FrozenDictionary<Guid, DisabledDataKey> _disabled = FrozenDictionary<Guid, DisabledDataKey>.Empty;
+
+    /// <summary>A ring that records nothing (a canary check, a test).</summary>
+    public DataKeyRing()
+    {
+    }
+
+    /// <summary>The gateway's ring: each attempt under a disabled key is counted in <paramref name="uses"/>.</summary>
+    public DataKeyRing(DisabledKeyUses uses) => _uses = uses;
 
     /// <summary>Replaces the loaded keys.</summary>
     public void Load(IEnumerable<UnwrappedDataKey> keys) => _keys = keys.ToFrozenDictionary(k => k.Id);
@@ -27,6 +39,32 @@ public sealed class DataKeyRing
         _keys.TryGetValue(id, out var key)
             ? key
             : throw new FieldIntegrityException($"Data key {id} is not available.");
+
+    /// <summary>The keys nothing may be opened under now, ordered by id.</summary>
+    public IReadOnlyList<DisabledDataKey> Disabled => [.. _disabled.Values.OrderBy(k => k.Id)];
+
+    /// <summary>Replaces the disabled keys; true when one of them was not disabled before.</summary>
+    public bool ReplaceDisabled(IEnumerable<DisabledDataKey> keys)
+    {
+        var next = keys.ToFrozenDictionary(k => k.Id);
+        var newlyDisabled = next.Keys.Any(id => !_disabled.ContainsKey(id));
+        _disabled = next;
+        return newlyDisabled;
+    }
+
+    /// <summary>Whether nothing may be opened under <paramref name="id"/>.</summary>
+    public bool IsDisabled(Guid id) => _disabled.ContainsKey(id);
+
+    /// <summary>Counts the attempt and throws when <paramref name="id"/> is disabled; otherwise does nothing.</summary>
+    /// <exception cref="DataKeyDisabledException">The key is disabled.</exception>
+    public void ThrowIfDisabled(Guid id)
+    {
+        if (_disabled.TryGetValue(id, out var key))
+        {
+            _uses?.Record(key);
+            throw new DataKeyDisabledException(id);
+        }
+    }
 
     /// <summary>The loaded keys of this purpose, the active one first: every key whose values may still be read or matched.</summary>
     public IReadOnlyList<UnwrappedDataKey> OfPurpose(DataKeyPurpose purpose) =>

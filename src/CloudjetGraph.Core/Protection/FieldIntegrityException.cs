@@ -1,10 +1,12 @@
 namespace CloudjetGraph.Core.Protection;
 
+// Not sealed: a value under a disabled key (DataKeyDisabledException) is withheld like a broken one
+// wherever the code only needs to know that it did not open, e.g. login, which then fails as a wrong password does.
 /// <summary>
 /// A stored value failed to open: it was tampered with, moved from another row or column, or its
 /// data key is unavailable. The message never contains the value or key material.
 /// </summary>
-public sealed class FieldIntegrityException : Exception
+public class FieldIntegrityException : Exception
 {
     /// <summary>Creates the exception with a message safe to log.</summary>
     public FieldIntegrityException(string message)

@@ -53,6 +53,7 @@ public static class ProtectionServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProtectionMetrics>();
+        services.AddSingleton<DisabledKeyUses>();
         services.AddSingleton<DataKeyRing>();
         services.AddSingleton<DataKeyWrapper>();
         services.AddSingleton<FieldCipher>();
@@ -61,6 +62,11 @@ public static class ProtectionServiceCollectionExtensions
         services.AddSingleton<ProfileAccessTag>();
         services.AddSingleton<KeyRingAtRest>();
         services.AddScoped<KeyRingBootstrapper>();
+
+        // Disabled data keys reach every running gateway like a rotation does; uses under them are recorded.
+        services.AddScoped<DisabledDataKeysLoader>();
+        services.AddScoped<DisabledKeyUseRecorder>();
+        services.AddHostedService<DataKeyStateRefresher>();
         return services;
     }
 }

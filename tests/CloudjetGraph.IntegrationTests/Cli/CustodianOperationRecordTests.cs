@@ -69,6 +69,9 @@ public sealed class CustodianOperationRecordTests
         var (oldKey, newKey) = host.WithDb(db => (
             db.DataKeys.Single(k => k.Purpose == DataKeyPurpose.PersonKeyWrapping && !k.IsActive).Id,
             db.DataKeys.Single(k => k.Purpose == DataKeyPurpose.PersonKeyWrapping && k.IsActive).Id));
+        var disabled = await Custodian.KeysAsync(settings, "disable", oldKey.ToString());
+        var scheduled = await Custodian.KeysAsync(settings, "schedule-destroy", oldKey.ToString(), "--after", "8d");
+        DataKeyScheduling.PassWaitingPeriod(host, oldKey);
         var inUse = await Custodian.KeysAsync(settings, "destroy-data", oldKey.ToString());
         var rewrapped = await Custodian.KeysAsync(settings, "rewrap", "--batch", "7");
         var dryRun = await Custodian.KeysAsync(settings, "rewrap", "--dry-run");
@@ -80,12 +83,14 @@ public sealed class CustodianOperationRecordTests
         var leaseHeld = await Custodian.KeysAsync(settings, "rekey", "--all");
         await leases.ReleaseAsync(OtherRunner, CancellationToken.None);
 
-        Assert.Equal((0, 1, 0, 0, 0, 1, 0, 4), (rotated.ExitCode, inUse.ExitCode, rewrapped.ExitCode, dryRun.ExitCode, destroyed.ExitCode, noSuchProfile.ExitCode, reindexed.ExitCode, leaseHeld.ExitCode));
+        Assert.Equal((0, 0, 0, 6, 0, 0, 0, 1, 0, 4), (rotated.ExitCode, disabled.ExitCode, scheduled.ExitCode, inUse.ExitCode, rewrapped.ExitCode, dryRun.ExitCode, destroyed.ExitCode, noSuchProfile.ExitCode, reindexed.ExitCode, leaseHeld.ExitCode));
         var rows = (await CustodianRecord.ReadAsync(host)).Skip(recordedBefore).ToList();
         Assert.Equal(
             [
                 ("keys.rotate-data", "succeeded", $"person-keys key {newKey}", $"Created data key {newKey} (person-keys), active now; {oldKey} is decrypt-only."),
-                ("keys.destroy-data", "refused", $"data key {oldKey}", $"Data key {oldKey} still protects {personKeys} person key(s) wrapped under it (run `keys rewrap`)"),
+                ("keys.disable", "succeeded", $"person-keys key {oldKey}", "Now disabled."),
+                ("keys.schedule-destroy", "succeeded", $"person-keys key {oldKey}", "Now scheduled-for-destruction; not destroyed before "),
+                ("keys.destroy-data", "refused", $"data key {oldKey}", $"Data key {oldKey} is not destroyed: The census still counts values under it. It still protects {personKeys} person key(s) wrapped under it (run `keys rewrap`)"),
                 ("keys.rewrap", "succeeded", "all", $"Done: {personKeys} examined, {personKeys} changed, 0 changed concurrently."),
                 ("keys.destroy-data", "succeeded", $"person-keys key {oldKey}", "Destroyed; nothing was under it."),
                 ("keys.rekey", "refused", $"profile:{unknownProfile}", $"There is no profile {unknownProfile}."),
@@ -183,6 +188,7 @@ public sealed class CustodianOperationRecordTests
     private static string FixedPart(string detail) =>
         detail.StartsWith("Another runner", StringComparison.Ordinal) ? detail[..(detail.IndexOf(')', StringComparison.Ordinal) + 1)]
         : detail.Contains("still protects", StringComparison.Ordinal) ? detail.Split(';')[0]
+        : detail.Contains("not destroyed before", StringComparison.Ordinal) ? detail[..(detail.IndexOf("before ", StringComparison.Ordinal) + 7)]
         : detail;
 
     // The staging detail ends with a time, the refusal with advice: compare what is fixed.

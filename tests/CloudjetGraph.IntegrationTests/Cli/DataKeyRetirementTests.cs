@@ -31,13 +31,14 @@ public sealed class DataKeyRetirementTests
             await Custodian.RotateDataAsync(settings, "person-keys");
 
             var (refused, _, refusal) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
-            Assert.Equal(1, refused);
-            Assert.Contains($"{before.Count} person key(s) wrapped under it (run `keys rewrap`)", refusal, StringComparison.Ordinal);
+            Assert.Equal(7, refused);
+            Assert.Contains("[KEY_TRANSITION_REFUSED]", refusal, StringComparison.Ordinal);
 
             var (rewrapped, _, rewrapError) = await Custodian.KeysAsync(settings, "rewrap");
             Assert.True(rewrapped == 0, rewrapError);
             Assert.Equal(profiles, await DatabaseDigest.OfAsync(host, "Profiles"));
             Assert.Equal(0, CensusJson.DataKey(await Custodian.ListAsync(settings), old)["census"]!["personKeys"]!.GetValue<long>());
+            await DataKeyScheduling.ScheduleAndWaitAsync(host, settings, old);
 
             var (destroyed, output, destroyError) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
             Assert.True(destroyed == 0, destroyError);
@@ -68,12 +69,14 @@ public sealed class DataKeyRetirementTests
         Assert.Equal([owner], await BlindIndexRotation.SearchAsync(host, email));
 
         var (refused, _, refusal) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
-        Assert.Equal(1, refused);
-        Assert.Contains("blind-index entry(ies) (run `keys reindex`)", refusal, StringComparison.Ordinal);
+        Assert.Equal(7, refused);
+        Assert.Contains("[KEY_TRANSITION_REFUSED]", refusal, StringComparison.Ordinal);
 
         var (reindexed, _, reindexError) = await Custodian.KeysAsync(settings, "reindex");
         Assert.True(reindexed == 0, reindexError);
         Assert.Equal(0, CensusJson.DataKey(await Custodian.ListAsync(settings), old)["census"]!["indexEntries"]!.GetValue<long>());
+        await DataKeyScheduling.ScheduleAndWaitAsync(host, settings, old);
+        Assert.Equal(owner, await BlindIndexRotation.OwnIdAsync(host, email));
 
         var (destroyed, _, destroyError) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
         Assert.True(destroyed == 0, destroyError);

@@ -6,14 +6,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CloudjetGraph.IntegrationTests.Cli;
 
 /// <summary>
-/// <c>keys destroy-data</c> in process on a test host's real files: refused while the census shows
-/// anything under the key unless forced, never for an active key, and a destroyed key stays as a
-/// tombstone with no wrapped bytes. Each test has its own host, since it changes the keys.
+/// <c>keys destroy-data</c> in process on a test host's real files: only a key scheduled for
+/// destruction whose waiting period has passed and under which the census counts nothing; there is
+/// no <c>--force</c>; a destroyed key stays as a tombstone with no wrapped bytes. Each test has its
+/// own host, since it changes the keys.
 /// </summary>
 public sealed class KeysDestroyDataTests
 {
+    private const int RefusedByGuard = 7;
+
     [Fact]
-    public async Task Custodian_DestroysKeyWithNothingUnder_TombstoneWithoutBytes()
+    public async Task Custodian_DestroysScheduledKeyWithNothingUnder_TombstoneWithoutBytes()
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
@@ -22,6 +25,7 @@ public sealed class KeysDestroyDataTests
         // Two rotations: the middle key was active for a moment and wraps no person key.
         var middle = await Custodian.RotateDataAsync(settings, "person-keys");
         await Custodian.RotateDataAsync(settings, "person-keys");
+        await DataKeyScheduling.ScheduleAndWaitAsync(host, settings, middle);
 
         var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", middle.ToString());
 
@@ -35,13 +39,16 @@ public sealed class KeysDestroyDataTests
         Assert.NotNull(row.DestroyedAt);
         Assert.False(row.IsActive);
 
-        // A second destruction, or one of a key that never existed, is refused.
-        var (again, _, againError) = await Custodian.KeysAsync(settings, "destroy-data", middle.ToString(), "--force");
-        Assert.Equal(1, again);
-        Assert.Contains("was destroyed already", againError, StringComparison.Ordinal);
+        // A second destruction, an enable of the tombstone, or a key that never existed, is refused.
+        var (again, _, againError) = await Custodian.KeysAsync(settings, "destroy-data", middle.ToString());
+        Assert.Equal(RefusedByGuard, again);
+        Assert.Contains("[KEY_TRANSITION_REFUSED]", againError, StringComparison.Ordinal);
+        var (enable, _, enableError) = await Custodian.KeysAsync(settings, "enable", middle.ToString());
+        Assert.Equal(RefusedByGuard, enable);
+        Assert.Contains("It is destroyed. Only a disabled key is enabled", enableError, StringComparison.Ordinal);
         var (unknown, _, unknownError) = await Custodian.KeysAsync(settings, "destroy-data", Guid.NewGuid().ToString());
         Assert.Equal(1, unknown);
-        Assert.Contains("holds no data key", unknownError, StringComparison.Ordinal);
+        Assert.Contains("[KEY_NOT_FOUND]", unknownError, StringComparison.Ordinal);
 
         // The gateway still starts on the database, the tombstone never loaded.
         await using var restarted = new CloudjetApplication { DataDirectory = host.DataDirectory, KeepData = true };
@@ -50,7 +57,26 @@ public sealed class KeysDestroyDataTests
     }
 
     [Fact]
-    public async Task Custodian_DestroysKeyWrappingPersonKeys_RefusedUnlessForced()
+    public async Task Custodian_DestroysWithForce_OptionNoLongerExists()
+    {
+        await using var host = new CloudjetApplication();
+        await host.InitializeAsync();
+        var settings = Custodian.DevelopmentSettingsOf(host);
+        var old = await Custodian.RotateDataAsync(settings, "person-keys");
+        await Custodian.RotateDataAsync(settings, "person-keys");
+        await DataKeyScheduling.ScheduleAndWaitAsync(host, settings, old);
+        var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
+
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString(), "--force");
+
+        Assert.Equal(1, exitCode);
+        Assert.DoesNotContain("Destroyed", output, StringComparison.Ordinal);
+        Assert.Contains("--force", error, StringComparison.Ordinal);
+        Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host));
+    }
+
+    [Fact]
+    public async Task Custodian_DestroysKeyWrappingPersonKeys_RefusedWithCensus()
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
@@ -58,28 +84,24 @@ public sealed class KeysDestroyDataTests
         var old = CensusJson.ActiveKeyId(await Custodian.ListAsync(settings), "person-keys");
         var personKeys = host.WithKeyStore(ks => ks.PersonKeys.Count());
         await Custodian.RotateDataAsync(settings, "person-keys");
+        await DataKeyScheduling.ScheduleAndWaitAsync(host, settings, old);
         var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
 
         var (refused, refusedOutput, refusal) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
 
-        Assert.Equal(1, refused);
+        Assert.Equal(RefusedByGuard, refused);
         Assert.Equal("", refusedOutput);
-        Assert.Contains($"Data key {old} still protects {personKeys} person key(s) wrapped under it (run `keys rewrap`)", refusal, StringComparison.Ordinal);
-        Assert.Contains("pass --force", refusal, StringComparison.Ordinal);
+        Assert.Contains("[KEY_IN_USE]", refusal, StringComparison.Ordinal);
+        Assert.Contains($"It still protects {personKeys} person key(s) wrapped under it (run `keys rewrap`)", refusal, StringComparison.Ordinal);
         Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host));
-
-        var (forced, forcedOutput, forcedError) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString(), "--force");
-
-        Assert.True(forced == 0, forcedError);
-        Assert.Contains($"Destroyed data key {old} (person-keys); this cannot be undone. Forced: unreadable from now on: {personKeys} person key(s)", forcedOutput, StringComparison.Ordinal);
-        Assert.Equal("destroyed", CensusJson.DataKey(await Custodian.ListAsync(settings), old)["state"]!.GetValue<string>());
+        Assert.Equal("scheduled-for-destruction", CensusJson.DataKey(await Custodian.ListAsync(settings), old)["state"]!.GetValue<string>());
     }
 
     [Theory]
     [InlineData("person-keys")]
     [InlineData("token-signing")]
     [InlineData("row-integrity")]
-    public async Task Custodian_DestroysActiveKeyEvenForced_RefusedAndNothingWritten(string purpose)
+    public async Task Custodian_DisablesOrDestroysActiveKey_RefusedAndNothingWritten(string purpose)
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
@@ -87,11 +109,14 @@ public sealed class KeysDestroyDataTests
         var active = CensusJson.ActiveKeyId(await Custodian.ListAsync(settings), purpose).ToString();
         var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
 
-        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", active, "--force");
+        var (disable, disableOutput, disableError) = await Custodian.KeysAsync(settings, "disable", active);
+        var (destroy, destroyOutput, destroyError) = await Custodian.KeysAsync(settings, "destroy-data", active);
 
-        Assert.Equal(1, exitCode);
-        Assert.Equal("", output);
-        Assert.Contains($"is the active {purpose} key and is never destroyed", error, StringComparison.Ordinal);
+        Assert.Equal((RefusedByGuard, ""), (disable, disableOutput));
+        Assert.Contains("[KEY_TRANSITION_REFUSED]", disableError, StringComparison.Ordinal);
+        Assert.Contains("The active key of a purpose is never disabled", disableError, StringComparison.Ordinal);
+        Assert.Equal((RefusedByGuard, ""), (destroy, destroyOutput));
+        Assert.Contains("It is active. Only a key scheduled for destruction is destroyed", destroyError, StringComparison.Ordinal);
         Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host));
     }
 
@@ -103,9 +128,10 @@ public sealed class KeysDestroyDataTests
         var settings = Custodian.DevelopmentSettingsOf(host);
         var old = CensusJson.ActiveKeyId(await Custodian.ListAsync(settings), "token-signing");
         await Custodian.RotateDataAsync(settings, "token-signing");
+        await DataKeyScheduling.ScheduleAndWaitAsync(host, settings, old);
 
         var (refused, _, refusal) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
-        Assert.Equal(1, refused);
+        Assert.Equal(RefusedByGuard, refused);
         Assert.Contains("tokens it signed, which may be accepted until", refusal, StringComparison.Ordinal);
 
         // Retired longer ago than the longest token lifetime (8 h staff tokens): nothing it signed is valid.

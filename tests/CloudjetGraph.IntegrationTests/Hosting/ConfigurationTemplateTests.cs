@@ -6,6 +6,7 @@ using CloudjetGraph.Api.Telemetry;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.Keys.Lifecycle;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
@@ -29,6 +30,7 @@ public sealed class ConfigurationTemplateTests
         { PolicyOptions.SectionName, typeof(PolicyOptions) },
         { ProtectionOptions.SectionName, typeof(ProtectionOptions) },
         { KeyStoreOptions.SectionName, typeof(KeyStoreOptions) },
+        { KeyLifecycleOptions.SectionName, typeof(KeyLifecycleOptions) },
         { GraphQLOptions.SectionName, typeof(GraphQLOptions) },
         { RateLimitOptions.SectionName, typeof(RateLimitOptions) },
         { OnboardingOptions.SectionName, typeof(OnboardingOptions) },

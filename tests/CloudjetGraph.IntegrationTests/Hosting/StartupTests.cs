@@ -20,6 +20,7 @@ public sealed class StartupTests
     [InlineData("Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins")]
     [InlineData("Cors:AllowedOrigins:0", "https://kpi.cloudjet.vn/app", "Cors:AllowedOrigins")]
     [InlineData("Telemetry:OtlpEndpoint", "otel-collector:4317", "Telemetry:OtlpEndpoint")]
+    [InlineData("KeyLifecycle:MinimumDestroyDelay", "00:00:00", "KeyLifecycle:MinimumDestroyDelay must be positive.")]
     public async Task Host_WithBadSetting_RefusesToStartNamingTheKey(string key, string value, string named)
     {
         await using var app = new CloudjetApplication().With(key, value);
@@ -106,6 +107,17 @@ public sealed class StartupTests
             .With("DataProtection:AllowUnprotectedKeys", "true");
 
         Assert.Contains("development key ring", StartupFailure(production), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task Host_OutsideDevelopmentWithDestroyDelayUnderADay_RefusesToStartNamingTheKey(string environment)
+    {
+        await using var app = new CloudjetApplication { EnvironmentName = environment }.With("KeyLifecycle:MinimumDestroyDelay", "23:59:59");
+
+        Assert.Contains("KeyLifecycle:MinimumDestroyDelay must be at least 24 hours (1.00:00:00) outside Development.", StartupFailure(app), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(app.DataDirectory));
     }
 
     [Fact]

@@ -34,10 +34,12 @@ public sealed class KeyJobMutationsTests
         Assert.NotEqual(oldKey, newKey);
         Assert.NotNull(rotated["masterKeyId"]!.GetValue<string>());
 
-        const string Destroy = "mutation Destroy($id: ID!) { destroyDataKey(input: { id: $id }) { id purpose leftUnreadable } }";
+        const string Destroy = "mutation Destroy($id: ID!) { destroyDataKey(input: { id: $id }) { id purpose } }";
         var refused = await custodian.PostAsync(Destroy, new { id = oldKey });
-        Assert.Equal(["KEY_IN_USE"], refused.Codes);
-        Assert.StartsWith($"Data key {oldKey} still protects {personKeys} person key(s) wrapped under it", refused.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["KEY_TRANSITION_REFUSED"], refused.Codes);
+        Assert.Equal(
+            $"Data key {oldKey} is not destroyed: It is decrypt-only. Only a key scheduled for destruction is destroyed; disable it and schedule it first.",
+            refused.Errors[0]!["message"]!.GetValue<string>());
 
         var started = (await custodian.PostAsync("mutation { startKeyJob(input: { kind: REWRAP, batchSize: 2 }) { kind scope state } }")).Ok()["startKeyJob"]!;
         Assert.Equal(("REWRAP", "all"), (started["kind"]!.GetValue<string>(), started["scope"]!.GetValue<string>()));
@@ -50,17 +52,26 @@ public sealed class KeyJobMutationsTests
         Assert.NotNull(job["finished"]);
         Assert.Equal(personKeys, host.WithKeyStore(store => store.PersonKeys.LongCount(k => k.WrappingKeyId == newKey)));
 
+        (await custodian.PostAsync("mutation D($id: ID!) { disableDataKey(input: { id: $id }) { state } }", new { id = oldKey })).Ok();
+        (await custodian.PostAsync("mutation S($id: ID!) { scheduleDataKeyDestruction(input: { id: $id }) { state } }", new { id = oldKey })).Ok();
+        var early = await custodian.PostAsync(Destroy, new { id = oldKey });
+        Assert.Equal(["KEY_DESTRUCTION_TOO_EARLY"], early.Codes);
+        DataKeyScheduling.PassWaitingPeriod(host, oldKey);
+
         var destroyed = (await custodian.PostAsync(Destroy, new { id = oldKey })).Ok()["destroyDataKey"]!;
-        Assert.Equal(new JsonObject { ["id"] = oldKey.ToString(), ["purpose"] = "person-keys", ["leftUnreadable"] = new JsonArray() }.ToJsonString(), destroyed.ToJsonString());
+        Assert.Equal(new JsonObject { ["id"] = oldKey.ToString(), ["purpose"] = "person-keys" }.ToJsonString(), destroyed.ToJsonString());
 
         Assert.Equal(
             [
                 ("keys.rotate-data", "succeeded", $"person-keys key {newKey}"),
                 ("keys.destroy-data", "refused", $"data key {oldKey}"),
                 ("keys.rewrap", "succeeded", "all"),
+                ("keys.disable", "succeeded", $"person-keys key {oldKey}"),
+                ("keys.schedule-destroy", "succeeded", $"person-keys key {oldKey}"),
+                ("keys.destroy-data", "refused", $"data key {oldKey}"),
                 ("keys.destroy-data", "succeeded", $"person-keys key {oldKey}"),
             ],
-            await OperationsAsync(custodian, 4));
+            await OperationsAsync(custodian, 7));
         var rewrapRecord = (await CustodianRecord.ReadAsync(host)).Single(o => o.Operation == CustodianOperationNames.Rewrap);
         Assert.Equal($"Done: {personKeys} examined, {personKeys} changed, 0 changed concurrently.", rewrapRecord.Detail);
     }

@@ -18,7 +18,11 @@ public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFix
         "mutation { revokeMasterKey(input: { id: \"00000000-0000-0000-0000-000000000001\", force: true }) { masterKeyId } }",
         "{ keyOperations { totalCount nodes { detail } } }",
         "mutation { rotateDataKey(input: { purpose: PERSON_KEYS }) { newKeyId } }",
-        "mutation { destroyDataKey(input: { id: \"00000000-0000-0000-0000-000000000001\", force: true }) { id } }",
+        "mutation { destroyDataKey(input: { id: \"00000000-0000-0000-0000-000000000001\" }) { id } }",
+        "mutation { disableDataKey(input: { id: \"00000000-0000-0000-0000-000000000001\" }) { id } }",
+        "mutation { enableDataKey(input: { id: \"00000000-0000-0000-0000-000000000001\" }) { id } }",
+        "mutation { scheduleDataKeyDestruction(input: { id: \"00000000-0000-0000-0000-000000000001\", after: \"7d\" }) { id } }",
+        "mutation { cancelDataKeyDestruction(input: { id: \"00000000-0000-0000-0000-000000000001\" }) { id } }",
         "mutation { startKeyJob(input: { kind: REKEY, all: true }) { state } }",
         "mutation { startKeyJob(input: { kind: REWRAP }) { state } }",
         "{ keyJobs { kind state holder } }",
@@ -93,19 +97,82 @@ public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFix
         var active = (await custodian.PostAsync("{ keys { dataKeys { id state } } }")).Ok()["keys"]!["dataKeys"]!.AsArray()
             .First(k => k!["state"]!.GetValue<string>() == "active")!["id"]!.GetValue<Guid>();
         var dataKeys = await DatabaseDigest.OfAsync(app, "DataKeys");
-        const string Destroy = "mutation Destroy($id: ID!) { destroyDataKey(input: { id: $id, force: true }) { id } }";
+        const string Destroy = "mutation Destroy($id: ID!) { destroyDataKey(input: { id: $id }) { id } }";
 
         var activeForced = await custodian.PostAsync(Destroy, new { id = active });
         var unknown = await custodian.PostAsync(Destroy, new { id = Guid.NewGuid() });
         var malformed = await custodian.PostAsync(Destroy, new { id = "'; DROP TABLE DataKeys; --" });
 
-        Assert.Equal(["VALIDATION"], activeForced.Codes);
+        Assert.Equal(["KEY_TRANSITION_REFUSED"], activeForced.Codes);
         Assert.Equal(["KEY_NOT_FOUND"], unknown.Codes);
         Assert.Equal(["KEY_NOT_FOUND"], malformed.Codes);
         Assert.All([activeForced, unknown, malformed], response => Assert.Null(response.Data));
         Assert.Equal(dataKeys, await DatabaseDigest.OfAsync(app, "DataKeys"));
         var operations = (await custodian.PostAsync("{ keyOperations(first: 3) { nodes { operation outcome } } }")).Ok()["keyOperations"]!["nodes"]!.AsArray();
         Assert.All(operations, o => Assert.Equal(("keys.destroy-data", "refused"), (o!["operation"]!.GetValue<string>(), o["outcome"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task KeyCustodian_DestroysWithForce_ArgumentNoLongerExists()
+    {
+        var response = await Custodian().PostAsync("mutation { destroyDataKey(input: { id: \"00000000-0000-0000-0000-000000000001\", force: true }) { id } }");
+
+        Assert.Equal(["GRAPHQL_VALIDATION_FAILED"], response.Codes);
+    }
+
+    [Theory]
+    [InlineData("disableDataKey", "KEY_TRANSITION_REFUSED")]
+    [InlineData("enableDataKey", "KEY_TRANSITION_REFUSED")]
+    [InlineData("cancelDataKeyDestruction", "KEY_TRANSITION_REFUSED")]
+    public async Task KeyCustodian_ChangesStateOfActiveKey_RefusedAndNothingChanges(string mutation, string code)
+    {
+        var custodian = Custodian();
+        var active = (await custodian.PostAsync("{ keys { dataKeys { id state } } }")).Ok()["keys"]!["dataKeys"]!.AsArray()
+            .First(k => k!["state"]!.GetValue<string>() == "active")!["id"]!.GetValue<Guid>();
+        var dataKeys = await DatabaseDigest.OfAsync(app, "DataKeys");
+
+        var response = await custodian.PostAsync($"mutation Change($id: ID!) {{ {mutation}(input: {{ id: $id }}) {{ id state }} }}", new { id = active });
+
+        Assert.Equal([code], response.Codes);
+        Assert.Null(response.Data);
+        Assert.Equal(dataKeys, await DatabaseDigest.OfAsync(app, "DataKeys"));
+    }
+
+    [Theory]
+    [InlineData("disableDataKey")]
+    [InlineData("enableDataKey")]
+    [InlineData("cancelDataKeyDestruction")]
+    public async Task KeyCustodian_ChangesStateOfUnknownKey_GetsKeyNotFound(string mutation)
+    {
+        var response = await Custodian().PostAsync($"mutation Change($id: ID!) {{ {mutation}(input: {{ id: $id }}) {{ id }} }}", new { id = Guid.NewGuid() });
+
+        Assert.Equal(["KEY_NOT_FOUND"], response.Codes);
+    }
+
+    [Theory]
+    [InlineData("1h", "VALIDATION")]
+    [InlineData("167h", "VALIDATION")]
+    [InlineData("7 days", "GRAPHQL_VALIDATION_FAILED")]
+    [InlineData("", "GRAPHQL_VALIDATION_FAILED")]
+    [InlineData("-7d", "GRAPHQL_VALIDATION_FAILED")]
+    public async Task KeyCustodian_SchedulesWithBadWaitingPeriod_RefusedAndNothingChanges(string after, string code)
+    {
+        var custodian = Custodian();
+        var active = (await custodian.PostAsync("{ keys { dataKeys { id state } } }")).Ok()["keys"]!["dataKeys"]!.AsArray()
+            .First(k => k!["state"]!.GetValue<string>() == "active")!["id"]!.GetValue<Guid>();
+        var dataKeys = await DatabaseDigest.OfAsync(app, "DataKeys");
+
+        var response = await custodian.PostAsync(
+            "mutation Schedule($id: ID!, $after: WaitingPeriod) { scheduleDataKeyDestruction(input: { id: $id, after: $after }) { id } }", new { id = active, after });
+
+        Assert.Equal([code], response.Codes);
+        if (code == "GRAPHQL_VALIDATION_FAILED" && after.Length > 0)
+        {
+            // A validation message keeps its first sentence, which never quotes the value sent.
+            Assert.DoesNotContain(after, response.Errors.ToJsonString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(dataKeys, await DatabaseDigest.OfAsync(app, "DataKeys"));
     }
 
     [Theory]

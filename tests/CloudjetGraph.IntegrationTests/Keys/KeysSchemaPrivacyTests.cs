@@ -14,7 +14,7 @@ public sealed class KeysSchemaPrivacyTests(CloudjetApplication app) : IClassFixt
     // Every root field of the keyCustodian role; anything else it may call reaches no key type.
     private static readonly string[] KeyRootFields =
     [
-        "Mutation.destroyDataKey", "Mutation.revokeMasterKey", "Mutation.rewrapDataKeysUnderMasterKey", "Mutation.rotateDataKey", "Mutation.rotateMasterKey", "Mutation.startKeyJob",
+        "Mutation.cancelDataKeyDestruction", "Mutation.destroyDataKey", "Mutation.disableDataKey", "Mutation.enableDataKey", "Mutation.revokeMasterKey", "Mutation.rewrapDataKeysUnderMasterKey", "Mutation.rotateDataKey", "Mutation.rotateMasterKey", "Mutation.scheduleDataKeyDestruction", "Mutation.startKeyJob",
         "Query.keyJobs", "Query.keyOperations", "Query.keys",
     ];
 
@@ -23,17 +23,17 @@ public sealed class KeysSchemaPrivacyTests(CloudjetApplication app) : IClassFixt
     // holders (host and process id); never a stored value.
     private static readonly string[] AllowedStringFields =
     [
-        "DataKey.purpose", "DataKey.state", "DestroyDataKeyPayload.leftUnreadable", "DestroyDataKeyPayload.purpose",
+        "DataKey.purpose", "DataKey.state", "DataKeyStatePayload.purpose", "DataKeyStatePayload.state", "DestroyDataKeyPayload.purpose",
         "KeyJob.holder", "KeyJob.scope", "KeyJob.state",
         "KeyOperation.actorRole", "KeyOperation.actorSubject", "KeyOperation.detail", "KeyOperation.operation", "KeyOperation.outcome", "KeyOperation.target",
         "PageInfo.endCursor", "RotateDataKeyPayload.purpose", "StartKeyJobPayload.scope", "StartKeyJobPayload.state",
     ];
 
     // What a custodian may send: ids, numbers, flags and fixed enums; no text that could carry a value in.
-    private static readonly string[] AllowedInputScalars = ["ID", "Int", "Boolean", "DataKeyPurposeLabel", "KeyJobKind"];
+    private static readonly string[] AllowedInputScalars = ["ID", "Int", "Boolean", "DataKeyPurposeLabel", "KeyJobKind", "WaitingPeriod"];
 
     // Everything else must be one of these: ids, dates, flags and counts.
-    private static readonly string[] AllowedScalars = ["ID", "DateTimeOffset", "Boolean", "Int", "Long", "String"];
+    private static readonly string[] AllowedScalars = ["ID", "DateTimeOffset", "Boolean", "Int", "Long", "String", "WaitingPeriod"];
 
     [Fact]
     public void Schema_TypesReachableFromKeyFields_CarryNoPersonalData()
@@ -45,12 +45,12 @@ public sealed class KeysSchemaPrivacyTests(CloudjetApplication app) : IClassFixt
 
         Assert.Equal(
             [
-                "DataKey", "DataKeyCensus", "DestroyDataKeyPayload", "KeyInventory", "KeyJob", "KeyOperation", "KeyOperationConnection", "MasterKey", "MasterKeyCensus", "PageInfo",
+                "DataKey", "DataKeyCensus", "DataKeyStatePayload", "DestroyDataKeyPayload", "KeyInventory", "KeyJob", "KeyOperation", "KeyOperationConnection", "MasterKey", "MasterKeyCensus", "PageInfo",
                 "RevokeMasterKeyPayload", "RewrapDataKeysPayload", "RotateDataKeyPayload", "RotateMasterKeyPayload", "StartKeyJobPayload", "UnattributedValues", "VersionCount",
             ],
             keys.OfType<IObjectGraphType>().Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.Equal(
-            ["DestroyDataKeyInput", "RevokeMasterKeyInput", "RotateDataKeyInput", "RotateMasterKeyInput", "StartKeyJobInput"],
+            ["DataKeyIdInput", "DestroyDataKeyInput", "RevokeMasterKeyInput", "RotateDataKeyInput", "RotateMasterKeyInput", "ScheduleDataKeyDestructionInput", "StartKeyJobInput"],
             keys.OfType<IInputObjectGraphType>().Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.Contains("Profile", personal);
         Assert.Contains("Consent", personal);
@@ -68,7 +68,7 @@ public sealed class KeysSchemaPrivacyTests(CloudjetApplication app) : IClassFixt
         Assert.All(inputs, f => Assert.Contains(Named(f.Field.ResolvedType!).Name, AllowedInputScalars));
         var rootArguments = KeyRoots(schema).SelectMany(root => root.Field.Arguments ?? []).Select(a => (a.Name, Type: Named(a.ResolvedType!).Name));
         Assert.Equal(
-            [("after", "String"), ("first", "Int"), ("input", "DestroyDataKeyInput"), ("input", "RevokeMasterKeyInput"), ("input", "RotateDataKeyInput"), ("input", "RotateMasterKeyInput"), ("input", "StartKeyJobInput")],
+            [("after", "String"), ("first", "Int"), ("input", "DataKeyIdInput"), ("input", "DataKeyIdInput"), ("input", "DataKeyIdInput"), ("input", "DestroyDataKeyInput"), ("input", "RevokeMasterKeyInput"), ("input", "RotateDataKeyInput"), ("input", "RotateMasterKeyInput"), ("input", "ScheduleDataKeyDestructionInput"), ("input", "StartKeyJobInput")],
             rootArguments.Order());
     }
 

@@ -67,12 +67,16 @@ public sealed class GatewayKeyRefreshTests
             Assert.Equal(profileId.ToString(), (await host.Client(token).PostAsync("{ me { id } }")).Ok()["me"]!["id"]!.GetValue<string>());
         }
 
-        // Forced past the tokens it signed: once the gateway has dropped it, they are refused.
-        var (exitCode, _, error) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString(), "--force");
+        // Disabled: once the gateway follows, the tokens it signed are refused; enabled, they are accepted again.
+        var (exitCode, _, error) = await Custodian.KeysAsync(settings, "disable", old.ToString());
         Assert.True(exitCode == 0, error);
-        await Poll.UntilAsync(() => !host.Services.GetRequiredService<DataKeyRing>().TryGet(old, out _), Delay, "The gateway dropping the destroyed key");
+        await Poll.UntilAsync(() => host.Services.GetRequiredService<DataKeyRing>().IsDisabled(old), Delay, "The gateway following the disabled key");
         await InvalidTokenResponse.AssertRefusedAsync(host, before);
         Assert.Equal(profileId.ToString(), (await host.Client(after).PostAsync("{ me { id } }")).Ok()["me"]!["id"]!.GetValue<string>());
+        var (enabled, _, enableError) = await Custodian.KeysAsync(settings, "enable", old.ToString());
+        Assert.True(enabled == 0, enableError);
+        await Poll.UntilAsync(() => !host.Services.GetRequiredService<DataKeyRing>().IsDisabled(old), Delay, "The gateway following the enabled key");
+        Assert.Equal(profileId.ToString(), (await host.Client(before).PostAsync("{ me { id } }")).Ok()["me"]!["id"]!.GetValue<string>());
     }
 
     [Fact]

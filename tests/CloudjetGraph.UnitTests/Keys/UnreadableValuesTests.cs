@@ -2,7 +2,7 @@ using CloudjetGraph.Core.Keys;
 
 namespace CloudjetGraph.UnitTests.Keys;
 
-/// <summary>What readiness calls unreadable: anything under a key that cannot open it, and values naming no key.</summary>
+/// <summary>What readiness calls unreadable for good: anything under a destroyed key, and values naming no key.</summary>
 public sealed class UnreadableValuesTests
 {
     private static readonly DateTimeOffset Created = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
@@ -47,13 +47,11 @@ public sealed class UnreadableValuesTests
     }
 
     [Theory]
-    [InlineData(DataKeyStates.Active, true)]
-    [InlineData(DataKeyStates.DecryptOnly, true)]
-    [InlineData(DataKeyStates.Destroyed, false)]
-    [InlineData("unknown-state", false)]
-    public void Opens_EachState_OnlyActiveAndDecryptOnlyOpen(string state, bool opens)
+    [InlineData(DataKeyStates.Disabled)]
+    [InlineData(DataKeyStates.ScheduledForDestruction)]
+    public void In_ValuesUnderADisabledOrScheduledKey_LeftToTheLiveCheck(string state)
     {
-        Assert.Equal(opens, DataKeyStates.Opens(state));
+        Assert.Empty(UnreadableValues.In(Inventory(NoneUnattributed, Key(state, personKeys: 200, sealedValues: 1332))));
     }
 
     private static KeyInventory Inventory(UnattributedValues unattributed, params DataKeyEntry[] keys) => new([], keys, unattributed, PersonKeysWithoutValues: 0);

@@ -37,6 +37,8 @@ internal sealed class CloudjetErrorInfoProvider : IErrorInfoProvider
         { InnerException: DomainException domain } => (domain.Code, domain.Message, domain.Field),
         // Written for custodians, from setting names, ids and counts; only a key custodian reaches one.
         { InnerException: KeyRingUnavailableException unavailable } => (ErrorCodes.KeyRingUnavailable, unavailable.Message, null),
+        // Names no key to clients: the custodian finds it in readiness and the trail.
+        { InnerException: DataKeyDisabledException } => (ErrorCodes.KeyDisabled, "The value is under a data key that is disabled, and was withheld.", null),
         { InnerException: FieldIntegrityException } => (ErrorCodes.DataIntegrity, "A stored value failed its integrity check and was withheld.", null),
         SyntaxError => (ErrorCodes.ParseFailed, "The GraphQL document does not parse.", null),
 

@@ -15,7 +15,7 @@ internal sealed class DataKeyGraphType : ObjectGraphType<DataKeyEntry>
             .Description($"What it protects: `{DataKeyPurposeLabels.PersonKeyWrapping}`, `{DataKeyPurposeLabels.BlindIndex}`, `{DataKeyPurposeLabels.TokenSigning}` or `{DataKeyPurposeLabels.RowIntegrity}`.")
             .Resolve(c => c.Source.Purpose);
         Field<NonNullGraphType<StringGraphType>>("state")
-            .Description($"`{DataKeyStates.Active}` (new values are written with it), `{DataKeyStates.DecryptOnly}` (kept to read what it protects) or `{DataKeyStates.Destroyed}` (its bytes overwritten; the row only names it).")
+            .Description($"`{DataKeyStates.Active}` (new values are written with it), `{DataKeyStates.DecryptOnly}` (kept to read what it protects), `{DataKeyStates.Disabled}` (nothing opens under it: KEY_DISABLED), `{DataKeyStates.ScheduledForDestruction}` (disabled, and destroyable once its waiting period has passed) or `{DataKeyStates.Destroyed}` (its bytes overwritten; the row only names it).")
             .Resolve(c => c.Source.State);
         Field<IdGraphType>("masterKeyId").Description("The ring key its wrapped form names; null when that form has no Data Protection header.").Resolve(c => c.Source.MasterKeyId);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("created").Description("When it was created.").Resolve(c => c.Source.Created);

@@ -8,8 +8,7 @@ internal sealed class DestroyDataKeyInputGraphType : InputObjectGraphType
     public DestroyDataKeyInputGraphType()
     {
         Name = "DestroyDataKeyInput";
-        Description = "The decrypt-only data key to destroy. IRREVERSIBLE.";
+        Description = "The data key to destroy, scheduled for destruction and past its waiting period. IRREVERSIBLE.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The data key's id, as `keys { dataKeys { id } }` shows it.");
-        Field<BooleanGraphType>("force").Description("Destroy it even though the census shows data under it: that data becomes unreadable for good. Default false (KEY_IN_USE instead).");
     }
 }

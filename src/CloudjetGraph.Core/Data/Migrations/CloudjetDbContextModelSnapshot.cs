@@ -132,14 +132,26 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.Property<DateTimeOffset?>("DeactivatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("DestroyAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DestroyScheduledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("DestroyedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("DevelopmentOnly")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LastUseRecordedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Purpose")
                         .HasColumnType("INTEGER");

@@ -139,14 +139,26 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.Property<DateTimeOffset?>("DeactivatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DestroyAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DestroyScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("DestroyedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("DevelopmentOnly")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastUseRecordedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Purpose")
                         .HasColumnType("integer");

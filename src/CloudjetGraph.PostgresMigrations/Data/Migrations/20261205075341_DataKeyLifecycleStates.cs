@@ -1,0 +1,59 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CloudjetGraph.PostgresMigrations.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class DataKeyLifecycleStates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DestroyAfter",
+                table: "DataKeys",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DestroyScheduledAt",
+                table: "DataKeys",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DisabledAt",
+                table: "DataKeys",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LastUseRecordedAt",
+                table: "DataKeys",
+                type: "timestamp with time zone",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DestroyAfter",
+                table: "DataKeys");
+
+            migrationBuilder.DropColumn(
+                name: "DestroyScheduledAt",
+                table: "DataKeys");
+
+            migrationBuilder.DropColumn(
+                name: "DisabledAt",
+                table: "DataKeys");
+
+            migrationBuilder.DropColumn(
+                name: "LastUseRecordedAt",
+                table: "DataKeys");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Keys;
+using CloudjetGraph.Core.Keys.Lifecycle;
+
+namespace CloudjetGraph.UnitTests.Keys.Lifecycle;
+
+/// <summary>Pins the state labels scripts match on, and how a stored row's columns give its state.</summary>
+public sealed class DataKeyStatesTests
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(DataKeyState.PreStaged, "pre-staged")]
+    [InlineData(DataKeyState.Active, "active")]
+    [InlineData(DataKeyState.DecryptOnly, "decrypt-only")]
+    [InlineData(DataKeyState.Disabled, "disabled")]
+    [InlineData(DataKeyState.ScheduledForDestruction, "scheduled-for-destruction")]
+    [InlineData(DataKeyState.Destroyed, "destroyed")]
+    public void Label_EachState_IsItsPinnedString(DataKeyState state, string label)
+    {
+        Assert.Equal(label, DataKeyStates.Label(state));
+    }
+
+    [Fact]
+    public void StateOf_RowColumns_LaterStepWins()
+    {
+        var key = Key(isActive: false);
+        Assert.Equal(DataKeyState.DecryptOnly, DataKeyStates.StateOf(key));
+
+        key.DisabledAt = At;
+        Assert.Equal(DataKeyState.Disabled, DataKeyStates.StateOf(key));
+
+        key.DestroyScheduledAt = At;
+        key.DestroyAfter = At.AddDays(7);
+        Assert.Equal(DataKeyState.ScheduledForDestruction, DataKeyStates.StateOf(key));
+
+        key.DestroyedAt = At.AddDays(8);
+        Assert.Equal(DataKeyState.Destroyed, DataKeyStates.StateOf(key));
+    }
+
+    [Fact]
+    public void StateOf_ActiveRow_IsActive()
+    {
+        Assert.Equal(DataKeyState.Active, DataKeyStates.StateOf(Key(isActive: true)));
+    }
+
+    private static DataKey Key(bool isActive) => new()
+    {
+        Id = Guid.Parse("0193a000-0000-7000-8000-000000000001"),
+        Purpose = DataKeyPurpose.PersonKeyWrapping,
+        WrappedKey = [1],
+        IsActive = isActive,
+        DevelopmentOnly = false,
+        CreatedAt = At,
+    };
+}
