@@ -83,7 +83,7 @@ public sealed class CustodianOperationRecordTests
         var leaseHeld = await Custodian.KeysAsync(settings, "rekey", "--all");
         await leases.ReleaseAsync(OtherRunner, CancellationToken.None);
 
-        Assert.Equal((0, 0, 0, 6, 0, 0, 0, 1, 0, 4), (rotated.ExitCode, disabled.ExitCode, scheduled.ExitCode, inUse.ExitCode, rewrapped.ExitCode, dryRun.ExitCode, destroyed.ExitCode, noSuchProfile.ExitCode, reindexed.ExitCode, leaseHeld.ExitCode));
+        Assert.Equal((0, 0, 0, 7, 0, 0, 0, 1, 0, 4), (rotated.ExitCode, disabled.ExitCode, scheduled.ExitCode, inUse.ExitCode, rewrapped.ExitCode, dryRun.ExitCode, destroyed.ExitCode, noSuchProfile.ExitCode, reindexed.ExitCode, leaseHeld.ExitCode));
         var rows = (await CustodianRecord.ReadAsync(host)).Skip(recordedBefore).ToList();
         Assert.Equal(
             [
