@@ -15,6 +15,7 @@ internal static class KeysCommand
         keys.Subcommands.Add(KeysCertificateCommand.Create());
         keys.Subcommands.Add(KeysRotateMasterCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRevokeMasterCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysSignRingCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRotateDataCommand.Create(buildHost));
         keys.Subcommands.Add(KeysDestroyDataCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRewrapCommand.Create(buildHost));

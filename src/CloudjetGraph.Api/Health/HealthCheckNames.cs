@@ -14,4 +14,7 @@ internal static class HealthCheckNames
 
     /// <summary>A canary value seals and opens through the whole key hierarchy.</summary>
     public const string Canary = "canary";
+
+    /// <summary>Every file in the ring folder is authenticated by the ring certificate; Degraded names one that is not.</summary>
+    public const string RingFiles = "ringFiles";
 }

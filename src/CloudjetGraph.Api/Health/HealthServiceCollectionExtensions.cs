@@ -16,7 +16,8 @@ internal static class HealthServiceCollectionExtensions
             .AddDbContextCheck<CloudjetDbContext>(HealthCheckNames.Database, tags: [Ready], customTestQuery: TableAnswersAsync<CloudjetDbContext, DataKey>)
             .AddDbContextCheck<KeyStoreDbContext>(HealthCheckNames.KeyStore, tags: [Ready], customTestQuery: TableAnswersAsync<KeyStoreDbContext, WrappedPersonKey>)
             .AddCheck<DataKeyRingHealthCheck>(HealthCheckNames.DataKeys, tags: [Ready])
-            .AddCheck<KeyHierarchyCanaryHealthCheck>(HealthCheckNames.Canary, tags: [Ready]);
+            .AddCheck<KeyHierarchyCanaryHealthCheck>(HealthCheckNames.Canary, tags: [Ready])
+            .AddCheck<RingElementsHealthCheck>(HealthCheckNames.RingFiles, tags: [Ready]);
         return services;
     }
 

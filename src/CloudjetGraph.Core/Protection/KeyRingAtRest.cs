@@ -8,7 +8,7 @@ namespace CloudjetGraph.Core.Protection;
 /// Refuses a key ring that is not protected at rest as the settings require, or that the
 /// configured certificate cannot open, before any data key is unwrapped or created with it.
 /// </summary>
-public sealed class KeyRingAtRest(KeyRingCertificate certificate, IOptions<ProtectionOptions> options, IOptions<KeyManagementOptions> keyManagement)
+public sealed class KeyRingAtRest(KeyRingCertificate certificate, AuthenticatedRingRepository repository, IOptions<ProtectionOptions> options)
 {
     private const string Section = ProtectionOptions.SectionName;
 
@@ -57,10 +57,28 @@ public sealed class KeyRingAtRest(KeyRingCertificate certificate, IOptions<Prote
         }
     }
 
+    /// <summary>
+    /// Refuses a ring folder holding a key or revocation that the certificate does not authenticate
+    /// (<see cref="AuthenticatedRingRepository"/>), naming the file and the key id. A running
+    /// gateway only ignores such a file; at startup nobody has looked at the ring yet, so it stops.
+    /// </summary>
+    /// <exception cref="KeyRingUnavailableException">The folder holds an unauthenticated element.</exception>
+    public void RefuseUnauthenticated(string ringPath)
+    {
+        var refused = repository.FindUnauthenticated();
+        if (refused.Count > 0)
+        {
+            throw new KeyRingUnavailableException(
+                $"The key ring at '{ringPath}' ({Section}:KeyRingPath) is refused: {refused[0].Describe()}"
+                + (refused.Count > 1 ? $"; and {refused.Count - 1} more file(s) like it." : ".")
+                + " Remove the file if no custodian wrote it; a ring written before ring keys were signed is signed once with `keys sign-ring` (docs/key-runbook.md).");
+        }
+    }
+
     // A key that Data Protection stored unencrypted carries its secret in a <masterKey> element;
-    // an encrypted one carries <encryptedSecret> instead. Reading a missing folder would create it.
+    // an encrypted one carries <encryptedSecret> instead. Read as stored, signed or not.
     private int CountKeysInClear(string ringPath) =>
-        Directory.Exists(ringPath) && keyManagement.Value.XmlRepository is { } repository
-            ? repository.GetAllElements().Count(element => element.Name.LocalName == "key" && element.Descendants().Any(d => d.Name.LocalName == "masterKey"))
+        Directory.Exists(ringPath)
+            ? repository.ReadFolder().Count(file => file.Element.Name.LocalName == "key" && file.Element.Descendants().Any(d => d.Name.LocalName == "masterKey"))
             : 0;
 }

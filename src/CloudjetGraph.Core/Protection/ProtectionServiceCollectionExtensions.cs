@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.Internal;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,9 +38,16 @@ public static class ProtectionServiceCollectionExtensions
             dataProtection.ProtectKeysWithCertificate(usable).UnprotectKeysWithAnyCertificate(usable);
         }
 
+        // Under a certificate, ring keys are signed when written and used only if the signature
+        // verifies: a key encrypted to the public certificate alone is planted, never used.
+        services.AddSingleton<RingElementRefusals>();
+        services.AddSingleton(provider => new AuthenticatedRingRepository(
+            new DirectoryInfo(Path.GetFullPath(provider.GetRequiredService<IOptions<ProtectionOptions>>().Value.KeyRingPath)),
+            certificate.Certificate,
+            provider.GetRequiredService<RingElementRefusals>(),
+            provider.GetRequiredService<ILoggerFactory>()));
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<ProtectionOptions>, ILoggerFactory>((keyManagement, protection, loggerFactory) =>
-                keyManagement.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.GetFullPath(protection.Value.KeyRingPath)), loggerFactory));
+            .Configure<AuthenticatedRingRepository>((keyManagement, repository) => keyManagement.XmlRepository = repository);
 
         // Data Protection keeps its ring for about a day; this manager lets the refresher drop it.
         services.AddSingleton(provider => new RefreshableKeyManager(new XmlKeyManager(
@@ -60,6 +66,7 @@ public static class ProtectionServiceCollectionExtensions
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<ProfileAccessTag>();
         services.AddSingleton<KeyRingAtRest>();
+        services.AddSingleton<RingSigning>();
         services.AddScoped<KeyRingBootstrapper>();
         return services;
     }

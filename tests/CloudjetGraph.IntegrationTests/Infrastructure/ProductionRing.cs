@@ -49,6 +49,19 @@ public sealed class ProductionRing : IDisposable
         return host;
     }
 
+    /// <summary>The custodian tool's settings for this ring, in Production.</summary>
+    public Dictionary<string, string?> CustodianSettings()
+    {
+        var settings = Custodian.SettingsOf(Path.Combine(DataDirectory, "cloudjet.db"), KeyRingPath);
+        settings["environment"] = "Production";
+        foreach (var (key, value) in Settings())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
     /// <summary>What every file in the ring folder holds, by name, to compare before and after.</summary>
     public SortedDictionary<string, string> Listing() =>
         new(Directory.GetFiles(KeyRingPath).ToDictionary(path => Path.GetFileName(path), File.ReadAllText), StringComparer.Ordinal);
