@@ -95,15 +95,18 @@ public sealed partial class KeyRingBootstrapper(
         atRest.CheckCertificate();
         var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
 
-        // The settings and keys in clear first, as their refusal says more than "not authenticated".
-        atRest.Check([], ringPath, isDevelopment);
-        atRest.RefuseUnauthenticated(ringPath);
         var masterKeys = Directory.Exists(ringPath) ? ReadMasterKeys(ringPath) : [];
         if (masterKeys.Count == 0 && !isDevelopment)
         {
+            // Keys in clear, or refused as unauthenticated (another certificate's, say), say more than "none".
+            atRest.RefuseKeysInClear(ringPath, isDevelopment);
+            atRest.RefuseUnauthenticated(ringPath);
             throw NoReadableKeys(ringPath, databaseHasDataKeys: false);
         }
 
+        // The settings and keys in clear first, as their refusal says more than "not authenticated".
+        atRest.Check([], ringPath, isDevelopment);
+        atRest.RefuseUnauthenticated(ringPath);
         atRest.Check(masterKeys, ringPath, isDevelopment);
     }
 

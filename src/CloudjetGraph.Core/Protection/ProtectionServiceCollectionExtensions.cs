@@ -33,7 +33,20 @@ public static class ProtectionServiceCollectionExtensions
         // than from a machine certificate store that an operator could not see from the settings.
         var certificate = KeyRingCertificate.Load(configuration.GetSection(ProtectionOptions.SectionName).Get<ProtectionOptions>() ?? new ProtectionOptions());
         services.AddSingleton(certificate);
-        if (certificate.Certificate is { } usable)
+
+        // With a token, new ring keys are sealed in it; a certificate still set only reads the
+        // keys it protected, while the ring moves to the token (keys rotate-master).
+        var token = RingToken.Load(configuration);
+        services.AddSingleton(_ => token);
+        if (token.IsConfigured)
+        {
+            services.AddOptions<KeyManagementOptions>().Configure(keyManagement => keyManagement.XmlEncryptor = new TokenXmlEncryptor(token));
+            if (certificate.Certificate is { } reading)
+            {
+                dataProtection.UnprotectKeysWithAnyCertificate(reading);
+            }
+        }
+        else if (certificate.Certificate is { } usable)
         {
             dataProtection.ProtectKeysWithCertificate(usable).UnprotectKeysWithAnyCertificate(usable);
         }
@@ -44,6 +57,7 @@ public static class ProtectionServiceCollectionExtensions
         services.AddSingleton(provider => new AuthenticatedRingRepository(
             new DirectoryInfo(Path.GetFullPath(provider.GetRequiredService<IOptions<ProtectionOptions>>().Value.KeyRingPath)),
             certificate.Certificate,
+            token.IsConfigured ? token : null,
             provider.GetRequiredService<RingElementRefusals>(),
             provider.GetRequiredService<ILoggerFactory>()));
         services.AddOptions<KeyManagementOptions>()
