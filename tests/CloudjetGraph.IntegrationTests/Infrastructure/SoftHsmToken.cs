@@ -25,6 +25,9 @@ public sealed class SoftHsmToken : IDisposable
 
     public string TokenLabel { get; }
 
+    /// <summary>The SoftHSM2 configuration file, for a process of the tool (<c>SOFTHSM2_CONF</c>).</summary>
+    public string ConfigurationPath => Path.Combine(_directory, "softhsm2.conf");
+
     public const string KeyLabel = "cloudjet-ring";
 
     /// <summary>Initialises a fresh token in a folder of its own and points this process at it.</summary>

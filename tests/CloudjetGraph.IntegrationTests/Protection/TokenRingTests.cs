@@ -124,6 +124,38 @@ public sealed class TokenRingTests
         Assert.Equal(tokenKey, after.Services.GetRequiredService<IKeyRingProvider>().GetCurrentKeyRing().DefaultKeyId);
     }
 
+    [SoftHsmFact]
+    public async Task Developer_RunsTheGatewayOnTheToken_DevelopmentRingIsSealedByItAndTheTokenVerbMintsAStaffToken()
+    {
+        using var token = await SoftHsmToken.CreateAsync();
+        await using var host = new CloudjetApplication();
+        var settings = Custodian.DevelopmentSettingsOf(host);
+        foreach (var (key, value) in token.Settings())
+        {
+            host.With(key, value);
+            settings[key] = value;
+        }
+
+        var (created, _, createError) = await Custodian.KeysAsync(settings, "pkcs11", "create-key");
+        Assert.True(created == 0, createError);
+        await host.InitializeAsync();
+        Assert.Contains("<tokenEncryptedSecret", File.ReadAllText(Assert.Single(Directory.GetFiles(host.KeyRingPath))), StringComparison.Ordinal);
+
+        // The tool as its own process, as a developer runs it, with the PIN from its environment.
+        var environment = CliProcess.EnvironmentOf(host);
+        foreach (var (key, value) in token.Settings())
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        environment["SOFTHSM2_CONF"] = token.ConfigurationPath;
+        using var cli = new CliProcess(environment, "token", "--role", "management", "--sub", "management-dev-token");
+        Assert.True(await cli.ExitCodeAsync(TimeSpan.FromSeconds(60)) == 0, cli.Output);
+        var minted = cli.Output.Trim();
+        var response = await host.Client(minted).PostAsync("{ profiles { totalCount } }");
+        Assert.True(response.Ok()["profiles"]!["totalCount"]!.GetValue<int>() > 0);
+    }
+
     private static List<string> MasterKeyIds(System.Text.Json.Nodes.JsonNode census) =>
         census["masterKeys"]!.AsArray().Select(key => key!["id"]!.GetValue<string>()).ToList();
 }
