@@ -67,6 +67,26 @@ public sealed class PlantedRingKeyTests
     }
 
     [Fact]
+    public async Task Attacker_PlantsARevocationOfTheRingKey_StartupRefusesNamingItAndTheRingKeyIsNotRevoked()
+    {
+        // No secret is needed to revoke: a few lines of XML would stop the ring (denial of service).
+        using var ring = await ProductionRing.CreateAsync();
+        var genuine = Guid.Parse(MasterKeyIds(await Custodian.ListAsync(ring.CustodianSettings())).Single());
+        await File.WriteAllTextAsync(
+            Path.Combine(ring.KeyRingPath, "revocation-planted.xml"),
+            $"""<?xml version="1.0" encoding="utf-8"?><revocation version="1"><revocationDate>2026-12-05T08:00:00Z</revocationDate><key id="{genuine}" /><reason>planted</reason></revocation>""");
+
+        await using var host = ring.Host();
+
+        Assert.StartsWith(
+            $"The key ring at '{ring.KeyRingPath}' (DataProtection:KeyRingPath) is refused: the ring file 'revocation-planted.xml' holds a revocation of ring key {genuine} that carries no signature of the ring certificate",
+            StartupRefusal.Of(host),
+            StringComparison.Ordinal);
+        var census = await Custodian.ListAsync(ring.CustodianSettings());
+        Assert.False(census["masterKeys"]!.AsArray().Single()!["revoked"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Custodian_RotatesMasterWithAPlantedKeyInTheRing_NoDataKeyIsEverWrappedUnderIt()
     {
         using var ring = await ProductionRing.CreateAsync();
