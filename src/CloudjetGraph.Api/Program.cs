@@ -40,7 +40,16 @@ builder.Services.AddCloudjetTelemetry(builder.Configuration);
 var app = builder.Build();
 
 // Check settings and the key ring before anything is written, migrate, and seed demo data in Development.
-await app.Services.InitializeCloudjetAsync();
+// A refused start first releases what the services hold (a PKCS#11 token's session).
+try
+{
+    await app.Services.InitializeCloudjetAsync();
+}
+catch
+{
+    await app.DisposeAsync();
+    throw;
+}
 
 // First, so that every answer carries the headers, refusals and preflights included.
 app.UseCloudjetHttpHardening();

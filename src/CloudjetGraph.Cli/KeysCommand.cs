@@ -13,8 +13,10 @@ internal static class KeysCommand
         keys.Subcommands.Add(KeysListCommand.Create(buildHost));
         keys.Subcommands.Add(KeysInitCommand.Create(buildHost));
         keys.Subcommands.Add(KeysCertificateCommand.Create());
+        keys.Subcommands.Add(KeysPkcs11Command.Create(buildHost));
         keys.Subcommands.Add(KeysRotateMasterCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRevokeMasterCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysSignRingCommand.Create(buildHost));
         keys.Subcommands.Add(KeysRotateDataCommand.Create(buildHost));
         keys.Subcommands.Add(KeysDisableCommand.Create(buildHost));
         keys.Subcommands.Add(KeysEnableCommand.Create(buildHost));

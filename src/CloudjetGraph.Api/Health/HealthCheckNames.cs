@@ -15,9 +15,12 @@ internal static class HealthCheckNames
     /// <summary>A canary value seals and opens through the whole key hierarchy.</summary>
     public const string Canary = "canary";
 
-    /// <summary>Every stored value sits under a key that can open it (Degraded, naming the keys, when not).</summary>
+    /// <summary>No stored value sits under a destroyed key or names no known key (Degraded, naming the keys, when one does).</summary>
     public const string KeyCensus = "keyCensus";
 
     /// <summary>No data key is disabled (Degraded, naming each disabled key by id and purpose, while one is).</summary>
     public const string DisabledDataKeys = "disabledDataKeys";
+
+    /// <summary>Every file in the ring folder is authenticated by the ring certificate; Degraded names one that is not.</summary>
+    public const string RingFiles = "ringFiles";
 }

@@ -20,7 +20,8 @@ internal static class HealthServiceCollectionExtensions
             .AddCheck<DataKeyRingHealthCheck>(HealthCheckNames.DataKeys, tags: [Ready])
             .AddCheck<KeyHierarchyCanaryHealthCheck>(HealthCheckNames.Canary, tags: [Ready])
             .AddCheck<KeyCensusHealthCheck>(HealthCheckNames.KeyCensus, tags: [Ready])
-            .AddCheck<DisabledDataKeysHealthCheck>(HealthCheckNames.DisabledDataKeys, tags: [Ready]);
+            .AddCheck<DisabledDataKeysHealthCheck>(HealthCheckNames.DisabledDataKeys, tags: [Ready])
+            .AddCheck<RingElementsHealthCheck>(HealthCheckNames.RingFiles, tags: [Ready]);
         return services;
     }
 

@@ -85,7 +85,8 @@ public sealed partial class KeyRingBootstrapper(
 
     /// <summary>
     /// Refuses, before anything is written, a key ring that could never serve: outside Development
-    /// one that is missing or holds no readable key, anywhere one that cannot be read. So a refusal
+    /// one that is missing or holds no readable key, anywhere one that cannot be read or that holds
+    /// a key or revocation the certificate does not authenticate (planted). So a refusal
     /// leaves no new database or directory behind (reading a missing ring would create its directory).
     /// </summary>
     /// <exception cref="KeyRingUnavailableException">The ring is missing or empty outside Development, or unreadable.</exception>
@@ -93,12 +94,19 @@ public sealed partial class KeyRingBootstrapper(
     {
         atRest.CheckCertificate();
         var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
+
         var masterKeys = Directory.Exists(ringPath) ? ReadMasterKeys(ringPath) : [];
         if (masterKeys.Count == 0 && !isDevelopment)
         {
+            // Keys in clear, or refused as unauthenticated (another certificate's, say), say more than "none".
+            atRest.RefuseKeysInClear(ringPath, isDevelopment);
+            atRest.RefuseUnauthenticated(ringPath);
             throw NoReadableKeys(ringPath, databaseHasDataKeys: false);
         }
 
+        // The settings and keys in clear first, as their refusal says more than "not authenticated".
+        atRest.Check([], ringPath, isDevelopment);
+        atRest.RefuseUnauthenticated(ringPath);
         atRest.Check(masterKeys, ringPath, isDevelopment);
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.Internal;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,14 +33,35 @@ public static class ProtectionServiceCollectionExtensions
         // than from a machine certificate store that an operator could not see from the settings.
         var certificate = KeyRingCertificate.Load(configuration.GetSection(ProtectionOptions.SectionName).Get<ProtectionOptions>() ?? new ProtectionOptions());
         services.AddSingleton(certificate);
-        if (certificate.Certificate is { } usable)
+
+        // With a token, new ring keys are sealed in it; a certificate still set only reads the
+        // keys it protected, while the ring moves to the token (keys rotate-master).
+        var token = RingToken.Load(configuration);
+        services.AddSingleton(_ => token);
+        if (token.IsConfigured)
+        {
+            services.AddOptions<KeyManagementOptions>().Configure(keyManagement => keyManagement.XmlEncryptor = new TokenXmlEncryptor(token));
+            if (certificate.Certificate is { } reading)
+            {
+                dataProtection.UnprotectKeysWithAnyCertificate(reading);
+            }
+        }
+        else if (certificate.Certificate is { } usable)
         {
             dataProtection.ProtectKeysWithCertificate(usable).UnprotectKeysWithAnyCertificate(usable);
         }
 
+        // Under a certificate, ring keys are signed when written and used only if the signature
+        // verifies: a key encrypted to the public certificate alone is planted, never used.
+        services.AddSingleton<RingElementRefusals>();
+        services.AddSingleton(provider => new AuthenticatedRingRepository(
+            new DirectoryInfo(Path.GetFullPath(provider.GetRequiredService<IOptions<ProtectionOptions>>().Value.KeyRingPath)),
+            certificate.Certificate,
+            token.IsConfigured ? token : null,
+            provider.GetRequiredService<RingElementRefusals>(),
+            provider.GetRequiredService<ILoggerFactory>()));
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<ProtectionOptions>, ILoggerFactory>((keyManagement, protection, loggerFactory) =>
-                keyManagement.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.GetFullPath(protection.Value.KeyRingPath)), loggerFactory));
+            .Configure<AuthenticatedRingRepository>((keyManagement, repository) => keyManagement.XmlRepository = repository);
 
         // Data Protection keeps its ring for about a day; this manager lets the refresher drop it.
         services.AddSingleton(provider => new RefreshableKeyManager(new XmlKeyManager(
@@ -61,6 +81,7 @@ public static class ProtectionServiceCollectionExtensions
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<ProfileAccessTag>();
         services.AddSingleton<KeyRingAtRest>();
+        services.AddSingleton<RingSigning>();
         services.AddScoped<KeyRingBootstrapper>();
 
         // Disabled data keys reach every running gateway like a rotation does; uses under them are recorded.

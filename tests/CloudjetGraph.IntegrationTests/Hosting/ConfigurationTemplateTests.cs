@@ -29,6 +29,7 @@ public sealed class ConfigurationTemplateTests
         { AccessTokenOptions.SectionName, typeof(AccessTokenOptions) },
         { PolicyOptions.SectionName, typeof(PolicyOptions) },
         { ProtectionOptions.SectionName, typeof(ProtectionOptions) },
+        { Pkcs11Options.SectionName, typeof(Pkcs11Options) },
         { KeyStoreOptions.SectionName, typeof(KeyStoreOptions) },
         { KeyLifecycleOptions.SectionName, typeof(KeyLifecycleOptions) },
         { GraphQLOptions.SectionName, typeof(GraphQLOptions) },

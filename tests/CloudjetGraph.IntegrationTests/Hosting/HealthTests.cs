@@ -10,7 +10,7 @@ namespace CloudjetGraph.IntegrationTests.Hosting;
 /// </summary>
 public sealed class HealthTests
 {
-    private const string AllHealthy = """{"status":"Healthy","checks":{"database":"Healthy","keyStore":"Healthy","dataKeys":"Healthy","canary":"Healthy","keyCensus":"Healthy","disabledDataKeys":"Healthy"}}""";
+    private const string AllHealthy = """{"status":"Healthy","checks":{"database":"Healthy","keyStore":"Healthy","dataKeys":"Healthy","canary":"Healthy","keyCensus":"Healthy","disabledDataKeys":"Healthy","ringFiles":"Healthy"}}""";
 
     [Fact]
     public async Task Probe_AsksANormalHost_GetsLiveAndReadyWithEveryCheckHealthy()
@@ -38,7 +38,7 @@ public sealed class HealthTests
         Assert.Equal(1, await app.ExecuteSqlAsync("UPDATE DataKeys SET WrappedKey = $wrapped WHERE Id = $id", ("$wrapped", corrupted), ("$id", id)));
 
         Assert.Equal(
-            (HttpStatusCode.ServiceUnavailable, """{"status":"Unhealthy","checks":{"database":"Healthy","keyStore":"Healthy","dataKeys":"Healthy","canary":"Unhealthy","keyCensus":"Healthy","disabledDataKeys":"Healthy"}}"""),
+            (HttpStatusCode.ServiceUnavailable, """{"status":"Unhealthy","checks":{"database":"Healthy","keyStore":"Healthy","dataKeys":"Healthy","canary":"Unhealthy","keyCensus":"Healthy","disabledDataKeys":"Healthy","ringFiles":"Healthy"}}"""),
             await GetAsync(app, "/health/ready"));
         Assert.Equal((HttpStatusCode.OK, "Healthy"), await GetAsync(app, "/health/live"));
         Assert.Equal((HttpStatusCode.OK, "Healthy"), await GetAsync(app, "/healthz"));
@@ -72,7 +72,7 @@ public sealed class HealthTests
         await ExecuteOnKeyStoreAsync(app, "ALTER TABLE PersonKeys RENAME TO PersonKeysAway");
 
         Assert.Equal(
-            (HttpStatusCode.ServiceUnavailable, """{"status":"Unhealthy","checks":{"database":"Healthy","keyStore":"Unhealthy","dataKeys":"Healthy","canary":"Healthy","keyCensus":"Healthy","disabledDataKeys":"Healthy"}}"""),
+            (HttpStatusCode.ServiceUnavailable, """{"status":"Unhealthy","checks":{"database":"Healthy","keyStore":"Unhealthy","dataKeys":"Healthy","canary":"Healthy","keyCensus":"Healthy","disabledDataKeys":"Healthy","ringFiles":"Healthy"}}"""),
             await GetAsync(app, "/health/ready"));
         Assert.Equal((HttpStatusCode.OK, "Healthy"), await GetAsync(app, "/health/live"));
 
@@ -97,7 +97,7 @@ public sealed class HealthTests
         await app.ExecuteSqlAsync("UPDATE DataKeys SET WrappedKey = $wrapped WHERE Id = $id", ("$wrapped", original), ("$id", id));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal("""{"status":"Unhealthy","checks":{"database":"Healthy","keyStore":"Unhealthy","dataKeys":"Healthy","canary":"Unhealthy","keyCensus":"Unhealthy","disabledDataKeys":"Healthy"}}""", body);
+        Assert.Equal("""{"status":"Unhealthy","checks":{"database":"Healthy","keyStore":"Unhealthy","dataKeys":"Healthy","canary":"Unhealthy","keyCensus":"Unhealthy","disabledDataKeys":"Healthy","ringFiles":"Healthy"}}""", body);
         Assert.DoesNotContain(app.DataDirectory, body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("PersonKeys", body, StringComparison.Ordinal);
         Assert.DoesNotContain("cloudjet-health-canary", body, StringComparison.Ordinal);

@@ -121,7 +121,7 @@ public sealed class KeysAtRestTests
 
         Assert.Equal(
             $"The key ring certificate '{ring.CertificatePath}' (DataProtection:CertificatePath) does not exist.",
-            StartupRefusal(host));
+            StartupRefusal.Of(host));
         Assert.Equal(before, ring.Listing());
     }
 
@@ -133,7 +133,7 @@ public sealed class KeysAtRestTests
 
         await using var host = ring.Host().With("DataProtection:CertificatePassword", "guessed");
 
-        var refusal = StartupRefusal(host);
+        var refusal = StartupRefusal.Of(host);
         Assert.Contains("DataProtection:CertificatePassword", refusal, StringComparison.Ordinal);
         Assert.DoesNotContain("guessed", refusal, StringComparison.Ordinal);
         Assert.Equal(before, ring.Listing());
@@ -149,7 +149,10 @@ public sealed class KeysAtRestTests
 
         await using var host = ring.Host().With("DataProtection:CertificatePath", theirs);
 
-        Assert.Matches(@"^Ring key [0-9a-f-]{36} at '.+' cannot be decrypted with the certificate DataProtection:CertificatePath; it was protected by another certificate\.$", StartupRefusal(host));
+        // Its keys carry the ring certificate's signature, which theirs does not verify.
+        Assert.Matches(
+            @"^The key ring at '.+' \(DataProtection:KeyRingPath\) is refused: the ring file 'key-[0-9a-f-]{36}\.xml' holds key [0-9a-f-]{36} whose signature the ring certificate does not verify \(signed with another certificate, or altered after signing\)\. ",
+            StartupRefusal.Of(host));
         Assert.Equal(before, ring.Listing());
     }
 
@@ -162,7 +165,7 @@ public sealed class KeysAtRestTests
 
         Assert.Equal(
             "Outside Development the key ring must be protected at rest: set DataProtection:CertificatePath (and DataProtection:CertificatePassword), or set DataProtection:AllowUnprotectedKeys to true to accept ring keys in clear.",
-            StartupRefusal(host));
+            StartupRefusal.Of(host));
     }
 
     [Fact]
@@ -189,7 +192,7 @@ public sealed class KeysAtRestTests
             .With("DataProtection:CertificatePath", certificate)
             .With("DataProtection:CertificatePassword", ProductionRing.Password);
 
-        Assert.Contains("holds 1 key(s) in clear", StartupRefusal(host), StringComparison.Ordinal);
+        Assert.Contains("holds 1 key(s) in clear", StartupRefusal.Of(host), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -206,7 +209,7 @@ public sealed class KeysAtRestTests
 
         Assert.Equal(
             $"The key ring at '{ring.KeyRingPath}' (DataProtection:KeyRingPath) holds 1 key(s) in clear, which DataProtection:CertificatePath does not protect; replace them with certificate-protected keys, or set DataProtection:AllowUnprotectedKeys to true.",
-            StartupRefusal(host));
+            StartupRefusal.Of(host));
     }
 
     [Fact]
@@ -278,20 +281,5 @@ public sealed class KeysAtRestTests
         Assert.Equal(1, exitCode);
         Assert.Contains("already holds data keys", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(ring.KeyRingPath));
-    }
-
-    /// <summary>Starts the host and returns the one refusal that stopped it.</summary>
-    private static string StartupRefusal(CloudjetApplication app)
-    {
-        var exception = Assert.ThrowsAny<Exception>(() => app.Server);
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is CloudjetGraph.Core.Protection.KeyRingUnavailableException refusal)
-            {
-                return refusal.Message;
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"Startup stopped without a key ring refusal: {exception}");
     }
 }
