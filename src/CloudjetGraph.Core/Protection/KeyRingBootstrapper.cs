@@ -21,6 +21,7 @@ public sealed partial class KeyRingBootstrapper(
     IKeyManager keyManager,
     DataKeyWrapper wrapper,
     DataKeyRing ring,
+    DisabledDataKeysLoader disabledKeys,
     ProfileAccessTag accessTag,
     KeyRingAtRest atRest,
     IOptions<ProtectionOptions> options,
@@ -170,6 +171,9 @@ public sealed partial class KeyRingBootstrapper(
 
         atRest.Check(Directory.Exists(ringPath) ? ReadMasterKeys(ringPath) : [], ringPath, IsDevelopmentRing(storedKeys));
         ring.Load(Unwrap(storedKeys, ringPath));
+
+        // With the keys, their states: a tool's job or report opens nothing under a disabled key either.
+        await disabledKeys.LoadAsync(cancellationToken);
     }
 
     /// <summary>For tools that only read (the census): the ring's keys, refusing a missing or empty ring in every environment.</summary>
