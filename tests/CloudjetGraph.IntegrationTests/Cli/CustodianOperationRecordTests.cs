@@ -73,8 +73,15 @@ public sealed class CustodianOperationRecordTests
         var scheduled = await Custodian.KeysAsync(settings, "schedule-destroy", oldKey.ToString(), "--after", "8d");
         DataKeyScheduling.PassWaitingPeriod(host, oldKey);
         var inUse = await Custodian.KeysAsync(settings, "destroy-data", oldKey.ToString());
+
+        // Nothing opens under a disabled key, jobs included: back to decrypt-only to rewrap.
+        var cancelled = await Custodian.KeysAsync(settings, "cancel-destroy", oldKey.ToString());
+        var enabled = await Custodian.KeysAsync(settings, "enable", oldKey.ToString());
         var rewrapped = await Custodian.KeysAsync(settings, "rewrap", "--batch", "7");
         var dryRun = await Custodian.KeysAsync(settings, "rewrap", "--dry-run");
+        var disabledAgain = await Custodian.KeysAsync(settings, "disable", oldKey.ToString());
+        var scheduledAgain = await Custodian.KeysAsync(settings, "schedule-destroy", oldKey.ToString(), "--after", "8d");
+        DataKeyScheduling.PassWaitingPeriod(host, oldKey);
         var destroyed = await Custodian.KeysAsync(settings, "destroy-data", oldKey.ToString());
         var noSuchProfile = await Custodian.KeysAsync(settings, "rekey", "--profile", unknownProfile.ToString());
         var reindexed = await Custodian.KeysAsync(settings, "reindex");
@@ -83,7 +90,10 @@ public sealed class CustodianOperationRecordTests
         var leaseHeld = await Custodian.KeysAsync(settings, "rekey", "--all");
         await leases.ReleaseAsync(OtherRunner, CancellationToken.None);
 
-        Assert.Equal((0, 0, 0, 7, 0, 0, 0, 1, 0, 4), (rotated.ExitCode, disabled.ExitCode, scheduled.ExitCode, inUse.ExitCode, rewrapped.ExitCode, dryRun.ExitCode, destroyed.ExitCode, noSuchProfile.ExitCode, reindexed.ExitCode, leaseHeld.ExitCode));
+        Assert.Equal(
+            (0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 1, 0, 4),
+            (rotated.ExitCode, disabled.ExitCode, scheduled.ExitCode, inUse.ExitCode, cancelled.ExitCode, enabled.ExitCode, rewrapped.ExitCode, dryRun.ExitCode,
+                disabledAgain.ExitCode, scheduledAgain.ExitCode, destroyed.ExitCode, noSuchProfile.ExitCode, reindexed.ExitCode, leaseHeld.ExitCode));
         var rows = (await CustodianRecord.ReadAsync(host)).Skip(recordedBefore).ToList();
         Assert.Equal(
             [
@@ -91,7 +101,11 @@ public sealed class CustodianOperationRecordTests
                 ("keys.disable", "succeeded", $"person-keys key {oldKey}", "Now disabled."),
                 ("keys.schedule-destroy", "succeeded", $"person-keys key {oldKey}", "Now scheduled-for-destruction; not destroyed before "),
                 ("keys.destroy-data", "refused", $"data key {oldKey}", $"Data key {oldKey} is not destroyed: The census still counts values under it. It still protects {personKeys} person key(s) wrapped under it (run `keys rewrap`)"),
+                ("keys.cancel-destroy", "succeeded", $"person-keys key {oldKey}", "Now disabled."),
+                ("keys.enable", "succeeded", $"person-keys key {oldKey}", "Now decrypt-only."),
                 ("keys.rewrap", "succeeded", "all", $"Done: {personKeys} examined, {personKeys} changed, 0 changed concurrently."),
+                ("keys.disable", "succeeded", $"person-keys key {oldKey}", "Now disabled."),
+                ("keys.schedule-destroy", "succeeded", $"person-keys key {oldKey}", "Now scheduled-for-destruction; not destroyed before "),
                 ("keys.destroy-data", "succeeded", $"person-keys key {oldKey}", "Destroyed; nothing was under it."),
                 ("keys.rekey", "refused", $"profile:{unknownProfile}", $"There is no profile {unknownProfile}."),
                 ("keys.reindex", "succeeded", "all", "Nothing to do. Dropped the entries of 0 invitation(s); 0 profile(s) still pending."),
