@@ -140,7 +140,10 @@ public sealed partial class DataKeyDestruction(
                 throw new DomainException(ErrorCodes.Conflict, $"Data key {id} changed while it was being destroyed; run `keys list` and try again.");
             }
 
-            await engine.FlushErasureAsync(db.Database, cancellationToken);
+            if (!await engine.FlushErasureAsync(db.Database, cancellationToken))
+            {
+                LogFlushBusy(logger, id);
+            }
         }
         finally
         {
@@ -150,4 +153,7 @@ public sealed partial class DataKeyDestruction(
 
     [LoggerMessage(EventId = 1026, EventName = "DataKeyDestroyed", Level = LogLevel.Warning, Message = "Destroyed data key {DataKeyId} ({Purpose}).")]
     private static partial void LogDataKeyDestroyed(ILogger logger, Guid dataKeyId, string purpose);
+
+    [LoggerMessage(EventId = 1029, EventName = "DestroyedDataKeyFlushBusy", Level = LogLevel.Warning, Message = "The WAL could not be truncated after data key {DataKeyId} was overwritten (readers busy); its old bytes leave it at the next checkpoint.")]
+    private static partial void LogFlushBusy(ILogger logger, Guid dataKeyId);
 }
