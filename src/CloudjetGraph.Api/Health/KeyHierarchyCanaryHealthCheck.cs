@@ -81,8 +81,10 @@ internal sealed class KeyHierarchyCanaryHealthCheck(
         var storedRing = new DataKeyRing();
         storedRing.Load([new UnwrappedDataKey(row.Id, row.Purpose, material, row.IsActive, row.DevelopmentOnly)]);
         var personKeys = new PersonKeyWrapper(storedRing, time);
-        var (wrapped, personKey) = personKeys.Create(CanaryRowId);
+        var (wrapped, created) = personKeys.Create(CanaryRowId);
+        using var personKey = created;
         var sealedCanary = cipher.Seal(CanaryValue, personKey, CanaryBinding);
-        return cipher.Open(sealedCanary, personKeys.Unwrap(wrapped), CanaryBinding) == CanaryValue;
+        using var unwrapped = personKeys.Unwrap(wrapped);
+        return cipher.Open(sealedCanary, unwrapped, CanaryBinding) == CanaryValue;
     }
 }

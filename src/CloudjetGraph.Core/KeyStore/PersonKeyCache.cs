@@ -7,12 +7,20 @@ namespace CloudjetGraph.Core.KeyStore;
 /// <summary>
 /// Unwrapped person keys by profile id: bounded (<see cref="KeyStoreOptions.CacheSize"/>) and each
 /// kept for <see cref="KeyStoreOptions.CacheTimeToLive"/> from its fetch, so a key shredded by
-/// another process stops being served here within that time.
+/// another process stops being served here within that time. A key that leaves, for any reason
+/// (expiry, removal, replacement, a full cache, <see cref="Clear"/>), is disposed: its bytes are
+/// zeroed and its AES-GCM instances disposed once no use is in flight.
 /// </summary>
 public sealed class PersonKeyCache : IDisposable
 {
+    private static readonly PostEvictionCallbackRegistration DisposeOnEviction = new()
+    {
+        EvictionCallback = (_, value, _, _) => ((PersonKey)value!).Dispose(),
+    };
+
     private readonly MemoryCache _cache;
     private readonly TimeSpan _timeToLive;
+    private int _disposed;
 
     /// <summary>Creates the cache on the host's clock.</summary>
     public PersonKeyCache(IOptions<KeyStoreOptions> options, TimeProvider time)
@@ -28,11 +36,16 @@ public sealed class PersonKeyCache : IDisposable
     /// <summary>The cached key of this profile, if present and not expired.</summary>
     public bool TryGet(Guid profileId, [NotNullWhen(true)] out PersonKey? key) => _cache.TryGetValue(profileId, out key);
 
-    /// <summary>Caches a key; when the cache is full the key is not kept (and the cache compacts), never exceeding the bound.</summary>
+    /// <summary>
+    /// Caches a freshly unwrapped key and takes it over: it is disposed when it leaves. When the
+    /// cache is full the key is not kept (and the cache compacts), never exceeding the bound.
+    /// </summary>
     public void Set(PersonKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        _cache.Set(key.ProfileId, key, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _timeToLive });
+        var entry = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _timeToLive };
+        entry.PostEvictionCallbacks.Add(DisposeOnEviction);
+        _cache.Set(key.ProfileId, key, entry);
     }
 
     /// <summary>Forgets the key of this profile.</summary>
@@ -41,6 +54,15 @@ public sealed class PersonKeyCache : IDisposable
     /// <summary>Forgets every key (a data key that wraps some of them was disabled).</summary>
     public void Clear() => _cache.Clear();
 
-    /// <inheritdoc />
-    public void Dispose() => _cache.Dispose();
+    /// <summary>Erases every key still held, then the cache.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _cache.Clear();
+        _cache.Dispose();
+    }
 }

@@ -30,9 +30,16 @@ public sealed class PersonKeyWrapper(DataKeyRing ring, TimeProvider time)
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var material = RandomNumberGenerator.GetBytes(KeySize);
-        var wrapped = Wrap(id, profileId, material, wrappingKey);
-        var row = new WrappedPersonKey { Id = id, ProfileId = profileId, WrappingKeyId = wrappingKey.Id, WrappedKey = wrapped, CreatedAt = now };
-        return (row, new PersonKey(id, profileId, material));
+        try
+        {
+            var wrapped = Wrap(id, profileId, material, wrappingKey);
+            var row = new WrappedPersonKey { Id = id, ProfileId = profileId, WrappingKeyId = wrappingKey.Id, WrappedKey = wrapped, CreatedAt = now };
+            return (row, new PersonKey(id, profileId, material, () => UnwrapMaterial(row)));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(material);
+        }
     }
 
     /// <summary>
@@ -44,17 +51,42 @@ public sealed class PersonKeyWrapper(DataKeyRing ring, TimeProvider time)
     /// <exception cref="InvalidOperationException">No active person-key data key is loaded.</exception>
     public (Guid WrappingKeyId, byte[] WrappedKey) Rewrap(WrappedPersonKey row)
     {
-        var key = Unwrap(row);
-        var wrappingKey = ring.Active(DataKeyPurpose.PersonKeyWrapping);
-        return (wrappingKey.Id, Wrap(key.Id, row.ProfileId, key.Material, wrappingKey));
+        ArgumentNullException.ThrowIfNull(row);
+        var material = UnwrapMaterial(row);
+        try
+        {
+            var wrappingKey = ring.Active(DataKeyPurpose.PersonKeyWrapping);
+            return (wrappingKey.Id, Wrap(row.Id, row.ProfileId, material, wrappingKey));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(material);
+        }
     }
 
-    /// <summary>Unwraps a stored person key.</summary>
+    /// <summary>
+    /// Unwraps a stored person key. The caller owns it: the cache disposes what it holds, and a key
+    /// that never goes into the cache is disposed by whoever unwrapped it.
+    /// </summary>
     /// <exception cref="DataKeyDisabledException">Its wrapping key is disabled.</exception>
     /// <exception cref="FieldIntegrityException">The row was altered or moved, or its wrapping key is not loaded.</exception>
     public PersonKey Unwrap(WrappedPersonKey row)
     {
         ArgumentNullException.ThrowIfNull(row);
+        var material = UnwrapMaterial(row);
+        try
+        {
+            return new PersonKey(row.Id, row.ProfileId, material, () => UnwrapMaterial(row));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(material);
+        }
+    }
+
+    // The caller zeroes the bytes it gets once it has used them.
+    private byte[] UnwrapMaterial(WrappedPersonKey row)
+    {
         if (!ring.TryGet(row.WrappingKeyId, out var wrappingKey) || wrappingKey.Purpose != DataKeyPurpose.PersonKeyWrapping)
         {
             throw new FieldIntegrityException($"The person key of profile {row.ProfileId} names a wrapping key that is not available.");
@@ -79,7 +111,7 @@ public sealed class PersonKeyWrapper(DataKeyRing ring, TimeProvider time)
             throw new FieldIntegrityException($"The person key of profile {row.ProfileId} failed its integrity check.", exception);
         }
 
-        return new PersonKey(row.Id, row.ProfileId, material);
+        return material;
     }
 
     private static byte[] Wrap(Guid id, Guid profileId, ReadOnlySpan<byte> material, UnwrappedDataKey wrappingKey)

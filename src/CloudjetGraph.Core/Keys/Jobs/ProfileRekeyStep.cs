@@ -106,7 +106,10 @@ public sealed partial class ProfileRekeyStep(
             toMove.Add(profile);
             if (madeByRun is null && !dryRun)
             {
-                madeByRun = wrapper.Create(profile.Id).Row;
+                // Only the row is kept here; the key is unwrapped from it again when the profile moves.
+                var (row, key) = wrapper.Create(profile.Id);
+                key.Dispose();
+                madeByRun = row;
                 newRows.Add(madeByRun);
             }
 
@@ -189,7 +192,7 @@ public sealed partial class ProfileRekeyStep(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var profile in profiles)
         {
-            var target = wrapper.Unwrap(targets[profile.Id]);
+            using var target = wrapper.Unwrap(targets[profile.Id]);
             if (!TryReseal(profile, keyRows[profile.Id], target))
             {
                 continue;
@@ -237,15 +240,26 @@ public sealed partial class ProfileRekeyStep(
             return false;
         }
 
+        var oldKeys = new List<PersonKey>();
         try
         {
-            var keys = rows.Where(k => k.Id != target.Id).Select(wrapper.Unwrap).Append(target).ToDictionary(k => k.Id);
+            foreach (var row in rows.Where(k => k.Id != target.Id))
+            {
+                oldKeys.Add(wrapper.Unwrap(row));
+            }
+
+            var keys = oldKeys.Append(target).ToDictionary(k => k.Id);
             sealer.Reseal(profile, id => keys.TryGetValue(id, out var key) ? key : throw new FieldIntegrityException($"A value of profile {profile.Id} names a person key it does not have."), target);
         }
         catch (FieldIntegrityException)
         {
             LogNotRekeyed(logger, profile.Id);
             return false;
+        }
+        finally
+        {
+            // These keys never enter the cache: their bytes go as soon as the profile is resealed.
+            oldKeys.ForEach(key => key.Dispose());
         }
 
         accessTag.Stamp(profile);
