@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -33,7 +34,15 @@ public sealed class TelemetryApplication : CloudjetApplication
         builder.ConfigureTestServices(services =>
         {
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans));
-            services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(_metrics));
+            services.ConfigureOpenTelemetryMeterProvider((provider, metrics) => metrics
+                .AddView(instrument => OfAnotherHost(instrument, provider) ? MetricStreamConfiguration.Drop : null)
+                .AddInMemoryExporter(_metrics));
         });
     }
+
+    // A meter provider listens to meters by name, so in a test process it also hears the gateways of
+    // other tests. When one of those stops, its instruments end the stream this host's instruments
+    // share, and this host's later measurements were lost: the exporter must hear this host only.
+    private static bool OfAnotherHost(Instrument instrument, IServiceProvider provider) =>
+        instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, provider.GetRequiredService<IMeterFactory>());
 }
