@@ -1,6 +1,6 @@
 namespace CloudjetGraph.Cli;
 
-/// <summary>Exit codes of the <c>keys</c> and <c>audit</c> commands, listed in the README.</summary>
+/// <summary>Exit codes of the <c>keys</c> and <c>audit</c> commands, listed in docs/key-runbook.md.</summary>
 internal static class CliExitCodes
 {
     /// <summary>The command did all its work.</summary>

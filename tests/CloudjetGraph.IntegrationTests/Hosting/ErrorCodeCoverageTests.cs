@@ -13,7 +13,7 @@ public sealed class AfterAllOtherTests
     public const string Name = "After all other tests";
 }
 
-/// <summary>Every code the README documents is provoked, end to end, by some test of the run.</summary>
+/// <summary>Every code docs/errors.md documents is provoked, end to end, by some test of the run.</summary>
 [Collection(AfterAllOtherTests.Name)]
 public sealed class ErrorCodeCoverageTests(ITestOutputHelper output)
 {
@@ -28,8 +28,8 @@ public sealed class ErrorCodeCoverageTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"A full run; codes raised: {string.Join(", ", RaisedErrorCodes.All.Order())}.");
-        var neverRaised = ReadmeErrorTable.Codes().Except(RaisedErrorCodes.All).Order().ToList();
+        var neverRaised = DocumentedErrorTable.Codes().Except(RaisedErrorCodes.All).Order().ToList();
 
-        Assert.True(neverRaised.Count == 0, $"No test's response carried: {string.Join(", ", neverRaised)}. Provoke each through GraphQLClient, or take it out of the README if the gateway can no longer raise it.");
+        Assert.True(neverRaised.Count == 0, $"No test's response carried: {string.Join(", ", neverRaised)}. Provoke each through GraphQLClient, or take it out of docs/errors.md if the gateway can no longer raise it.");
     }
 }

@@ -3,25 +3,25 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Hosting;
 
-/// <summary>The README's error table lists exactly the codes the gateway can raise.</summary>
+/// <summary>The error table of docs/errors.md lists exactly the codes the gateway can raise.</summary>
 public sealed partial class ErrorTableTests
 {
     [Fact]
-    public void Readme_ErrorTable_ListsEveryCodeInErrorCodes()
+    public void ErrorsDoc_ErrorTable_ListsEveryCodeInErrorCodes()
     {
-        var missing = ReadmeErrorTable.Defined().Except(ReadmeErrorTable.Codes()).Order().ToList();
+        var missing = DocumentedErrorTable.Defined().Except(DocumentedErrorTable.Codes()).Order().ToList();
 
-        Assert.True(missing.Count == 0, $"The README's error table lacks: {string.Join(", ", missing)}.");
+        Assert.True(missing.Count == 0, $"The error table of docs/errors.md lacks: {string.Join(", ", missing)}.");
     }
 
     [Fact]
-    public void Readme_ErrorTable_ListsNoCodeThatErrorCodesLacks()
+    public void ErrorsDoc_ErrorTable_ListsNoCodeThatErrorCodesLacks()
     {
-        var table = ReadmeErrorTable.Codes();
-        var unknown = table.Except(ReadmeErrorTable.Defined()).Order().ToList();
+        var table = DocumentedErrorTable.Codes();
+        var unknown = table.Except(DocumentedErrorTable.Defined()).Order().ToList();
 
-        Assert.True(table.Count >= 19, $"Found only {table.Count} codes in the README's error table; has its layout changed?");
-        Assert.True(unknown.Count == 0, $"The README's error table lists codes that do not exist: {string.Join(", ", unknown)}.");
+        Assert.True(table.Count >= 19, $"Found only {table.Count} codes in the error table of docs/errors.md; has its layout changed?");
+        Assert.True(unknown.Count == 0, $"The error table of docs/errors.md lists codes that do not exist: {string.Join(", ", unknown)}.");
     }
 
     // Every code reaches a response through CloudjetErrorInfoProvider, which takes it from an
@@ -30,7 +30,7 @@ public sealed partial class ErrorTableTests
     [Fact]
     public void GatewaySource_CodeShapedLiterals_AreAllInErrorCodes()
     {
-        var defined = ReadmeErrorTable.Defined();
+        var defined = DocumentedErrorTable.Defined();
         var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Intersect(["obj", "bin", "Migrations"]).Any())
             .Where(path => Path.GetFileName(path) != "ErrorCodes.cs")

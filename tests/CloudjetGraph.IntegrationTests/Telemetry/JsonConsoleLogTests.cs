@@ -8,7 +8,7 @@ namespace CloudjetGraph.IntegrationTests.Telemetry;
 
 /// <summary>
 /// The gateway as a process with <c>Logging:Console:FormatterName</c> set to <c>json</c>, as the
-/// README tells operators: each console line is one JSON object, and a line written during a
+/// docs/configuration.md tells operators: each console line is one JSON object, and a line written during a
 /// request carries that request's trace id, the one a caller sent in <c>traceparent</c>.
 /// </summary>
 public sealed partial class JsonConsoleLogTests

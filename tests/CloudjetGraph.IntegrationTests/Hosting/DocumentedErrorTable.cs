@@ -5,14 +5,14 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Hosting;
 
-/// <summary>The codes of the README's error table, and the codes the gateway's code can raise.</summary>
-public static partial class ReadmeErrorTable
+/// <summary>The codes of the error table in docs/errors.md, and the codes the gateway's code can raise.</summary>
+public static partial class DocumentedErrorTable
 {
-    /// <summary>Every code in the first column of the table under <c>## Errors</c>.</summary>
+    /// <summary>Every code in the first column of the table under <c># Errors</c>.</summary>
     public static IReadOnlySet<string> Codes()
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "README.md"));
-        var table = lines.SkipWhile(line => line != "## Errors").Skip(1)
+        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "docs", "errors.md"));
+        var table = lines.SkipWhile(line => line != "# Errors").Skip(1)
             .SkipWhile(line => !line.StartsWith('|'))
             .TakeWhile(line => line.StartsWith('|'))
             .Skip(2);
