@@ -19,7 +19,7 @@ public sealed class CliToolPackageTests
         var folder = Path.Combine(host.DataDirectory, "tool");
         var project = Path.Combine(RepositoryRoot.Path, "src", "CloudjetGraph.Cli", "CloudjetGraph.Cli.csproj");
 
-        var (packed, packOutput) = await RunAsync("dotnet", RepositoryRoot.Path, new Dictionary<string, string>(), "pack", project, "--no-build", "-c", DotnetRun.Configuration, "-o", Path.Combine(folder, "packages"));
+        var (packed, packOutput) = await RunAsync("dotnet", RepositoryRoot.Path, new Dictionary<string, string>(), "pack", project, "--no-build", "-c", ProjectProcess.Configuration, "-o", Path.Combine(folder, "packages"));
         Assert.True(packed == 0, packOutput);
         var (installed, installOutput) = await RunAsync(
             "dotnet", folder, new Dictionary<string, string>(), "tool", "install", "CloudjetGraph.Cli", "--tool-path", Path.Combine(folder, "tools"), "--add-source", Path.Combine(folder, "packages"), "--version", "1.0.0");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using CloudjetGraph.IntegrationTests.Infrastructure;
@@ -6,7 +7,7 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 namespace CloudjetGraph.IntegrationTests.Documentation;
 
 /// <summary>
-/// The gateway as docs/examples expects it: run with <c>dotnet run</c> on Kestrel at 127.0.0.1,
+/// The gateway as docs/examples expects it: the built gateway in Development on Kestrel at 127.0.0.1,
 /// on a fresh data directory with the demo data; and bash running the examples' commands
 /// against it with the real curl and the custodian tool, from the repository root.
 /// </summary>
@@ -22,7 +23,7 @@ public sealed partial class ExampleGateway : IAsyncLifetime
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "cloudjet-examples", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string> _environment;
-    private DotnetRun? _gateway;
+    private ProjectProcess? _gateway;
     private string _address = string.Empty;
 
     public ExampleGateway()
@@ -36,7 +37,7 @@ public sealed partial class ExampleGateway : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _gateway = DotnetRun.Start("src/CloudjetGraph.Api", _environment, "--urls", "http://127.0.0.1:0");
+        _gateway = ProjectProcess.StartGateway(new Dictionary<string, string>(_environment) { ["ASPNETCORE_ENVIRONMENT"] = "Development" }, "--urls", "http://127.0.0.1:0");
         _address = (await _gateway.WaitForAsync(ListeningOn(), TimeSpan.FromMinutes(2))).Groups[1].Value;
     }
 
@@ -47,12 +48,14 @@ public sealed partial class ExampleGateway : IAsyncLifetime
     /// </summary>
     public async Task<IReadOnlyList<string>> RunAsync(IReadOnlyList<DocumentationExample> examples)
     {
+        // The documented tool is the built one, run in the gateway's folder as `dotnet run` would.
         var script = new StringBuilder();
+        script.AppendLine(CultureInfo.InvariantCulture, $"cloudjet_built() {{ (cd '{ProjectProcess.GatewayFolder}' && exec dotnet '{ProjectProcess.CliAssembly}' \"$@\"); }}");
         foreach (var example in examples)
         {
             script.AppendLine(example.Command
                 .Replace(DocumentedAddress, _address, StringComparison.Ordinal)
-                .Replace(DocumentedTool, $"dotnet run --project src/CloudjetGraph.Cli --no-build -c {DotnetRun.Configuration} --", StringComparison.Ordinal));
+                .Replace(DocumentedTool, "cloudjet_built", StringComparison.Ordinal));
             if (example.Variable is { } variable)
             {
                 script.Append("printf '%s' \"${").Append(variable).AppendLine(":+set}\"");

@@ -26,7 +26,7 @@ public sealed partial class ReadmeCommandTests : IDisposable
     [Fact]
     public async Task ReadmeRunCommand_OnAFreshDataDirectory_SignsUpWithADemoInvitationAndServesCliStaffTokensAndTheKeyCensus()
     {
-        using var gateway = DotnetRun.Start("src/CloudjetGraph.Api", _environment, "--urls", "http://127.0.0.1:0");
+        using var gateway = ProjectProcess.StartDotnetRun("src/CloudjetGraph.Api", _environment, "--urls", "http://127.0.0.1:0");
         var address = (await gateway.WaitForAsync(ListeningOn(), TimeSpan.FromMinutes(2))).Groups[1].Value;
         using var http = new HttpClient { BaseAddress = new Uri(address) };
 
@@ -40,7 +40,7 @@ public sealed partial class ReadmeCommandTests : IDisposable
         Assert.Equal(profileId, me.Ok()["me"]!["id"]!.GetValue<string>());
         Assert.Equal("Trần Thị Kiểm Thử readme", me.Ok()["me"]!["fullName"]!.GetValue<string>());
 
-        var (exitCode, stdout, stderr) = await DotnetRun.RunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "token", "--role", "support", "--sub", "support-demo");
+        var (exitCode, stdout, stderr) = await ProjectProcess.DotnetRunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "token", "--role", "support", "--sub", "support-demo");
         Assert.True(exitCode == 0, stderr);
         var token = stdout.TrimEnd('\n', '\r');
         Assert.Matches(Jwt(), token);
@@ -50,7 +50,7 @@ public sealed partial class ReadmeCommandTests : IDisposable
         Assert.Equal(DemoDataSeeder.ProfileCount / 2 + 1, profiles.Ok()["profiles"]!["totalCount"]!.GetValue<int>());
 
         // The custodians' census, as the README runs it, while the gateway serves.
-        var (listExitCode, census, listError) = await DotnetRun.RunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "keys", "list", "--json");
+        var (listExitCode, census, listError) = await ProjectProcess.DotnetRunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "keys", "list", "--json");
         Assert.True(listExitCode == 0, listError);
         var dataKeys = JsonNode.Parse(census)!["dataKeys"]!.AsArray();
         Assert.Equal(DemoDataSeeder.ProfileCount + 1, dataKeys.Single(k => k!["purpose"]!.GetValue<string>() == "row-integrity")!["census"]!["accessTags"]!.GetValue<int>());
@@ -59,7 +59,7 @@ public sealed partial class ReadmeCommandTests : IDisposable
     [Fact]
     public async Task CliTokenCommand_WithUnknownRole_FailsWithoutOutput()
     {
-        var (exitCode, stdout, stderr) = await DotnetRun.RunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "token", "--role", "owner", "--sub", "x");
+        var (exitCode, stdout, stderr) = await ProjectProcess.DotnetRunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "token", "--role", "owner", "--sub", "x");
 
         Assert.NotEqual(0, exitCode);
         Assert.Equal(string.Empty, stdout);
@@ -69,7 +69,7 @@ public sealed partial class ReadmeCommandTests : IDisposable
     [Fact]
     public async Task CliTokenCommand_BeforeTheGatewayEverRan_ExplainsWhatToDo()
     {
-        var (exitCode, stdout, stderr) = await DotnetRun.RunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "token", "--role", "sales", "--sub", "sales-demo");
+        var (exitCode, stdout, stderr) = await ProjectProcess.DotnetRunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "token", "--role", "sales", "--sub", "sales-demo");
 
         Assert.NotEqual(0, exitCode);
         Assert.Equal(string.Empty, stdout);

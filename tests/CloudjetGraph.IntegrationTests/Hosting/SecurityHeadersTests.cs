@@ -53,8 +53,9 @@ public sealed partial class SecurityHeadersTests(CloudjetApplication app) : ICla
         var dataDirectory = Path.Combine(Path.GetTempPath(), "cloudjet-kestrel", Guid.NewGuid().ToString("N"));
         try
         {
-            using var gateway = DotnetRun.Start("src/CloudjetGraph.Api", new Dictionary<string, string>
+            using var gateway = ProjectProcess.StartGateway(new Dictionary<string, string>
             {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["ConnectionStrings__Cloudjet"] = $"Data Source={Path.Combine(dataDirectory, "cloudjet.db")}",
                 ["DataProtection__KeyRingPath"] = Path.Combine(dataDirectory, "keys"),
             }, "--urls", "http://127.0.0.1:0");

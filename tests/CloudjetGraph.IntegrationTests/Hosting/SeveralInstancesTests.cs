@@ -201,7 +201,7 @@ public sealed class SeveralInstancesTests
 
     private static async Task<string> StaffTokenAsync(Dictionary<string, string> environment)
     {
-        var (exitCode, stdout, stderr) = await DotnetRun.RunToEndAsync("src/CloudjetGraph.Cli", environment, "--", "token", "--role", "management", "--sub", "management-demo");
+        var (exitCode, stdout, stderr) = await ProjectProcess.RunCliToEndAsync(environment, "token", "--role", "management", "--sub", "management-demo");
         Assert.True(exitCode == 0, stderr);
         return stdout.Trim();
     }

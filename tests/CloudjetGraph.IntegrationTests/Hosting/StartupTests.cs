@@ -178,7 +178,7 @@ public sealed class StartupTests
                 environment[name] = value;
             }
 
-            var (exitCode, stdout, stderr) = await DotnetRun.RunToEndAsync("src/CloudjetGraph.Api", environment, "--no-launch-profile");
+            var (exitCode, stdout, stderr) = await ProjectProcess.RunGatewayToEndAsync(environment);
 
             Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
             Assert.Equal(string.Empty, stdout);

@@ -9,13 +9,6 @@ namespace CloudjetGraph.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class CliProcess : IDisposable
 {
-    private const string Configuration =
-#if DEBUG
-        "Debug";
-#else
-        "Release";
-#endif
-
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -23,12 +16,12 @@ public sealed class CliProcess : IDisposable
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.Combine(RepositoryRoot.Path, "src", "CloudjetGraph.Api"),
+            WorkingDirectory = ProjectProcess.GatewayFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot.Path, "src", "CloudjetGraph.Cli", "bin", Configuration, "net10.0", "cloudjet.dll"));
+        start.ArgumentList.Add(ProjectProcess.CliAssembly);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -3,22 +3,22 @@ using System.Text.RegularExpressions;
 namespace CloudjetGraph.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The gateway as a process of its own (<c>dotnet run --no-build --no-launch-profile</c>) on
+/// The built gateway as a process of its own (<c>dotnet CloudjetGraph.Api.dll</c>) on
 /// 127.0.0.1 and a free port: one of several instances behind a load balancer.
 /// </summary>
 public sealed partial class GatewayProcess : IDisposable
 {
-    private readonly DotnetRun _run;
+    private readonly ProjectProcess _run;
     private readonly HttpClient _http = new();
 
-    private GatewayProcess(DotnetRun run) => _run = run;
+    private GatewayProcess(ProjectProcess run) => _run = run;
 
     /// <summary>Everything the process printed so far.</summary>
     public string Output => _run.Output;
 
     /// <summary>Starts an instance with exactly the settings in <paramref name="environment"/> (no launch profile).</summary>
     public static GatewayProcess Start(IReadOnlyDictionary<string, string> environment) =>
-        new(DotnetRun.Start("src/CloudjetGraph.Api", environment, "--no-launch-profile", "--urls", "http://127.0.0.1:0"));
+        new(ProjectProcess.StartGateway(environment, "--urls", "http://127.0.0.1:0"));
 
     /// <summary>Waits until it listens (its startup finished), or fails with what it printed.</summary>
     public async Task WaitUntilListeningAsync(TimeSpan timeout)

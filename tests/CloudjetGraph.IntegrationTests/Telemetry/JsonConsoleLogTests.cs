@@ -19,8 +19,9 @@ public sealed partial class JsonConsoleLogTests
         var dataDirectory = Path.Combine(Path.GetTempPath(), "cloudjet-jsonlogs", Guid.NewGuid().ToString("N"));
         try
         {
-            using var gateway = DotnetRun.Start("src/CloudjetGraph.Api", new Dictionary<string, string>
+            using var gateway = ProjectProcess.StartGateway(new Dictionary<string, string>
             {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["ConnectionStrings__Cloudjet"] = $"Data Source={Path.Combine(dataDirectory, "cloudjet.db")}",
                 ["DataProtection__KeyRingPath"] = Path.Combine(dataDirectory, "keys"),
                 ["Logging__Console__FormatterName"] = "json",
