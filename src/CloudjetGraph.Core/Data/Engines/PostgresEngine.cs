@@ -39,7 +39,7 @@ public sealed class PostgresEngine : IDatabaseEngine
 
     /// <inheritdoc />
     public void Use(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly));
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly).UseParameterizedCollectionMode(DatabaseEngines.CollectionMode));
 
     /// <inheritdoc />
     public Task<bool> ExistsAsync(DatabaseFacade database, CancellationToken cancellationToken) =>

@@ -19,7 +19,8 @@ public sealed class SqliteEngine : IDatabaseEngine
     }
 
     /// <inheritdoc />
-    public void Use(DbContextOptionsBuilder options, string connectionString) => options.UseSqlite(connectionString);
+    public void Use(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(DatabaseEngines.CollectionMode));
 
     /// <inheritdoc />
     public async Task<bool> ExistsAsync(DatabaseFacade database, CancellationToken cancellationToken)
