@@ -8,6 +8,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// writes or creates anything, and every profile still reads. Before the pairing id, `keys list`
 /// counted 0 person keys there and `destroy-data` then made every profile unreadable for good.
 /// </summary>
+[ProviderSensitive("the key store pairing, with SQL on both databases")]
 public sealed class KeyStorePairingTests
 {
     private const int StoreMismatch = 6;

@@ -72,6 +72,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("a restart on its databases")]
     public async Task Host_RestartedOnItsKeyRing_ReadsDataWrittenBefore()
     {
         var profileId = Guid.Empty;
@@ -86,6 +87,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("edits the key store")]
     public async Task Host_RestartedWithAWrappedDataKeyCopiedToAnotherKey_RefusesToStart()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
@@ -192,6 +194,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("edits rows with SQL, stamped at startup")]
     public async Task Host_RestartedInDevelopmentOnRowsFromBeforeAccessTags_StampsThemAndLetsTheOwnerLogIn()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
@@ -208,6 +211,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("edits the key store")]
     public async Task Host_OutsideDevelopmentWithProfilesButNoRowIntegrityKey_RefusesToStartAndCreatesNone()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
@@ -225,6 +229,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("whether a key store exists, found without creating it")]
     public async Task Development_DatabaseWithProfilesButNoPersonKeys_RefusesAndCreatesNoKeyStore()
     {
         // A database from before person keys (format 1) has profiles and no key store at all.
@@ -240,6 +245,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("the key store pairing")]
     public async Task Development_KeyStoreEmptiedBehindTheGateway_RefusesToStart()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
@@ -250,6 +256,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("the key store pairing")]
     public async Task Development_KeyStoreOfAnotherDatabase_RefusesAndWritesToNeither()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
@@ -269,6 +276,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("the key store pairing")]
     public async Task Development_PairFromBeforePairingIds_IsPairedWithOneIdAndServes()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
@@ -285,6 +293,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("the key store pairing")]
     public async Task Development_CrashBetweenThePairingWrites_NextStartCompletesThePairing()
     {
         var pairingId = Guid.Empty;
@@ -302,6 +311,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("the key store pairing")]
     public async Task Development_UnpairedDatabaseBesideAnotherDatabasesUnpairedKeyStore_RefusesToPairThem()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
@@ -321,6 +331,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("edits the key store")]
     public async Task Development_ProfilesButPersonKeyWrappingKeyDeleted_RefusesAndCreatesNoWrappingKey()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
