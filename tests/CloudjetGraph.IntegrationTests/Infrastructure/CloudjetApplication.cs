@@ -193,7 +193,7 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     public override async ValueTask DisposeAsync()
     {
         // The privacy check of the whole run: no host's logs may hold a personal value or a token.
-        var personalValues = _started ? StoredPersonalValues.All(Services) : [];
+        var personalValues = _started ? await StoredPersonalValues.AllAfterLoadingKeysAsync(Services) : [];
 
         // The audit check of the whole run: every staff read has its entry, and the chain holds.
         if (_started && !TrailTampered && (Provider == DatabaseProvider.Postgres || File.Exists(DatabasePath)))
