@@ -108,8 +108,9 @@ public sealed class KeyStorePairingTests
             return (keyStorePath, KeyStoreConnection(keyStorePath));
         }
 
-        // Another gateway's databases, left behind when it stopped.
-        var other = new CloudjetApplication { DataDirectory = otherDirectory, KeepData = true };
+        // Another gateway's databases, left behind when it stopped; made afresh, since a copy of the
+        // run's template would share the host's profile ids and pairing.
+        var other = new CloudjetApplication { DataDirectory = otherDirectory, KeepData = true, FromTemplate = false };
         await using (other)
         {
             await other.InitializeAsync();

@@ -260,7 +260,7 @@ public sealed class StartupTests
     public async Task Development_KeyStoreOfAnotherDatabase_RefusesAndWritesToNeither()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
-        var otherDirectory = await DataOfAHostThatRanAsync();
+        var otherDirectory = await DataOfAHostThatRanAsync(fromTemplate: false);
         await using var otherCleanup = new CloudjetApplication { DataDirectory = otherDirectory };
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory }
             .With("ConnectionStrings:CloudjetKeys", KeyStoreConnectionOf(otherCleanup));
@@ -315,7 +315,7 @@ public sealed class StartupTests
     public async Task Development_UnpairedDatabaseBesideAnotherDatabasesUnpairedKeyStore_RefusesToPairThem()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
-        var otherDirectory = await DataOfAHostThatRanAsync();
+        var otherDirectory = await DataOfAHostThatRanAsync(fromTemplate: false);
         await using var otherCleanup = new CloudjetApplication { DataDirectory = otherDirectory };
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory }
             .With("ConnectionStrings:CloudjetKeys", KeyStoreConnectionOf(otherCleanup));
@@ -345,9 +345,10 @@ public sealed class StartupTests
     }
 
     /// <summary>Runs a Development host on fresh data, optionally doing some work, and returns its data directory.</summary>
-    private static async Task<string> DataOfAHostThatRanAsync(Func<CloudjetApplication, Task>? whileRunning = null)
+    // fromTemplate: false makes databases of their own: two copies of the run's template share their profile ids and pairing.
+    private static async Task<string> DataOfAHostThatRanAsync(Func<CloudjetApplication, Task>? whileRunning = null, bool fromTemplate = true)
     {
-        await using var first = new CloudjetApplication { KeepData = true };
+        await using var first = new CloudjetApplication { KeepData = true, FromTemplate = fromTemplate };
         await first.InitializeAsync();
         if (whileRunning is not null)
         {

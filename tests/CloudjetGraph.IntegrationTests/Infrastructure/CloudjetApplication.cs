@@ -63,6 +63,18 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>The host's clock, e.g. a <c>FakeTimeProvider</c>; the system clock unless given.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>
+    /// Whether the host may start on a copy of the run's <see cref="TemplateData"/> instead of
+    /// migrating, making a ring and seeding itself (true unless set). It does only where that is
+    /// all its startup would do: in Development, on the system clock, in a new data directory and
+    /// with no setting that changes what startup makes (<see cref="StartupSections"/>). A test of
+    /// the first start itself (migrations, ring creation, seeding) starts fresh anyway, or sets this to false.
+    /// </summary>
+    public bool FromTemplate { get; init; } = true;
+
+    // Settings read while the databases, the ring and the demo data are made.
+    private static readonly string[] StartupSections = ["ConnectionStrings", "Database", "DataProtection", "KeyStore", "KeyLifecycle", "KeyJobs", "Policy"];
+
     public CapturedLogs Logs { get; } = new();
 
     /// <summary>Overrides one setting before the host starts.</summary>
@@ -253,6 +265,13 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         }
     }
 
+    private bool StartsOnTemplate() =>
+        FromTemplate
+        && EnvironmentName == Environments.Development
+        && Clock is null
+        && !(Directory.Exists(DataDirectory) && Directory.EnumerateFileSystemEntries(DataDirectory).Any())
+        && !_settings.Keys.Any(key => StartupSections.Any(section => key.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase)));
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
@@ -262,7 +281,13 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        var startsOnTemplate = StartsOnTemplate();
         Directory.CreateDirectory(DataDirectory);
+        if (startsOnTemplate)
+        {
+            TemplateData.CopyTo(DataDirectory);
+        }
+
         foreach (var (key, value) in DatabaseSettings())
         {
             _settings.TryAdd(key, value);
