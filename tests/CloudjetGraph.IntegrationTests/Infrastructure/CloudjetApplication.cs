@@ -2,6 +2,7 @@ using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using CloudjetGraph.Core.Data;
@@ -14,6 +15,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CloudjetGraph.IntegrationTests.Infrastructure;
@@ -29,6 +31,7 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     private static readonly string[] RaisedRateLimits = ["LoginsPerAccountPerMinute", "LoginsPerAddressPerMinute", "SignUpsPerAddressPerMinute", "PersonalRecordsPerMinute"];
     private readonly Dictionary<string, string?> _settings = [];
     private bool _started;
+    private Exception? _refusedSettings;
 
     /// <summary>Where the database and key ring live; a new temporary directory unless given.</summary>
     public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"));
@@ -274,9 +277,55 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
-        var host = base.CreateHost(builder);
+        IHost host;
+        try
+        {
+            host = base.CreateHost(builder);
+        }
+        catch (ObjectDisposedException) when (_refusedSettings is { } refusal)
+        {
+            // Program.cs disposes the app when its startup is refused. WebApplicationFactory's
+            // deferred host reads the app's services once the app is built; when the refusal
+            // came first (settings validation is quick), that read fails and hides the refusal.
+            ExceptionDispatchInfo.Throw(refusal);
+            throw;
+        }
+
         _started = true;
         return host;
+    }
+
+    // The settings validation the gateway runs first at startup, recording what it throws for CreateHost.
+    private void RecordSettingsRefusal(IServiceCollection services)
+    {
+        if (services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(IStartupValidator)) is not { } validator)
+        {
+            return;
+        }
+
+        services.Remove(validator);
+        services.Add(ServiceDescriptor.Describe(typeof(IStartupValidator), provider => new RecordingStartupValidator(Resolve(validator, provider), refusal => _refusedSettings = refusal), validator.Lifetime));
+    }
+
+    private static IStartupValidator Resolve(ServiceDescriptor descriptor, IServiceProvider provider) => (IStartupValidator)(
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(provider)
+        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
+
+    private sealed class RecordingStartupValidator(IStartupValidator inner, Action<Exception> record) : IStartupValidator
+    {
+        public void Validate()
+        {
+            try
+            {
+                inner.Validate();
+            }
+            catch (Exception refusal)
+            {
+                record(refusal);
+                throw;
+            }
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -306,6 +355,8 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
+
+        builder.ConfigureTestServices(RecordSettingsRefusal);
 
         foreach (var (key, value) in _settings)
         {
