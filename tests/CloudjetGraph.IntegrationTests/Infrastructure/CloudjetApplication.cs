@@ -8,6 +8,7 @@ using System.Text;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -77,6 +78,15 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
 
     // Settings read while the databases, the ring and the demo data are made.
     private static readonly string[] StartupSections = ["ConnectionStrings", "Database", "DataProtection", "KeyStore", "KeyLifecycle", "KeyJobs", "Policy"];
+
+    /// <summary>
+    /// The password hash's iteration count on test hosts: the production cost (100,000 rounds of
+    /// PBKDF2) made each sign-up and login cost tens of milliseconds, thousands of times a run.
+    /// </summary>
+    public const int TestPasswordIterations = 1_000;
+
+    /// <summary>Keeps the gateway's own password hashing cost instead of <see cref="TestPasswordIterations"/>.</summary>
+    public bool ProductionPasswordHashing { get; init; }
 
     public CapturedLogs Logs { get; } = new();
 
@@ -357,6 +367,10 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         }
 
         builder.ConfigureTestServices(RecordSettingsRefusal);
+        if (!ProductionPasswordHashing)
+        {
+            builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestPasswordIterations));
+        }
 
         foreach (var (key, value) in _settings)
         {
