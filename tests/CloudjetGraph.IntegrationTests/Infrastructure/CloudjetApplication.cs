@@ -282,8 +282,8 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         FromTemplate
         && EnvironmentName == Environments.Development
         && Clock is null
-        && !(Directory.Exists(DataDirectory) && Directory.EnumerateFileSystemEntries(DataDirectory).Any())
-        && !_settings.Keys.Any(key => StartupSections.Any(section => key.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase)));
+        && !_settings.Keys.Any(key => StartupSections.Any(section => key.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase)))
+        && TemplateData.IsNew(DataDirectory);
 
     protected override IHost CreateHost(IHostBuilder builder)
     {

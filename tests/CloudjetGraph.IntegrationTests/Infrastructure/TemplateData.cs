@@ -19,7 +19,22 @@ public static class TemplateData
     // CREATE DATABASE … TEMPLATE refuses while another session copies the same template.
     private static readonly SemaphoreSlim PostgresCopies = new(1, 1);
 
-    /// <summary>Copies the template's data into <paramref name="dataDirectory"/>, which must be new or empty.</summary>
+    /// <summary>
+    /// Whether nothing was made for <paramref name="dataDirectory"/> yet: no file in it, and on
+    /// PostgreSQL no database named after it (taking the startup lock there creates one).
+    /// </summary>
+    public static bool IsNew(string dataDirectory)
+    {
+        if (Directory.Exists(dataDirectory) && Directory.EnumerateFileSystemEntries(dataDirectory).Any())
+        {
+            return false;
+        }
+
+        return !TestDatabase.IsPostgres
+            || !Task.Run(async () => await TestDatabase.ExistsAsync(Path.Combine(dataDirectory, "cloudjet.db")) || await TestDatabase.ExistsAsync(Path.Combine(dataDirectory, "keys.db"))).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Copies the template's data into <paramref name="dataDirectory"/>, which must be new (<see cref="IsNew"/>).</summary>
     public static void CopyTo(string dataDirectory)
     {
         // Called while a host is being built, which xunit and WebApplicationFactory do synchronously.
