@@ -43,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ProfileSealer>();
         services.AddScoped<ProfileRelease>();
         services.AddSingleton<IPasswordHasher<Data.Profile>, PasswordHasher<Data.Profile>>();
+        services.AddSingleton<DecoyPasswordHash>();
         services.AddSingleton<ProfileVisibility>();
         services.AddScoped<ProfileEditor>();
         services.AddScoped<ProfileAccounts>();

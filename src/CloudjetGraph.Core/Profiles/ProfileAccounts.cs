@@ -21,6 +21,7 @@ public sealed class ProfileAccounts(
     ProfileAccessTag accessTag,
     ProfileEditor editor,
     IPasswordHasher<Profile> passwordHasher,
+    DecoyPasswordHash decoyHash,
     TokenIssuer tokenIssuer,
     IOptions<PolicyOptions> policy,
     IOptions<AccessTokenOptions> tokenOptions,
@@ -28,9 +29,6 @@ public sealed class ProfileAccounts(
 {
     private const string DuplicateEmailMessage = "An account with this email already exists.";
     private const string InvalidInvitationMessage = "The invitation code is not valid for this email, or no longer open.";
-
-    // Verified against when the email is unknown, so both login failures cost the same time.
-    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<Profile>().HashPassword(null!, Guid.NewGuid().ToString()));
 
     /// <summary>Creates an account in the invitation's organisation and uses up the invitation; nothing is written unless every rule holds.</summary>
     /// <exception cref="DomainException">Consent missing, invalid input, invitation not open, or duplicate email.</exception>
@@ -116,7 +114,7 @@ public sealed class ProfileAccounts(
         ArgumentNullException.ThrowIfNull(password);
         var profile = await FindByLoginEmailAsync(email, cancellationToken);
         var hash = profile is null ? null : await OpenPasswordHashAsync(profile, cancellationToken);
-        var verified = passwordHasher.VerifyHashedPassword(profile!, hash ?? DecoyHash.Value, password) != PasswordVerificationResult.Failed;
+        var verified = passwordHasher.VerifyHashedPassword(profile!, hash ?? decoyHash.Value, password) != PasswordVerificationResult.Failed;
 
         // A hash moved here from another row fails the row's tag (and to open): refused exactly like a
         // wrong password. So is a shredded person, whose hash no longer opens.

@@ -5,6 +5,7 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 namespace CloudjetGraph.IntegrationTests.Audit;
 
 /// <summary><c>me { accessLog }</c>: the owner sees staff reads of their profile by role and fields, never who; nobody else reads it.</summary>
+[ProviderSensitive("reads the audit trail by profile and role with a query")]
 public sealed class AccessLogTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     private const string AccessLog = "{ me { accessLog { at role operation fields } } }";

@@ -5,6 +5,7 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 namespace CloudjetGraph.IntegrationTests.Audit;
 
 /// <summary>When the trail cannot be written, a response that would carry personal data carries none: a coded error, never a 500.</summary>
+[ProviderSensitive("makes audit appends fail in the database")]
 public sealed class AuditUnavailableTests
 {
     // A trigger that refuses every append, as a full disk or a revoked grant would.

@@ -9,6 +9,7 @@ namespace CloudjetGraph.IntegrationTests.Audit;
 /// SQLite file, fails naming the first bad entry: one byte of a column, of a link, of a profile row;
 /// an entry deleted; two swapped; a tail cut behind an anchored head.
 /// </summary>
+[ProviderSensitive("edits the audit chain's stored rows with SQL and verifies the chain")]
 public sealed class AuditVerifyTests
 {
     private const int AuditBroken = 5;

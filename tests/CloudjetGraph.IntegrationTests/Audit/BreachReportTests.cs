@@ -11,6 +11,7 @@ namespace CloudjetGraph.IntegrationTests.Audit;
 /// excluded), who read them and which fields: with contact emails from the Cli, ids only over
 /// GraphQL for management; each report is itself audited.
 /// </summary>
+[ProviderSensitive("selects audit entries by a time window in SQL")]
 public sealed class BreachReportTests(BreachWindowFixture window) : IClassFixture<BreachWindowFixture>
 {
     private readonly CloudjetApplication _app = window.App;

@@ -9,6 +9,7 @@ namespace CloudjetGraph.IntegrationTests.Audit;
 /// one chain: each reads the previous link inside its write transaction, after taking the trail's
 /// lock (on PostgreSQL an advisory lock, so this is where several instances meet).
 /// </summary>
+[ProviderSensitive("several writers append to the chain under the trail's lock")]
 public sealed class SharedChainTests
 {
     [Fact]

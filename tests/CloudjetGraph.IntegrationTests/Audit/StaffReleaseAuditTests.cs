@@ -7,6 +7,7 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 namespace CloudjetGraph.IntegrationTests.Audit;
 
 /// <summary>Every staff read of personal fields leaves one release entry listing exactly the fields returned, per profile, before the response.</summary>
+[ProviderSensitive("audit appends, twenty of them concurrent")]
 public sealed class StaffReleaseAuditTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     private Guid ProfileOf(int organization) => app.WithDb(db => db.Profiles.OrderBy(p => p.Id).First(p => p.OrganizationId == Owners.OrganizationId(organization)).Id);

@@ -7,6 +7,7 @@ using Xunit.Sdk;
 namespace CloudjetGraph.IntegrationTests.Audit;
 
 /// <summary>The disposal check every test host runs (<see cref="StaffReleases"/>) catches a staff read without its entry.</summary>
+[ProviderSensitive("deletes an audit entry with SQL")]
 public sealed class StaffReleaseCheckTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 namespace CloudjetGraph.IntegrationTests.Authorization;
 
 /// <summary>Sales and support reach only their assigned organisations; the rest looks like nothing.</summary>
+[ProviderSensitive("row scopes are filters in the SQL of each read")]
 public sealed class RowScopeTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     private const string ProfileById = "query($id: ID!) { profile(id: $id) { id fullName } }";

@@ -14,6 +14,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// system user, role <c>cli</c>), what, when, on which key, and how it ended; and no record holds
 /// a password or a key, even when the verb fails on them.
 /// </summary>
+[ProviderSensitive("the Cli's audit appends")]
 public sealed class CustodianOperationRecordTests
 {
     private const string WrongPassword = "Zebra quartz 4711, not the ring's password";

@@ -12,6 +12,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// it, then destroy accepted, with every value still readable and no profile row rewritten where
 /// none should be.
 /// </summary>
+[ProviderSensitive("key jobs, the census and data key destruction")]
 public sealed class DataKeyRetirementTests
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(20);

@@ -6,6 +6,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// The custodian tool's jobs open nothing under a disabled data key, as the gateway does not: a job
 /// that would is refused before it takes the lease, instead of skipping every row and ending "done".
 /// </summary>
+[ProviderSensitive("key jobs and their lease")]
 public sealed class KeyJobsUnderDisabledKeyTests
 {
     [Fact]

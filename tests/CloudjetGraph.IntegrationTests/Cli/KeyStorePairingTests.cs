@@ -8,6 +8,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// writes or creates anything, and every profile still reads. Before the pairing id, `keys list`
 /// counted 0 person keys there and `destroy-data` then made every profile unreadable for good.
 /// </summary>
+[ProviderSensitive("the key store pairing, with SQL on both databases")]
 public sealed class KeyStorePairingTests
 {
     private const int StoreMismatch = 6;
@@ -107,8 +108,9 @@ public sealed class KeyStorePairingTests
             return (keyStorePath, KeyStoreConnection(keyStorePath));
         }
 
-        // Another gateway's databases, left behind when it stopped.
-        var other = new CloudjetApplication { DataDirectory = otherDirectory, KeepData = true };
+        // Another gateway's databases, left behind when it stopped; made afresh, since a copy of the
+        // run's template would share the host's profile ids and pairing.
+        var other = new CloudjetApplication { DataDirectory = otherDirectory, KeepData = true, FromTemplate = false };
         await using (other)
         {
             await other.InitializeAsync();

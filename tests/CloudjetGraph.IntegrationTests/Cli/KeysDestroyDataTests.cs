@@ -11,6 +11,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// no <c>--force</c>; a destroyed key stays as a tombstone with no wrapped bytes. Each test has its
 /// own host, since it changes the keys.
 /// </summary>
+[ProviderSensitive("data key destruction and the census")]
 public sealed class KeysDestroyDataTests
 {
     private const int RefusedByGuard = 7;

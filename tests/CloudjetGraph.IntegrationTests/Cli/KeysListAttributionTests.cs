@@ -16,6 +16,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// counts under the key its header names, damaged values count without failing, and values no key
 /// accounts for are counted apart. Each test has its own host, since it alters the data.
 /// </summary>
+[ProviderSensitive("census counts over values changed with SQL")]
 public sealed class KeysListAttributionTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// <c>keys list</c> run in process against a live gateway's database and ring (demo data: 200
 /// profiles): exact counts from headers, nothing decrypted, nothing created.
 /// </summary>
+[ProviderSensitive("census counts")]
 public sealed class KeysListCommandTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     private static readonly string[] Purposes = ["blind-index", "token-signing", "row-integrity", "person-keys"];

@@ -13,6 +13,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// <c>keys rekey</c> as a real process beside a running gateway: killed with <c>kill -9</c> at random
 /// points while an editor changes profiles, a second runner refused by the lease, and Ctrl+C.
 /// </summary>
+[ProviderSensitive("rekey batches killed mid-transaction, and the lease")]
 public sealed class KeysRekeyProcessTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

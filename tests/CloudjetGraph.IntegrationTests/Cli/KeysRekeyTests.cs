@@ -9,6 +9,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// <c>keys rekey</c> in process on a running test host's files: new keys, values identical through
 /// the host's own (stale) key cache and through the gateway, scopes, dry run, bad input and the lease.
 /// </summary>
+[ProviderSensitive("rekey batches and the lease")]
 public sealed class KeysRekeyTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// <c>keys rewrap</c> in process on a test host's files, after a person-key data key rotation: key
 /// store rows move to the new key, no profile row changes, and every value still reads back.
 /// </summary>
+[ProviderSensitive("rewrap batches on the person-key store")]
 public sealed class KeysRewrapTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// active, the old one decrypt-only, nothing under it rewritten, and never two active keys of one
 /// purpose. Each test has its own host, since it changes the keys.
 /// </summary>
+[ProviderSensitive("compare-and-swap of the active data key")]
 public sealed class KeysRotateDataTests
 {
     [Fact]

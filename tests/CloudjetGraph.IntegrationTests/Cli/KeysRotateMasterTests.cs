@@ -8,6 +8,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// only data key rows change, and after the old ring key is revoked a new host reads every profile
 /// as before. Each test has its own host, since it changes the ring.
 /// </summary>
+[ProviderSensitive("rewrites the data key rows of the key store")]
 public sealed class KeysRotateMasterTests
 {
     [Fact]

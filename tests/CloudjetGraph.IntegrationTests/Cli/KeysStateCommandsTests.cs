@@ -8,6 +8,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// test host's real files: each step and its way back, and every hostile call refused with its code
 /// and exit code and nothing written.
 /// </summary>
+[ProviderSensitive("compare-and-swap of key states in the key store")]
 public sealed class KeysStateCommandsTests
 {
     private const int RefusedByGuard = 7;

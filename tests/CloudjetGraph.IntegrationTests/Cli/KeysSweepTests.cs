@@ -7,6 +7,7 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// <c>keys sweep</c>: person keys whose profile is gone are counted by the census and removed, once
 /// past a sign-up's window; never through a profile database that is not the key store's pair.
 /// </summary>
+[ProviderSensitive("the person-key sweep across the two databases")]
 public sealed class KeysSweepTests
 {
     private const string PlantOrphan =

@@ -4,6 +4,7 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 namespace CloudjetGraph.IntegrationTests.GraphQL;
 
 /// <summary>A failure the gateway did not foresee answers one fixed error, with the details only in the server log.</summary>
+[ProviderSensitive("a provider's own exception must not reach the answer")]
 public sealed class InternalErrorTests
 {
     [Fact]

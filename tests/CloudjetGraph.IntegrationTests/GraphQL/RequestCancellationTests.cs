@@ -2,10 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.GraphQL;
 
 /// <summary>A request's work stops at its timeout, and when its client goes away.</summary>
+[ProviderSensitive("cancels running queries, which each provider does its own way")]
 public sealed class RequestCancellationTests
 {
     // Only guards against a hang; what the tests observe is the resolver's cancellation.

@@ -8,6 +8,7 @@ namespace CloudjetGraph.IntegrationTests.Hosting;
 /// Liveness and readiness probes against a running host whose stores are broken on disk behind its
 /// back, then mended: no mocks, the checks meet the real failure.
 /// </summary>
+[ProviderSensitive("breaks and mends the stores with SQL")]
 public sealed class HealthTests
 {
     private const string AllHealthy = """{"status":"Healthy","checks":{"database":"Healthy","keyStore":"Healthy","dataKeys":"Healthy","canary":"Healthy","keyCensus":"Healthy","disabledDataKeys":"Healthy","ringFiles":"Healthy"}}""";

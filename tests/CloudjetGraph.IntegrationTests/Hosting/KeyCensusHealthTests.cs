@@ -11,6 +11,7 @@ namespace CloudjetGraph.IntegrationTests.Hosting;
 /// open them. Before, it stayed Healthy while every such field answered DATA_INTEGRITY. The census
 /// is reused for <c>Health:KeyCensusInterval</c>, so a fake clock moves readiness past it.
 /// </summary>
+[ProviderSensitive("census counts over values changed with SQL")]
 public sealed class KeyCensusHealthTests
 {
     [Fact]

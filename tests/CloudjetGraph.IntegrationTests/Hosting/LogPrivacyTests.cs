@@ -9,6 +9,7 @@ namespace CloudjetGraph.IntegrationTests.Hosting;
 /// values in query strings and variables, tampered ciphertext. Every host's logs are also
 /// checked when it is disposed, so the whole test run is covered.
 /// </summary>
+[ProviderSensitive("EF Core logs each provider's SQL and parameters at Debug")]
 public sealed class LogPrivacyTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace CloudjetGraph.IntegrationTests.Hosting;
 /// instance writes the other reads, key changes reach both within the refresh interval, and
 /// instances that start together create one set of keys.
 /// </summary>
+[ProviderSensitive("several processes on one database")]
 public sealed class SeveralInstancesTests
 {
     private static readonly TimeSpan Startup = TimeSpan.FromMinutes(2);

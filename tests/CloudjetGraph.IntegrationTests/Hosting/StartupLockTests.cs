@@ -10,6 +10,7 @@ namespace CloudjetGraph.IntegrationTests.Hosting;
 /// The startup lock seen from outside: a gateway whose database is being initialised by someone
 /// else (another instance, <c>keys init</c>) waits, and starts once the holder lets go.
 /// </summary>
+[ProviderSensitive("the startup lock")]
 public sealed class StartupLockTests
 {
     [Fact]

@@ -72,6 +72,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("a restart on its databases")]
     public async Task Host_RestartedOnItsKeyRing_ReadsDataWrittenBefore()
     {
         var profileId = Guid.Empty;
@@ -86,6 +87,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("edits the key store")]
     public async Task Host_RestartedWithAWrappedDataKeyCopiedToAnotherKey_RefusesToStart()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
@@ -192,6 +194,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("edits rows with SQL, stamped at startup")]
     public async Task Host_RestartedInDevelopmentOnRowsFromBeforeAccessTags_StampsThemAndLetsTheOwnerLogIn()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
@@ -208,6 +211,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("edits the key store")]
     public async Task Host_OutsideDevelopmentWithProfilesButNoRowIntegrityKey_RefusesToStartAndCreatesNone()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
@@ -225,6 +229,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("whether a key store exists, found without creating it")]
     public async Task Development_DatabaseWithProfilesButNoPersonKeys_RefusesAndCreatesNoKeyStore()
     {
         // A database from before person keys (format 1) has profiles and no key store at all.
@@ -240,6 +245,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("the key store pairing")]
     public async Task Development_KeyStoreEmptiedBehindTheGateway_RefusesToStart()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
@@ -250,10 +256,11 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("the key store pairing")]
     public async Task Development_KeyStoreOfAnotherDatabase_RefusesAndWritesToNeither()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
-        var otherDirectory = await DataOfAHostThatRanAsync();
+        var otherDirectory = await DataOfAHostThatRanAsync(fromTemplate: false);
         await using var otherCleanup = new CloudjetApplication { DataDirectory = otherDirectory };
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory }
             .With("ConnectionStrings:CloudjetKeys", KeyStoreConnectionOf(otherCleanup));
@@ -269,6 +276,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("the key store pairing")]
     public async Task Development_PairFromBeforePairingIds_IsPairedWithOneIdAndServes()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
@@ -285,6 +293,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("the key store pairing")]
     public async Task Development_CrashBetweenThePairingWrites_NextStartCompletesThePairing()
     {
         var pairingId = Guid.Empty;
@@ -302,10 +311,11 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("the key store pairing")]
     public async Task Development_UnpairedDatabaseBesideAnotherDatabasesUnpairedKeyStore_RefusesToPairThem()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
-        var otherDirectory = await DataOfAHostThatRanAsync();
+        var otherDirectory = await DataOfAHostThatRanAsync(fromTemplate: false);
         await using var otherCleanup = new CloudjetApplication { DataDirectory = otherDirectory };
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory }
             .With("ConnectionStrings:CloudjetKeys", KeyStoreConnectionOf(otherCleanup));
@@ -321,6 +331,7 @@ public sealed class StartupTests
     }
 
     [Fact]
+    [ProviderSensitive("edits the key store")]
     public async Task Development_ProfilesButPersonKeyWrappingKeyDeleted_RefusesAndCreatesNoWrappingKey()
     {
         var dataDirectory = await DataOfAHostThatRanAsync();
@@ -334,9 +345,10 @@ public sealed class StartupTests
     }
 
     /// <summary>Runs a Development host on fresh data, optionally doing some work, and returns its data directory.</summary>
-    private static async Task<string> DataOfAHostThatRanAsync(Func<CloudjetApplication, Task>? whileRunning = null)
+    // fromTemplate: false makes databases of their own: two copies of the run's template share their profile ids and pairing.
+    private static async Task<string> DataOfAHostThatRanAsync(Func<CloudjetApplication, Task>? whileRunning = null, bool fromTemplate = true)
     {
-        await using var first = new CloudjetApplication { KeepData = true };
+        await using var first = new CloudjetApplication { KeepData = true, FromTemplate = fromTemplate };
         await first.InitializeAsync();
         if (whileRunning is not null)
         {

@@ -2,11 +2,13 @@ using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -14,6 +16,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CloudjetGraph.IntegrationTests.Infrastructure;
@@ -29,6 +32,7 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     private static readonly string[] RaisedRateLimits = ["LoginsPerAccountPerMinute", "LoginsPerAddressPerMinute", "SignUpsPerAddressPerMinute", "PersonalRecordsPerMinute"];
     private readonly Dictionary<string, string?> _settings = [];
     private bool _started;
+    private Exception? _refusedSettings;
 
     /// <summary>Where the database and key ring live; a new temporary directory unless given.</summary>
     public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"));
@@ -62,6 +66,27 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
 
     /// <summary>The host's clock, e.g. a <c>FakeTimeProvider</c>; the system clock unless given.</summary>
     public TimeProvider? Clock { get; init; }
+
+    /// <summary>
+    /// Whether the host may start on a copy of the run's <see cref="TemplateData"/> instead of
+    /// migrating, making a ring and seeding itself (true unless set). It does only where that is
+    /// all its startup would do: in Development, on the system clock, in a new data directory and
+    /// with no setting that changes what startup makes (<see cref="StartupSections"/>). A test of
+    /// the first start itself (migrations, ring creation, seeding) starts fresh anyway, or sets this to false.
+    /// </summary>
+    public bool FromTemplate { get; init; } = true;
+
+    // Settings read while the databases, the ring and the demo data are made.
+    private static readonly string[] StartupSections = ["ConnectionStrings", "Database", "DataProtection", "KeyStore", "KeyLifecycle", "KeyJobs", "Policy"];
+
+    /// <summary>
+    /// The password hash's iteration count on test hosts: the production cost (100,000 rounds of
+    /// PBKDF2) made each sign-up and login cost tens of milliseconds, thousands of times a run.
+    /// </summary>
+    public const int TestPasswordIterations = 1_000;
+
+    /// <summary>Keeps the gateway's own password hashing cost instead of <see cref="TestPasswordIterations"/>.</summary>
+    public bool ProductionPasswordHashing { get; init; }
 
     public CapturedLogs Logs { get; } = new();
 
@@ -193,7 +218,7 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     public override async ValueTask DisposeAsync()
     {
         // The privacy check of the whole run: no host's logs may hold a personal value or a token.
-        var personalValues = _started ? StoredPersonalValues.All(Services) : [];
+        var personalValues = _started ? await StoredPersonalValues.AllAfterLoadingKeysAsync(Services) : [];
 
         // The audit check of the whole run: every staff read has its entry, and the chain holds.
         if (_started && !TrailTampered && (Provider == DatabaseProvider.Postgres || File.Exists(DatabasePath)))
@@ -253,16 +278,75 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         }
     }
 
+    private bool StartsOnTemplate() =>
+        FromTemplate
+        && EnvironmentName == Environments.Development
+        && Clock is null
+        && !_settings.Keys.Any(key => StartupSections.Any(section => key.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase)))
+        && TemplateData.IsNew(DataDirectory);
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
-        var host = base.CreateHost(builder);
+        IHost host;
+        try
+        {
+            host = base.CreateHost(builder);
+        }
+        catch (ObjectDisposedException) when (_refusedSettings is { } refusal)
+        {
+            // Program.cs disposes the app when its startup is refused. WebApplicationFactory's
+            // deferred host reads the app's services once the app is built; when the refusal
+            // came first (settings validation is quick), that read fails and hides the refusal.
+            ExceptionDispatchInfo.Throw(refusal);
+            throw;
+        }
+
         _started = true;
         return host;
     }
 
+    // The settings validation the gateway runs first at startup, recording what it throws for CreateHost.
+    private void RecordSettingsRefusal(IServiceCollection services)
+    {
+        if (services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(IStartupValidator)) is not { } validator)
+        {
+            return;
+        }
+
+        services.Remove(validator);
+        services.Add(ServiceDescriptor.Describe(typeof(IStartupValidator), provider => new RecordingStartupValidator(Resolve(validator, provider), refusal => _refusedSettings = refusal), validator.Lifetime));
+    }
+
+    private static IStartupValidator Resolve(ServiceDescriptor descriptor, IServiceProvider provider) => (IStartupValidator)(
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(provider)
+        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
+
+    private sealed class RecordingStartupValidator(IStartupValidator inner, Action<Exception> record) : IStartupValidator
+    {
+        public void Validate()
+        {
+            try
+            {
+                inner.Validate();
+            }
+            catch (Exception refusal)
+            {
+                record(refusal);
+                throw;
+            }
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        var startsOnTemplate = StartsOnTemplate();
         Directory.CreateDirectory(DataDirectory);
+        if (startsOnTemplate)
+        {
+            TemplateData.CopyTo(DataDirectory);
+        }
+
         foreach (var (key, value) in DatabaseSettings())
         {
             _settings.TryAdd(key, value);
@@ -280,6 +364,12 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
+        builder.ConfigureTestServices(RecordSettingsRefusal);
+        if (!ProductionPasswordHashing)
+        {
+            builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestPasswordIterations));
         }
 
         foreach (var (key, value) in _settings)

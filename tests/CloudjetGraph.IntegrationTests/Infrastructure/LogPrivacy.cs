@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace CloudjetGraph.IntegrationTests.Infrastructure;
@@ -11,11 +12,19 @@ public static partial class LogPrivacy
     /// <summary>Fails naming the first log line that holds a secret, without printing the secret.</summary>
     public static void AssertClean(IEnumerable<string> lines, IEnumerable<string> personalValues)
     {
-        var secrets = personalValues.Concat(Markers).Distinct().ToList();
+        var secrets = personalValues.Concat(Markers).Where(secret => secret.Length > 0).Distinct().ToList();
+
+        // One pass over each line for all secrets at once: a host's disposal checks a few thousand
+        // lines against over a thousand values, which one search per value made seconds.
+        var anySecret = SearchValues.Create(secrets.ToArray(), StringComparison.OrdinalIgnoreCase);
         foreach (var line in lines)
         {
-            var leaked = secrets.FindIndex(secret => line.Contains(secret, StringComparison.OrdinalIgnoreCase));
-            Assert.True(leaked < 0, $"A log line of {Source(line)} holds secret #{leaked}.");
+            if (line.AsSpan().ContainsAny(anySecret))
+            {
+                var leaked = secrets.FindIndex(secret => line.Contains(secret, StringComparison.OrdinalIgnoreCase));
+                Assert.Fail($"A log line of {Source(line)} holds secret #{leaked}.");
+            }
+
             Assert.False(Jwt().IsMatch(line), $"A log line of {Source(line)} holds a JWT.");
         }
     }

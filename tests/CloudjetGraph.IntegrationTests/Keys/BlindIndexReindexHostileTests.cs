@@ -14,6 +14,7 @@ namespace CloudjetGraph.IntegrationTests.Keys;
 /// The reindex against a concurrent editor, against someone who writes index entries into the
 /// database by hand, and against a row whose email no longer opens. Each test has its own host.
 /// </summary>
+[ProviderSensitive("reindex batches against concurrent writers")]
 public sealed class BlindIndexReindexHostileTests
 {
     private const string LoginMutation = "mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }";

@@ -10,6 +10,7 @@ namespace CloudjetGraph.IntegrationTests.Keys;
 /// half-way through the reindex and after it, and the census follows the entries from the old key
 /// to the new one. Each test has its own host, since it rotates a key.
 /// </summary>
+[ProviderSensitive("reindex batches")]
 public sealed class BlindIndexReindexTests
 {
     [Fact]

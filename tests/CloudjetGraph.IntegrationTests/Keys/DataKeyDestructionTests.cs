@@ -13,6 +13,7 @@ namespace CloudjetGraph.IntegrationTests.Keys;
 /// once the key protects nothing and its period has passed it is destroyed with every profile
 /// still reading as before.
 /// </summary>
+[ProviderSensitive("data key destruction and the census")]
 public sealed class DataKeyDestructionTests
 {
     private const string Destroy = "mutation X($id: ID!) { destroyDataKey(input: { id: $id }) { id purpose } }";

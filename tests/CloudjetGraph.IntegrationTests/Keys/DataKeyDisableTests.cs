@@ -18,6 +18,7 @@ namespace CloudjetGraph.IntegrationTests.Keys;
 /// KEY_DISABLED at its path, its owners' logins fail as a wrong password does, the attempts reach
 /// the trail, readiness is Degraded naming the key; enabling restores every read byte for byte.
 /// </summary>
+[ProviderSensitive("key states in the key store")]
 public sealed class DataKeyDisableTests
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(30);

@@ -13,6 +13,7 @@ namespace CloudjetGraph.IntegrationTests.Keys;
 /// they change keys: the job runs in the gateway's background, keyJobs follows it, and every
 /// operation lands in keyOperations under the caller's subject.
 /// </summary>
+[ProviderSensitive("key jobs, their lease and their record")]
 public sealed class KeyJobMutationsTests
 {
     private const string Subject = "custodian-jobs";

@@ -8,6 +8,7 @@ namespace CloudjetGraph.IntegrationTests.Keys;
 /// Who may call the key mutations and <c>keyOperations</c>, and what a custodian's careless or
 /// hostile input gets: stable codes, nothing changed in the ring, refusals recorded.
 /// </summary>
+[ProviderSensitive("refusals recorded in the audit trail, and keyOperations paged in SQL")]
 public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     private static readonly string[] KeyOperations =

@@ -9,6 +9,7 @@ namespace CloudjetGraph.IntegrationTests.Keys;
 /// ring: the gateway that rotates its own master key keeps serving old and new profiles, and a
 /// fresh gateway on the same files reads them all.
 /// </summary>
+[ProviderSensitive("rewrites the data key rows of the key store")]
 public sealed class KeyMutationsTests
 {
     private const string ProfilesQuery = "{ profiles(first: 5) { nodes { id fullName email phone skype department jobTitle loginEmail } } }";

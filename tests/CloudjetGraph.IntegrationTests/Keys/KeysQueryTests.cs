@@ -14,6 +14,7 @@ namespace CloudjetGraph.IntegrationTests.Keys;
 /// <c>Query.keys</c> over HTTP against a live gateway (demo data: 200 profiles): the keyCustodian
 /// gets what <c>keys list --json</c> prints, every other role is refused, nothing is decrypted.
 /// </summary>
+[ProviderSensitive("census counts")]
 public sealed class KeysQueryTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     private const string KeysQuery = """

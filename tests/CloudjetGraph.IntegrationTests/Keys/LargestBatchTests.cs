@@ -11,6 +11,7 @@ namespace CloudjetGraph.IntegrationTests.Keys;
 /// (EF Core 10's default), a batch above about 16,000 profiles broke SQLite's 32,766-parameter limit
 /// after the new keys were in, leaving every profile of the batch with two keys.
 /// </summary>
+[ProviderSensitive("parameter limits and the translation of id lists are each provider's")]
 public sealed class LargestBatchTests
 {
     [Fact]

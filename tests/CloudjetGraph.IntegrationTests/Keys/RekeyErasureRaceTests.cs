@@ -10,6 +10,7 @@ namespace CloudjetGraph.IntegrationTests.Keys;
 /// key or an index entry, whatever the order. Before, a rekey that had read a profile inserted its
 /// new key after the erasure shredded the old one: a key row with no profile, which no API removed.
 /// </summary>
+[ProviderSensitive("a rekey racing erasures")]
 public sealed class RekeyErasureRaceTests
 {
     private const string EraseProfile = "mutation($id: ID!, $ref: String) { eraseProfile(id: $id, requestReference: $ref) { erasedProfiles } }";

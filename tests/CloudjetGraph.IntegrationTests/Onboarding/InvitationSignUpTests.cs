@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CloudjetGraph.IntegrationTests.Onboarding;
 
 /// <summary>Sign-up opens an account only through an open invitation, in the invitation's organisation.</summary>
+[ProviderSensitive("an invitation used once under a race, and its expiry compared in SQL")]
 public sealed class InvitationSignUpTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     public static TheoryData<string> NotInvitations => new()

@@ -4,6 +4,7 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 namespace CloudjetGraph.IntegrationTests.Onboarding;
 
 /// <summary>Management onboards a customer: organisation, invitation, sign-up. Other roles may not.</summary>
+[ProviderSensitive("unique organisation names")]
 public sealed class OnboardingTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     private const string CreateOrganization = "mutation($name: String!) { createOrganization(input: { name: $name }) { id name } }";

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CloudjetGraph.IntegrationTests.Privacy;
 
 /// <summary>A correction racing the owner's own edit: the version token decides, and the later writer is told.</summary>
+[ProviderSensitive("compare-and-swap on the version token")]
 public sealed class CorrectProfileConcurrencyTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace CloudjetGraph.IntegrationTests.Privacy;
 /// its organisations, the owner's value rules, a required request reference; every refusal leaves
 /// the database as it was (but for its record).
 /// </summary>
+[ProviderSensitive("the version token, and rows moved with SQL")]
 public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     private const string CorrectMutation = """

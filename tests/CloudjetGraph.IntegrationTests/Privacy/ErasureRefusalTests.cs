@@ -231,6 +231,7 @@ public sealed class ErasureRefusalTests
     }
 
     [Fact]
+    [ProviderSensitive("an erasure that broke off between its writes")]
     public async Task Management_ErasesProfileWhoseErasureBrokeOffAfterShredding_FinishesIt()
     {
         await using var app = new CloudjetApplication();
@@ -247,6 +248,7 @@ public sealed class ErasureRefusalTests
     }
 
     [Fact]
+    [ProviderSensitive("an erasure that broke off between its writes")]
     public async Task Owner_DeletesAccountWhoseErasureBrokeOffAfterShredding_FinishesItWithTheTokenAlone()
     {
         await using var app = new CloudjetApplication();

@@ -10,6 +10,7 @@ namespace CloudjetGraph.IntegrationTests.Privacy;
 /// leave the database file and its journal, a copy taken before yields nothing, the credentials
 /// stop working, the email signs up again, and the record names ids only.
 /// </summary>
+[ProviderSensitive("erasure bytes, on the files or in a dump")]
 public sealed class ErasureTests
 {
     private const string Reference = "CS-2026-0142";

@@ -6,6 +6,7 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 namespace CloudjetGraph.IntegrationTests.Privacy;
 
 /// <summary><c>exportMyData</c> (POLICY.md §7, access and portability): the owner's one document, and nobody else's.</summary>
+[ProviderSensitive("reads the consent history and the audit trail with queries")]
 public sealed class ExportMyDataTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     private const string ExportMutation = "mutation { exportMyData }";

@@ -4,6 +4,7 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Profiles;
 
+[ProviderSensitive("search, counts and paging in SQL")]
 public sealed class ProfileSearchTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     private const string ByEmail = "query($email: String) { profiles(where: { email: $email }) { totalCount nodes { email } } }";

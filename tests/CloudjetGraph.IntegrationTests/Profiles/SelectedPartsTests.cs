@@ -8,6 +8,7 @@ namespace CloudjetGraph.IntegrationTests.Profiles;
 /// The directory counts and joins the organisation only when a query selects them (issue 10): these
 /// prove that whatever way a query selects them (fragments, aliases, edges), they are still there.
 /// </summary>
+[ProviderSensitive("counts and joins in SQL")]
 public sealed class SelectedPartsTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     [Fact]

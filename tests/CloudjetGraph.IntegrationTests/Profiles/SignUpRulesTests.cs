@@ -3,6 +3,7 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Profiles;
 
+[ProviderSensitive("unique blind-index entries")]
 public sealed class SignUpRulesTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     public static TheoryData<string, object?> MissingConsent => new()

@@ -9,6 +9,7 @@ namespace CloudjetGraph.IntegrationTests.Protection;
 /// Someone who can write the database file but holds no key edits the columns that decide access;
 /// the access tag catches it at login and on every read, and nothing else of the row is served.
 /// </summary>
+[ProviderSensitive("edits the columns the tag covers with SQL")]
 public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     private const string LoginMutation = "mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }";

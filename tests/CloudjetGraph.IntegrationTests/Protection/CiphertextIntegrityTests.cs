@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.IntegrationTests.Protection;
 
+[ProviderSensitive("copies stored bytes between rows with SQL")]
 public sealed class CiphertextIntegrityTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     private const string ReadProfile = "query($id: ID!) { profile(id: $id) { id fullName email department } }";

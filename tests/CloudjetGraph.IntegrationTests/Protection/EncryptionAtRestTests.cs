@@ -88,6 +88,7 @@ public sealed class EncryptionAtRestTests(CloudjetApplication app) : IClassFixtu
     }
 
     [Fact]
+    [ProviderSensitive("reads the stored bytes of every value")]
     public async Task EveryStoredValueAndPasswordHash_NamesItsProfilesPersonKeyInItsHeader()
     {
         var personKeyOf = new Dictionary<Guid, Guid>();

@@ -18,6 +18,7 @@ namespace CloudjetGraph.IntegrationTests.Protection;
 /// within <c>DataProtection:RefreshInterval</c> (set short here). The tool runs in process but on
 /// its own services, as another process would: nothing is shared but the files.
 /// </summary>
+[ProviderSensitive("reads key store changes made by another service")]
 public sealed class GatewayKeyRefreshTests
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(20);

@@ -4,6 +4,7 @@ using CloudjetGraph.IntegrationTests.Infrastructure;
 namespace CloudjetGraph.IntegrationTests.Protection;
 
 /// <summary>A page's person keys come from the key store in one query, then from the cache until their time to live ends.</summary>
+[ProviderSensitive("the person-key store's batched query")]
 public sealed class PersonKeyBatchingTests
 {
     private const string Page = "{ profiles(first: 50) { nodes { id fullName email phone } } }";

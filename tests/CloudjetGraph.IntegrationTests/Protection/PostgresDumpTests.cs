@@ -8,7 +8,7 @@ namespace CloudjetGraph.IntegrationTests.Protection;
 /// of both databases, taken with PostgreSQL's own tool, hold no plaintext personal value and no
 /// unwrapped person key (issue 8).
 /// </summary>
-[Trait(TestTraits.PostgresOnly, "dumps the databases with pg_dump")]
+[PostgresOnly("dumps the databases with pg_dump")]
 public sealed class PostgresDumpTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
     [Fact]

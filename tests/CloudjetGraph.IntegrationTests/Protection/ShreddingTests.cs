@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CloudjetGraph.IntegrationTests.Protection;
 
 /// <summary>Shredding a person key makes that person's values unreadable everywhere, backups included, and nobody else's.</summary>
+[ProviderSensitive("secure erasure of person keys")]
 public sealed class ShreddingTests
 {
     private const string Withheld = "<withheld>";

@@ -11,6 +11,7 @@ namespace CloudjetGraph.IntegrationTests.Telemetry;
 /// What the workload exported: searched for the personal values stored, the tokens and passwords
 /// sent, and key material; and the named spans and metrics with their attributes.
 /// </summary>
+[ProviderSensitive("EF Core's spans carry each provider's database tags")]
 public sealed class TelemetryPrivacyTests(TelemetryWorkload workload) : IClassFixture<TelemetryWorkload>
 {
     [Fact]
