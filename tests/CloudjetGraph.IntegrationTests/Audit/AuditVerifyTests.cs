@@ -129,13 +129,13 @@ public sealed class AuditVerifyTests
     [InlineData("12")]
     [InlineData("x:00")]
     [InlineData("0:0000000000000000000000000000000000000000000000000000000000000000")]
-    public async Task Custodian_PassesAMalformedAnchor_ExitsOneWithOneLine(string anchor)
+    public async Task Custodian_PassesAMalformedAnchor_ExitsUsageWithOneLine(string anchor)
     {
         await using var app = await WithReadsAsync();
 
         var (exitCode, output, error) = await Custodian.AuditAsync(Custodian.SettingsOf(app), "verify", "--expect-head", anchor);
 
-        Assert.Equal((1, string.Empty), (exitCode, output));
+        Assert.Equal((2, string.Empty), (exitCode, output));
         Assert.Single(error.Trim().Split('\n'));
     }
 

@@ -41,13 +41,13 @@ public sealed class KeyStorePairingTests
         [
             ["list", "--json"],
             ["list"],
-            ["rotate-data", "--purpose", "person-keys"],
+            ["rotate-data", "--yes", "--purpose", "person-keys"],
             ["rewrap"],
-            ["destroy-data", personKeysKey.ToString()],
+            ["destroy-data", "--yes", personKeysKey.ToString()],
             ["rekey", "--all"],
             ["reindex"],
-            ["rotate-master"],
-            ["revoke-master", masterKey],
+            ["rotate-master", "--yes"],
+            ["revoke-master", "--yes", masterKey],
             ["init"],
         ];
         foreach (var verb in verbs)

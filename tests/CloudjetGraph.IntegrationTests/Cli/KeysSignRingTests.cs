@@ -28,7 +28,7 @@ public sealed class KeysSignRingTests
         var (listExit, listOutput, listError) = await Custodian.KeysAsync(settings, "sign-ring");
         Assert.True(listExit == 0, listError);
         Assert.Contains($"Unauthenticated: the ring file '{Path.GetFileName(keyFile)}' holds key {keyId} that carries no signature", listOutput, StringComparison.Ordinal);
-        var (signExit, signOutput, signError) = await Custodian.KeysAsync(settings, "sign-ring", "--key", keyId);
+        var (signExit, signOutput, signError) = await Custodian.KeysAsync(settings, "sign-ring", "--yes", "--key", keyId);
         Assert.True(signExit == 0, signError);
         Assert.Equal($"Signed key {keyId} ({Path.GetFileName(keyFile)}).", signOutput.Trim());
 
@@ -47,7 +47,7 @@ public sealed class KeysSignRingTests
         await File.WriteAllTextAsync(Path.Combine(ring.KeyRingPath, name), xml);
         var keyId = XElement.Parse(xml).Attribute("id")!.Value;
 
-        var (exitCode, output, error) = await Custodian.KeysAsync(ring.CustodianSettings(), "sign-ring", "--key", keyId);
+        var (exitCode, output, error) = await Custodian.KeysAsync(ring.CustodianSettings(), "sign-ring", "--yes", "--key", keyId);
 
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, output);
