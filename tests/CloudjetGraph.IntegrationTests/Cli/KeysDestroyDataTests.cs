@@ -69,7 +69,7 @@ public sealed class KeysDestroyDataTests
 
         var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", "--yes", old.ToString(), "--force");
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.DoesNotContain("Destroyed", output, StringComparison.Ordinal);
         Assert.Contains("--force", error, StringComparison.Ordinal);
         Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host));

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Protection;
@@ -31,6 +32,10 @@ public sealed class KeysSignRingTests
         var (signExit, signOutput, signError) = await Custodian.KeysAsync(settings, "sign-ring", "--yes", "--key", keyId);
         Assert.True(signExit == 0, signError);
         Assert.Equal($"Signed key {keyId} ({Path.GetFileName(keyFile)}).", signOutput.Trim());
+        var history = JsonNode.Parse((await Custodian.KeysAsync(settings, "history", "--json", "--limit", "1")).Output)!["operations"]![0]!;
+        Assert.Equal(
+            ("keys.sign-ring", "succeeded", $"ring key {keyId}", $"Signed 1 ring file(s) with the ring certificate: {Path.GetFileName(keyFile)}."),
+            (history["operation"]!.GetValue<string>(), history["outcome"]!.GetValue<string>(), history["target"]!.GetValue<string>(), history["detail"]!.GetValue<string>()));
 
         await using var after = ring.Host();
         var response = await after.Client(after.StaffToken(Role.Management, "management-signed")).PostAsync("{ profiles { totalCount } }");
@@ -53,5 +58,7 @@ public sealed class KeysSignRingTests
         Assert.Equal(string.Empty, output);
         Assert.Equal($"keys sign-ring: The ring file '{name}' holds key {keyId} in clear; a key in clear is never signed under DataProtection:CertificatePath (rotate the master key instead).", error.Trim());
         Assert.Equal(xml, await File.ReadAllTextAsync(Path.Combine(ring.KeyRingPath, name)));
+        var history = JsonNode.Parse((await Custodian.KeysAsync(ring.CustodianSettings(), "history", "--json", "--limit", "1")).Output)!["operations"]![0]!;
+        Assert.Equal(("keys.sign-ring", "refused", $"ring key {keyId}"), (history["operation"]!.GetValue<string>(), history["outcome"]!.GetValue<string>(), history["target"]!.GetValue<string>()));
     }
 }
