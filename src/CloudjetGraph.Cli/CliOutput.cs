@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace CloudjetGraph.Cli;
@@ -15,8 +16,11 @@ internal static class CliOutput
     /// <summary>The option every <c>keys</c> and <c>audit</c> verb takes.</summary>
     public const string JsonOptionName = "--json";
 
-    /// <summary>camelCase, ISO 8601 times, indented: what <c>keys list --json</c> always printed.</summary>
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>
+    /// camelCase, ISO 8601 times, indented, as <c>keys list --json</c> always printed. Quotes and
+    /// backticks in messages stay readable: the output goes to a terminal or a script, never into HTML.
+    /// </summary>
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Adds <c>--json</c> to <paramref name="command"/> unless it has it already.</summary>
     public static Command WithJsonOption(this Command command)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.IntegrationTests.Infrastructure;
@@ -123,6 +124,26 @@ public sealed class AuditVerifyTests
 
         Assert.Equal(AuditBroken, exitCode);
         Assert.Contains($"entry {head}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cli_VerifiesWithJson_GetsCountAndHeadOrTheBrokenCodeWithTheSameExitCode()
+    {
+        await using var app = await WithReadsAsync();
+        var head = AuditTrailRows.Head(app);
+        var forged = new AuditAnchor(head, new byte[AuditChainFormat.LinkLength]);
+
+        var (intactExit, intactOutput, intactError) = await Custodian.AuditAsync(Custodian.SettingsOf(app), "verify", "--json");
+        var (brokenExit, brokenOutput, brokenError) = await Custodian.AuditAsync(Custodian.SettingsOf(app), "verify", "--json", "--expect-head", forged.ToString());
+
+        Assert.True(intactExit == 0, intactError);
+        var intact = JsonNode.Parse(intactOutput)!;
+        Assert.Equal((true, head), (intact["intact"]!.GetValue<bool>(), intact["verified"]!.GetValue<long>()));
+        Assert.StartsWith($"{head}:", intact["head"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal((AuditBroken, string.Empty), (brokenExit, brokenError));
+        var broken = JsonNode.Parse(brokenOutput)!["error"]!;
+        Assert.Equal("AUDIT_BROKEN", broken["code"]!.GetValue<string>());
+        Assert.Contains($"entry {head}", broken["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]
