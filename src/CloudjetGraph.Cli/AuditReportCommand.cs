@@ -1,7 +1,7 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using System.Data.Common;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;

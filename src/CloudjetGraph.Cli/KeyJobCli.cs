@@ -2,13 +2,9 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using CloudjetGraph.Core.Audit;
-using CloudjetGraph.Core.Custodians;
-using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys.Jobs;
-using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace CloudjetGraph.Cli;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CloudjetGraph.Core;
 using CloudjetGraph.Core.Audit;
-using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
