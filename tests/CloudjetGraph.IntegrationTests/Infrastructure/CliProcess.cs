@@ -28,7 +28,7 @@ public sealed class CliProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot.Path, "src", "CloudjetGraph.Cli", "bin", Configuration, "net10.0", "cloudjet.dll"));
+        start.ArgumentList.Add(ToolPath);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -45,6 +45,9 @@ public sealed class CliProcess : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
+
+    /// <summary>The built tool, as the tests start it.</summary>
+    public static string ToolPath => Path.Combine(RepositoryRoot.Path, "src", "CloudjetGraph.Cli", "bin", Configuration, "net10.0", "cloudjet.dll");
 
     public int Id => _process.Id;
 
