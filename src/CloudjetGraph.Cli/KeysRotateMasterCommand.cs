@@ -56,7 +56,17 @@ internal static class KeysRotateMasterCommand
         }
 
         // A new host reads the ring afresh, so its default key is the one just created.
-        var result = await CliVerb.InHostAsync(buildHost, (services, token) => services.GetRequiredService<MasterKeyRotation>().RewrapDataKeysAsync(OperationActor.Cli(), token), cancellationToken);
+        MasterKeyRewrapResult result;
+        try
+        {
+            result = await CliVerb.InHostAsync(buildHost, (services, token) => services.GetRequiredService<MasterKeyRotation>().RewrapDataKeysAsync(OperationActor.Cli(), token), cancellationToken);
+        }
+        catch (Exception exception) when (lines.Count > 0 && CliFailure.From(exception) is { } failure)
+        {
+            // The new ring key exists whatever the re-wrap did: say so, with the re-wrap's own code and exit code.
+            throw new CliRefusalException(failure.ExitCode, failure.Code, $"{lines[0]} Then the re-wrap failed: {failure.Message} Run `keys rotate-master --rewrap-only` once that is mended.");
+        }
+
         lines.Add($"Re-wrapped {result.Rewrapped} data key(s) under ring key {result.DefaultKeyId}; {result.AlreadyUnder} already under it, {result.ChangedConcurrently} changed concurrently (run again).");
         return new CliResult(
             string.Join(Environment.NewLine, lines),
