@@ -12,6 +12,6 @@ internal static class AuditCommand
         var audit = new Command("audit", "The audit trail: verify its hash chain, report who read which profiles in a time window.");
         audit.Subcommands.Add(AuditVerifyCommand.Create(buildHost));
         audit.Subcommands.Add(AuditReportCommand.Create(buildHost));
-        return StorePairingGuard.Guard(audit, buildHost);
+        return CliOutput.WithJsonOnEveryVerb(StorePairingGuard.Guard(audit, buildHost));
     }
 }

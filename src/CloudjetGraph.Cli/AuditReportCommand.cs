@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Cli;
 
@@ -30,62 +31,60 @@ internal static class AuditReportCommand
             subject,
             format,
         };
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            var error = parseResult.InvocationConfiguration.Error;
-            var window = (From: parseResult.GetValue(from), To: parseResult.GetValue(to), Subject: parseResult.GetValue(subject));
-            if (window.From >= window.To)
+        command.SetAction((parseResult, cancellationToken) => CliVerb.RunAsync(
+            parseResult,
+            async token =>
             {
-                await error.WriteLineAsync("audit report: --from must be earlier than --to.");
-                return CliExitCodes.Error;
-            }
+                var window = (From: parseResult.GetValue(from), To: parseResult.GetValue(to), Subject: parseResult.GetValue(subject));
+                if (window.From >= window.To)
+                {
+                    throw CliRefusalException.Usage("--from must be earlier than --to.");
+                }
 
-            BreachReport report;
-            try
-            {
-                using var host = buildHost();
-                host.Services.GetService<IStartupValidator>()?.Validate();
-                await using var scope = host.Services.CreateAsyncScope();
-                var services = scope.ServiceProvider;
-                var target = BreachWindow.Describe(window.From, window.To, window.Subject);
-                report = await services.GetRequiredService<OperationLog>().RunAsync(
-                    OperationActor.Cli(),
-                    PrivacyOperationNames.BreachReport,
-                    target,
-                    async token =>
-                    {
-                        await services.GetRequiredService<KeyRingBootstrapper>().LoadExistingAsync(token);
-                        var profiles = await services.GetRequiredService<BreachScope>().ReadAsync(window.From, window.To, window.Subject, token);
-                        var emails = await services.GetRequiredService<BreachContacts>().EmailsAsync([.. profiles.Select(p => p.ProfileId)], token);
-                        return new BreachReport(window.From, window.To, window.Subject, profiles, emails);
-                    },
-                    result => new OperationSummary(target, $"{result.Profiles.Count} profiles affected; contact emails decrypted for notification (Cli)."),
-                    cancellationToken);
-            }
-            catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or AuditTrailUnavailableException)
-            {
-                await error.WriteLineAsync($"audit report: {exception.Message}");
-                return CliExitCodes.Error;
-            }
-            catch (DbException exception)
-            {
-                // Named by type only: a database library's message may quote the statement it ran.
-                await error.WriteLineAsync($"audit report: the database failed ({exception.GetType().Name}).");
-                return CliExitCodes.Error;
-            }
+                var csv = parseResult.GetValue(format) == "csv";
+                if (csv && CliOutput.IsJson(parseResult))
+                {
+                    throw CliRefusalException.Usage("--json prints the report as JSON; leave out --format csv.");
+                }
 
-            var output = parseResult.InvocationConfiguration.Output;
-            if (parseResult.GetValue(format) == "csv")
-            {
-                await BreachReportCsv.WriteAsync(output, report);
-            }
-            else
-            {
-                await BreachReportJson.WriteAsync(output, report, cancellationToken);
-            }
+                var report = await CliVerb.InHostAsync(buildHost, (services, step) => ReadAsync(services, window.From, window.To, window.Subject, step), token);
+                var document = BreachReportJson.Document(report);
+                if (!csv)
+                {
+                    return new CliResult(JsonSerializer.Serialize(document, CliOutput.JsonOptions), document);
+                }
 
-            return CliExitCodes.Done;
-        });
+                using var text = new StringWriter(CultureInfo.InvariantCulture);
+                await BreachReportCsv.WriteAsync(text, report);
+                return new CliResult(text.ToString().TrimEnd('\r', '\n'), document);
+            },
+            cancellationToken));
         return command;
+    }
+
+    private static async Task<BreachReport> ReadAsync(IServiceProvider services, DateTimeOffset from, DateTimeOffset to, string? subject, CancellationToken cancellationToken)
+    {
+        var target = BreachWindow.Describe(from, to, subject);
+        try
+        {
+            return await services.GetRequiredService<OperationLog>().RunAsync(
+                OperationActor.Cli(),
+                PrivacyOperationNames.BreachReport,
+                target,
+                async token =>
+                {
+                    await services.GetRequiredService<KeyRingBootstrapper>().LoadExistingAsync(token);
+                    var profiles = await services.GetRequiredService<BreachScope>().ReadAsync(from, to, subject, token);
+                    var emails = await services.GetRequiredService<BreachContacts>().EmailsAsync([.. profiles.Select(p => p.ProfileId)], token);
+                    return new BreachReport(from, to, subject, profiles, emails);
+                },
+                result => new OperationSummary(target, $"{result.Profiles.Count} profiles affected; contact emails decrypted for notification (Cli)."),
+                cancellationToken);
+        }
+        catch (DbException exception)
+        {
+            // Named by type only: a database library's message may quote the statement it ran.
+            throw new CliRefusalException(CliExitCodes.Error, CliFailureCodes.DatabaseFailed, $"the database failed ({exception.GetType().Name}).");
+        }
     }
 }

@@ -1,15 +1,13 @@
-using System.Text.Json;
-
 namespace CloudjetGraph.Cli;
 
 /// <summary><c>audit report --format json</c>: one document, <c>profiles</c> in id order, each with its <c>contactEmail</c> and <c>readers</c>.</summary>
 internal static class BreachReportJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
-    public static async Task WriteAsync(TextWriter output, BreachReport report, CancellationToken cancellationToken)
+    /// <summary>The document, for <see cref="CliOutput"/> to write.</summary>
+    public static object Document(BreachReport report)
     {
-        var document = new
+        ArgumentNullException.ThrowIfNull(report);
+        return new
         {
             from = report.From.UtcDateTime,
             to = report.To.UtcDateTime,
@@ -21,6 +19,5 @@ internal static class BreachReportJson
                 readers = p.Readers,
             }),
         };
-        await output.WriteLineAsync(JsonSerializer.Serialize(document, Options).AsMemory(), cancellationToken);
     }
 }

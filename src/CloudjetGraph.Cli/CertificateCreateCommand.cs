@@ -30,15 +30,14 @@ internal static class CertificateCreateCommand
             Description = "Name of the environment variable that holds the file's password (then set DataProtection:CertificatePassword to it); without it the file has none.",
         };
         var command = new Command("create", "Create a self-signed certificate that protects the key ring at rest, for development.") { outOption, passwordOption };
-        command.SetAction(parseResult => Run(
-            parseResult.GetRequiredValue(outOption).FullName,
-            parseResult.GetValue(passwordOption),
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+        command.SetAction((parseResult, cancellationToken) => CliVerb.RunAsync(
+            parseResult,
+            _ => Task.FromResult(Run(parseResult.GetRequiredValue(outOption).FullName, parseResult.GetValue(passwordOption))),
+            cancellationToken));
         return command;
     }
 
-    private static int Run(string path, string? passwordVariable, TextWriter output, TextWriter error)
+    private static CliResult Run(string path, string? passwordVariable)
     {
         string? password = null;
         if (passwordVariable is not null)
@@ -46,8 +45,7 @@ internal static class CertificateCreateCommand
             password = Environment.GetEnvironmentVariable(passwordVariable);
             if (string.IsNullOrEmpty(password))
             {
-                error.WriteLine($"keys certificate create: the environment variable '{passwordVariable}' is not set or empty.");
-                return 2;
+                throw CliRefusalException.Usage($"the environment variable '{passwordVariable}' is not set or empty.");
             }
         }
 
@@ -68,22 +66,22 @@ internal static class CertificateCreateCommand
         }
         catch (IOException exception) when (File.Exists(path))
         {
-            error.WriteLine($"keys certificate create: '{path}' already exists; it may protect a key ring, so it is never overwritten ({exception.GetType().Name}).");
-            return 1;
+            throw new CliRefusalException(CliExitCodes.Error, CliFailureCodes.FileNotWritten, $"'{path}' already exists; it may protect a key ring, so it is never overwritten ({exception.GetType().Name}).");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"keys certificate create: cannot write '{path}': {exception.Message}");
-            return 1;
+            throw new CliRefusalException(CliExitCodes.Error, CliFailureCodes.FileNotWritten, $"cannot write '{path}': {exception.Message}");
         }
         finally
         {
             CryptographicOperations.ZeroMemory(pkcs12);
         }
 
-        output.WriteLine($"Wrote {path} (thumbprint {certificate.Thumbprint}, valid until {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}).");
-        output.WriteLine("Set DataProtection:CertificatePath to it, and DataProtection:CertificatePassword from the environment. For development only.");
-        return 0;
+        return new CliResult(
+            $"Wrote {path} (thumbprint {certificate.Thumbprint}, valid until {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd})."
+            + Environment.NewLine
+            + "Set DataProtection:CertificatePath to it, and DataProtection:CertificatePassword from the environment. For development only.",
+            new { path, thumbprint = certificate.Thumbprint, notAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero) });
     }
 
     private static X509Certificate2 CreateSelfSigned()

@@ -2,20 +2,16 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using CloudjetGraph.Core.Audit;
-using CloudjetGraph.Core.Custodians;
-using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys.Jobs;
-using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace CloudjetGraph.Cli;
 
 /// <summary>
 /// What every key job verb shares: <c>--batch</c>, <c>--rate</c>, <c>--dry-run</c>, the host, the
-/// progress display and the exit codes (0 done, 1 error, 3 work remains, 4 lease held).
+/// progress display and the exit codes (0 done, 1 error, 2 usage, 3 work remains, 4 lease held).
 /// </summary>
 internal static class KeyJobCli
 {
@@ -41,72 +37,91 @@ internal static class KeyJobCli
     /// records the run) with progress, then prints what it did; a finished reindex also reports the
     /// invitations and exits 1 while profiles remain pending.
     /// </summary>
-    public static async Task<int> RunAsync(
+    public static Task<int> RunAsync(
         ParseResult parseResult,
         Func<IHost> buildHost,
         string verb,
         string kind,
-        RekeyScope scope,
+        Func<RekeyScope> scope,
         bool restart,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        CliVerb.RunAsync(parseResult, token => RunJobAsync(parseResult, buildHost, verb, kind, scope(), restart, token), cancellationToken);
+
+    private static async Task<CliResult> RunJobAsync(ParseResult parseResult, Func<IHost> buildHost, string verb, string kind, RekeyScope scope, bool restart, CancellationToken cancellationToken)
     {
-        var output = parseResult.InvocationConfiguration.Output;
-        var error = parseResult.InvocationConfiguration.Error;
         var request = new KeyJobRequest(kind, scope.Name, parseResult.GetValue<int>(BatchName), parseResult.GetValue<int?>(RateName), parseResult.GetValue<bool>(DryRunName), restart);
         if (request.BatchSize is < 1 or > KeyJobRunner.MaxBatchSize || request.RowsPerSecond is < 1)
         {
-            await error.WriteLineAsync($"keys {verb}: --batch must be 1-{KeyJobRunner.MaxBatchSize} and --rate at least 1.");
-            return CliExitCodes.Error;
+            throw CliRefusalException.Usage($"--batch must be 1-{KeyJobRunner.MaxBatchSize} and --rate at least 1.");
         }
 
+        // With --json, stdout holds the one result object: progress goes to stderr.
+        var progressOutput = CliOutput.IsJson(parseResult) ? parseResult.InvocationConfiguration.Error : parseResult.InvocationConfiguration.Output;
+        KeyJobResult result;
         try
         {
-            using var host = buildHost();
-
-            // The same settings checks as the gateway's startup, before anything is read or written.
-            host.Services.GetService<IStartupValidator>()?.Validate();
-            await using var services = host.Services.CreateAsyncScope();
-            var jobs = services.ServiceProvider.GetRequiredService<KeyJobs>();
-            var result = await WithProgressAsync(output, verb, progress =>
-                jobs.RunAsync(OperationActor.Cli(), request, scope, progress, started: null, cancellationToken));
-            await output.WriteLineAsync(Summary(verb, request, result.Outcome));
-            if (!result.Outcome.Finished)
-            {
-                return CliExitCodes.WorkRemains;
-            }
-
-            if (result.Invitations is not { } invitations)
-            {
-                return CliExitCodes.Done;
-            }
-
-            await output.WriteLineAsync(
-                $"Dropped the entries of {invitations.Cleared} used or expired invitation(s); {invitations.StillOpen} open invitation(s) keep theirs under an older key until used or expired.");
-            if (result.StillPending == 0)
-            {
-                return CliExitCodes.Done;
-            }
-
-            await error.WriteLineAsync(
-                $"keys {verb}: {result.StillPending} profile(s) still pending: changed concurrently (run it again) or their email no longer opens (shredded or damaged; the log names them).");
-            return CliExitCodes.Error;
+            result = await CliVerb.InHostAsync(
+                buildHost,
+                (services, token) => WithProgressAsync(progressOutput, verb, progress =>
+                    services.GetRequiredService<KeyJobs>().RunAsync(OperationActor.Cli(), request, scope, progress, started: null, token)),
+                cancellationToken);
         }
-        catch (DomainException exception)
+        catch (InvalidOperationException exception)
         {
-            await error.WriteLineAsync($"keys {verb}: {exception.Message}");
-            return exception.Code == ErrorCodes.KeyJobRunning ? CliExitCodes.LeaseHeld : CliExitCodes.Error;
-        }
-        catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or InvalidOperationException)
-        {
-            await error.WriteLineAsync($"keys {verb}: {exception.Message}");
-            return CliExitCodes.Error;
+            throw new CliRefusalException(CliExitCodes.Error, CliFailureCodes.Failed, exception.Message);
         }
         catch (DbException exception)
         {
             // A database's own text may quote stored values (a key that already exists, say): the type only.
-            await error.WriteLineAsync($"keys {verb}: the database refused a write ({exception.GetType().Name}); every batch before it is kept, so run it again once the database is healthy.");
-            return CliExitCodes.Error;
+            throw new CliRefusalException(CliExitCodes.Error, CliFailureCodes.DatabaseFailed, $"the database refused a write ({exception.GetType().Name}); every batch before it is kept, so run it again once the database is healthy.");
         }
+
+        var summary = Summary(verb, request, result.Outcome);
+        if (!result.Outcome.Finished)
+        {
+            return new CliResult(summary, Json(request, result), CliExitCodes.WorkRemains);
+        }
+
+        if (result.Invitations is not { } invitations)
+        {
+            return new CliResult(summary, Json(request, result));
+        }
+
+        var text = summary + Environment.NewLine
+            + $"Dropped the entries of {invitations.Cleared} used or expired invitation(s); {invitations.StillOpen} open invitation(s) keep theirs under an older key until used or expired.";
+        if (result.StillPending == 0)
+        {
+            return new CliResult(text, Json(request, result));
+        }
+
+        // The counts above still reach a custodian reading the text; a script reads the failure.
+        if (!CliOutput.IsJson(parseResult))
+        {
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync(text);
+        }
+
+        throw new CliRefusalException(
+            CliExitCodes.Error,
+            CliFailureCodes.ProfilesPending,
+            $"{result.StillPending} profile(s) still pending: changed concurrently (run it again) or their email no longer opens (shredded or damaged; the log names them).");
+    }
+
+    private static object Json(KeyJobRequest request, KeyJobResult result)
+    {
+        var p = result.Outcome.Progress;
+        return new
+        {
+            kind = request.Kind,
+            scope = request.Scope,
+            dryRun = request.DryRun,
+            finished = result.Outcome.Finished,
+            pending = p.Pending,
+            examined = p.Examined,
+            changed = p.Changed,
+            conflicts = p.Conflicts,
+            invitations = result.Invitations is { } invitations ? new { cleared = invitations.Cleared, stillOpen = invitations.StillOpen } : null,
+            stillPending = result.StillPending,
+        };
     }
 
     private static string Summary(string verb, KeyJobRequest request, KeyJobOutcome outcome)

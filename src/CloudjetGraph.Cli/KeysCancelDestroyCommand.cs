@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace CloudjetGraph.Cli;
 
-/// <summary><c>keys cancel-destroy ID</c>: a data key scheduled for destruction goes back to disabled.</summary>
+/// <summary><c>keys cancel-destroy ID [--yes]</c>: a data key scheduled for destruction goes back to disabled.</summary>
 internal static class KeysCancelDestroyCommand
 {
     public static Command Create(Func<IHost> buildHost)
@@ -15,12 +15,12 @@ internal static class KeysCancelDestroyCommand
         var command = new Command("cancel-destroy", "Cancel a data key's scheduled destruction: it stays disabled; `keys enable` then makes it readable again.")
         {
             id,
-        };
+        }.WithConfirmation();
         command.SetAction((parseResult, cancellationToken) => KeyStateCli.RunAsync(
             parseResult,
-            "cancel-destroy",
             buildHost,
-            async (services, token) => KeyStateCli.Describe(await services.GetRequiredService<DataKeyLifecycle>().CancelDestructionAsync(OperationActor.Cli(), parseResult.GetValue(id), token)),
+            $"Cancel the destruction of data key {parseResult.GetValue(id)}: it stays disabled.",
+            (services, token) => services.GetRequiredService<DataKeyLifecycle>().CancelDestructionAsync(OperationActor.Cli(), parseResult.GetValue(id), token),
             cancellationToken));
         return command;
     }

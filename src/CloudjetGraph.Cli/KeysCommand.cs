@@ -11,6 +11,9 @@ internal static class KeysCommand
     {
         var keys = new Command("keys", "Key custodians: create, see and look after the key ring and the data keys; never reads personal data.");
         keys.Subcommands.Add(KeysListCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysShowCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysJobsCommand.Create(buildHost));
+        keys.Subcommands.Add(KeysHistoryCommand.Create(buildHost));
         keys.Subcommands.Add(KeysInitCommand.Create(buildHost));
         keys.Subcommands.Add(KeysCertificateCommand.Create());
         keys.Subcommands.Add(KeysPkcs11Command.Create(buildHost));
@@ -34,6 +37,6 @@ internal static class KeysCommand
             StorePairingGuard.Guard(verb, buildHost);
         }
 
-        return keys;
+        return CliOutput.WithJsonOnEveryVerb(keys);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 namespace CloudjetGraph.Cli;
 
 /// <summary>
-/// <c>keys destroy-data ID</c>: overwrites a data key scheduled for destruction, irreversibly, once
+/// <c>keys destroy-data ID [--yes]</c>: overwrites a data key scheduled for destruction, irreversibly, once
 /// its waiting period has passed and nothing needs it. There is no way past the guards.
 /// </summary>
 internal static class KeysDestroyDataCommand
@@ -20,15 +20,19 @@ internal static class KeysDestroyDataCommand
             "Destroy a data key scheduled with `keys schedule-destroy`, once its waiting period has passed, the census counts nothing under it, no stored value is unattributed and nothing tried to use it since scheduling. IRREVERSIBLE.")
         {
             id,
-        };
-        command.SetAction((parseResult, cancellationToken) => KeyStateCli.RunAsync(
+        }.WithConfirmation();
+        command.SetAction((parseResult, cancellationToken) => CliVerb.RunAsync(
             parseResult,
-            "destroy-data",
-            buildHost,
-            async (services, token) =>
+            async token =>
             {
-                var result = await services.GetRequiredService<DataKeyDestruction>().DestroyAsync(OperationActor.Cli(), parseResult.GetValue(id), token);
-                return $"Destroyed data key {result.Id} ({result.Purpose}); this cannot be undone. Nothing was under it.";
+                await CliConfirmation.RequireAsync(parseResult, $"Destroy data key {parseResult.GetValue(id)} for good: this cannot be undone.", token);
+                var result = await CliVerb.InHostAsync(
+                    buildHost,
+                    (services, step) => services.GetRequiredService<DataKeyDestruction>().DestroyAsync(OperationActor.Cli(), parseResult.GetValue(id), step),
+                    token);
+                return new CliResult(
+                    $"Destroyed data key {result.Id} ({result.Purpose}); this cannot be undone. Nothing was under it.",
+                    new { id = result.Id, purpose = result.Purpose, state = DataKeyStates.Destroyed });
             },
             cancellationToken));
         return command;

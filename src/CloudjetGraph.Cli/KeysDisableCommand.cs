@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace CloudjetGraph.Cli;
 
-/// <summary><c>keys disable ID</c>: nothing opens under a decrypt-only data key until <c>keys enable</c>; each attempt is recorded.</summary>
+/// <summary><c>keys disable ID [--yes]</c>: nothing opens under a decrypt-only data key until <c>keys enable</c>; each attempt is recorded.</summary>
 internal static class KeysDisableCommand
 {
     public static Command Create(Func<IHost> buildHost)
@@ -17,12 +17,12 @@ internal static class KeysDisableCommand
             "Disable a decrypt-only data key: nothing opens under it (KEY_DISABLED), each attempt is recorded and readiness reports it, so you learn what still needs it. Undo with `keys enable`. The active key is never disabled.")
         {
             id,
-        };
+        }.WithConfirmation();
         command.SetAction((parseResult, cancellationToken) => KeyStateCli.RunAsync(
             parseResult,
-            "disable",
             buildHost,
-            async (services, token) => KeyStateCli.Describe(await services.GetRequiredService<DataKeyLifecycle>().DisableAsync(OperationActor.Cli(), parseResult.GetValue(id), token)),
+            $"Disable data key {parseResult.GetValue(id)}: nothing under it opens until `keys enable`.",
+            (services, token) => services.GetRequiredService<DataKeyLifecycle>().DisableAsync(OperationActor.Cli(), parseResult.GetValue(id), token),
             cancellationToken));
         return command;
     }

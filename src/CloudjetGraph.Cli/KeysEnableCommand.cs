@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace CloudjetGraph.Cli;
 
-/// <summary><c>keys enable ID</c>: a disabled data key is decrypt-only again and everything under it reads as before.</summary>
+/// <summary><c>keys enable ID [--yes]</c>: a disabled data key is decrypt-only again and everything under it reads as before.</summary>
 internal static class KeysEnableCommand
 {
     public static Command Create(Func<IHost> buildHost)
@@ -17,12 +17,12 @@ internal static class KeysEnableCommand
             "Enable a disabled data key: it is decrypt-only again and everything under it reads as before. A key scheduled for destruction is first taken back with `keys cancel-destroy`.")
         {
             id,
-        };
+        }.WithConfirmation();
         command.SetAction((parseResult, cancellationToken) => KeyStateCli.RunAsync(
             parseResult,
-            "enable",
             buildHost,
-            async (services, token) => KeyStateCli.Describe(await services.GetRequiredService<DataKeyLifecycle>().EnableAsync(OperationActor.Cli(), parseResult.GetValue(id), token)),
+            $"Enable data key {parseResult.GetValue(id)}: everything under it reads again.",
+            (services, token) => services.GetRequiredService<DataKeyLifecycle>().EnableAsync(OperationActor.Cli(), parseResult.GetValue(id), token),
             cancellationToken));
         return command;
     }

@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Data.Common;
 using CloudjetGraph.Core.Keys;
-using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Cli;
 
@@ -17,38 +14,14 @@ internal static class KeysListCommand
 {
     public static Command Create(Func<IHost> buildHost)
     {
-        var jsonOption = new Option<bool>("--json") { Description = "Print JSON (top-level masterKeys, dataKeys and unattributed) instead of tables." };
+        var jsonOption = new Option<bool>(CliOutput.JsonOptionName) { Description = "Print JSON (top-level masterKeys, dataKeys and unattributed) instead of tables." };
         var command = new Command("list", "List master keys, data keys and the census of what each protects.") { jsonOption };
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            var output = parseResult.InvocationConfiguration.Output;
-            KeyInventory inventory;
-            try
-            {
-                using var host = buildHost();
-
-                // The same settings checks as the gateway's startup, before anything is read.
-                host.Services.GetService<IStartupValidator>()?.Validate();
-                await using var scope = host.Services.CreateAsyncScope();
-                inventory = await scope.ServiceProvider.GetRequiredService<KeyCensus>().ReadAsync(cancellationToken);
-            }
-            catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or DbException)
-            {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"keys list: {exception.Message}");
-                return CliExitCodes.Error;
-            }
-
-            if (parseResult.GetValue(jsonOption))
-            {
-                await KeyInventoryJson.WriteAsync(output, inventory, cancellationToken);
-            }
-            else
-            {
-                KeyInventoryTables.Write(output, inventory);
-            }
-
-            return CliExitCodes.Done;
-        });
+        command.SetAction((parseResult, cancellationToken) => CliVerb.RunInHostAsync(
+            parseResult,
+            buildHost,
+            (services, token) => services.GetRequiredService<KeyCensus>().ReadAsync(token),
+            inventory => new CliResult(KeyInventoryTables.Render(parseResult.InvocationConfiguration.Output, inventory), inventory),
+            cancellationToken));
         return command;
     }
 }

@@ -21,7 +21,7 @@ internal static class KeysReindexCommand
             buildHost,
             "reindex",
             KeyJobKinds.Reindex,
-            RekeyScope.All,
+            () => RekeyScope.All,
             restart: false,
             cancellationToken));
         return command;

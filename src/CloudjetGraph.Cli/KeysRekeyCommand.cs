@@ -21,23 +21,15 @@ internal static class KeysRekeyCommand
         {
             all, organization, profile, restart,
         }.WithJobOptions();
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            if (ParseScope(parseResult.GetValue(all), parseResult.GetValue(organization), parseResult.GetValue(profile)) is not { } scope)
-            {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync("keys rekey: give exactly one of --all, --organization ID or --profile ID, with an id like 0193a000-0000-7000-8000-000000000001.");
-                return CliExitCodes.Error;
-            }
-
-            return await KeyJobCli.RunAsync(
-                parseResult,
-                buildHost,
-                "rekey",
-                KeyJobKinds.Rekey,
-                scope,
-                parseResult.GetValue(restart),
-                cancellationToken);
-        });
+        command.SetAction((parseResult, cancellationToken) => KeyJobCli.RunAsync(
+            parseResult,
+            buildHost,
+            "rekey",
+            KeyJobKinds.Rekey,
+            () => ParseScope(parseResult.GetValue(all), parseResult.GetValue(organization), parseResult.GetValue(profile))
+                ?? throw CliRefusalException.Usage("give exactly one of --all, --organization ID or --profile ID, with an id like 0193a000-0000-7000-8000-000000000001."),
+            parseResult.GetValue(restart),
+            cancellationToken));
         return command;
     }
 

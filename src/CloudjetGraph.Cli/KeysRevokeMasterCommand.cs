@@ -1,21 +1,15 @@
 using System.CommandLine;
-using System.Data.Common;
-using CloudjetGraph.Core;
 using CloudjetGraph.Core.Audit;
-using CloudjetGraph.Core.Custodians;
-using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys;
-using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Cli;
 
 /// <summary>
-/// <c>keys revoke-master ID [--force]</c>: revokes a ring key, refused while <c>keys list</c>'s
-/// census shows data keys under it, since they could no longer be unwrapped. Recorded, refusals
-/// included, as the operating system user's <c>keys.revoke-master</c>.
+/// <c>keys revoke-master ID [--force] [--yes]</c>: revokes a ring key, refused (<c>KEY_IN_USE</c>,
+/// exit 7) while <c>keys list</c>'s census shows data keys under it, since they could no longer be
+/// unwrapped. Recorded, refusals included, as the operating system user's <c>keys.revoke-master</c>.
 /// </summary>
 internal static class KeysRevokeMasterCommand
 {
@@ -23,28 +17,26 @@ internal static class KeysRevokeMasterCommand
     {
         var id = new Argument<Guid>("id") { Description = "The ring key's id, as `keys list` shows it." };
         var force = new Option<bool>("--force") { Description = "Revoke even though data keys are still under it: they become unreadable." };
-        var command = new Command("revoke-master", "Revoke a ring key that no data key depends on any more.") { id, force };
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            var masterKeyId = parseResult.GetValue(id);
-            int stillUnder;
-            try
+        var command = new Command("revoke-master", "Revoke a ring key that no data key depends on any more.") { id, force }.WithConfirmation();
+        command.SetAction((parseResult, cancellationToken) => CliVerb.RunAsync(
+            parseResult,
+            async token =>
             {
-                using var host = buildHost();
-                host.Services.GetService<IStartupValidator>()?.Validate();
-                await using var scope = host.Services.CreateAsyncScope();
-                stillUnder = await scope.ServiceProvider.GetRequiredService<MasterKeyRotation>().RevokeAsync(OperationActor.Cli(), masterKeyId, parseResult.GetValue(force), cancellationToken);
-            }
-            catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or DomainException or DbException)
-            {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"keys revoke-master: {exception.Message}");
-                return CliExitCodes.Error;
-            }
-
-            await parseResult.InvocationConfiguration.Output.WriteLineAsync(
-                $"Revoked ring key {masterKeyId}" + (stillUnder > 0 ? $"; {stillUnder} data key(s) under it can no longer be unwrapped." : "; no data key was under it."));
-            return CliExitCodes.Done;
-        });
+                var masterKeyId = parseResult.GetValue(id);
+                var forced = parseResult.GetValue(force);
+                await CliConfirmation.RequireAsync(
+                    parseResult,
+                    $"Revoke ring key {masterKeyId}: nothing is ever wrapped or unwrapped with it again" + (forced ? ", even the data keys still under it." : "."),
+                    token);
+                var stillUnder = await CliVerb.InHostAsync(
+                    buildHost,
+                    (services, step) => services.GetRequiredService<MasterKeyRotation>().RevokeAsync(OperationActor.Cli(), masterKeyId, forced, step),
+                    token);
+                return new CliResult(
+                    $"Revoked ring key {masterKeyId}" + (stillUnder > 0 ? $"; {stillUnder} data key(s) under it can no longer be unwrapped." : "; no data key was under it."),
+                    new { id = masterKeyId, revoked = true, dataKeysStillUnder = stillUnder });
+            },
+            cancellationToken));
         return command;
     }
 }

@@ -18,7 +18,7 @@ internal static class KeysRewrapCommand
             buildHost,
             "rewrap",
             KeyJobKinds.Rewrap,
-            RekeyScope.All,
+            () => RekeyScope.All,
             restart: false,
             cancellationToken));
         return command;

@@ -1,20 +1,14 @@
 using System.CommandLine;
-using System.Data.Common;
-using CloudjetGraph.Core;
 using CloudjetGraph.Core.Audit;
-using CloudjetGraph.Core.Custodians;
-using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys;
-using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Cli;
 
 /// <summary>
-/// <c>keys rotate-data --purpose person-keys|blind-index|token-signing</c>: a new data key becomes
-/// active, the old one decrypt-only. Nothing under the old key is rewritten.
+/// <c>keys rotate-data --purpose person-keys|blind-index|token-signing [--yes]</c>: a new data key
+/// becomes active, the old one decrypt-only. Nothing under the old key is rewritten.
 /// </summary>
 internal static class KeysRotateDataCommand
 {
@@ -30,36 +24,26 @@ internal static class KeysRotateDataCommand
             "Make a new data key of a purpose active; the old one stays decrypt-only. Then `keys rewrap` (person-keys) or `keys reindex` (blind-index) moves what is under it; token-signing needs nothing more.")
         {
             purpose,
-        };
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            var error = parseResult.InvocationConfiguration.Error;
-            if (!DataKeyPurposeLabels.TryParse(parseResult.GetValue(purpose), out var chosen))
+        }.WithConfirmation();
+        command.SetAction((parseResult, cancellationToken) => CliVerb.RunAsync(
+            parseResult,
+            async token =>
             {
-                await error.WriteLineAsync($"keys rotate-data: --purpose must be {DataKeyPurposeLabels.PersonKeyWrapping}, {DataKeyPurposeLabels.BlindIndex} or {DataKeyPurposeLabels.TokenSigning}.");
-                return CliExitCodes.Error;
-            }
+                if (!DataKeyPurposeLabels.TryParse(parseResult.GetValue(purpose), out var chosen))
+                {
+                    throw CliRefusalException.Usage($"--purpose must be {DataKeyPurposeLabels.PersonKeyWrapping}, {DataKeyPurposeLabels.BlindIndex} or {DataKeyPurposeLabels.TokenSigning}.");
+                }
 
-            DataKeyRotationResult result;
-            try
-            {
-                using var host = buildHost();
-
-                // The same settings checks as the gateway's startup, before anything is read or written.
-                host.Services.GetService<IStartupValidator>()?.Validate();
-                await using var scope = host.Services.CreateAsyncScope();
-                result = await scope.ServiceProvider.GetRequiredService<DataKeyRotation>().RotateAsync(OperationActor.Cli(), chosen, cancellationToken);
-            }
-            catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException or DomainException or DbException)
-            {
-                await error.WriteLineAsync($"keys rotate-data: {exception.Message}");
-                return CliExitCodes.Error;
-            }
-
-            await parseResult.InvocationConfiguration.Output.WriteLineAsync(
-                $"Created data key {result.NewKeyId} ({result.Purpose}), active now; {result.PreviousKeyId} is decrypt-only. Running gateways switch within DataProtection:RefreshInterval.");
-            return CliExitCodes.Done;
-        });
+                await CliConfirmation.RequireAsync(parseResult, $"Rotate the {parseResult.GetValue(purpose)} data key: a new key becomes active and the current one decrypt-only.", token);
+                var result = await CliVerb.InHostAsync(
+                    buildHost,
+                    (services, step) => services.GetRequiredService<DataKeyRotation>().RotateAsync(OperationActor.Cli(), chosen, step),
+                    token);
+                return new CliResult(
+                    $"Created data key {result.NewKeyId} ({result.Purpose}), active now; {result.PreviousKeyId} is decrypt-only. Running gateways switch within DataProtection:RefreshInterval.",
+                    new { purpose = result.Purpose, newKeyId = result.NewKeyId, previousKeyId = result.PreviousKeyId, masterKeyId = result.MasterKeyId });
+            },
+            cancellationToken));
         return command;
     }
 }

@@ -16,24 +16,19 @@ internal static class Pkcs11CreateKeyCommand
     public static Command Create(Func<IHost> buildHost)
     {
         var command = new Command("create-key", "Create the non-extractable AES-256 ring key in the PKCS#11 token (DataProtection:Pkcs11:KeyLabel); never replaces one.");
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            try
+        command.SetAction((parseResult, cancellationToken) => CliVerb.RunAsync(
+            parseResult,
+            token =>
             {
                 using var host = buildHost();
                 host.Services.GetService<IStartupValidator>()?.Validate();
-                var token = host.Services.GetRequiredService<RingToken>();
-                token.CreateKey();
-                await parseResult.InvocationConfiguration.Output.WriteLineAsync(
-                    $"Created the AES-256 key '{token.KeyLabel}' in the token (never extractable). New ring keys are protected by it; move an existing ring with `keys rotate-master`.");
-                return CliExitCodes.Done;
-            }
-            catch (Exception exception) when (exception is OptionsValidationException or KeyRingUnavailableException)
-            {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"keys pkcs11 create-key: {exception.Message}");
-                return CliExitCodes.Error;
-            }
-        });
+                var ringToken = host.Services.GetRequiredService<RingToken>();
+                ringToken.CreateKey();
+                return Task.FromResult(new CliResult(
+                    $"Created the AES-256 key '{ringToken.KeyLabel}' in the token (never extractable). New ring keys are protected by it; move an existing ring with `keys rotate-master`.",
+                    new { keyLabel = ringToken.KeyLabel }));
+            },
+            cancellationToken));
         return command;
     }
 }

@@ -19,4 +19,6 @@ void Stop(PosixSignalContext context)
 
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);
+
+// A command line that does not parse exits 2 (usage), not System.CommandLine's 1 (CliInvocation).
+return await CliInvocation.InvokeAsync(root, args, new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);

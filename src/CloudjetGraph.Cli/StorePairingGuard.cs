@@ -43,8 +43,7 @@ internal sealed class StorePairingGuard(AsynchronousCommandLineAction verb, Func
         }
         catch (KeyStoreMismatchException exception)
         {
-            await parseResult.InvocationConfiguration.Error.WriteLineAsync($"{parseResult.CommandResult.Command.Name}: {exception.Message}");
-            return CliExitCodes.StoreMismatch;
+            return await CliOutput.WriteAsync(parseResult, CliFailure.From(exception)!);
         }
     }
 

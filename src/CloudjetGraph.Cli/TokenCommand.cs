@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace CloudjetGraph.Cli;
 
 /// <summary>
-/// <c>token --role R --sub S</c>: mints a signed staff token for development and tests and prints
-/// it alone on stdout. Refused unless the gateway runs on a development key ring, so it can never
-/// mint production credentials.
+/// <c>token --role R --sub S [--json]</c>: mints a signed staff token for development and tests and
+/// prints it alone on stdout (with <c>--json</c>, <c>{"token","expiresAt"}</c>). Refused unless the
+/// gateway runs on a development key ring, so it can never mint production credentials; an unknown
+/// role exits <see cref="CliExitCodes.Usage"/>.
 /// </summary>
 internal static class TokenCommand
 {
@@ -26,40 +27,37 @@ internal static class TokenCommand
             Description = "Token subject, e.g. sales-demo; sales and support see the organizations assigned to it.",
             Required = true,
         };
-        var command = new Command("token", "Mint a signed staff token for development and tests.") { roleOption, subjectOption };
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            var roleName = parseResult.GetRequiredValue(roleOption);
-            var subject = parseResult.GetRequiredValue(subjectOption);
-            if (!RoleNames.TryParse(roleName, out var role) || !RoleNames.Staff.Contains(role))
+        var command = new Command("token", "Mint a signed staff token for development and tests.") { roleOption, subjectOption }.WithJsonOption();
+        command.SetAction((parseResult, cancellationToken) => CliVerb.RunAsync(
+            parseResult,
+            async token =>
             {
-                await Console.Error.WriteLineAsync($"token: unknown staff role '{roleName}'; expected one of {string.Join(", ", RoleNames.Staff.Select(RoleNames.Of))}.");
-                return 2;
-            }
+                var roleName = parseResult.GetRequiredValue(roleOption);
+                var subject = parseResult.GetRequiredValue(subjectOption);
+                if (!RoleNames.TryParse(roleName, out var role) || !RoleNames.Staff.Contains(role))
+                {
+                    throw CliRefusalException.Usage($"unknown staff role '{roleName}'; expected one of {string.Join(", ", RoleNames.Staff.Select(RoleNames.Of))}.");
+                }
 
-            using var host = CliHost.Build();
-            await using var scope = host.Services.CreateAsyncScope();
-            try
-            {
-                await scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>().LoadExistingAsync(cancellationToken);
-            }
-            catch (KeyRingUnavailableException exception)
-            {
-                await Console.Error.WriteLineAsync($"token: {exception.Message}");
-                return 1;
-            }
+                using var host = CliHost.Build();
+                await using var scope = host.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>().LoadExistingAsync(token);
+                var issuer = scope.ServiceProvider.GetRequiredService<TokenIssuer>();
+                if (!issuer.IsDevelopmentSigningKey)
+                {
+                    throw new CliRefusalException(
+                        CliExitCodes.Error,
+                        CliFailureCodes.Failed,
+                        "the gateway does not run on a development key ring; staff tokens come from the identity provider (Authentication:Authority).");
+                }
 
-            var issuer = scope.ServiceProvider.GetRequiredService<TokenIssuer>();
-            if (!issuer.IsDevelopmentSigningKey)
-            {
-                await Console.Error.WriteLineAsync("token: the gateway does not run on a development key ring; staff tokens come from the identity provider (Authentication:Authority).");
-                return 1;
-            }
+                var lifetime = scope.ServiceProvider.GetRequiredService<IOptions<AccessTokenOptions>>().Value.StaffTokenLifetime;
+                var issued = issuer.Issue(subject, role, lifetime);
 
-            var lifetime = scope.ServiceProvider.GetRequiredService<IOptions<AccessTokenOptions>>().Value.StaffTokenLifetime;
-            Console.WriteLine(issuer.Issue(subject, role, lifetime).Token);
-            return 0;
-        });
+                // The token alone on stdout, so that TOKEN=$(cloudjet token ...) works; --json adds its expiry.
+                return new CliResult(issued.Token, new { token = issued.Token, expiresAt = issued.ExpiresAt.ToUniversalTime() });
+            },
+            cancellationToken));
         return command;
     }
 }

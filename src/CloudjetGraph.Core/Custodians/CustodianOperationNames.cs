@@ -52,6 +52,9 @@ public static class CustodianOperationNames
     /// <summary>A run of the reindex key job (<c>keys reindex</c>, GraphQL <c>startKeyJob(kind: REINDEX)</c>).</summary>
     public const string Reindex = "keys.reindex";
 
+    /// <summary>The ring files of one ring key signed with the ring certificate (<c>keys sign-ring --key ID</c>).</summary>
+    public const string SignRing = "keys.sign-ring";
+
     /// <summary>Person keys whose profile is gone removed (<c>keys sweep</c>).</summary>
     public const string Sweep = "keys.sweep";
 }

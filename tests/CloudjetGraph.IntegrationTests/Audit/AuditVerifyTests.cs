@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.IntegrationTests.Infrastructure;
@@ -126,17 +127,37 @@ public sealed class AuditVerifyTests
         Assert.Contains($"entry {head}", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Cli_VerifiesWithJson_GetsCountAndHeadOrTheBrokenCodeWithTheSameExitCode()
+    {
+        await using var app = await WithReadsAsync();
+        var head = AuditTrailRows.Head(app);
+        var forged = new AuditAnchor(head, new byte[AuditChainFormat.LinkLength]);
+
+        var (intactExit, intactOutput, intactError) = await Custodian.AuditAsync(Custodian.SettingsOf(app), "verify", "--json");
+        var (brokenExit, brokenOutput, brokenError) = await Custodian.AuditAsync(Custodian.SettingsOf(app), "verify", "--json", "--expect-head", forged.ToString());
+
+        Assert.True(intactExit == 0, intactError);
+        var intact = JsonNode.Parse(intactOutput)!;
+        Assert.Equal((true, head), (intact["intact"]!.GetValue<bool>(), intact["verified"]!.GetValue<long>()));
+        Assert.StartsWith($"{head}:", intact["head"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal((AuditBroken, string.Empty), (brokenExit, brokenError));
+        var broken = JsonNode.Parse(brokenOutput)!["error"]!;
+        Assert.Equal("AUDIT_BROKEN", broken["code"]!.GetValue<string>());
+        Assert.Contains($"entry {head}", broken["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("12")]
     [InlineData("x:00")]
     [InlineData("0:0000000000000000000000000000000000000000000000000000000000000000")]
-    public async Task Custodian_PassesAMalformedAnchor_ExitsOneWithOneLine(string anchor)
+    public async Task Custodian_PassesAMalformedAnchor_ExitsUsageWithOneLine(string anchor)
     {
         await using var app = await WithReadsAsync();
 
         var (exitCode, output, error) = await Custodian.AuditAsync(Custodian.SettingsOf(app), "verify", "--expect-head", anchor);
 
-        Assert.Equal((1, string.Empty), (exitCode, output));
+        Assert.Equal((2, string.Empty), (exitCode, output));
         Assert.Single(error.Trim().Split('\n'));
     }
 

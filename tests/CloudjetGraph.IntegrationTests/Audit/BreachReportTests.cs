@@ -64,7 +64,7 @@ public sealed class BreachReportTests(BreachWindowFixture window) : IClassFixtur
     {
         var (exitCode, output, error) = await Custodian.AuditAsync(Custodian.DevelopmentSettingsOf(_app), "report", "--from", _to.ToString("O"), "--to", _from.ToString("O"));
 
-        Assert.Equal((1, string.Empty, "audit report: --from must be earlier than --to."), (exitCode, output, error.Trim()));
+        Assert.Equal((2, string.Empty, "audit report: --from must be earlier than --to."), (exitCode, output, error.Trim()));
     }
 
     [Fact]

@@ -28,15 +28,15 @@ public sealed class CustodianOperationRecordTests
         var initRecord = Assert.Single(await CustodianRecord.ReadAsync(DatabasePath(ring)));
         var oldMaster = initRecord.Target["ring key ".Length..];
 
-        var (rotated, _, rotateError) = await Custodian.KeysAsync(settings, "rotate-master");
+        var (rotated, _, rotateError) = await Custodian.KeysAsync(settings, "rotate-master", "--yes");
         Assert.True(rotated == 0, rotateError);
         var newMaster = (await CustodianRecord.ReadAsync(DatabasePath(ring)))[1].Target["ring key ".Length..];
-        var (inUse, _, _) = await Custodian.KeysAsync(settings, "revoke-master", newMaster);
+        var (inUse, _, _) = await Custodian.KeysAsync(settings, "revoke-master", "--yes", newMaster);
         var unknownId = Guid.NewGuid();
-        var (unknown, _, _) = await Custodian.KeysAsync(settings, "revoke-master", unknownId.ToString());
-        var (revoked, _, revokeError) = await Custodian.KeysAsync(settings, "revoke-master", oldMaster);
+        var (unknown, _, _) = await Custodian.KeysAsync(settings, "revoke-master", "--yes", unknownId.ToString());
+        var (revoked, _, revokeError) = await Custodian.KeysAsync(settings, "revoke-master", "--yes", oldMaster);
 
-        Assert.Equal((1, 1, 0), (inUse, unknown, revoked));
+        Assert.Equal((7, 1, 0), (inUse, unknown, revoked));
         Assert.True(revoked == 0, revokeError);
         var rows = await CustodianRecord.ReadAsync(DatabasePath(ring));
         Assert.Equal(
@@ -66,24 +66,24 @@ public sealed class CustodianOperationRecordTests
         var unknownProfile = Guid.NewGuid();
         const string OtherRunner = "other-box/pid 7/feedf00d";
 
-        var rotated = await Custodian.KeysAsync(settings, "rotate-data", "--purpose", "person-keys");
+        var rotated = await Custodian.KeysAsync(settings, "rotate-data", "--yes", "--purpose", "person-keys");
         var (oldKey, newKey) = host.WithDb(db => (
             db.DataKeys.Single(k => k.Purpose == DataKeyPurpose.PersonKeyWrapping && !k.IsActive).Id,
             db.DataKeys.Single(k => k.Purpose == DataKeyPurpose.PersonKeyWrapping && k.IsActive).Id));
-        var disabled = await Custodian.KeysAsync(settings, "disable", oldKey.ToString());
-        var scheduled = await Custodian.KeysAsync(settings, "schedule-destroy", oldKey.ToString(), "--after", "8d");
+        var disabled = await Custodian.KeysAsync(settings, "disable", "--yes", oldKey.ToString());
+        var scheduled = await Custodian.KeysAsync(settings, "schedule-destroy", "--yes", oldKey.ToString(), "--after", "8d");
         DataKeyScheduling.PassWaitingPeriod(host, oldKey);
-        var inUse = await Custodian.KeysAsync(settings, "destroy-data", oldKey.ToString());
+        var inUse = await Custodian.KeysAsync(settings, "destroy-data", "--yes", oldKey.ToString());
 
         // Nothing opens under a disabled key, jobs included: back to decrypt-only to rewrap.
-        var cancelled = await Custodian.KeysAsync(settings, "cancel-destroy", oldKey.ToString());
-        var enabled = await Custodian.KeysAsync(settings, "enable", oldKey.ToString());
+        var cancelled = await Custodian.KeysAsync(settings, "cancel-destroy", "--yes", oldKey.ToString());
+        var enabled = await Custodian.KeysAsync(settings, "enable", "--yes", oldKey.ToString());
         var rewrapped = await Custodian.KeysAsync(settings, "rewrap", "--batch", "7");
         var dryRun = await Custodian.KeysAsync(settings, "rewrap", "--dry-run");
-        var disabledAgain = await Custodian.KeysAsync(settings, "disable", oldKey.ToString());
-        var scheduledAgain = await Custodian.KeysAsync(settings, "schedule-destroy", oldKey.ToString(), "--after", "8d");
+        var disabledAgain = await Custodian.KeysAsync(settings, "disable", "--yes", oldKey.ToString());
+        var scheduledAgain = await Custodian.KeysAsync(settings, "schedule-destroy", "--yes", oldKey.ToString(), "--after", "8d");
         DataKeyScheduling.PassWaitingPeriod(host, oldKey);
-        var destroyed = await Custodian.KeysAsync(settings, "destroy-data", oldKey.ToString());
+        var destroyed = await Custodian.KeysAsync(settings, "destroy-data", "--yes", oldKey.ToString());
         var noSuchProfile = await Custodian.KeysAsync(settings, "rekey", "--profile", unknownProfile.ToString());
         var reindexed = await Custodian.KeysAsync(settings, "reindex");
         var leases = host.Services.GetRequiredService<KeyJobLeases>();
@@ -125,16 +125,16 @@ public sealed class CustodianOperationRecordTests
 
         // Hostile and careless: the wrong password for every verb, a second init over the ring,
         // then a real rotation and a forced revoke that leaves data keys unreadable.
-        Assert.Equal(1, (await Custodian.KeysAsync(wrong, "rotate-master")).ExitCode);
-        Assert.Equal(1, (await Custodian.KeysAsync(wrong, "rotate-master", "--rewrap-only")).ExitCode);
-        Assert.Equal(1, (await Custodian.KeysAsync(wrong, "revoke-master", Guid.NewGuid().ToString())).ExitCode);
+        Assert.Equal(1, (await Custodian.KeysAsync(wrong, "rotate-master", "--yes")).ExitCode);
+        Assert.Equal(1, (await Custodian.KeysAsync(wrong, "rotate-master", "--yes", "--rewrap-only")).ExitCode);
+        Assert.Equal(1, (await Custodian.KeysAsync(wrong, "revoke-master", "--yes", Guid.NewGuid().ToString())).ExitCode);
         Assert.Equal(1, (await Custodian.KeysAsync(right, "init")).ExitCode);
-        var (rotated, _, rotateError) = await Custodian.KeysAsync(right, "rotate-master", "--activate-in", "01:00:00");
+        var (rotated, _, rotateError) = await Custodian.KeysAsync(right, "rotate-master", "--yes", "--activate-in", "1h");
         Assert.True(rotated == 0, rotateError);
         var rows = await CustodianRecord.ReadAsync(DatabasePath(ring));
         var current = rows[0].Target["ring key ".Length..];
         var dataKeys = await DataKeysAsync(ring);
-        var (forced, _, forceError) = await Custodian.KeysAsync(right, "revoke-master", current, "--force");
+        var (forced, _, forceError) = await Custodian.KeysAsync(right, "revoke-master", "--yes", current, "--force");
         Assert.True(forced == 0, forceError);
         rows = await CustodianRecord.ReadAsync(DatabasePath(ring));
 

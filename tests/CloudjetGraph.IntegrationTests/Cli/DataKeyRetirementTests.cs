@@ -31,7 +31,7 @@ public sealed class DataKeyRetirementTests
             var profiles = await DatabaseDigest.OfAsync(host, "Profiles");
             await Custodian.RotateDataAsync(settings, "person-keys");
 
-            var (refused, _, refusal) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
+            var (refused, _, refusal) = await Custodian.KeysAsync(settings, "destroy-data", "--yes", old.ToString());
             Assert.Equal(7, refused);
             Assert.Contains("[KEY_TRANSITION_REFUSED]", refusal, StringComparison.Ordinal);
 
@@ -41,7 +41,7 @@ public sealed class DataKeyRetirementTests
             Assert.Equal(0, CensusJson.DataKey(await Custodian.ListAsync(settings), old)["census"]!["personKeys"]!.GetValue<long>());
             await DataKeyScheduling.ScheduleAndWaitAsync(host, settings, old);
 
-            var (destroyed, output, destroyError) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
+            var (destroyed, output, destroyError) = await Custodian.KeysAsync(settings, "destroy-data", "--yes", old.ToString());
             Assert.True(destroyed == 0, destroyError);
             Assert.StartsWith($"Destroyed data key {old} (person-keys); this cannot be undone.", output, StringComparison.Ordinal);
             Assert.Equal(profiles, await DatabaseDigest.OfAsync(host, "Profiles"));
@@ -69,7 +69,7 @@ public sealed class DataKeyRetirementTests
         Assert.Equal(owner, await BlindIndexRotation.OwnIdAsync(host, email));
         Assert.Equal([owner], await BlindIndexRotation.SearchAsync(host, email));
 
-        var (refused, _, refusal) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
+        var (refused, _, refusal) = await Custodian.KeysAsync(settings, "destroy-data", "--yes", old.ToString());
         Assert.Equal(7, refused);
         Assert.Contains("[KEY_TRANSITION_REFUSED]", refusal, StringComparison.Ordinal);
 
@@ -79,7 +79,7 @@ public sealed class DataKeyRetirementTests
         await DataKeyScheduling.ScheduleAndWaitAsync(host, settings, old);
         Assert.Equal(owner, await BlindIndexRotation.OwnIdAsync(host, email));
 
-        var (destroyed, _, destroyError) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
+        var (destroyed, _, destroyError) = await Custodian.KeysAsync(settings, "destroy-data", "--yes", old.ToString());
         Assert.True(destroyed == 0, destroyError);
         await Poll.UntilAsync(() => !host.Services.GetRequiredService<DataKeyRing>().TryGet(old, out _), Delay, "The gateway forgetting the destroyed key");
         Assert.Equal(owner, await BlindIndexRotation.OwnIdAsync(host, email));

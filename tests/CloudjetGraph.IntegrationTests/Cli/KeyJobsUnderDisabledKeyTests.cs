@@ -17,7 +17,7 @@ public sealed class KeyJobsUnderDisabledKeyTests
         var settings = Custodian.DevelopmentSettingsOf(host);
         var old = CensusJson.ActiveKeyId(await Custodian.ListAsync(settings), "person-keys");
         await Custodian.RotateDataAsync(settings, "person-keys");
-        var (disabled, _, disableError) = await Custodian.KeysAsync(settings, "disable", old.ToString());
+        var (disabled, _, disableError) = await Custodian.KeysAsync(settings, "disable", "--yes", old.ToString());
         Assert.True(disabled == 0, disableError);
         var keyStore = await DatabaseDigest.OfKeyStoreAsync(host);
         var profiles = await DatabaseDigest.OfAsync(host, "Profiles");
@@ -33,7 +33,7 @@ public sealed class KeyJobsUnderDisabledKeyTests
         Assert.Equal(keyStore, await DatabaseDigest.OfKeyStoreAsync(host));
         Assert.Equal(profiles, await DatabaseDigest.OfAsync(host, "Profiles"));
 
-        var (enabled, _, enableError) = await Custodian.KeysAsync(settings, "enable", old.ToString());
+        var (enabled, _, enableError) = await Custodian.KeysAsync(settings, "enable", "--yes", old.ToString());
         Assert.True(enabled == 0, enableError);
         var (rewrapped, _, rewrapError) = await Custodian.KeysAsync(settings, "rewrap");
         Assert.True(rewrapped == 0, rewrapError);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Cli;
@@ -42,21 +43,25 @@ public sealed class KeyStorePairingTests
         [
             ["list", "--json"],
             ["list"],
-            ["rotate-data", "--purpose", "person-keys"],
+            ["rotate-data", "--yes", "--purpose", "person-keys"],
             ["rewrap"],
-            ["destroy-data", personKeysKey.ToString()],
+            ["destroy-data", "--yes", personKeysKey.ToString()],
             ["rekey", "--all"],
             ["reindex"],
-            ["rotate-master"],
-            ["revoke-master", masterKey],
+            ["rotate-master", "--yes"],
+            ["revoke-master", "--yes", masterKey],
             ["init"],
         ];
         foreach (var verb in verbs)
         {
-            var (exitCode, output, error) = await Custodian.KeysAsync(settings, verb);
+            var (exitCode, output, stderr) = await Custodian.KeysAsync(settings, verb);
 
-            Assert.True(exitCode == StoreMismatch, $"keys {string.Join(' ', verb)} exited {exitCode}: {error}");
-            Assert.Equal(string.Empty, output);
+            // With --json the refusal is the one JSON object on stdout, and stderr stays empty.
+            var json = verb.Contains("--json");
+            var error = json ? JsonNode.Parse(output)!["error"]!["message"]!.GetValue<string>() : stderr;
+            Assert.True(exitCode == StoreMismatch, $"keys {string.Join(' ', verb)} exited {exitCode}: {stderr}{output}");
+            Assert.Equal(string.Empty, json ? stderr : output);
+            Assert.True(!json || JsonNode.Parse(output)!["error"]!["code"]!.GetValue<string>() == "KEY_STORE_MISMATCH", output);
             Assert.Contains("ConnectionStrings:CloudjetKeys", error, StringComparison.Ordinal);
             Assert.Contains(ExpectedReason(wrongStore), error, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);

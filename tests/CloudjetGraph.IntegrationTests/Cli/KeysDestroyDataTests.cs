@@ -28,7 +28,7 @@ public sealed class KeysDestroyDataTests
         await Custodian.RotateDataAsync(settings, "person-keys");
         await DataKeyScheduling.ScheduleAndWaitAsync(host, settings, middle);
 
-        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", middle.ToString());
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", "--yes", middle.ToString());
 
         Assert.True(exitCode == 0, error);
         Assert.Equal($"Destroyed data key {middle} (person-keys); this cannot be undone. Nothing was under it.", output.Trim());
@@ -41,13 +41,13 @@ public sealed class KeysDestroyDataTests
         Assert.False(row.IsActive);
 
         // A second destruction, an enable of the tombstone, or a key that never existed, is refused.
-        var (again, _, againError) = await Custodian.KeysAsync(settings, "destroy-data", middle.ToString());
+        var (again, _, againError) = await Custodian.KeysAsync(settings, "destroy-data", "--yes", middle.ToString());
         Assert.Equal(RefusedByGuard, again);
         Assert.Contains("[KEY_TRANSITION_REFUSED]", againError, StringComparison.Ordinal);
-        var (enable, _, enableError) = await Custodian.KeysAsync(settings, "enable", middle.ToString());
+        var (enable, _, enableError) = await Custodian.KeysAsync(settings, "enable", "--yes", middle.ToString());
         Assert.Equal(RefusedByGuard, enable);
         Assert.Contains("It is destroyed. Only a disabled key is enabled", enableError, StringComparison.Ordinal);
-        var (unknown, _, unknownError) = await Custodian.KeysAsync(settings, "destroy-data", Guid.NewGuid().ToString());
+        var (unknown, _, unknownError) = await Custodian.KeysAsync(settings, "destroy-data", "--yes", Guid.NewGuid().ToString());
         Assert.Equal(1, unknown);
         Assert.Contains("[KEY_NOT_FOUND]", unknownError, StringComparison.Ordinal);
 
@@ -68,9 +68,9 @@ public sealed class KeysDestroyDataTests
         await DataKeyScheduling.ScheduleAndWaitAsync(host, settings, old);
         var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
 
-        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString(), "--force");
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", "--yes", old.ToString(), "--force");
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.DoesNotContain("Destroyed", output, StringComparison.Ordinal);
         Assert.Contains("--force", error, StringComparison.Ordinal);
         Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host));
@@ -88,7 +88,7 @@ public sealed class KeysDestroyDataTests
         await DataKeyScheduling.ScheduleAndWaitAsync(host, settings, old);
         var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
 
-        var (refused, refusedOutput, refusal) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
+        var (refused, refusedOutput, refusal) = await Custodian.KeysAsync(settings, "destroy-data", "--yes", old.ToString());
 
         Assert.Equal(RefusedByGuard, refused);
         Assert.Equal("", refusedOutput);
@@ -110,8 +110,8 @@ public sealed class KeysDestroyDataTests
         var active = CensusJson.ActiveKeyId(await Custodian.ListAsync(settings), purpose).ToString();
         var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
 
-        var (disable, disableOutput, disableError) = await Custodian.KeysAsync(settings, "disable", active);
-        var (destroy, destroyOutput, destroyError) = await Custodian.KeysAsync(settings, "destroy-data", active);
+        var (disable, disableOutput, disableError) = await Custodian.KeysAsync(settings, "disable", "--yes", active);
+        var (destroy, destroyOutput, destroyError) = await Custodian.KeysAsync(settings, "destroy-data", "--yes", active);
 
         Assert.Equal((RefusedByGuard, ""), (disable, disableOutput));
         Assert.Contains("[KEY_TRANSITION_REFUSED]", disableError, StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public sealed class KeysDestroyDataTests
         await Custodian.RotateDataAsync(settings, "token-signing");
         await DataKeyScheduling.ScheduleAndWaitAsync(host, settings, old);
 
-        var (refused, _, refusal) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
+        var (refused, _, refusal) = await Custodian.KeysAsync(settings, "destroy-data", "--yes", old.ToString());
         Assert.Equal(RefusedByGuard, refused);
         Assert.Contains("tokens it signed, which may be accepted until", refusal, StringComparison.Ordinal);
 
@@ -139,7 +139,7 @@ public sealed class KeysDestroyDataTests
         var retired = DateTimeOffset.UtcNow.AddHours(-9);
         host.WithDb(db => db.DataKeys.Where(k => k.Id == old).ExecuteUpdate(s => s.SetProperty(k => k.DeactivatedAt, retired)));
 
-        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", "--yes", old.ToString());
         Assert.True(exitCode == 0, error);
         Assert.Contains("Nothing was under it.", output, StringComparison.Ordinal);
     }

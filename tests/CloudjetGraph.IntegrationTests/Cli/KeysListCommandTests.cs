@@ -97,9 +97,11 @@ public sealed class KeysListCommandTests(CloudjetApplication app) : IClassFixtur
             var (exitCode, stdout, stderr) = await Custodian.KeysAsync(
                 Custodian.SettingsOf(Path.Combine(folder.FullName, "cloudjet.db"), Path.Combine(folder.FullName, "keys")), "list", "--json");
 
-            Assert.Equal(1, exitCode);
-            Assert.Equal(string.Empty, stdout);
-            Assert.Contains("(DataProtection:KeyRingPath) holds no readable keys", stderr, StringComparison.Ordinal);
+            // With --json the refusal is the one JSON object on stdout.
+            Assert.Equal((1, string.Empty), (exitCode, stderr));
+            var error = JsonNode.Parse(stdout)!["error"]!;
+            Assert.Equal("KEY_RING_UNAVAILABLE", error["code"]!.GetValue<string>());
+            Assert.Contains("(DataProtection:KeyRingPath) holds no readable keys", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
             Assert.Empty(folder.EnumerateFileSystemInfos());
         }
         finally

@@ -106,7 +106,7 @@ public sealed class KeysRekeyProcessTests
         {
             var exitCode = await second.ExitCodeAsync(Timeout);
             Assert.True(exitCode == 4, $"The second runner exited {exitCode}.{Environment.NewLine}Second:{Environment.NewLine}{second.Output}First:{Environment.NewLine}{first.Output}");
-            Assert.Contains($"keys rekey: Another runner holds the key job lease: {Environment.MachineName}/pid {first.Id}/", second.Output, StringComparison.Ordinal);
+            Assert.Contains($"keys rekey: [KEY_JOB_RUNNING] Another runner holds the key job lease: {Environment.MachineName}/pid {first.Id}/", second.Output, StringComparison.Ordinal);
             Assert.Contains("(rekey all), until ", second.Output, StringComparison.Ordinal);
         }
 

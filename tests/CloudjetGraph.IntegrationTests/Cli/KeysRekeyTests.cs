@@ -127,7 +127,7 @@ public sealed class KeysRekeyTests
 
         var (exitCode, output, error) = await Custodian.KeysAsync(Custodian.SettingsOf(host), arguments);
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.Equal("", output);
         Assert.Equal("keys rekey: give exactly one of --all, --organization ID or --profile ID, with an id like 0193a000-0000-7000-8000-000000000001.", error.Trim());
         Assert.Equal(digests, await DigestsAsync(host));
@@ -145,9 +145,9 @@ public sealed class KeysRekeyTests
         var (organizationExit, _, organizationError) = await Custodian.KeysAsync(Custodian.SettingsOf(host), "rekey", "--organization", unknown.ToString(), "--dry-run");
 
         Assert.Equal((1, ""), (profileExit, profileOutput));
-        Assert.Equal($"keys rekey: There is no profile {unknown}.", profileError.Trim());
+        Assert.Equal($"keys rekey: [NOT_FOUND] There is no profile {unknown}.", profileError.Trim());
         Assert.Equal(1, organizationExit);
-        Assert.Equal($"keys rekey: There is no organization {unknown}.", organizationError.Trim());
+        Assert.Equal($"keys rekey: [NOT_FOUND] There is no organization {unknown}.", organizationError.Trim());
         Assert.Equal(digests, await DigestsAsync(host));
     }
 
@@ -163,7 +163,7 @@ public sealed class KeysRekeyTests
         var (held, heldOutput, heldError) = await Custodian.KeysAsync(settings, "rekey", "--all");
         Assert.Equal(4, held);
         Assert.Equal("", heldOutput);
-        Assert.StartsWith("keys rekey: Another runner holds the key job lease: other-runner/pid 1 (rewrap all), until ", heldError, StringComparison.Ordinal);
+        Assert.StartsWith("keys rekey: [KEY_JOB_RUNNING] Another runner holds the key job lease: other-runner/pid 1 (rewrap all), until ", heldError, StringComparison.Ordinal);
         Assert.Single(heldError.Trim().Split('\n'));
         Assert.Equal(digests, await DigestsAsync(host));
 

@@ -71,7 +71,7 @@ public sealed class KeysRewrapTests
 
         var (exitCode, output, error) = await Custodian.KeysAsync(Custodian.SettingsOf(host), "rewrap", "--batch", batch);
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.Equal("", output);
         Assert.Equal("keys rewrap: --batch must be 1-100000 and --rate at least 1.", error.Trim());
         Assert.Equal(digest, await DatabaseDigest.OfKeyStoreAsync(host));

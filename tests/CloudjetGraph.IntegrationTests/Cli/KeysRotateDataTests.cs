@@ -24,7 +24,7 @@ public sealed class KeysRotateDataTests
         var profilesDigest = await DatabaseDigest.OfAsync(host, "Profiles");
         var personKeysDigest = await DatabaseDigest.OfKeyStoreAsync(host, "PersonKeys");
 
-        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-data", "--purpose", "person-keys");
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-data", "--yes", "--purpose", "person-keys");
 
         Assert.True(exitCode == 0, error);
         var keys = CensusJson.DataKeys(await Custodian.ListAsync(settings)).Where(CensusJson.Purpose("person-keys")).ToList();
@@ -43,18 +43,18 @@ public sealed class KeysRotateDataTests
     }
 
     [Theory]
-    [InlineData("row-integrity", "is not rotatable")]
-    [InlineData("person-key-wrapping", "--purpose must be person-keys, blind-index or token-signing")]
-    [InlineData("", "--purpose must be person-keys, blind-index or token-signing")]
-    public async Task Custodian_RotatesUnrotatablePurpose_RefusedAndNothingWritten(string purpose, string refusal)
+    [InlineData("row-integrity", 1, "is not rotatable")]
+    [InlineData("person-key-wrapping", 2, "--purpose must be person-keys, blind-index or token-signing")]
+    [InlineData("", 2, "--purpose must be person-keys, blind-index or token-signing")]
+    public async Task Custodian_RotatesUnrotatablePurpose_RefusedAndNothingWritten(string purpose, int expectedExitCode, string refusal)
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
         var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
 
-        var (exitCode, output, error) = await Custodian.KeysAsync(Custodian.DevelopmentSettingsOf(host), "rotate-data", "--purpose", purpose);
+        var (exitCode, output, error) = await Custodian.KeysAsync(Custodian.DevelopmentSettingsOf(host), "rotate-data", "--yes", "--purpose", purpose);
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(expectedExitCode, exitCode);
         Assert.Equal("", output);
         Assert.Contains(refusal, error, StringComparison.Ordinal);
         Assert.Single(error.Trim().Split('\n'));
@@ -70,7 +70,7 @@ public sealed class KeysRotateDataTests
         var ringFiles = Directory.GetFiles(host.KeyRingPath).Length;
 
         // The custodian tool's environment is Production unless told otherwise.
-        var (exitCode, output, error) = await Custodian.KeysAsync(Custodian.SettingsOf(host), "rotate-data", "--purpose", "token-signing");
+        var (exitCode, output, error) = await Custodian.KeysAsync(Custodian.SettingsOf(host), "rotate-data", "--yes", "--purpose", "token-signing");
 
         Assert.Equal(1, exitCode);
         Assert.Equal("", output);
@@ -86,7 +86,7 @@ public sealed class KeysRotateDataTests
         await host.InitializeAsync();
         var settings = Custodian.DevelopmentSettingsOf(host);
 
-        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Custodian.KeysAsync(settings, "rotate-data", "--purpose", "token-signing"))));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Custodian.KeysAsync(settings, "rotate-data", "--yes", "--purpose", "token-signing"))));
 
         // Each run either rotated or was told another one won; none may leave a second active key.
         Assert.All(runs, run => Assert.True(run.ExitCode == 0 || run.Error.Contains("Another rotation", StringComparison.Ordinal), run.Error));
@@ -100,7 +100,7 @@ public sealed class KeysRotateDataTests
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
-        var (exitCode, _, error) = await Custodian.KeysAsync(Custodian.DevelopmentSettingsOf(host), "rotate-data", "--purpose", "person-keys");
+        var (exitCode, _, error) = await Custodian.KeysAsync(Custodian.DevelopmentSettingsOf(host), "rotate-data", "--yes", "--purpose", "person-keys");
         Assert.True(exitCode == 0, error);
 
         var refused = await Assert.ThrowsAnyAsync<DbException>(() => host.ExecuteSqlAsync("UPDATE DataKeys SET IsActive = TRUE WHERE Purpose = 5"));
@@ -117,7 +117,7 @@ public sealed class KeysRotateDataTests
         settings["DataProtection:CertificatePath"] = ring.CertificatePath;
         settings["DataProtection:CertificatePassword"] = ProductionRing.Password;
 
-        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-data", "--purpose", "token-signing");
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-data", "--yes", "--purpose", "token-signing");
         Assert.True(exitCode == 0, error);
         var created = Guid.Parse(output.Split(' ')[3]);
 

@@ -25,12 +25,12 @@ public sealed class KeysRotateMasterTests
             var profilesDigest = await DatabaseDigest.OfAsync(before, "Profiles");
             var personKeysDigest = await DatabaseDigest.OfKeyStoreAsync(before, "PersonKeys");
 
-            var (refused, refusedOutput, refusal) = await Custodian.KeysAsync(settings, "revoke-master", oldMaster.ToString());
-            Assert.Equal(1, refused);
+            var (refused, refusedOutput, refusal) = await Custodian.KeysAsync(settings, "revoke-master", "--yes", oldMaster.ToString());
+            Assert.Equal(7, refused);
             Assert.Equal("", refusedOutput);
             Assert.Contains($"Ring key {oldMaster} still wraps", refusal, StringComparison.Ordinal);
 
-            var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-master");
+            var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-master", "--yes");
             Assert.True(exitCode == 0, error);
             var census = await ListAsync(settings);
             var newMaster = Guid.Parse(MasterKeys(census).Single(k => k["default"]!.GetValue<bool>())["id"]!.GetValue<string>());
@@ -45,12 +45,12 @@ public sealed class KeysRotateMasterTests
 
             // Nothing left to do: a second re-wrap writes nothing but its record.
             var databaseDigest = await DatabaseDigest.ExceptAuditTrailAsync(before);
-            var (again, againOutput, againError) = await Custodian.KeysAsync(settings, "rotate-master", "--rewrap-only");
+            var (again, againOutput, againError) = await Custodian.KeysAsync(settings, "rotate-master", "--yes", "--rewrap-only");
             Assert.True(again == 0, againError);
             Assert.Contains($"Re-wrapped 0 data key(s) under ring key {newMaster}; {dataKeys.Count} already under it", againOutput, StringComparison.Ordinal);
             Assert.Equal(databaseDigest, await DatabaseDigest.ExceptAuditTrailAsync(before));
 
-            var (revoked, revokedOutput, revokeError) = await Custodian.KeysAsync(settings, "revoke-master", oldMaster.ToString());
+            var (revoked, revokedOutput, revokeError) = await Custodian.KeysAsync(settings, "revoke-master", "--yes", oldMaster.ToString());
             Assert.True(revoked == 0, revokeError);
             Assert.Contains($"Revoked ring key {oldMaster}; no data key was under it.", revokedOutput, StringComparison.Ordinal);
             Assert.True(MasterKeys(await ListAsync(settings)).Single(k => k["id"]!.GetValue<string>() == oldMaster.ToString())["revoked"]!.GetValue<bool>());
@@ -73,7 +73,7 @@ public sealed class KeysRotateMasterTests
         var settings = Custodian.SettingsOf(host);
         var oldMaster = MasterKeys(await ListAsync(settings)).Single()["id"]!.GetValue<string>();
 
-        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-master", "--activate-in", "01:00:00");
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-master", "--yes", "--activate-in", "1h");
         Assert.True(exitCode == 0, error);
         Assert.Contains("--rewrap-only", output, StringComparison.Ordinal);
         var census = await ListAsync(settings);
@@ -85,16 +85,16 @@ public sealed class KeysRotateMasterTests
 
         // Before activation the re-wrap has nothing to move: the old key is still the default.
         var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
-        var (rewrap, _, rewrapError) = await Custodian.KeysAsync(settings, "rotate-master", "--rewrap-only");
+        var (rewrap, _, rewrapError) = await Custodian.KeysAsync(settings, "rotate-master", "--yes", "--rewrap-only");
         Assert.True(rewrap == 0, rewrapError);
         Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host));
 
         // Hostile: an unknown key, or revoking the key everything is under.
-        var (unknown, _, unknownError) = await Custodian.KeysAsync(settings, "revoke-master", Guid.NewGuid().ToString());
+        var (unknown, _, unknownError) = await Custodian.KeysAsync(settings, "revoke-master", "--yes", Guid.NewGuid().ToString());
         Assert.Equal(1, unknown);
         Assert.Contains("holds no key", unknownError, StringComparison.Ordinal);
-        var (refused, _, _) = await Custodian.KeysAsync(settings, "revoke-master", oldMaster);
-        Assert.Equal(1, refused);
+        var (refused, _, _) = await Custodian.KeysAsync(settings, "revoke-master", "--yes", oldMaster);
+        Assert.Equal(7, refused);
         Assert.False(MasterKeys(await ListAsync(settings)).Single(k => k["id"]!.GetValue<string>() == oldMaster)["revoked"]!.GetValue<bool>());
     }
 
@@ -106,16 +106,16 @@ public sealed class KeysRotateMasterTests
         try
         {
             var settings = Custodian.SettingsOf(Path.Combine(folder, "cloudjet.db"), Path.Combine(folder, "keys"));
-            var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-master");
+            var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-master", "--yes");
             Assert.Equal(1, exitCode);
             Assert.Equal("", output);
             Assert.Contains("holds no readable keys", error, StringComparison.Ordinal);
 
-            var (negative, _, negativeError) = await Custodian.KeysAsync(settings, "rotate-master", "--activate-in", "-01:00:00");
-            Assert.Equal(1, negative);
-            Assert.Contains("must not be negative", negativeError, StringComparison.Ordinal);
+            var (negative, _, negativeError) = await Custodian.KeysAsync(settings, "rotate-master", "--yes", "--activate-in", "-01:00:00");
+            Assert.Equal(2, negative);
+            Assert.Contains("'-01:00:00' is not a duration", negativeError, StringComparison.Ordinal);
 
-            var (revoke, _, _) = await Custodian.KeysAsync(settings, "revoke-master", Guid.NewGuid().ToString());
+            var (revoke, _, _) = await Custodian.KeysAsync(settings, "revoke-master", "--yes", Guid.NewGuid().ToString());
             Assert.Equal(1, revoke);
             Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
         }

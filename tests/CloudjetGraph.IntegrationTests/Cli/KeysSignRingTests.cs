@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Protection;
@@ -28,9 +29,13 @@ public sealed class KeysSignRingTests
         var (listExit, listOutput, listError) = await Custodian.KeysAsync(settings, "sign-ring");
         Assert.True(listExit == 0, listError);
         Assert.Contains($"Unauthenticated: the ring file '{Path.GetFileName(keyFile)}' holds key {keyId} that carries no signature", listOutput, StringComparison.Ordinal);
-        var (signExit, signOutput, signError) = await Custodian.KeysAsync(settings, "sign-ring", "--key", keyId);
+        var (signExit, signOutput, signError) = await Custodian.KeysAsync(settings, "sign-ring", "--yes", "--key", keyId);
         Assert.True(signExit == 0, signError);
         Assert.Equal($"Signed key {keyId} ({Path.GetFileName(keyFile)}).", signOutput.Trim());
+        var history = JsonNode.Parse((await Custodian.KeysAsync(settings, "history", "--json", "--limit", "1")).Output)!["operations"]![0]!;
+        Assert.Equal(
+            ("keys.sign-ring", "succeeded", $"ring key {keyId}", $"Signed 1 ring file(s) with the ring certificate: {Path.GetFileName(keyFile)}."),
+            (history["operation"]!.GetValue<string>(), history["outcome"]!.GetValue<string>(), history["target"]!.GetValue<string>(), history["detail"]!.GetValue<string>()));
 
         await using var after = ring.Host();
         var response = await after.Client(after.StaffToken(Role.Management, "management-signed")).PostAsync("{ profiles { totalCount } }");
@@ -47,11 +52,13 @@ public sealed class KeysSignRingTests
         await File.WriteAllTextAsync(Path.Combine(ring.KeyRingPath, name), xml);
         var keyId = XElement.Parse(xml).Attribute("id")!.Value;
 
-        var (exitCode, output, error) = await Custodian.KeysAsync(ring.CustodianSettings(), "sign-ring", "--key", keyId);
+        var (exitCode, output, error) = await Custodian.KeysAsync(ring.CustodianSettings(), "sign-ring", "--yes", "--key", keyId);
 
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, output);
         Assert.Equal($"keys sign-ring: The ring file '{name}' holds key {keyId} in clear; a key in clear is never signed under DataProtection:CertificatePath (rotate the master key instead).", error.Trim());
         Assert.Equal(xml, await File.ReadAllTextAsync(Path.Combine(ring.KeyRingPath, name)));
+        var history = JsonNode.Parse((await Custodian.KeysAsync(ring.CustodianSettings(), "history", "--json", "--limit", "1")).Output)!["operations"]![0]!;
+        Assert.Equal(("keys.sign-ring", "refused", $"ring key {keyId}"), (history["operation"]!.GetValue<string>(), history["outcome"]!.GetValue<string>(), history["target"]!.GetValue<string>()));
     }
 }

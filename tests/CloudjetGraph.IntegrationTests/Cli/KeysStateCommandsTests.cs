@@ -22,12 +22,12 @@ public sealed class KeysStateCommandsTests
         var old = await Custodian.RotateDataAsync(settings, "blind-index");
         await Custodian.RotateDataAsync(settings, "blind-index");
 
-        var disabled = await Custodian.KeysAsync(settings, "disable", old.ToString());
-        var scheduled = await Custodian.KeysAsync(settings, "schedule-destroy", old.ToString(), "--after", "10d");
+        var disabled = await Custodian.KeysAsync(settings, "disable", "--yes", old.ToString());
+        var scheduled = await Custodian.KeysAsync(settings, "schedule-destroy", "--yes", old.ToString(), "--after", "10d");
         var state = CensusJson.DataKey(await Custodian.ListAsync(settings), old)["state"]!.GetValue<string>();
         var row = host.WithDb(db => db.DataKeys.AsNoTracking().Single(k => k.Id == old));
-        var cancelled = await Custodian.KeysAsync(settings, "cancel-destroy", old.ToString());
-        var enabled = await Custodian.KeysAsync(settings, "enable", old.ToString());
+        var cancelled = await Custodian.KeysAsync(settings, "cancel-destroy", "--yes", old.ToString());
+        var enabled = await Custodian.KeysAsync(settings, "enable", "--yes", old.ToString());
 
         Assert.Equal((0, $"Data key {old} (blind-index) is disabled. Running gateways follow within DataProtection:RefreshInterval."), (disabled.ExitCode, disabled.Output.Trim()));
         Assert.Equal(0, scheduled.ExitCode);
@@ -41,25 +41,26 @@ public sealed class KeysStateCommandsTests
     }
 
     [Theory]
-    [InlineData("7", "'7' is not a duration")]
-    [InlineData("7 days", "'7 days' is not a duration")]
-    [InlineData("1.5d", "'1.5d' is not a duration")]
-    [InlineData("7.00:00:00", "'7.00:00:00' is not a duration")]
-    [InlineData("167h", "[VALIDATION] Data key ")]
-    [InlineData("0d", "shorter than the minimum 7d (KeyLifecycle:MinimumDestroyDelay)")]
-    public async Task Custodian_SchedulesWithBadPeriod_RefusedAndNothingWritten(string after, string expected)
+    [InlineData("7", 2, "'7' is not a duration")]
+    [InlineData("7 days", 2, "'7 days' is not a duration")]
+    [InlineData("1.5d", 2, "'1.5d' is not a duration")]
+    [InlineData("7.00:00:00", 2, "'7.00:00:00' is not a duration")]
+    [InlineData("167h", 1, "[VALIDATION] Data key ")]
+    [InlineData("90m", 1, "The waiting period 01:30:00 is shorter than the minimum 7d")]
+    [InlineData("0d", 1, "shorter than the minimum 7d (KeyLifecycle:MinimumDestroyDelay)")]
+    public async Task Custodian_SchedulesWithBadPeriod_RefusedAndNothingWritten(string after, int expectedExitCode, string expected)
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
         var settings = Custodian.DevelopmentSettingsOf(host);
         var old = await Custodian.RotateDataAsync(settings, "blind-index");
         await Custodian.RotateDataAsync(settings, "blind-index");
-        Assert.Equal(0, (await Custodian.KeysAsync(settings, "disable", old.ToString())).ExitCode);
+        Assert.Equal(0, (await Custodian.KeysAsync(settings, "disable", "--yes", old.ToString())).ExitCode);
         var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
 
-        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "schedule-destroy", old.ToString(), "--after", after);
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "schedule-destroy", "--yes", old.ToString(), "--after", after);
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(expectedExitCode, exitCode);
         Assert.Equal("", output);
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host));
@@ -89,14 +90,15 @@ public sealed class KeysStateCommandsTests
         ];
         foreach (var (verb, id, exitCode, code) in calls)
         {
-            var result = await Custodian.KeysAsync(settings, verb, id);
+            var result = await Custodian.KeysAsync(settings, verb, "--yes", id);
             Assert.True(result.ExitCode == exitCode, $"keys {verb}: {result.ExitCode} {result.Error}");
             Assert.Equal("", result.Output);
             Assert.StartsWith($"keys {verb}: {code} ", result.Error, StringComparison.Ordinal);
         }
 
-        var malformed = await Custodian.KeysAsync(settings, "disable", "not-a-key");
-        Assert.Equal(1, malformed.ExitCode);
+        var malformed = await Custodian.KeysAsync(settings, "disable", "--yes", "not-a-key");
+        Assert.Equal(2, malformed.ExitCode);
+        Assert.StartsWith("keys disable: [USAGE] ", malformed.Error, StringComparison.Ordinal);
         Assert.Equal(digest, await DatabaseDigest.ExceptAuditTrailAsync(host));
     }
 
@@ -116,7 +118,7 @@ public sealed class KeysStateCommandsTests
         host.WithDb(db => db.Profiles.Where(p => p.Id == profile).ExecuteUpdate(s => s.SetProperty(p => p.EmailIndex, orphan)));
         var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
 
-        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", old.ToString());
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "destroy-data", "--yes", old.ToString());
 
         Assert.Equal((RefusedByGuard, ""), (exitCode, output));
         Assert.Contains("[KEY_IN_USE]", error, StringComparison.Ordinal);

@@ -61,7 +61,7 @@ public sealed class SeveralInstancesTests
         var before = ActiveDataKeys(await Custodian.ListAsync(Settings(data)));
         foreach (var purpose in rotated)
         {
-            await CliAsync(environment, "keys", "rotate-data", "--purpose", purpose);
+            await CliAsync(environment, "keys", "rotate-data", "--yes", "--purpose", purpose);
         }
 
         await Task.Delay(PropagationDelay);
@@ -91,7 +91,7 @@ public sealed class SeveralInstancesTests
         // A new ring key, pre-staged: both instances hold it before it becomes the default, so a data
         // key wrapped under it opens on both.
         var oldMaster = DefaultMasterKey(census);
-        await CliAsync(environment, "keys", "rotate-master", "--activate-in", PropagationDelay.ToString());
+        await CliAsync(environment, "keys", "rotate-master", "--yes", "--activate-in", $"{(int)Math.Ceiling(PropagationDelay.TotalSeconds)}s");
         var activation = (await Custodian.ListAsync(Settings(data)))["masterKeys"]!.AsArray()
             .Single(key => key!["id"]!.GetValue<string>() != oldMaster)!["activation"]!.GetValue<DateTimeOffset>();
         var untilActive = activation - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(500);
@@ -99,8 +99,8 @@ public sealed class SeveralInstancesTests
         {
             await Task.Delay(untilActive);
         }
-        await CliAsync(environment, "keys", "rotate-master", "--rewrap-only");
-        await CliAsync(environment, "keys", "rotate-data", "--purpose", DataKeyPurposeLabels.PersonKeyWrapping);
+        await CliAsync(environment, "keys", "rotate-master", "--yes", "--rewrap-only");
+        await CliAsync(environment, "keys", "rotate-data", "--yes", "--purpose", DataKeyPurposeLabels.PersonKeyWrapping);
         census = await Custodian.ListAsync(Settings(data));
         var newMaster = DefaultMasterKey(census);
         Assert.NotEqual(oldMaster, newMaster);
@@ -112,7 +112,7 @@ public sealed class SeveralInstancesTests
 
         // The old ring key revoked: both still serve every profile, reading at the same time, and the
         // audit trail both appended to meanwhile is one chain.
-        await CliAsync(environment, "keys", "revoke-master", oldMaster);
+        await CliAsync(environment, "keys", "revoke-master", "--yes", oldMaster);
         await Task.Delay(PropagationDelay);
         var everything = await Task.WhenAll(gateways.Select(ReadEveryProfileAsync));
         Assert.Equal(everything[0], everything[1]);

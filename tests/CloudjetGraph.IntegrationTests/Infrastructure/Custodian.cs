@@ -19,7 +19,7 @@ public static class Custodian
         var keys = KeysCommand.Create(() => CliHost.Build([.. settings.Select(setting => $"--{setting.Key}={setting.Value}")]));
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await keys.Parse(arguments).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await CliInvocation.InvokeAsync(keys, arguments, new InvocationConfiguration { Output = output, Error = error });
         return (exitCode, output.ToString(), error.ToString());
     }
 
@@ -29,7 +29,7 @@ public static class Custodian
         var audit = AuditCommand.Create(() => CliHost.Build([.. settings.Select(setting => $"--{setting.Key}={setting.Value}")]));
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await audit.Parse(arguments).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await CliInvocation.InvokeAsync(audit, arguments, new InvocationConfiguration { Output = output, Error = error });
         return (exitCode, output.ToString(), error.ToString());
     }
 
@@ -61,7 +61,7 @@ public static class Custodian
     /// <summary><c>keys rotate-data --purpose PURPOSE</c>, asserted to succeed; the new key's id.</summary>
     public static async Task<Guid> RotateDataAsync(IReadOnlyDictionary<string, string?> settings, string purpose)
     {
-        var (exitCode, output, error) = await KeysAsync(settings, "rotate-data", "--purpose", purpose);
+        var (exitCode, output, error) = await KeysAsync(settings, "rotate-data", "--yes", "--purpose", purpose);
         Assert.True(exitCode == 0, error);
 
         // "Created data key {id} (...": the id is the fourth word.

@@ -13,9 +13,9 @@ public static class DataKeyScheduling
     public static async Task ScheduleAndWaitAsync(CloudjetApplication host, IReadOnlyDictionary<string, string?> settings, Guid id)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var (disabled, _, disableError) = await Custodian.KeysAsync(settings, "disable", id.ToString());
+        var (disabled, _, disableError) = await Custodian.KeysAsync(settings, "disable", "--yes", id.ToString());
         Assert.True(disabled == 0, disableError);
-        var (scheduled, _, scheduleError) = await Custodian.KeysAsync(settings, "schedule-destroy", id.ToString());
+        var (scheduled, _, scheduleError) = await Custodian.KeysAsync(settings, "schedule-destroy", "--yes", id.ToString());
         Assert.True(scheduled == 0, scheduleError);
         PassWaitingPeriod(host, id);
     }

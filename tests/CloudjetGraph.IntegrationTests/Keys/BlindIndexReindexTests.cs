@@ -95,7 +95,7 @@ public sealed class BlindIndexReindexTests
 
         var (exitCode, stdout, stderr) = await Custodian.KeysAsync(Custodian.SettingsOf(host), "reindex", "--batch", "0");
 
-        Assert.Equal((1, string.Empty, "keys reindex: --batch must be 1-100000 and --rate at least 1."), (exitCode, stdout, stderr.Trim()));
+        Assert.Equal((2, string.Empty, "keys reindex: --batch must be 1-100000 and --rate at least 1."), (exitCode, stdout, stderr.Trim()));
     }
 
     private static string Report(long reindexed, int dropped, int open) =>

@@ -108,7 +108,7 @@ public sealed class DataKeyDisableTests
             var settings = Custodian.DevelopmentSettingsOf(first);
             old = CensusJson.ActiveKeyId(await Custodian.ListAsync(settings), "person-keys");
             await Custodian.RotateDataAsync(settings, "person-keys");
-            var (exitCode, _, error) = await Custodian.KeysAsync(settings, "disable", old.ToString());
+            var (exitCode, _, error) = await Custodian.KeysAsync(settings, "disable", "--yes", old.ToString());
             Assert.True(exitCode == 0, error);
         }
 

@@ -69,12 +69,12 @@ public sealed class GatewayKeyRefreshTests
         }
 
         // Disabled: once the gateway follows, the tokens it signed are refused; enabled, they are accepted again.
-        var (exitCode, _, error) = await Custodian.KeysAsync(settings, "disable", old.ToString());
+        var (exitCode, _, error) = await Custodian.KeysAsync(settings, "disable", "--yes", old.ToString());
         Assert.True(exitCode == 0, error);
         await Poll.UntilAsync(() => host.Services.GetRequiredService<DataKeyRing>().IsDisabled(old), Delay, "The gateway following the disabled key");
         await InvalidTokenResponse.AssertRefusedAsync(host, before);
         Assert.Equal(profileId.ToString(), (await host.Client(after).PostAsync("{ me { id } }")).Ok()["me"]!["id"]!.GetValue<string>());
-        var (enabled, _, enableError) = await Custodian.KeysAsync(settings, "enable", old.ToString());
+        var (enabled, _, enableError) = await Custodian.KeysAsync(settings, "enable", "--yes", old.ToString());
         Assert.True(enabled == 0, enableError);
         await Poll.UntilAsync(() => !host.Services.GetRequiredService<DataKeyRing>().IsDisabled(old), Delay, "The gateway following the enabled key");
         Assert.Equal(profileId.ToString(), (await host.Client(before).PostAsync("{ me { id } }")).Ok()["me"]!["id"]!.GetValue<string>());
@@ -90,7 +90,7 @@ public sealed class GatewayKeyRefreshTests
         var oldMaster = ringProvider.GetCurrentKeyRing().DefaultKeyId;
 
         // Pre-staged, so the tool re-wraps nothing: only the gateway's own refresh can show it the key.
-        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-master", "--activate-in", "00:00:02");
+        var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rotate-master", "--yes", "--activate-in", "2s");
         Assert.True(exitCode == 0, error);
         var newMaster = Guid.Parse(output.Split(' ')[3].TrimEnd(','));
         Assert.NotEqual(oldMaster, newMaster);

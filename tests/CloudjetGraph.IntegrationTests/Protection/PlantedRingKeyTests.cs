@@ -95,13 +95,13 @@ public sealed class PlantedRingKeyTests
         var (plantedId, _) = PlantedRingKey.Plant(ring.KeyRingPath);
 
         // As in the attack: the re-wrap alone, meant to move every data key under the newest key.
-        var (rewrapExit, rewrapOutput, rewrapError) = await Custodian.KeysAsync(settings, "rotate-master", "--rewrap-only");
+        var (rewrapExit, rewrapOutput, rewrapError) = await Custodian.KeysAsync(settings, "rotate-master", "--yes", "--rewrap-only");
         Assert.True(rewrapExit == 0, rewrapError);
         Assert.Contains($"under ring key {genuine};", rewrapOutput, StringComparison.Ordinal);
         Assert.All(CensusJson.DataKeys(await Custodian.ListAsync(settings)), key => Assert.Equal(genuine.ToString(), key["masterKeyId"]!.GetValue<string>()));
 
         // A full rotation creates a signed key and moves everything there, never to the planted one.
-        var (rotateExit, rotateOutput, rotateError) = await Custodian.KeysAsync(settings, "rotate-master");
+        var (rotateExit, rotateOutput, rotateError) = await Custodian.KeysAsync(settings, "rotate-master", "--yes");
         Assert.True(rotateExit == 0, rotateError);
         var census = await Custodian.ListAsync(settings);
         var masterKeys = MasterKeyIds(census);

@@ -104,13 +104,13 @@ public sealed class TokenRingTests
         var (created, _, createError) = await Custodian.KeysAsync(settings, "pkcs11", "create-key");
         Assert.True(created == 0, createError);
         var certificateKey = Guid.Parse(Assert.Single(MasterKeyIds(await Custodian.ListAsync(settings))));
-        var (rotated, _, rotateError) = await Custodian.KeysAsync(settings, "rotate-master");
+        var (rotated, _, rotateError) = await Custodian.KeysAsync(settings, "rotate-master", "--yes");
         Assert.True(rotated == 0, rotateError);
         var census = await Custodian.ListAsync(settings);
         var tokenKey = Guid.Parse(Assert.Single(MasterKeyIds(census), id => id != certificateKey.ToString()));
         Assert.All(CensusJson.DataKeys(census), key => Assert.Equal(tokenKey.ToString(), key["masterKeyId"]!.GetValue<string>()));
         Assert.Contains("<tokenEncryptedSecret", ring.Listing()[$"key-{tokenKey}.xml"], StringComparison.Ordinal);
-        var (revoked, _, revokeError) = await Custodian.KeysAsync(settings, "revoke-master", certificateKey.ToString());
+        var (revoked, _, revokeError) = await Custodian.KeysAsync(settings, "revoke-master", "--yes", certificateKey.ToString());
         Assert.True(revoked == 0, revokeError);
 
         // The certificate is no longer set: the token alone opens the ring.

@@ -15,7 +15,7 @@ public sealed class CustodianOperationNamesTests
     public void Names_EveryOperation_IsItsPinnedString()
     {
         Assert.Equal(
-            ["keys.", "keys.cancel-destroy", "keys.destroy-data", "keys.disable", "keys.disabled-key-use", "keys.enable", "keys.init", "keys.reindex", "keys.rekey", "keys.revoke-master", "keys.rewrap", "keys.rewrap-data-keys", "keys.rotate-data", "keys.rotate-master", "keys.schedule-destroy", "keys.sweep"],
+            ["keys.", "keys.cancel-destroy", "keys.destroy-data", "keys.disable", "keys.disabled-key-use", "keys.enable", "keys.init", "keys.reindex", "keys.rekey", "keys.revoke-master", "keys.rewrap", "keys.rewrap-data-keys", "keys.rotate-data", "keys.rotate-master", "keys.schedule-destroy", "keys.sign-ring", "keys.sweep"],
             Constants(typeof(CustodianOperationNames)));
         Assert.Equal("keys.", CustodianOperationNames.Prefix);
         Assert.Equal("keys.init", CustodianOperationNames.Init);
@@ -28,6 +28,7 @@ public sealed class CustodianOperationNamesTests
         Assert.Equal("keys.rekey", CustodianOperationNames.Rekey);
         Assert.Equal("keys.reindex", CustodianOperationNames.Reindex);
         Assert.Equal("keys.sweep", CustodianOperationNames.Sweep);
+        Assert.Equal("keys.sign-ring", CustodianOperationNames.SignRing);
         Assert.Equal("keys.disable", CustodianOperationNames.Disable);
         Assert.Equal("keys.enable", CustodianOperationNames.Enable);
         Assert.Equal("keys.schedule-destroy", CustodianOperationNames.ScheduleDestroy);

@@ -4,38 +4,57 @@ using System.Globalization;
 namespace CloudjetGraph.Core.Keys.Lifecycle;
 
 /// <summary>
-/// Waiting periods as custodians write them: a whole number of days or hours, <c>7d</c> or
-/// <c>24h</c>. Nothing finer or mixed, so that a period is read the same way by everyone.
+/// Durations as custodians write them: a whole number and one unit, <c>7d</c>, <c>24h</c>, and for
+/// the custodian tool's delays also <c>90m</c> or <c>30s</c>. Nothing mixed or fractional, so that a
+/// duration is read the same way by everyone. One parser for every duration the tool and the
+/// gateway take; waiting periods over GraphQL take days or hours only.
 /// </summary>
 public static class DurationText
 {
-    /// <summary>What a usage error shows.</summary>
+    /// <summary>What a usage error shows for a waiting period (days or hours).</summary>
     public const string Usage = "a whole number of days or hours, like 7d or 24h";
+
+    /// <summary>What a usage error shows for a custodian tool's duration (days, hours, minutes or seconds).</summary>
+    public const string ToolUsage = "a whole number of days, hours, minutes or seconds, like 7d, 24h, 90m or 30s";
 
     // About 27 years: far past any waiting period, and no TimeSpan overflow.
     private const int MaxNumber = 9999;
 
-    /// <summary>Reads <paramref name="text"/>; false with a reason for anything else.</summary>
-    public static bool TryParse(string? text, out TimeSpan duration, [NotNullWhen(false)] out string? error)
+    /// <summary>Reads a waiting period, whole days or hours; false with a reason for anything else.</summary>
+    public static bool TryParse(string? text, out TimeSpan duration, [NotNullWhen(false)] out string? error) =>
+        TryParse(text, finer: false, out duration, out error);
+
+    /// <summary>Reads a custodian tool's duration, whole days, hours, minutes or seconds; false with a reason for anything else.</summary>
+    public static bool TryParseToolDuration(string? text, out TimeSpan duration, [NotNullWhen(false)] out string? error) =>
+        TryParse(text, finer: true, out duration, out error);
+
+    private static bool TryParse(string? text, bool finer, out TimeSpan duration, [NotNullWhen(false)] out string? error)
     {
+        var usage = finer ? ToolUsage : Usage;
         duration = default;
         var trimmed = text?.Trim() ?? string.Empty;
         if (trimmed.Length < 2)
         {
-            error = $"'{Quote(text)}' is not a duration: write {Usage}.";
+            error = $"'{Quote(text)}' is not a duration: write {usage}.";
             return false;
         }
 
         var unit = char.ToLowerInvariant(trimmed[^1]);
         var digits = trimmed[..^1];
-        if (unit is not ('d' or 'h') || !digits.All(char.IsAsciiDigit)
+        if (!(unit is 'd' or 'h' || (finer && unit is 'm' or 's')) || !digits.All(char.IsAsciiDigit)
             || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number > MaxNumber)
         {
-            error = $"'{Quote(text)}' is not a duration: write {Usage} (at most {MaxNumber}).";
+            error = $"'{Quote(text)}' is not a duration: write {usage} (at most {MaxNumber}).";
             return false;
         }
 
-        duration = unit == 'd' ? TimeSpan.FromDays(number) : TimeSpan.FromHours(number);
+        duration = unit switch
+        {
+            'd' => TimeSpan.FromDays(number),
+            'h' => TimeSpan.FromHours(number),
+            'm' => TimeSpan.FromMinutes(number),
+            _ => TimeSpan.FromSeconds(number),
+        };
         error = null;
         return true;
     }

@@ -2,7 +2,7 @@ using CloudjetGraph.Core.Keys.Lifecycle;
 
 namespace CloudjetGraph.UnitTests.Keys.Lifecycle;
 
-/// <summary>Waiting periods as custodians type them: whole days or hours, and a clear usage error for anything else.</summary>
+/// <summary>Durations as custodians type them: whole days or hours for a waiting period, also minutes or seconds for the tool, and a clear usage error for anything else.</summary>
 public sealed class DurationTextTests
 {
     [Theory]
@@ -38,6 +38,33 @@ public sealed class DurationTextTests
         Assert.False(DurationText.TryParse(text, out var duration, out var error));
         Assert.Equal(TimeSpan.Zero, duration);
         Assert.Contains("is not a duration: write a whole number of days or hours, like 7d or 24h", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("7d", 7 * 24 * 60 * 60)]
+    [InlineData("24h", 24 * 60 * 60)]
+    [InlineData("90m", 90 * 60)]
+    [InlineData(" 30S ", 30)]
+    [InlineData("0s", 0)]
+    public void TryParseToolDuration_WholeNumberAndUnit_GivesTheDuration(string text, int seconds)
+    {
+        Assert.True(DurationText.TryParseToolDuration(text, out var duration, out var error));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), duration);
+        Assert.Null(error);
+    }
+
+    [Theory]
+    [InlineData("90")]
+    [InlineData("1.5h")]
+    [InlineData("-1m")]
+    [InlineData("1h30m")]
+    [InlineData("00:30:00")]
+    [InlineData("7w")]
+    public void TryParseToolDuration_Malformed_GivesAUsageError(string text)
+    {
+        Assert.False(DurationText.TryParseToolDuration(text, out var duration, out var error));
+        Assert.Equal(TimeSpan.Zero, duration);
+        Assert.Contains("is not a duration: write a whole number of days, hours, minutes or seconds, like 7d, 24h, 90m or 30s", error, StringComparison.Ordinal);
     }
 
     [Fact]
