@@ -50,7 +50,7 @@ public sealed partial class ReadmeCommandTests : IDisposable
         Assert.Equal(DemoDataSeeder.ProfileCount / 2 + 1, profiles.Ok()["profiles"]!["totalCount"]!.GetValue<int>());
 
         // For scripts, --json gives the token with its expiry.
-        var (jsonExit, jsonOutput, jsonError) = await DotnetRun.RunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "token", "--role", "support", "--sub", "support-demo", "--json");
+        var (jsonExit, jsonOutput, jsonError) = await ProjectProcess.DotnetRunToEndAsync("src/CloudjetGraph.Cli", _environment, "--", "token", "--role", "support", "--sub", "support-demo", "--json");
         Assert.True(jsonExit == 0, jsonError);
         var issued = JsonNode.Parse(jsonOutput)!;
         Assert.Matches(Jwt(), issued["token"]!.GetValue<string>());
