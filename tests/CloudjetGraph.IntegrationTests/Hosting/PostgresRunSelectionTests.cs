@@ -15,7 +15,9 @@ public sealed partial class PostgresRunSelectionTests
     private static readonly Dictionary<string, string> NotSensitive = new(StringComparer.Ordinal)
     {
         ["BreachReportCsvTests"] = "formats CSV from values in memory",
+        ["CliScriptingTests"] = "parses command lines and shapes output; each verb's SQL is proved by its own provider-sensitive tests",
         ["CliToolPackageTests"] = "packs and installs the tool; its commands are proved in process",
+        ["KeysConfirmationTests"] = "drives the confirmation prompt on a terminal",
         ["KeysSignRingTests"] = "signs ring key files; no database",
         ["KeyRingUnavailableTests"] = "a ring file that cannot be read",
         ["KeysSchemaPrivacyTests"] = "walks the served schema",
