@@ -89,8 +89,7 @@ public sealed class CliScriptingTests
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
         var settings = Custodian.DevelopmentSettingsOf(host);
-        var old = await Custodian.RotateDataAsync(settings, "blind-index");
-        await Custodian.RotateDataAsync(settings, "blind-index");
+        var old = await Custodian.DecryptOnlyDataKeyAsync(settings, "blind-index");
         var digest = await DatabaseDigest.OfAsync(host);
 
         var (refused, refusedOutput, refusal) = await Custodian.KeysAsync(settings, "disable", old.ToString());
@@ -116,8 +115,7 @@ public sealed class CliScriptingTests
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
         var settings = Custodian.DevelopmentSettingsOf(host);
-        var old = await Custodian.RotateDataAsync(settings, "blind-index");
-        await Custodian.RotateDataAsync(settings, "blind-index");
+        var old = await Custodian.DecryptOnlyDataKeyAsync(settings, "blind-index");
 
         var text = await Custodian.KeysAsync(settings, "enable", "--yes", old.ToString());
         var json = await Custodian.KeysAsync(settings, "enable", "--yes", old.ToString(), "--json");
@@ -136,8 +134,7 @@ public sealed class CliScriptingTests
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
         var settings = Custodian.DevelopmentSettingsOf(host);
-        var old = await Custodian.RotateDataAsync(settings, "blind-index");
-        await Custodian.RotateDataAsync(settings, "blind-index");
+        var old = await Custodian.DecryptOnlyDataKeyAsync(settings, "blind-index");
         Assert.Equal(0, (await Custodian.KeysAsync(settings, "disable", "--yes", old.ToString())).ExitCode);
 
         var (exitCode, output, error) = await Custodian.KeysAsync(settings, "schedule-destroy", "--yes", "--json", old.ToString(), "--after", "240h");

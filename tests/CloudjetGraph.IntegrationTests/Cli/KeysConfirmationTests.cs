@@ -19,8 +19,7 @@ public sealed class KeysConfirmationTests
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
         var settings = Custodian.DevelopmentSettingsOf(host);
-        var old = await Custodian.RotateDataAsync(settings, "blind-index");
-        await Custodian.RotateDataAsync(settings, "blind-index");
+        var old = await Custodian.DecryptOnlyDataKeyAsync(settings, "blind-index");
         var digest = await DatabaseDigest.OfAsync(host);
 
         var (declined, declinedOutput) = await AtTerminalAsync(host, "no", "keys", "disable", old.ToString());

@@ -19,8 +19,7 @@ public sealed class KeysStateCommandsTests
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
         var settings = Custodian.DevelopmentSettingsOf(host);
-        var old = await Custodian.RotateDataAsync(settings, "blind-index");
-        await Custodian.RotateDataAsync(settings, "blind-index");
+        var old = await Custodian.DecryptOnlyDataKeyAsync(settings, "blind-index");
 
         var disabled = await Custodian.KeysAsync(settings, "disable", "--yes", old.ToString());
         var scheduled = await Custodian.KeysAsync(settings, "schedule-destroy", "--yes", old.ToString(), "--after", "10d");
@@ -53,8 +52,7 @@ public sealed class KeysStateCommandsTests
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
         var settings = Custodian.DevelopmentSettingsOf(host);
-        var old = await Custodian.RotateDataAsync(settings, "blind-index");
-        await Custodian.RotateDataAsync(settings, "blind-index");
+        var old = await Custodian.DecryptOnlyDataKeyAsync(settings, "blind-index");
         Assert.Equal(0, (await Custodian.KeysAsync(settings, "disable", "--yes", old.ToString())).ExitCode);
         var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
 
@@ -72,8 +70,7 @@ public sealed class KeysStateCommandsTests
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
         var settings = Custodian.DevelopmentSettingsOf(host);
-        var old = await Custodian.RotateDataAsync(settings, "blind-index");
-        await Custodian.RotateDataAsync(settings, "blind-index");
+        var old = await Custodian.DecryptOnlyDataKeyAsync(settings, "blind-index");
         var unknown = Guid.NewGuid().ToString();
         var digest = await DatabaseDigest.ExceptAuditTrailAsync(host);
 
@@ -108,8 +105,7 @@ public sealed class KeysStateCommandsTests
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
         var settings = Custodian.DevelopmentSettingsOf(host);
-        var old = await Custodian.RotateDataAsync(settings, "blind-index");
-        await Custodian.RotateDataAsync(settings, "blind-index");
+        var old = await Custodian.DecryptOnlyDataKeyAsync(settings, "blind-index");
         await DataKeyScheduling.ScheduleAndWaitAsync(host, settings, old);
 
         // An index entry naming no key: the census cannot tell which key it belongs to, so it might be this one.

@@ -68,6 +68,17 @@ public static class Custodian
         return Guid.Parse(output.Split(' ')[3]);
     }
 
+    /// <summary>
+    /// A data key of <paramref name="purpose"/> that is decrypt-only and neither the active key nor
+    /// the one startup made: two rotations, the first one's key.
+    /// </summary>
+    public static async Task<Guid> DecryptOnlyDataKeyAsync(IReadOnlyDictionary<string, string?> settings, string purpose)
+    {
+        var decryptOnly = await RotateDataAsync(settings, purpose);
+        await RotateDataAsync(settings, purpose);
+        return decryptOnly;
+    }
+
     /// <summary>The settings that point the Cli at this database and key ring.</summary>
     /// <remarks>On a PostgreSQL run, the databases of the file's directory (<see cref="TestDatabase.SettingsFor"/>).</remarks>
     public static Dictionary<string, string?> SettingsOf(string databasePath, string keyRingPath)
