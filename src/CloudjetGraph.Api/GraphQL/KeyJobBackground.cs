@@ -74,7 +74,7 @@ internal sealed partial class KeyJobBackground(IServiceScopeFactory scopes, IHos
         }
     }
 
-    [LoggerMessage(EventId = 1307, EventName = "BackgroundKeyJobEnded", Level = LogLevel.Information, Message = "Background key job {Kind} {Scope} ended; finished: {Finished}.")]
+    [LoggerMessage(EventId = 1309, EventName = "BackgroundKeyJobEnded", Level = LogLevel.Information, Message = "Background key job {Kind} {Scope} ended; finished: {Finished}.")]
     private static partial void LogEnded(ILogger logger, string kind, string scope, bool finished);
 
     [LoggerMessage(EventId = 1308, EventName = "BackgroundKeyJobFailed", Level = LogLevel.Error, Message = "Background key job {Kind} {Scope} broke off on {ExceptionType}; starting it again resumes it.")]

@@ -18,6 +18,7 @@ public sealed partial class KeyRingRefresher(
     IServiceScopeFactory scopes,
     RefreshableKeyManager keyManager,
     IKeyRingProvider keyRingProvider,
+    DataKeyRing dataKeys,
     IOptions<ProtectionOptions> options,
     TimeProvider time,
     ILogger<KeyRingRefresher> logger) : BackgroundService
@@ -34,6 +35,8 @@ public sealed partial class KeyRingRefresher(
 
     private long _lastOnDemand;
 
+    private KeysInUse? _keysInUse;
+
     /// <summary>Re-reads the ring and the data keys once; on failure logs a warning and keeps the loaded keys.</summary>
     /// <returns>Whether the refresh succeeded.</returns>
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
@@ -43,6 +46,7 @@ public sealed partial class KeyRingRefresher(
             await RefreshRingAsync(cancellationToken);
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>().LoadExistingAsync(cancellationToken);
+            NoteKeysInUse();
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -76,10 +80,35 @@ public sealed partial class KeyRingRefresher(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (dataKeys.IsLoaded)
+        {
+            NoteKeysInUse();
+        }
+
         using var timer = new PeriodicTimer(options.Value.RefreshInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             await RefreshAsync(stoppingToken);
+        }
+    }
+
+    // Logged once as the gateway starts serving, then whenever a refresh changes it. Only
+    // information: a ring that cannot be listed now is left to the next refresh to report.
+    private void NoteKeysInUse()
+    {
+        KeysInUse now;
+        try
+        {
+            now = KeysInUse.Of(keyManager, keyRingProvider, dataKeys);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return;
+        }
+
+        if (Interlocked.Exchange(ref _keysInUse, now) != now)
+        {
+            LogKeysInUse(logger, now.DefaultRingKey, now.RingKeys, now.ActiveDataKeys);
         }
     }
 
@@ -101,6 +130,9 @@ public sealed partial class KeyRingRefresher(
             await Task.Delay(RingReadPoll, cancellationToken);
         }
     }
+
+    [LoggerMessage(EventId = 1030, EventName = "KeysInUse", Level = LogLevel.Information, Message = "This instance now writes under ring key {DefaultRingKey} and data keys {ActiveDataKeys}; ring keys held: {RingKeys}.")]
+    private static partial void LogKeysInUse(ILogger logger, Guid defaultRingKey, string ringKeys, string activeDataKeys);
 
     [LoggerMessage(EventId = 1027, EventName = "KeyRingRefreshFailed", Level = LogLevel.Warning, Message = "Refreshing the key ring and data keys failed ({ErrorType}: {Reason}); the keys loaded before keep serving.")]
     private static partial void LogRefreshFailed(ILogger logger, string errorType, string reason);

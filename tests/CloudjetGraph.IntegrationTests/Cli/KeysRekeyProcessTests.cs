@@ -36,37 +36,30 @@ public sealed class KeysRekeyProcessTests
         var editor = Task.Run(() => EditAsync(host.Services, edited, lastWrites, stopEditing.Token));
 
         var random = new Random(20261125);
-        var kills = 0;
-        while (kills < 5)
+        for (var kills = 0; kills < 5; kills++)
         {
+            // A killed runner's lease lives until it expires (a second here); the next starts after.
+            await KeyJobLeaseWait.UntilFreeAsync(host, Timeout);
             using var run = new CliProcess(environment, "keys", "rekey", "--all", "--batch", "25", "--rate", "300");
 
-            // Exit 4: the killed runner's lease had not expired yet; that start does not count.
-            if (!await run.WaitForWorkAsync("keys rekey: ", Timeout))
-            {
-                Assert.True(run.HasExitedWith(4), run.Output);
-                await Task.Delay(500);
-                continue;
-            }
-
+            // A progress line, not just the prefix that an error would carry too: the runner holds the lease.
+            await run.WaitForAsync(" rows, ", Timeout);
             await Task.Delay(random.Next(0, 1500));
             Assert.False(run.HasExitedWith(0), $"The run finished before it could be killed:{Environment.NewLine}{run.Output}");
             run.KillHard();
-            kills++;
         }
 
-        // A hard-killed runner's lease lives until it expires (a second here): only then is its run
-        // interrupted rather than running.
-        await Poll.UntilAsync(
-            () => host.WithKeyStore(store => store.KeyJobLeases.Single().ExpiresAtUnixMs) < DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-            Timeout,
-            "The killed runner's lease expiring");
+        // Only once the lease has expired is the killed run interrupted rather than running.
+        await KeyJobLeaseWait.UntilFreeAsync(host, Timeout);
         var checkpoint = Assert.Single(await host.Services.GetRequiredService<KeyJobStatusReader>().ReadAsync(CancellationToken.None));
         Assert.Equal(KeyJobStates.Interrupted, checkpoint.State);
         Assert.InRange(checkpoint.Examined, 1, before.Count - 1);
 
-        var exitCode = await RunUntilLeaseFreeAsync(environment, "keys", "rekey", "--all", "--batch", "25");
-        Assert.Equal(0, exitCode);
+        using (var rerun = new CliProcess(environment, "keys", "rekey", "--all", "--batch", "25"))
+        {
+            Assert.True(await rerun.ExitCodeAsync(Timeout) == 0, rerun.Output);
+        }
+
         await stopEditing.CancelAsync();
         await editor;
 
@@ -111,7 +104,12 @@ public sealed class KeysRekeyProcessTests
         }
 
         first.KillHard();
-        Assert.Equal(0, await RunUntilLeaseFreeAsync(environment, "keys", "rekey", "--all"));
+        await KeyJobLeaseWait.UntilFreeAsync(host, Timeout);
+        using (var takeover = new CliProcess(environment, "keys", "rekey", "--all"))
+        {
+            Assert.True(await takeover.ExitCodeAsync(Timeout) == 0, takeover.Output);
+        }
+
         Assert.Equal(before, await ProfileValues.ReadAsync(host.Services));
         Assert.Empty(PersonKeyAudit.Problems(host));
     }
@@ -166,24 +164,7 @@ public sealed class KeysRekeyProcessTests
                 // Not written: the next round writes this profile again.
             }
 
-            await Task.Delay(5, CancellationToken.None);
-        }
-    }
-
-    // A runner killed a moment ago may still hold the lease until it expires.
-    private static async Task<int> RunUntilLeaseFreeAsync(Dictionary<string, string> environment, params string[] arguments)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            using var run = new CliProcess(environment, arguments);
-            var exitCode = await run.ExitCodeAsync(Timeout);
-            if (exitCode != 4 || attempt == 10)
-            {
-                Assert.True(exitCode == 0, run.Output);
-                return exitCode;
-            }
-
-            await Task.Delay(500);
+            await Task.Delay(20, CancellationToken.None);
         }
     }
 }

@@ -168,7 +168,7 @@ public sealed class KeysRekeyTests
         Assert.Equal(digests, await DigestsAsync(host));
 
         // The holder never renews (it died): once its lease expires, another runner takes over.
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await KeyJobLeaseWait.UntilFreeAsync(host, TimeSpan.FromSeconds(30));
         settings["KeyJobs:LeaseDuration"] = "00:00:02";
         var (exitCode, output, error) = await Custodian.KeysAsync(settings, "rekey", "--all");
         Assert.True(exitCode == 0, error);

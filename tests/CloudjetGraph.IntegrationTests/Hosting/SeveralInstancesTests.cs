@@ -16,10 +16,14 @@ public sealed class SeveralInstancesTests
     private static readonly TimeSpan Startup = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan CliTimeout = TimeSpan.FromMinutes(2);
 
-    // DataProtection:RefreshInterval of both gateways. A change is seen at the next tick, at most one
-    // interval later; a second interval covers a tick that was already reading when the change landed.
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan PropagationDelay = RefreshInterval * 2 + TimeSpan.FromSeconds(1);
+    // DataProtection:RefreshInterval of both gateways. Each logs the keys it holds when a refresh
+    // changes them, and the test waits for that line rather than for a fixed time.
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PropagationTimeout = TimeSpan.FromSeconds(60);
+    private const string KeysInUseLine = "This instance now writes under ring key ";
+
+    // Far enough ahead that both instances surely hold the new ring key before it becomes the default.
+    private static readonly TimeSpan ActivationLead = TimeSpan.FromSeconds(5);
 
     private const string EveryProfile = """
         query($after: String) {
@@ -56,7 +60,7 @@ public sealed class SeveralInstancesTests
         Assert.Equal("Trưởng nhóm kiểm thử", corrected["correctProfile"]!["jobTitle"]!.GetValue<string>());
         Assert.Equal("Trưởng nhóm kiểm thử", (await ReadProfileAsync(gateways[1], signedUp.Id))["jobTitle"]);
 
-        // New data keys from the Cli: within the delay both gateways write under them, never under the old ones.
+        // New data keys from the Cli: once both gateways have followed, they write under them, never under the old ones.
         string[] rotated = [DataKeyPurposeLabels.PersonKeyWrapping, DataKeyPurposeLabels.BlindIndex];
         var before = ActiveDataKeys(await Custodian.ListAsync(Settings(data)));
         foreach (var purpose in rotated)
@@ -64,7 +68,8 @@ public sealed class SeveralInstancesTests
             await CliAsync(environment, "keys", "rotate-data", "--yes", "--purpose", purpose);
         }
 
-        await Task.Delay(PropagationDelay);
+        var rotatedTo = ActiveDataKeys(await Custodian.ListAsync(Settings(data)));
+        await BothFollowAsync([first, second], keys => rotated.All(purpose => keys.Contains($"{purpose} {rotatedTo[purpose].Id}", StringComparison.Ordinal)), "the rotated data keys");
         var written = new[] { await SignUpAsync(gateways[0], anonymous[0], "first"), await SignUpAsync(gateways[1], anonymous[1], "second") };
         var census = await Custodian.ListAsync(Settings(data));
         foreach (var purpose in rotated)
@@ -91,29 +96,27 @@ public sealed class SeveralInstancesTests
         // A new ring key, pre-staged: both instances hold it before it becomes the default, so a data
         // key wrapped under it opens on both.
         var oldMaster = DefaultMasterKey(census);
-        await CliAsync(environment, "keys", "rotate-master", "--yes", "--activate-in", $"{(int)Math.Ceiling(PropagationDelay.TotalSeconds)}s");
-        var activation = (await Custodian.ListAsync(Settings(data)))["masterKeys"]!.AsArray()
-            .Single(key => key!["id"]!.GetValue<string>() != oldMaster)!["activation"]!.GetValue<DateTimeOffset>();
-        var untilActive = activation - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(500);
-        if (untilActive > TimeSpan.Zero)
-        {
-            await Task.Delay(untilActive);
-        }
+        await CliAsync(environment, "keys", "rotate-master", "--yes", "--activate-in", $"{(int)ActivationLead.TotalSeconds}s");
+        var staged = (await Custodian.ListAsync(Settings(data)))["masterKeys"]!.AsArray().Single(key => key!["id"]!.GetValue<string>() != oldMaster)!;
+        var newMasterId = staged["id"]!.GetValue<string>();
+        await BothFollowAsync([first, second], keys => keys.Contains($"ring keys held: {oldMaster}, {newMasterId}", StringComparison.Ordinal), "the staged ring key");
+        Assert.True(DateTimeOffset.UtcNow < staged["activation"]!.GetValue<DateTimeOffset>(), "The staged ring key became the default before both instances held it.");
+        await BothFollowAsync([first, second], keys => keys.StartsWith(newMasterId, StringComparison.Ordinal), "the staged ring key becoming the default");
         await CliAsync(environment, "keys", "rotate-master", "--yes", "--rewrap-only");
         await CliAsync(environment, "keys", "rotate-data", "--yes", "--purpose", DataKeyPurposeLabels.PersonKeyWrapping);
         census = await Custodian.ListAsync(Settings(data));
         var newMaster = DefaultMasterKey(census);
-        Assert.NotEqual(oldMaster, newMaster);
+        Assert.Equal(newMasterId, newMaster);
         Assert.All(census["dataKeys"]!.AsArray(), key => Assert.Equal(newMaster, key!["masterKeyId"]!.GetValue<string>()));
-
-        await Task.Delay(PropagationDelay);
+        var personKeysKey = ActiveDataKeys(census)[DataKeyPurposeLabels.PersonKeyWrapping].Id;
+        await BothFollowAsync([first, second], keys => keys.Contains($"{DataKeyPurposeLabels.PersonKeyWrapping} {personKeysKey}", StringComparison.Ordinal), "the data key rotated under the new ring key");
         var underNewMaster = new[] { await SignUpAsync(gateways[0], anonymous[0], "first-master"), await SignUpAsync(gateways[1], anonymous[1], "second-master") };
         Assert.Equal(2, ActiveDataKeys(await Custodian.ListAsync(Settings(data)))[DataKeyPurposeLabels.PersonKeyWrapping].Census.PersonKeys);
 
         // The old ring key revoked: both still serve every profile, reading at the same time, and the
         // audit trail both appended to meanwhile is one chain.
         await CliAsync(environment, "keys", "revoke-master", "--yes", oldMaster);
-        await Task.Delay(PropagationDelay);
+        await BothFollowAsync([first, second], keys => keys.Contains($"{oldMaster} (revoked)", StringComparison.Ordinal), "the revocation");
         var everything = await Task.WhenAll(gateways.Select(ReadEveryProfileAsync));
         Assert.Equal(everything[0], everything[1]);
         Assert.Equal(205, everything[0].Count);
@@ -184,6 +187,32 @@ public sealed class SeveralInstancesTests
         environment["DataProtection__RefreshInterval"] = RefreshInterval.ToString();
         environment["RateLimits__PersonalRecordsPerMinute"] = "100000";
         return environment;
+    }
+
+    /// <summary>
+    /// Waits until each gateway's latest "keys in use" line (ring key, data keys, ring keys held)
+    /// satisfies <paramref name="holds"/>: it has followed the custodian's change.
+    /// </summary>
+    private static async Task BothFollowAsync(GatewayProcess[] gateways, Func<string, bool> holds, string what)
+    {
+        foreach (var gateway in gateways)
+        {
+            await Poll.UntilAsync(() => LatestKeysInUse(gateway) is { } keys && holds(keys), PropagationTimeout, $"A gateway following {what}");
+        }
+    }
+
+    private static string? LatestKeysInUse(GatewayProcess gateway)
+    {
+        var output = gateway.Output;
+        var start = output.LastIndexOf(KeysInUseLine, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var line = output[(start + KeysInUseLine.Length)..];
+        var end = line.IndexOf('\n', StringComparison.Ordinal);
+        return end < 0 ? null : line[..end];
     }
 
     private static Dictionary<string, string?> Settings(CloudjetApplication data) => Custodian.DevelopmentSettingsOf(data);
