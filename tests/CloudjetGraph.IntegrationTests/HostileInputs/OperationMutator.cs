@@ -23,6 +23,7 @@ public sealed class OperationMutator(int seed)
     [
         "\u0000", "\u0007", "\u200b", "\u200d", "\u202e", "\u2066", "\ufeff", "\u00a0", "\u2028", "😀", "ｑ", "а",
         "\\u0000", "\\", "\r\n", "'", "%", "${x}", "<script>", "' OR '1'='1",
+        "\\uD800", "\\uDFFF", "\uD800", "\uDC00",
     ];
 
     private static readonly Func<Random, JsonNode?>[] HostileValues =

@@ -77,11 +77,11 @@ internal sealed partial class GraphQLHttpHandler(
         var (request, problem) = await reader.ReadAsync(http, isGet, cancellationToken);
         if (request is null)
         {
-            await WriteRequestErrorAsync(http, problem.Status, mediaType, problem.Message);
+            await WriteRequestErrorAsync(http, problem!.Status, mediaType, problem.Message, problem.Code);
             return;
         }
 
-        var (document, refusal) = gate.Parse(request.Query!);
+        var (document, refusal) = await gate.ParseAsync(request.Query!, cancellationToken);
         if (document is not null)
         {
             operation.Identify(document, request.OperationName);
@@ -217,8 +217,8 @@ internal sealed partial class GraphQLHttpHandler(
         await serializer.WriteAsync(http.Response.Body, result, cancellationToken);
     }
 
-    private Task WriteRequestErrorAsync(HttpContext http, int status, string mediaType, string message) =>
-        WriteResultAsync(http, status, mediaType, Refused(new ExecutionError(message, new DomainException(ErrorCodes.BadRequest, message))), http.RequestAborted);
+    private Task WriteRequestErrorAsync(HttpContext http, int status, string mediaType, string message, string code = ErrorCodes.BadRequest) =>
+        WriteResultAsync(http, status, mediaType, Refused(new ExecutionError(message, new DomainException(code, message))), http.RequestAborted);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "A resolver failed with {ExceptionType} at {Path}.")]
     private static partial void LogResolverFailure(ILogger logger, string? exceptionType, string? path);

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using CloudjetGraph.Core.Errors;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace CloudjetGraph.Api.GraphQL.Http;
 
@@ -14,44 +16,53 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
     private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
 
     /// <summary>The request, or the HTTP status and message that refuse it.</summary>
-    public async Task<(GraphQLRequest? Request, (int Status, string Message) Problem)> ReadAsync(HttpContext http, bool isGet, CancellationToken cancellationToken) =>
+    public async Task<(GraphQLRequest? Request, RequestProblem? Problem)> ReadAsync(HttpContext http, bool isGet, CancellationToken cancellationToken) =>
         isGet ? ReadQueryString(http.Request.Query) : await ReadBodyAsync(http, cancellationToken);
 
-    private (GraphQLRequest? Request, (int Status, string Message) Problem) ReadQueryString(IQueryCollection query)
+    private (GraphQLRequest? Request, RequestProblem? Problem) ReadQueryString(IQueryCollection query)
     {
         if (query["query"] is not [{ Length: > 0 } text])
         {
-            return (null, (StatusCodes.Status400BadRequest, "Give the document in the 'query' parameter."));
+            return (null, new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "Give the document in the 'query' parameter."));
         }
 
         // Variables and extensions arrive as JSON text in GET requests.
         try
         {
+            var (variables, variablesAreText) = ParseStrict(query["variables"]);
+            using var variablesDocument = variables;
+            var (extensions, extensionsAreText) = ParseStrict(query["extensions"]);
+            using var extensionsDocument = extensions;
+            if (!variablesAreText || !extensionsAreText)
+            {
+                return (null, InvalidUnicode);
+            }
+
             return (new GraphQLRequest
             {
                 Query = text,
                 OperationName = query["operationName"],
-                Variables = query["variables"] is [{ Length: > 0 } variables] ? ReadStrict<Inputs>(variables) : null,
-                Extensions = query["extensions"] is [{ Length: > 0 } extensions] ? ReadStrict<Inputs>(extensions) : null,
-            }, default);
+                Variables = variables is null ? null : serializer.ReadNode<Inputs>(variables.RootElement),
+                Extensions = extensions is null ? null : serializer.ReadNode<Inputs>(extensions.RootElement),
+            }, null);
         }
         catch (JsonException)
         {
-            return (null, (StatusCodes.Status400BadRequest, "The 'variables' and 'extensions' parameters must be JSON objects."));
+            return (null, new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The 'variables' and 'extensions' parameters must be JSON objects."));
         }
     }
 
-    private async Task<(GraphQLRequest? Request, (int Status, string Message) Problem)> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)
+    private async Task<(GraphQLRequest? Request, RequestProblem? Problem)> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)
     {
         if (!GraphQLMediaType.IsJsonContent(http.Request.ContentType))
         {
-            return (null, (StatusCodes.Status415UnsupportedMediaType, "Send the request body as application/json."));
+            return (null, new RequestProblem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest, "Send the request body as application/json."));
         }
 
         var limit = options.Value.MaxRequestBytes;
         if (http.Request.ContentLength > limit)
         {
-            return (null, (StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes."));
+            return (null, new RequestProblem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.BadRequest, $"The request body is larger than {limit} bytes."));
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
@@ -61,25 +72,66 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
 
         try
         {
-            using var body = await JsonDocument.ParseAsync(http.Request.Body, StrictJson, cancellationToken);
-            var request = serializer.ReadNode<GraphQLRequest>(body.RootElement);
+            var (body, isText) = await ParseStrictAsync(http.Request.Body, cancellationToken);
+            using var bodyDocument = body;
+            if (!isText)
+            {
+                return (null, InvalidUnicode);
+            }
+
+            var request = serializer.ReadNode<GraphQLRequest>(body!.RootElement);
             return request is { Query: { Length: > 0 } }
                 ? (request, default)
-                : (null, (StatusCodes.Status400BadRequest, "The body must be a JSON object with a 'query' string."));
+                : (null, new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The body must be a JSON object with a 'query' string."));
         }
         catch (JsonException)
         {
-            return (null, (StatusCodes.Status400BadRequest, "The body is not a valid GraphQL request in JSON, or names a key twice."));
+            return (null, new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The body is not a valid GraphQL request in JSON, or names a key twice."));
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, (StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes."));
+            return (null, new RequestProblem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.BadRequest, $"The request body is larger than {limit} bytes."));
         }
     }
 
-    private T? ReadStrict<T>(string json)
+    // JSON text that is also Unicode text: IsText is false when a string value or a property name
+    // holds an escaped lone surrogate. Refusing duplicate keys makes the parser read every name,
+    // and such a name throws InvalidOperationException there, not JsonException.
+    private static (JsonDocument? Document, bool IsText) ParseStrict(StringValues parameter)
     {
-        using var document = JsonDocument.Parse(json, StrictJson);
-        return serializer.ReadNode<T>(document.RootElement);
+        try
+        {
+            return Checked(parameter is [{ Length: > 0 } json] ? JsonDocument.Parse(json, StrictJson) : null);
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, false);
+        }
     }
+
+    private static async Task<(JsonDocument? Document, bool IsText)> ParseStrictAsync(Stream body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Checked(await JsonDocument.ParseAsync(body, StrictJson, cancellationToken));
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, false);
+        }
+    }
+
+    private static (JsonDocument? Document, bool IsText) Checked(JsonDocument? document)
+    {
+        if (document is null || UnicodeText.IsValid(document.RootElement))
+        {
+            return (document, true);
+        }
+
+        document.Dispose();
+        return (null, false);
+    }
+
+    // A client's mistake in a value, not in the request's shape: the code every input rule answers.
+    private static readonly RequestProblem InvalidUnicode = new(StatusCodes.Status400BadRequest, ErrorCodes.Validation, UnicodeText.Refusal);
 }

@@ -4,6 +4,7 @@ using GraphQL.Execution;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using CloudjetGraph.Api.GraphQL.Http;
 using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Api.GraphQL.Limits;
@@ -20,16 +21,17 @@ internal sealed class DocumentGate(CloudjetSchema schema, IOptions<GraphQLOption
     private static readonly ParserOptions ParserOptions = new() { MaxDepth = ParserMaxDepth };
 
     /// <summary>The document, or the error that refuses its text.</summary>
-    public (GraphQLDocument? Document, ExecutionError? Refusal) Parse(string query)
+    public async ValueTask<(GraphQLDocument? Document, ExecutionError? Refusal)> ParseAsync(string query, CancellationToken cancellationToken)
     {
         if (query.Length > options.Value.MaxDocumentLength)
         {
             return (null, RefusedOperationError.LimitExceeded(LimitNames.DocumentLength, options.Value.MaxDocumentLength));
         }
 
+        GraphQLDocument document;
         try
         {
-            return (Parser.Parse(query, ParserOptions), null);
+            document = Parser.Parse(query, ParserOptions);
         }
         catch (GraphQLMaxDepthExceededException)
         {
@@ -40,6 +42,10 @@ internal sealed class DocumentGate(CloudjetSchema schema, IOptions<GraphQLOption
         {
             return (null, new SyntaxError(exception));
         }
+
+        return await UnicodeText.IsValidAsync(document, cancellationToken)
+            ? (document, null)
+            : (null, new RefusedOperationError(ErrorCodes.Validation, UnicodeText.Refusal));
     }
 
     /// <summary>The error that refuses the document, or null when it may be validated and run.</summary>
