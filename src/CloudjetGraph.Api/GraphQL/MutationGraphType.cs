@@ -59,13 +59,15 @@ internal sealed class MutationGraphType : ObjectGraphType
             });
 
         Field<NonNullGraphType<OrganizationGraphType>>("createOrganization")
-            .Description("Creates a customer organization. Only roles in Onboarding:Roles (management by default).")
+            .Granted()
+            .Description("Creates a customer organization. Only roles granted createOrganization in Authorization:Operations (management by default).")
             .Argument<NonNullGraphType<CreateOrganizationInputGraphType>>("input", "The organization.")
             .ResolveAsync(async context => await Onboarding(context).CreateOrganizationAsync(
                 context.Caller(), (string)context.GetArgument<Dictionary<string, object?>>("input")["name"]!, context.CancellationToken));
 
         Field<NonNullGraphType<CreateInvitationPayloadGraphType>>("createInvitation")
-            .Description("Issues a single-use, expiring code that opens one account in the organization. Only roles in Onboarding:Roles (management by default).")
+            .Granted()
+            .Description("Issues a single-use, expiring code that opens one account in the organization. Only roles granted createInvitation in Authorization:Operations (management by default).")
             .Argument<NonNullGraphType<CreateInvitationInputGraphType>>("input", "The invitation.")
             .ResolveAsync(async context =>
             {
@@ -81,14 +83,13 @@ internal sealed class MutationGraphType : ObjectGraphType
             });
 
         Field<ProfileGraphType>("updateMyProfile")
+            .Granted()
             .Description("Changes your own profile; only fields your role may edit.")
             .Argument<NonNullGraphType<UpdateMyProfileInputGraphType>>("input", "The changes.")
             .ResolveAsync(async context =>
             {
                 var caller = context.Caller();
-                var ownId = caller.OwnProfileId ?? throw new DomainException(
-                    caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized,
-                    "Only a profile's owner may update it here.");
+                var ownId = caller.OwnProfileId ?? throw AccessPolicy.Refusal(caller, "Sign in to update your profile.", "Only a profile's owner may update it here.");
                 var input = context.GetArgument<Dictionary<string, object?>>("input");
                 var changes = new Dictionary<ProfileField, string?>();
                 foreach (var descriptor in PersonalFieldCatalogue.Editable.Where(d => input.ContainsKey(d.SchemaName)))

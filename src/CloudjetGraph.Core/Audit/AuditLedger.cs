@@ -8,7 +8,7 @@ namespace CloudjetGraph.Core.Audit;
 /// waits for the commit, before it writes the response. Owners reading their own profile are not
 /// recorded: that is no disclosure, and the owner's own reads would drown their access log.
 /// </summary>
-public sealed class AuditLedger(IAuditSink trail)
+public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy)
 {
     /// <summary>How a field released as a masked hint is listed.</summary>
     public const string MaskedSuffix = ":masked";
@@ -18,11 +18,11 @@ public sealed class AuditLedger(IAuditSink trail)
     private readonly Dictionary<(string Target, string Code), SortedSet<Guid>> _denied = [];
     private Caller? _caller;
 
-    /// <summary>Records that <paramref name="field"/> of profile <paramref name="profileId"/> went to <paramref name="caller"/>; only staff releases are kept.</summary>
+    /// <summary>Records that <paramref name="field"/> of profile <paramref name="profileId"/> went to <paramref name="caller"/>; only staff releases (roles with a row scope) are kept.</summary>
     public void Released(Caller caller, Guid profileId, ProfileField field, FieldAccess access)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role is not (Role.Management or Role.Sales or Role.Support))
+        if (!policy.IsStaff(caller))
         {
             return;
         }

@@ -33,7 +33,7 @@ public sealed class ErasureRefusalTests
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
         var person = await ErasedPerson.SignUpAsync(app, "bad-reference");
-        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var profile = await management.PostAsync(EraseProfile, new { id = person.ProfileId, @ref = reference });
@@ -53,10 +53,10 @@ public sealed class ErasureRefusalTests
     }
 
     [Theory]
-    [InlineData(Role.Sales, "sales-demo")]
-    [InlineData(Role.Owner, null)]
-    [InlineData(Role.KeyCustodian, "custodian-demo")]
-    public async Task OtherRoles_EraseProfileOrOrganization_GetNotAuthorizedAndNothingChanges(Role role, string? subject)
+    [InlineData(DefaultRole.Sales, "sales-demo")]
+    [InlineData(DefaultRole.Owner, null)]
+    [InlineData(DefaultRole.KeyCustodian, "custodian-demo")]
+    public async Task OtherRoles_EraseProfileOrOrganization_GetNotAuthorizedAndNothingChanges(DefaultRole role, string? subject)
     {
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
@@ -64,7 +64,7 @@ public sealed class ErasureRefusalTests
         // Sales serves demo organisation 1: in reach for reading, never for erasing.
         var person = await ErasedPerson.SignUpAsync(app, "not-yours");
         var attacker = await ErasedPerson.SignUpAsync(app, "owner-attacker");
-        var token = role == Role.Owner ? attacker.Token : app.StaffToken(role, subject!);
+        var token = role == DefaultRole.Owner ? attacker.Token : app.StaffToken(role, subject!);
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var profile = await app.Client(token).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
@@ -73,7 +73,7 @@ public sealed class ErasureRefusalTests
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], profile.Codes);
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], organization.Codes);
         Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
-        Assert.Equal(2, (await CustodianRecord.ReadAsync(app)).Count(r => r.Outcome == OperationOutcomes.Refused && r.ActorRole == RoleNames.Of(role)));
+        Assert.Equal(2, (await CustodianRecord.ReadAsync(app)).Count(r => r.Outcome == OperationOutcomes.Refused && r.ActorRole == role.Name()));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class ErasureRefusalTests
         await app.InitializeAsync();
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
-        var response = await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync(EraseOrganization, new { id = Owners.OrganizationId(1), @ref = "CS-1" });
+        var response = await app.Client(app.StaffToken(DefaultRole.Support, "support-demo")).PostAsync(EraseOrganization, new { id = Owners.OrganizationId(1), @ref = "CS-1" });
 
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], response.Codes);
         Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
@@ -121,7 +121,7 @@ public sealed class ErasureRefusalTests
         var person = await ErasedPerson.SignUpAsync(app, "out-of-scope", Owners.OrganizationId(0));
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
-        var response = await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
+        var response = await app.Client(app.StaffToken(DefaultRole.Support, "support-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
 
         Assert.Equal(["NOT_FOUND"], response.Codes);
         Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
@@ -136,7 +136,7 @@ public sealed class ErasureRefusalTests
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
-        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
 
         var profile = await management.PostAsync(EraseProfile, new { id, @ref = "CS-1" });
         var organization = await management.PostAsync(EraseOrganization, new { id, @ref = "CS-1" });
@@ -153,7 +153,7 @@ public sealed class ErasureRefusalTests
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
         var person = await ErasedPerson.SignUpAsync(app, "erase-twice");
-        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
 
         var first = await management.PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
         var second = await management.PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
@@ -224,7 +224,7 @@ public sealed class ErasureRefusalTests
         await app.InitializeAsync();
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(DeleteMyAccount, new { password = Owners.Password });
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(DeleteMyAccount, new { password = Owners.Password });
 
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], response.Codes);
         Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
@@ -241,7 +241,7 @@ public sealed class ErasureRefusalTests
 
         // A crash between the two steps: the key is gone, the row is still there.
         Assert.True(await app.Services.GetRequiredService<PersonKeyShredder>().ShredAsync(person.ProfileId, CancellationToken.None));
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
 
         Assert.Equal(1, response.Ok()["eraseProfile"]!["erasedProfiles"]!.GetValue<int>());
         await person.AssertErasedAsync(app, backup);

@@ -43,9 +43,7 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
                 var caller = context.Caller();
                 if (caller.OwnProfileId != context.Source.Id)
                 {
-                    throw caller.Role == Role.Anonymous
-                        ? new DomainException(ErrorCodes.NotAuthenticated, "Sign in to read accessLog.")
-                        : new DomainException(ErrorCodes.NotAuthorized, "Only the owner of a profile reads its accessLog.");
+                    throw AccessPolicy.Refusal(caller, "Sign in to read accessLog.", "Only the owner of a profile reads its accessLog.");
                 }
 
                 return await context.RequestServices!.GetRequiredService<AccessLogReader>().ReadAsync(context.Source.Id, context.CancellationToken);
@@ -72,10 +70,9 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
             foreach (var (argument, access) in new[] { ("read", FieldAccess.Read), ("masked", FieldAccess.Masked), ("edit", FieldAccess.Edit) })
             {
                 // Edit includes read, so editors are listed among readers too.
-                var roles = matrix.RolesWith(field, access)
-                    .Concat(access == FieldAccess.Read ? matrix.RolesWith(field, FieldAccess.Edit) : [])
-                    .Order()
-                    .Select(RoleNames.Of)
+                var roles = matrix.Roles
+                    .Where(role => matrix.AccessOf(role, field) == access || (access == FieldAccess.Read && matrix.AccessOf(role, field) == FieldAccess.Edit))
+                    .Select(role => role.Name)
                     .ToList();
                 if (roles.Count > 0)
                 {
