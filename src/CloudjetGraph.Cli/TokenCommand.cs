@@ -3,6 +3,7 @@ using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Cli;
@@ -16,7 +17,7 @@ namespace CloudjetGraph.Cli;
 /// </summary>
 internal static class TokenCommand
 {
-    public static Command Create()
+    public static Command Create(Func<IHost> buildHost)
     {
         var roleOption = new Option<string>("--role")
         {
@@ -40,7 +41,7 @@ internal static class TokenCommand
                     throw CliRefusalException.Usage("--sub must name someone; a blank subject would be a token for nobody.");
                 }
 
-                using var host = CliHost.Build();
+                using var host = buildHost();
                 await using var scope = host.Services.CreateAsyncScope();
                 var matrix = scope.ServiceProvider.GetRequiredService<FieldMatrix>();
                 var mintable = matrix.Roles.Where(role => role != Role.Anonymous && role != Role.Owner).ToList();
