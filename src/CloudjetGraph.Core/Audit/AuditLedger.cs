@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Errors;
 
 namespace CloudjetGraph.Core.Audit;
 
@@ -40,8 +41,26 @@ public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy)
         }
     }
 
-    /// <summary>Records that <paramref name="caller"/> was refused <paramref name="target"/> (<c>Type.field</c>) with <paramref name="code"/>, on a profile when one is given.</summary>
-    public void Denied(Caller caller, string target, string code, Guid? profileId)
+    /// <summary>
+    /// Records the refusal that answered <paramref name="caller"/> at <paramref name="target"/>
+    /// (<c>Type.field</c>, on a profile when one is given) when the trail keeps it: an access denial
+    /// by the <see cref="AccessPolicy"/>, or a personal field withheld by the per-caller cap. Other
+    /// refusals (login's limits among them, so that guessing cannot flood the trail) are not kept.
+    /// </summary>
+    /// <returns>Whether the refusal was an access denial.</returns>
+    public bool Refused(Caller caller, string target, DomainException refusal, Guid? profileId)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var denial = refusal.Code is ErrorCodes.NotAuthorized or ErrorCodes.NotAuthenticated;
+        if (denial || (refusal.Code == ErrorCodes.RateLimited && profileId is not null))
+        {
+            Denied(caller, target, refusal.Code, profileId);
+        }
+
+        return denial;
+    }
+
+    private void Denied(Caller caller, string target, string code, Guid? profileId)
     {
         ArgumentNullException.ThrowIfNull(caller);
         lock (_gate)

@@ -47,11 +47,13 @@ public sealed class AccessPolicy(FieldMatrix matrix, OperationGrants operations)
     public static DomainException Refusal(Caller caller, string signIn, string notAllowed)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return caller.Role == Role.Anonymous
-            ? new DomainException(ErrorCodes.NotAuthenticated, signIn)
-            : new DomainException(ErrorCodes.NotAuthorized, notAllowed);
+        var code = DenialCodeOf(caller);
+        return new DomainException(code, code == ErrorCodes.NotAuthenticated ? signIn : notAllowed);
     }
 
-    private static AccessDecision Denied(Caller caller) =>
-        new(FieldAccess.None, caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized);
+    private static AccessDecision Denied(Caller caller) => new(FieldAccess.None, DenialCodeOf(caller));
+
+    // The one place where "not signed in" and "not allowed" part.
+    private static string DenialCodeOf(Caller caller) =>
+        caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized;
 }
