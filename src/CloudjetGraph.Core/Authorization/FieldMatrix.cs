@@ -17,7 +17,7 @@ public sealed class FieldMatrix
         _scopes = scopes.ToFrozenDictionary();
     }
 
-    /// <summary>Every role that exists: anonymous, owner, the staff roles in configuration order, keyCustodian.</summary>
+    /// <summary>Every role that exists: anonymous, owner, the staff roles in the order configuration binds them (by name), keyCustodian.</summary>
     public IReadOnlyList<Role> Roles { get; }
 
     /// <summary>The roles with a row scope, whose reads of personal data are audited.</summary>

@@ -78,7 +78,7 @@ public static class FieldMatrixParser
         $"unknown role; a staff role exists when {ScopesKey} names it; expected one of {string.Join(", ", roles.Select(role => role.Name))}.";
 
     // A role exists when RowScopes names it, even with a scope value that is refused. Anonymous and
-    // owner come first, keyCustodian last, the configured staff roles between in configuration order.
+    // owner come first, keyCustodian last, the configured staff roles between in the order bound.
     private static List<Role> ParseScopes(Dictionary<string, string> rowScopes, Dictionary<Role, RowScope> scopes, List<string> problems)
     {
         var staff = new List<Role>();
