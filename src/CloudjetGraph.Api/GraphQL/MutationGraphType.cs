@@ -1,7 +1,5 @@
 using CloudjetGraph.Api.GraphQL.Types;
 using CloudjetGraph.Api.RateLimiting;
-using CloudjetGraph.Core.Authorization;
-using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
@@ -16,7 +14,7 @@ internal sealed class MutationGraphType : ObjectGraphType
 {
     private const int MaxExpiresInHours = 24 * 366 * 100;
 
-    public MutationGraphType(FieldMatrix matrix, CloudjetRateLimiter limiter, BlindIndex blindIndex)
+    public MutationGraphType(CloudjetRateLimiter limiter, BlindIndex blindIndex)
     {
         Name = "Mutation";
         Description = "Onboard customers, sign up by invitation, log in, edit and export your own profile; accept the policy, withdraw consent or erase an account; for staff, correct a profile on request and export one for an authority; for key custodians, rotate and revoke keys.";
@@ -88,21 +86,11 @@ internal sealed class MutationGraphType : ObjectGraphType
             .Argument<NonNullGraphType<UpdateMyProfileInputGraphType>>("input", "The changes.")
             .ResolveAsync(async context =>
             {
-                var caller = context.Caller();
-                var ownId = caller.OwnProfileId ?? throw AccessPolicy.Refusal(caller, "Sign in to update your profile.", "Only a profile's owner may update it here.");
                 var input = context.GetArgument<Dictionary<string, object?>>("input");
-                var changes = new Dictionary<ProfileField, string?>();
-                foreach (var descriptor in PersonalFieldCatalogue.Editable.Where(d => input.ContainsKey(d.SchemaName)))
-                {
-                    if (matrix.AccessOf(caller.Role, descriptor.Field) < FieldAccess.Edit)
-                    {
-                        throw new DomainException(ErrorCodes.NotAuthorized, $"Your role may not edit {descriptor.SchemaName}.", descriptor.SchemaName);
-                    }
-
-                    changes[descriptor.Field] = input[descriptor.SchemaName] as string;
-                }
-
-                return await Accounts(context).UpdateAsync(ownId, changes, context.CancellationToken);
+                var changes = PersonalFieldCatalogue.Editable
+                    .Where(d => input.ContainsKey(d.SchemaName))
+                    .ToDictionary(d => d.Field, d => input[d.SchemaName] as string);
+                return await Accounts(context).UpdateOwnAsync(context.Caller(), changes, context.CancellationToken);
             });
 
         PrivacyRightsMutations.AddTo(this);

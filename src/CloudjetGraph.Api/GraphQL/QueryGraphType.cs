@@ -1,6 +1,5 @@
 using CloudjetGraph.Api.GraphQL.Types;
 using CloudjetGraph.Core.Audit;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys;

@@ -36,6 +36,13 @@ public sealed class AccessPolicy(FieldMatrix matrix, OperationGrants operations)
         return access == FieldAccess.None ? Denied(caller) : new AccessDecision(access, null);
     }
 
+    /// <summary>Whether the caller's role may change <paramref name="field"/> (the matrix grants it <see cref="FieldAccess.Edit"/>).</summary>
+    public bool MayEdit(Caller caller, ProfileField field)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return matrix.AccessOf(caller.Role, field) == FieldAccess.Edit;
+    }
+
     /// <summary>Whether the caller may run <paramref name="operation"/> (one of <see cref="AccessOperations.All"/>).</summary>
     public AccessDecision Operation(Caller caller, string operation)
     {

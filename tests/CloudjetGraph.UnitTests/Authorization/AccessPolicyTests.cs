@@ -62,6 +62,16 @@ public sealed class AccessPolicyTests
     }
 
     [Theory]
+    [InlineData("owner", ProfileField.Phone, true)]
+    [InlineData("owner", ProfileField.LoginEmail, false)]
+    [InlineData("management", ProfileField.Phone, false)]
+    [InlineData("anonymous", ProfileField.FullName, false)]
+    public void MayEdit_DefaultMatrix_OnlyWhereTheRoleIsGrantedEdit(string role, ProfileField field, bool editable)
+    {
+        Assert.Equal(editable, _policy.MayEdit(CallerOf(role), field));
+    }
+
+    [Theory]
     [InlineData("management", true)]
     [InlineData("sales", true)]
     [InlineData("support", true)]

@@ -2,7 +2,6 @@ using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
-using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Profiles;
 using GraphQL;
 using GraphQL.Builders;
