@@ -36,6 +36,13 @@ public sealed class AccessPolicy(FieldMatrix matrix, OperationGrants operations)
         return access == FieldAccess.None ? Denied(caller) : new AccessDecision(access, null);
     }
 
+    /// <summary>Who may read a profile's access log (which staff read it): its owner, and nobody else.</summary>
+    public static AccessDecision AccessLog(Caller caller, Guid profileId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.OwnProfileId == profileId ? new AccessDecision(FieldAccess.Read, null) : Denied(caller);
+    }
+
     /// <summary>Whether the caller's role may change <paramref name="field"/> (the matrix grants it <see cref="FieldAccess.Edit"/>).</summary>
     public bool MayEdit(Caller caller, ProfileField field)
     {

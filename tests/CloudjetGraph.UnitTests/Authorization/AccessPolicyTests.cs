@@ -61,6 +61,17 @@ public sealed class AccessPolicyTests
         Assert.Equal(ErrorCodes.NotAuthorized, _policy.Field(own, ProfileIn(OtherOrganization, Guid.Parse("0193a000-0000-7000-8000-000000000003")), ProfileField.FullName).DenialCode);
     }
 
+    [Fact]
+    public void AccessLog_OwnerOfTheProfileOnly_OthersDeniedWithTheirCode()
+    {
+        var own = new Caller(Role.Owner, OwnerId.ToString(), new HashSet<Guid>());
+
+        Assert.False(AccessPolicy.AccessLog(own, OwnerId).IsDenied);
+        Assert.Equal(ErrorCodes.NotAuthorized, AccessPolicy.AccessLog(own, Guid.Parse("0193a000-0000-7000-8000-000000000003")).DenialCode);
+        Assert.Equal(ErrorCodes.NotAuthorized, AccessPolicy.AccessLog(CallerOf("management"), OwnerId).DenialCode);
+        Assert.Equal(ErrorCodes.NotAuthenticated, AccessPolicy.AccessLog(Caller.Anonymous, OwnerId).DenialCode);
+    }
+
     [Theory]
     [InlineData("owner", ProfileField.Phone, true)]
     [InlineData("owner", ProfileField.LoginEmail, false)]

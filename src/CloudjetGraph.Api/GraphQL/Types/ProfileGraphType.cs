@@ -37,16 +37,8 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
         Plain<DateTimeOffsetGraphType>(matrix, ProfileField.UpdatedAt, "When the profile last changed.", p => p.UpdatedAt);
         Field<ListGraphType<NonNullGraphType<AccessLogEntryGraphType>>>("accessLog")
             .Description($"Staff reads of this profile, newest first (at most {AccessLogReader.MaxEntries}): when, by which role, and which fields; never who. Only the owner reads it, on their own profile.")
-            .ResolveAsync(async context =>
-            {
-                var caller = context.Caller();
-                if (caller.OwnProfileId != context.Source.Id)
-                {
-                    throw AccessPolicy.Refusal(caller, "Sign in to read accessLog.", "Only the owner of a profile reads its accessLog.");
-                }
-
-                return await context.RequestServices!.GetRequiredService<AccessLogReader>().ReadAsync(context.Source.Id, context.CancellationToken);
-            });
+            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<AccessLogReader>()
+                .ReadOwnAsync(context.Caller(), context.Source.Id, context.CancellationToken));
     }
 
     private static ProfileRelease ReleaseOf(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ProfileRelease>();
