@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using CloudjetGraph.Cli;
 
 var root = new RootCommand("CloudjetGraph custodian tool. Reads the gateway's settings (appsettings.json in the working directory, environment variables).");
-root.Subcommands.Add(TokenCommand.Create());
+root.Subcommands.Add(TokenCommand.Create(() => CliHost.Build()));
 root.Subcommands.Add(KeysCommand.Create(() => CliHost.Build()));
 root.Subcommands.Add(AuditCommand.Create(() => CliHost.Build()));
 

@@ -3,6 +3,7 @@ using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Cli;
@@ -10,16 +11,17 @@ namespace CloudjetGraph.Cli;
 /// <summary>
 /// <c>token --role R --sub S [--json]</c>: mints a signed staff token for development and tests and
 /// prints it alone on stdout (with <c>--json</c>, <c>{"token","expiresAt"}</c>). Refused unless the
-/// gateway runs on a development key ring, so it can never mint production credentials; an unknown
-/// role exits <see cref="CliExitCodes.Usage"/>.
+/// gateway runs on a development key ring, so it can never mint production credentials. Any role
+/// the configuration knows but anonymous and owner (owners log in) may be minted; an unknown role or
+/// a blank subject exits <see cref="CliExitCodes.Usage"/>.
 /// </summary>
 internal static class TokenCommand
 {
-    public static Command Create()
+    public static Command Create(Func<IHost> buildHost)
     {
         var roleOption = new Option<string>("--role")
         {
-            Description = $"Staff role: {string.Join(", ", RoleNames.Staff.Select(RoleNames.Of))}.",
+            Description = "Staff role, as Authorization:RowScopes names it (management, sales, support by default), or keyCustodian.",
             Required = true,
         };
         var subjectOption = new Option<string>("--sub")
@@ -34,13 +36,20 @@ internal static class TokenCommand
             {
                 var roleName = parseResult.GetRequiredValue(roleOption);
                 var subject = parseResult.GetRequiredValue(subjectOption);
-                if (!RoleNames.TryParse(roleName, out var role) || !RoleNames.Staff.Contains(role))
+                if (string.IsNullOrWhiteSpace(subject))
                 {
-                    throw CliRefusalException.Usage($"unknown staff role '{roleName}'; expected one of {string.Join(", ", RoleNames.Staff.Select(RoleNames.Of))}.");
+                    throw CliRefusalException.Usage("--sub must name someone; a blank subject would be a token for nobody.");
                 }
 
-                using var host = CliHost.Build();
+                using var host = buildHost();
                 await using var scope = host.Services.CreateAsyncScope();
+                var matrix = scope.ServiceProvider.GetRequiredService<FieldMatrix>();
+                var mintable = matrix.Roles.Where(role => role != Role.Anonymous && role != Role.Owner).ToList();
+                if (!matrix.TryFindRole(roleName, out var role) || !mintable.Contains(role))
+                {
+                    throw CliRefusalException.Usage($"unknown staff role '{roleName}'; expected one of {string.Join(", ", mintable.Select(r => r.Name))}.");
+                }
+
                 await scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>().LoadExistingAsync(token);
                 var issuer = scope.ServiceProvider.GetRequiredService<TokenIssuer>();
                 if (!issuer.IsDevelopmentSigningKey)

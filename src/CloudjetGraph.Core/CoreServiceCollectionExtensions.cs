@@ -36,7 +36,6 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OnboardingOptions>().BindConfiguration(OnboardingOptions.SectionName).ValidateDataAnnotations()
-            .Validate(o => o.TryParseRoles(out _), $"{OnboardingOptions.SectionName}:Roles must list staff roles ({string.Join(", ", RoleNames.Staff.Select(RoleNames.Of))}), comma-separated.")
             .Validate(o => o.DefaultInvitationLifetime <= o.MaxInvitationLifetime, $"{OnboardingOptions.SectionName}:DefaultInvitationLifetime must not exceed {OnboardingOptions.SectionName}:MaxInvitationLifetime.")
             .ValidateOnStart();
         services.AddSingleton<TokenIssuer>();

@@ -58,7 +58,7 @@ public class AuditTrailPageBenchmarks : IAsyncDisposable
     {
         var gateway = new BenchmarkGateway(trail);
         var client = gateway.CreateClient();
-        var token = gateway.Services.GetRequiredService<TokenIssuer>().Issue("management-bench", Role.Management, TimeSpan.FromHours(2)).Token;
+        var token = gateway.Services.GetRequiredService<TokenIssuer>().Issue("management-bench", new Role("management"), TimeSpan.FromHours(2)).Token;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (ReadAsync(client).GetAwaiter().GetResult() < 10_000)
         {

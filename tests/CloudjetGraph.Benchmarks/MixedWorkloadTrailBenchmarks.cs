@@ -61,9 +61,9 @@ public class MixedWorkloadTrailBenchmarks : IAsyncDisposable
         private Mix(BenchmarkGateway gateway)
         {
             _gateway = gateway;
-            _management = gateway.CreateClient("management-demo", Role.Management);
-            _sales = gateway.CreateClient("sales-demo", Role.Sales);
-            _support = gateway.CreateClient("support-demo", Role.Support);
+            _management = gateway.CreateClient("management-demo", new Role("management"));
+            _sales = gateway.CreateClient("sales-demo", new Role("sales"));
+            _support = gateway.CreateClient("support-demo", new Role("support"));
             var page = PostAsync(_support, "{ profiles(first: 10) { nodes { id } } }", null).GetAwaiter().GetResult();
             _supportIds = [.. JsonNode.Parse(page)!["data"]!["profiles"]!["nodes"]!.AsArray().Select(node => node!["id"]!.GetValue<string>())];
         }

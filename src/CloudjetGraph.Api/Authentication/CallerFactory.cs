@@ -11,7 +11,7 @@ internal sealed class CallerFactory(CloudjetDbContext db, FieldMatrix matrix)
 {
     public async Task<Caller> CreateAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (user.Identity?.IsAuthenticated != true || !TokenClaims.TryRead(user, out var role, out var subject))
+        if (user.Identity?.IsAuthenticated != true || !TokenClaims.TryRead(user, matrix, out var role, out var subject))
         {
             return Caller.Anonymous;
         }

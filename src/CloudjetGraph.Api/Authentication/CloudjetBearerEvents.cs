@@ -13,6 +13,7 @@ namespace CloudjetGraph.Api.Authentication;
 /// </summary>
 internal sealed partial class CloudjetBearerEvents(
     TokenIssuer issuer,
+    FieldMatrix roles,
     KeyRingRefresher refresher,
     IOptions<AccessTokenOptions> tokenOptions,
     ILogger<CloudjetBearerEvents> logger)
@@ -97,7 +98,7 @@ internal sealed partial class CloudjetBearerEvents(
             return "its issuer does not match the key that signed it";
         }
 
-        if (context.Principal is null || !TokenClaims.TryRead(context.Principal, out var role, out _))
+        if (context.Principal is null || !TokenClaims.TryRead(context.Principal, roles, out var role, out _))
         {
             return "it does not carry exactly one subject and exactly one known role";
         }

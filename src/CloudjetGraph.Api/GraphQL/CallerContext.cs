@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
 using GraphQL;
 
@@ -23,6 +24,9 @@ internal static class CallerContextExtensions
 {
     public static Caller Caller(this IResolveFieldContext context) =>
         (context.UserContext as CallerContext)?.Caller ?? Core.Authorization.Caller.Anonymous;
+
+    /// <summary>The caller as the operation records name it.</summary>
+    public static OperationActor Actor(this IResolveFieldContext context) => OperationActor.Of(context.Caller());
 
     /// <summary>The request's context; the HTTP handler always sets one.</summary>
     public static CallerContext CallerContext(this IResolveFieldContext context) =>

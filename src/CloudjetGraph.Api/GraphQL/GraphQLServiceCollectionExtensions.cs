@@ -31,6 +31,9 @@ internal static class GraphQLServiceCollectionExtensions
             .AddErrorInfoProvider<CloudjetErrorInfoProvider>()
             .AddValidationRule<SingleAccountOperationRule>()
 
+            // Operations run only when the access policy grants them; resolvers hold no access code.
+            .UseMiddleware<OperationAccessMiddleware>()
+
             // Resolvers share the request's DbContext, which allows one operation at a time.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
         return services;

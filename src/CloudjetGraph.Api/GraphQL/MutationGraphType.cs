@@ -1,7 +1,5 @@
 using CloudjetGraph.Api.GraphQL.Types;
 using CloudjetGraph.Api.RateLimiting;
-using CloudjetGraph.Core.Authorization;
-using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
@@ -16,7 +14,7 @@ internal sealed class MutationGraphType : ObjectGraphType
 {
     private const int MaxExpiresInHours = 24 * 366 * 100;
 
-    public MutationGraphType(FieldMatrix matrix, CloudjetRateLimiter limiter, BlindIndex blindIndex)
+    public MutationGraphType(CloudjetRateLimiter limiter, BlindIndex blindIndex)
     {
         Name = "Mutation";
         Description = "Onboard customers, sign up by invitation, log in, edit and export your own profile; accept the policy, withdraw consent or erase an account; for staff, correct a profile on request and export one for an authority; for key custodians, rotate and revoke keys.";
@@ -59,13 +57,15 @@ internal sealed class MutationGraphType : ObjectGraphType
             });
 
         Field<NonNullGraphType<OrganizationGraphType>>("createOrganization")
-            .Description("Creates a customer organization. Only roles in Onboarding:Roles (management by default).")
+            .Granted()
+            .Description("Creates a customer organization. Only roles granted createOrganization in Authorization:Operations (management by default).")
             .Argument<NonNullGraphType<CreateOrganizationInputGraphType>>("input", "The organization.")
             .ResolveAsync(async context => await Onboarding(context).CreateOrganizationAsync(
                 context.Caller(), (string)context.GetArgument<Dictionary<string, object?>>("input")["name"]!, context.CancellationToken));
 
         Field<NonNullGraphType<CreateInvitationPayloadGraphType>>("createInvitation")
-            .Description("Issues a single-use, expiring code that opens one account in the organization. Only roles in Onboarding:Roles (management by default).")
+            .Granted()
+            .Description("Issues a single-use, expiring code that opens one account in the organization. Only roles granted createInvitation in Authorization:Operations (management by default).")
             .Argument<NonNullGraphType<CreateInvitationInputGraphType>>("input", "The invitation.")
             .ResolveAsync(async context =>
             {
@@ -81,27 +81,16 @@ internal sealed class MutationGraphType : ObjectGraphType
             });
 
         Field<ProfileGraphType>("updateMyProfile")
+            .Granted()
             .Description("Changes your own profile; only fields your role may edit.")
             .Argument<NonNullGraphType<UpdateMyProfileInputGraphType>>("input", "The changes.")
             .ResolveAsync(async context =>
             {
-                var caller = context.Caller();
-                var ownId = caller.OwnProfileId ?? throw new DomainException(
-                    caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized,
-                    "Only a profile's owner may update it here.");
                 var input = context.GetArgument<Dictionary<string, object?>>("input");
-                var changes = new Dictionary<ProfileField, string?>();
-                foreach (var descriptor in PersonalFieldCatalogue.Editable.Where(d => input.ContainsKey(d.SchemaName)))
-                {
-                    if (matrix.AccessOf(caller.Role, descriptor.Field) < FieldAccess.Edit)
-                    {
-                        throw new DomainException(ErrorCodes.NotAuthorized, $"Your role may not edit {descriptor.SchemaName}.", descriptor.SchemaName);
-                    }
-
-                    changes[descriptor.Field] = input[descriptor.SchemaName] as string;
-                }
-
-                return await Accounts(context).UpdateAsync(ownId, changes, context.CancellationToken);
+                var changes = PersonalFieldCatalogue.Editable
+                    .Where(d => input.ContainsKey(d.SchemaName))
+                    .ToDictionary(d => d.Field, d => input[d.SchemaName] as string);
+                return await Accounts(context).UpdateOwnAsync(context.Caller(), changes, context.CancellationToken);
             });
 
         PrivacyRightsMutations.AddTo(this);

@@ -1,6 +1,6 @@
 using CloudjetGraph.Api.GraphQL.Types;
 using CloudjetGraph.Api.RateLimiting;
-using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Privacy;
 using CloudjetGraph.Core.Profiles;
 using GraphQL;
@@ -11,20 +11,23 @@ namespace CloudjetGraph.Api.GraphQL;
 
 /// <summary>
 /// The privacy rights of POLICY.md §1, §4 and §7 that change data: accepting a newer policy and the
-/// four erasures. Each calls one Core service with the caller, which decides who may and records the
-/// operation; here only the arguments are read and the login rate limits applied.
+/// four erasures. Each is granted by the access policy (<see cref="OperationAccess"/>) and calls one
+/// Core service with the caller, which records the operation; here only the arguments are read and
+/// the login rate limits applied.
 /// </summary>
 internal static class PrivacyMutations
 {
     public static void AddTo(ObjectGraphType mutation, CloudjetRateLimiter limiter)
     {
         mutation.Field<NonNullGraphType<ConsentGraphType>>("acceptPolicy")
+            .Granted()
             .Description("Owners: accepts the policy version now in force (privacyPolicy.version; any other is VALIDATION). Accepting it again changes nothing. Recorded.")
             .Argument<NonNullGraphType<StringGraphType>>("version", "The version accepted; must be the current one.")
             .ResolveAsync(async context => await Service<PolicyAcceptance>(context).AcceptAsync(
                 context.Caller(), context.GetArgument<string>("version"), context.CancellationToken));
 
         mutation.Field<NonNullGraphType<ErasurePayloadGraphType>>("deleteMyAccount")
+            .Granted()
             .Description("Owners: erases your account after you re-enter your password (AUTH_INVALID_CREDENTIALS otherwise, under the login rate limits). Your person key is shredded, so no copy or backup of your data can be read again; the email can sign up again. Your token then reads me as null. Recorded without personal data.")
             .Argument<NonNullGraphType<StringGraphType>>("password", "Your password.")
             .ResolveAsync(async context =>
@@ -34,6 +37,7 @@ internal static class PrivacyMutations
             });
 
         mutation.Field<NonNullGraphType<ErasurePayloadGraphType>>("withdrawConsent")
+            .Granted()
             .Description("Owners: withdraws your consent to the policy, which erases your account exactly as deleteMyAccount does; the withdrawal stays in your consent history. The password is required when the account has one.")
             .Argument<StringGraphType>("password", "Your password; required when your account has one.")
             .ResolveAsync(async context =>
@@ -43,6 +47,7 @@ internal static class PrivacyMutations
             });
 
         mutation.Field<NonNullGraphType<ErasurePayloadGraphType>>("eraseProfile")
+            .Granted(new RecordedRefusal(PrivacyOperationNames.EraseProfile, context => ProfileErasure.ProfileTarget(context.GetArgument<string>("id")), IncludesAnonymous: false))
             .Description("Management, and support for its organizations: erases one profile on the customer's request, as deleteMyAccount does. requestReference is required (VALIDATION). NOT_FOUND for a profile that does not exist, is out of reach or was erased already. Recorded, refusals included.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The profile.")
             .Argument<StringGraphType>("requestReference", $"The customer's request, e.g. a ticket id: 1 to {RequestReference.MaxLength} ASCII letters, digits and -_./:#.")
@@ -50,6 +55,7 @@ internal static class PrivacyMutations
                 context.Caller(), context.GetArgument<string>("id"), context.GetArgument<string?>("requestReference"), context.CancellationToken));
 
         mutation.Field<NonNullGraphType<ErasurePayloadGraphType>>("eraseOrganization")
+            .Granted(new RecordedRefusal(PrivacyOperationNames.EraseOrganization, context => ProfileErasure.OrganizationTarget(context.GetArgument<string>("id")), IncludesAnonymous: false))
             .Description("Management: erases every profile of a customer organization that cancelled the service, in batches, and its invitations; the organization's name stays. requestReference is required (VALIDATION). Running it again erases what is left. Recorded, refusals included.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The organization.")
             .Argument<StringGraphType>("requestReference", $"The customer's request, e.g. a ticket id: 1 to {RequestReference.MaxLength} ASCII letters, digits and -_./:#.")
@@ -63,11 +69,6 @@ internal static class PrivacyMutations
     private static async Task DemandLoginLimitsAsync(IResolveFieldContext context, CloudjetRateLimiter limiter)
     {
         var caller = context.Caller();
-        if (caller.Role != Role.Owner)
-        {
-            return;
-        }
-
         var request = context.CallerContext();
         limiter.Demand(RateLimit.LoginPerAddress, request.ClientAddress ?? string.Empty, request);
         if (await Service<ProfileDirectory>(context).FindOwnAsync(caller, context.CancellationToken) is { LoginEmailIndex: { } entry })

@@ -1,6 +1,5 @@
 using CloudjetGraph.Api.GraphQL.Types;
 using CloudjetGraph.Core.Audit;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys;
@@ -63,30 +62,23 @@ internal sealed class QueryGraphType : ObjectGraphType
             .ResolveAsync(async context => await Directory(context).OrganizationsAsync(context.Caller(), context.CancellationToken));
 
         Field<KeyInventoryGraphType>("keys")
+            .Granted()
             .Description("Every key and what it protects, for the keyCustodian role only: ids, dates, states and counts, never a personal value or a key.")
-            .ResolveAsync(async context =>
-            {
-                KeyCustodianAccess.Demand(context);
-
-                // Scoped: the census reads through the request's DbContext, never decrypting.
-                return await context.RequestServices!.GetRequiredService<KeyCensus>().ReadAsync(context.CancellationToken);
-            });
+            // Scoped: the census reads through the request's DbContext, never decrypting.
+            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<KeyCensus>().ReadAsync(context.CancellationToken));
 
         Field<ListGraphType<NonNullGraphType<KeyJobGraphType>>>("keyJobs")
+            .Granted()
             .Description("The key jobs' runs (rewrap, rekey, reindex), most recently updated first: state, counts, lease holder and times; for the keyCustodian role only.")
-            .ResolveAsync(async context =>
-            {
-                KeyCustodianAccess.Demand(context);
-                return await context.RequestServices!.GetRequiredService<KeyJobStatusReader>().ReadAsync(context.CancellationToken);
-            });
+            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<KeyJobStatusReader>().ReadAsync(context.CancellationToken));
 
         Field<KeyOperationConnectionGraphType>("keyOperations")
+            .Granted()
             .Description($"The record of key custodian operations (who, what, when, outcome), newest first, at most {options.Value.MaxPageSize} per page; for the keyCustodian role only.")
             .Argument<IntGraphType>("first", $"Page size, 1 to {options.Value.MaxPageSize}; default {options.Value.DefaultPageSize}.")
             .Argument<StringGraphType>("after", "Return operations older than this cursor (a pageInfo.endCursor).")
             .ResolveAsync(async context =>
             {
-                KeyCustodianAccess.Demand(context);
                 var first = context.GetArgument<int?>("first") ?? options.Value.DefaultPageSize;
                 if (first < 1 || first > options.Value.MaxPageSize)
                 {
@@ -98,6 +90,7 @@ internal sealed class QueryGraphType : ObjectGraphType
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BreachProfileGraphType>>>>("breachReport")
+            .Granted()
             .Description("The scope of a breach, for management only: every profile whose personal fields were released to staff from `from` (inclusive) to `to` (exclusive), optionally by one staff subject, with who read it and which fields. Ids only; the Cli's `audit report` adds contact emails. Each call is itself recorded in the audit trail.")
             .Argument<NonNullGraphType<DateTimeOffsetGraphType>>("from", "Start of the window, inclusive.")
             .Argument<NonNullGraphType<DateTimeOffsetGraphType>>("to", "End of the window, exclusive.")
@@ -107,14 +100,6 @@ internal sealed class QueryGraphType : ObjectGraphType
 
     private static async Task<IReadOnlyList<BreachProfile>> BreachReportAsync(IResolveFieldContext context)
     {
-        var caller = context.Caller();
-        if (caller.Role != Role.Management)
-        {
-            throw caller.Role == Role.Anonymous
-                ? new DomainException(ErrorCodes.NotAuthenticated, "Sign in to read breachReport.")
-                : new DomainException(ErrorCodes.NotAuthorized, "Only management reads breachReport.");
-        }
-
         var from = context.GetArgument<DateTimeOffset>("from");
         var to = context.GetArgument<DateTimeOffset>("to");
         if (from >= to)
@@ -125,7 +110,7 @@ internal sealed class QueryGraphType : ObjectGraphType
         var subject = context.GetArgument<string?>("subject");
         var services = context.RequestServices!;
         return await services.GetRequiredService<OperationLog>().RunAsync(
-            OperationActor.Of(caller),
+            context.Actor(),
             PrivacyOperationNames.BreachReport,
             BreachWindow.Describe(from, to, subject),
             token => services.GetRequiredService<BreachScope>().ReadAsync(from, to, subject, token),

@@ -41,5 +41,5 @@ internal sealed class GatewayMetrics
     public void LimitRefused(string limit) => _limitRefusals.Add(1, new KeyValuePair<string, object?>(TelemetryNames.Limit, limit));
 
     public void Denied(Role role, string field) =>
-        _denials.Add(1, new KeyValuePair<string, object?>(TelemetryNames.Role, RoleNames.Of(role)), new KeyValuePair<string, object?>(TelemetryNames.Field, field));
+        _denials.Add(1, new KeyValuePair<string, object?>(TelemetryNames.Role, role.Name), new KeyValuePair<string, object?>(TelemetryNames.Field, field));
 }

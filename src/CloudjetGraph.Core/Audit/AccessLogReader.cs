@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +9,13 @@ public sealed class AccessLogReader(CloudjetDbContext db)
 {
     /// <summary>Most reads listed, newest first.</summary>
     public const int MaxEntries = 200;
+
+    /// <summary>The latest staff reads of profile <paramref name="profileId"/> for <paramref name="caller"/>, when the <see cref="AccessPolicy"/> lets them read its log.</summary>
+    /// <exception cref="Errors.DomainException">The caller is not the profile's owner.</exception>
+    public Task<IReadOnlyList<AccessLogEntry>> ReadOwnAsync(Caller caller, Guid profileId, CancellationToken cancellationToken) =>
+        AccessPolicy.AccessLog(caller, profileId).IsDenied
+            ? throw AccessPolicy.Refusal(caller, "Sign in to read accessLog.", "Only the owner of a profile reads its accessLog.")
+            : ReadAsync(profileId, cancellationToken);
 
     /// <summary>The latest staff reads of profile <paramref name="profileId"/>, newest first, at most <see cref="MaxEntries"/>.</summary>
     public Task<IReadOnlyList<AccessLogEntry>> ReadAsync(Guid profileId, CancellationToken cancellationToken) =>

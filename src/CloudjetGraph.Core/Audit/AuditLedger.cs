@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Errors;
 
 namespace CloudjetGraph.Core.Audit;
 
@@ -8,7 +9,7 @@ namespace CloudjetGraph.Core.Audit;
 /// waits for the commit, before it writes the response. Owners reading their own profile are not
 /// recorded: that is no disclosure, and the owner's own reads would drown their access log.
 /// </summary>
-public sealed class AuditLedger(IAuditSink trail)
+public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy)
 {
     /// <summary>How a field released as a masked hint is listed.</summary>
     public const string MaskedSuffix = ":masked";
@@ -18,11 +19,11 @@ public sealed class AuditLedger(IAuditSink trail)
     private readonly Dictionary<(string Target, string Code), SortedSet<Guid>> _denied = [];
     private Caller? _caller;
 
-    /// <summary>Records that <paramref name="field"/> of profile <paramref name="profileId"/> went to <paramref name="caller"/>; only staff releases are kept.</summary>
+    /// <summary>Records that <paramref name="field"/> of profile <paramref name="profileId"/> went to <paramref name="caller"/>; only staff releases (roles with a row scope) are kept.</summary>
     public void Released(Caller caller, Guid profileId, ProfileField field, FieldAccess access)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role is not (Role.Management or Role.Sales or Role.Support))
+        if (!policy.IsStaff(caller))
         {
             return;
         }
@@ -40,8 +41,26 @@ public sealed class AuditLedger(IAuditSink trail)
         }
     }
 
-    /// <summary>Records that <paramref name="caller"/> was refused <paramref name="target"/> (<c>Type.field</c>) with <paramref name="code"/>, on a profile when one is given.</summary>
-    public void Denied(Caller caller, string target, string code, Guid? profileId)
+    /// <summary>
+    /// Records the refusal that answered <paramref name="caller"/> at <paramref name="target"/>
+    /// (<c>Type.field</c>, on a profile when one is given) when the trail keeps it: an access denial
+    /// by the <see cref="AccessPolicy"/>, or a personal field withheld by the per-caller cap. Other
+    /// refusals (login's limits among them, so that guessing cannot flood the trail) are not kept.
+    /// </summary>
+    /// <returns>Whether the refusal was an access denial.</returns>
+    public bool Refused(Caller caller, string target, DomainException refusal, Guid? profileId)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var denial = refusal.Code is ErrorCodes.NotAuthorized or ErrorCodes.NotAuthenticated;
+        if (denial || (refusal.Code == ErrorCodes.RateLimited && profileId is not null))
+        {
+            Denied(caller, target, refusal.Code, profileId);
+        }
+
+        return denial;
+    }
+
+    private void Denied(Caller caller, string target, string code, Guid? profileId)
     {
         ArgumentNullException.ThrowIfNull(caller);
         lock (_gate)

@@ -23,6 +23,6 @@ public sealed record OperationActor(string Subject, string Role)
     public static OperationActor Of(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return new(caller.Subject ?? string.Empty, RoleNames.Of(caller.Role));
+        return new(caller.Subject ?? string.Empty, caller.Role.Name);
     }
 }

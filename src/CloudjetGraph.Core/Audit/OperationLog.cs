@@ -58,6 +58,13 @@ public sealed partial class OperationLog(CloudjetDbContext db, IAuditSink trail,
     }
 
     /// <summary>
+    /// Records that <paramref name="actor"/> was refused <paramref name="operation"/> before it
+    /// started: the access policy's refusal, for operations whose refusals are part of their record.
+    /// </summary>
+    public Task RecordRefusalAsync(OperationActor actor, string operation, string target, string detail) =>
+        RecordAsync(actor, operation, target, OperationOutcomes.Refused, detail);
+
+    /// <summary>
     /// The recorded key custodian operations, newest first, <paramref name="first"/> at a time, older
     /// than entry <paramref name="before"/> when given. Privacy operations, releases and denials are
     /// not the key custodians' to see.

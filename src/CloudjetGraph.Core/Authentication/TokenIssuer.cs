@@ -22,8 +22,11 @@ public sealed class TokenIssuer(DataKeyRing ring, IOptions<AccessTokenOptions> o
     public const string SubjectClaim = "sub";
 
     /// <summary>Issues a token for <paramref name="subject"/> in <paramref name="role"/>.</summary>
+    /// <exception cref="ArgumentException">A blank subject: a token must name someone.</exception>
     public IssuedToken Issue(string subject, Role role, TimeSpan lifetime)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        ArgumentNullException.ThrowIfNull(role);
         var now = time.GetUtcNow();
         var expiresAt = now.Add(lifetime);
         var descriptor = new SecurityTokenDescriptor
@@ -33,7 +36,7 @@ public sealed class TokenIssuer(DataKeyRing ring, IOptions<AccessTokenOptions> o
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expiresAt.UtcDateTime,
-            Subject = new ClaimsIdentity([new Claim(SubjectClaim, subject), new Claim(RoleClaim, RoleNames.Of(role))]),
+            Subject = new ClaimsIdentity([new Claim(SubjectClaim, subject), new Claim(RoleClaim, role.Name)]),
             SigningCredentials = new SigningCredentials(ToSecurityKey(ring.Active(DataKeyPurpose.TokenSigning)), SecurityAlgorithms.HmacSha256),
         };
         return new IssuedToken(new JsonWebTokenHandler().CreateToken(descriptor), expiresAt);

@@ -1,8 +1,10 @@
 namespace CloudjetGraph.Core.Authorization;
 
 /// <summary>
-/// The field matrix, from configuration. Every profile field needs a rule; a role left out of a
-/// field's rule is denied it. Validated at startup by <see cref="FieldMatrixParser"/>.
+/// Roles, the field matrix and operation grants, from configuration. A staff role exists when
+/// <see cref="RowScopes"/> names it; owner, keyCustodian and anonymous are built in. Every profile
+/// field needs a rule; a role left out of a field's or an operation's rule is denied it. Validated
+/// at startup by <see cref="FieldMatrixParser"/> and <see cref="OperationGrantsParser"/>.
 /// </summary>
 public sealed class AuthorizationOptions
 {
@@ -20,4 +22,11 @@ public sealed class AuthorizationOptions
     /// profiles a staff role reaches. Owners always reach only their own.
     /// </summary>
     public Dictionary<string, string> RowScopes { get; set; } = [];
+
+    /// <summary>
+    /// <c>Authorization:Operations:{operation}</c> = the roles that may run it, e.g.
+    /// <c>"breachReport": ["management"]</c>. Operations as in the schema (<see cref="AccessOperations.All"/>);
+    /// one left out is run by nobody.
+    /// </summary>
+    public Dictionary<string, List<string>> Operations { get; set; } = [];
 }

@@ -2,17 +2,32 @@ using System.Collections.Frozen;
 
 namespace CloudjetGraph.Core.Authorization;
 
-/// <summary>The validated field matrix: what each role may do with each profile field, and which rows it reaches.</summary>
+/// <summary>The validated field matrix: the configured roles, what each may do with each profile field, and which rows it reaches.</summary>
 public sealed class FieldMatrix
 {
     private readonly FrozenDictionary<(Role, ProfileField), FieldAccess> _access;
     private readonly FrozenDictionary<Role, RowScope> _scopes;
+    private readonly FrozenDictionary<string, Role> _byName;
 
-    internal FieldMatrix(IDictionary<(Role, ProfileField), FieldAccess> access, IDictionary<Role, RowScope> scopes)
+    internal FieldMatrix(IReadOnlyList<Role> roles, IDictionary<(Role, ProfileField), FieldAccess> access, IDictionary<Role, RowScope> scopes)
     {
+        Roles = roles;
+        _byName = roles.ToFrozenDictionary(role => role.Name, StringComparer.Ordinal);
         _access = access.ToFrozenDictionary();
         _scopes = scopes.ToFrozenDictionary();
     }
+
+    /// <summary>Every role that exists: anonymous, owner, the staff roles in the order configuration binds them (by name), keyCustodian.</summary>
+    public IReadOnlyList<Role> Roles { get; }
+
+    /// <summary>The roles with a row scope, whose reads of personal data are audited.</summary>
+    public IEnumerable<Role> Staff => Roles.Where(IsStaff);
+
+    /// <summary>Finds a role by its exact configured name.</summary>
+    public bool TryFindRole(string? name, out Role role) => _byName.TryGetValue(name ?? string.Empty, out role!);
+
+    /// <summary>Whether a role is staff: configuration gives it a row scope.</summary>
+    public bool IsStaff(Role role) => _scopes.ContainsKey(role);
 
     /// <summary>The access a role has to a field.</summary>
     public FieldAccess AccessOf(Role role, ProfileField field) =>
@@ -22,7 +37,7 @@ public sealed class FieldMatrix
     public RowScope ScopeOf(Role role) =>
         role == Role.Owner ? RowScope.Own : _scopes.GetValueOrDefault(role, RowScope.None);
 
-    /// <summary>Roles granted exactly <paramref name="access"/> on a field, for documentation.</summary>
+    /// <summary>Roles granted exactly <paramref name="access"/> on a field, in <see cref="Roles"/> order, for documentation.</summary>
     public IReadOnlyList<Role> RolesWith(ProfileField field, FieldAccess access) =>
-        [.. Enum.GetValues<Role>().Where(role => AccessOf(role, field) == access)];
+        [.. Roles.Where(role => AccessOf(role, field) == access)];
 }

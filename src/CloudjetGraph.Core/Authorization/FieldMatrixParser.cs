@@ -14,6 +14,8 @@ public static class FieldMatrixParser
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
+        var scopes = new Dictionary<Role, RowScope>();
+        var roles = ParseScopes(options.RowScopes, scopes, problems);
         var access = new Dictionary<(Role, ProfileField), FieldAccess>();
         var ruledFields = new HashSet<ProfileField>();
 
@@ -29,9 +31,10 @@ public static class FieldMatrixParser
             foreach (var (roleName, levelName) in rule)
             {
                 var key = $"{FieldsKey}:{fieldName}:{roleName}";
-                if (!RoleNames.TryParse(roleName, out var role))
+                var role = roles.Find(candidate => candidate.Name == roleName);
+                if (role is null)
                 {
-                    problems.Add($"{key}: unknown role; expected one of {string.Join(", ", Enum.GetValues<Role>().Select(RoleNames.Of))}.");
+                    problems.Add($"{key}: {UnknownRole(roles)}");
                 }
                 else if (!EnumNames.TryParse<FieldAccess>(levelName, out var level))
                 {
@@ -56,32 +59,45 @@ public static class FieldMatrixParser
             .Where(field => !ruledFields.Contains(field))
             .Select(field => $"{FieldsKey}:{ProfileFields.NameOf(field)}: no rule; every profile field needs one."));
 
-        var scopes = ParseScopes(options.RowScopes, problems);
         var grantedRoles = access.Where(grant => grant.Value != FieldAccess.None).Select(grant => grant.Key.Item1).Distinct().ToList();
         problems.AddRange(grantedRoles
-            .Where(role => role is not (Role.Owner or Role.Anonymous) && !scopes.ContainsKey(role))
-            .Select(role => $"{ScopesKey}:{RoleNames.Of(role)}: missing; the role is granted profile fields but reaches no profiles."));
+            .Where(role => role != Role.Owner && role != Role.Anonymous && !scopes.ContainsKey(role))
+            .Select(role => $"{ScopesKey}:{role.Name}: missing; the role is granted profile fields but reaches no profiles."));
 
         // id is non-null in the schema: denying it to a role that reads a profile would null the whole profile.
         problems.AddRange(grantedRoles
             .Where(role => access.GetValueOrDefault((role, ProfileField.Id)) < FieldAccess.Read)
-            .Select(role => $"{FieldsKey}:id:{RoleNames.Of(role)}: must be Read, because the role reads other profile fields."));
+            .Select(role => $"{FieldsKey}:id:{role.Name}: must be Read, because the role reads other profile fields."));
 
         errors = problems;
-        return new FieldMatrix(access, scopes);
+        return new FieldMatrix(roles, access, scopes);
     }
 
-    private static Dictionary<Role, RowScope> ParseScopes(Dictionary<string, string> rowScopes, List<string> problems)
+    /// <summary>The message for a role name that names no role, listing the ones that exist.</summary>
+    internal static string UnknownRole(IEnumerable<Role> roles) =>
+        $"unknown role; a staff role exists when {ScopesKey} names it; expected one of {string.Join(", ", roles.Select(role => role.Name))}.";
+
+    // A role exists when RowScopes names it, even with a scope value that is refused. Anonymous and
+    // owner come first, keyCustodian last, the configured staff roles between in the order bound.
+    private static List<Role> ParseScopes(Dictionary<string, string> rowScopes, Dictionary<Role, RowScope> scopes, List<string> problems)
     {
-        var scopes = new Dictionary<Role, RowScope>();
+        var staff = new List<Role>();
         foreach (var (roleName, scopeName) in rowScopes)
         {
             var key = $"{ScopesKey}:{roleName}";
-            if (!RoleNames.TryParse(roleName, out var role) || role is Role.Owner or Role.Anonymous)
+            if (string.IsNullOrWhiteSpace(roleName) || roleName == Role.Owner.Name || roleName == Role.Anonymous.Name)
             {
                 problems.Add($"{key}: unknown staff role.");
+                continue;
             }
-            else if (!EnumNames.TryParse<RowScope>(scopeName, out var scope) || scope is not (RowScope.All or RowScope.AssignedOrganizations))
+
+            var role = new Role(roleName);
+            if (role != Role.KeyCustodian)
+            {
+                staff.Add(role);
+            }
+
+            if (!EnumNames.TryParse<RowScope>(scopeName, out var scope) || scope is not (RowScope.All or RowScope.AssignedOrganizations))
             {
                 problems.Add($"{key}: unknown scope '{scopeName}'; expected All or AssignedOrganizations.");
             }
@@ -91,6 +107,6 @@ public static class FieldMatrixParser
             }
         }
 
-        return scopes;
+        return [Role.Anonymous, Role.Owner, .. staff, Role.KeyCustodian];
     }
 }

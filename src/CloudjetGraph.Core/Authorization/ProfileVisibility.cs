@@ -43,8 +43,7 @@ public sealed class ProfileVisibility(FieldMatrix matrix)
         var scope = matrix.ScopeOf(caller.Role);
         return scope switch
         {
-            RowScope.None when caller.Role == Role.Anonymous => throw new DomainException(ErrorCodes.NotAuthenticated, "Sign in to read profiles or organizations."),
-            RowScope.None => throw new DomainException(ErrorCodes.NotAuthorized, "Your role reaches no profiles or organizations."),
+            RowScope.None => throw AccessPolicy.Refusal(caller, "Sign in to read profiles or organizations.", "Your role reaches no profiles or organizations."),
             _ => scope,
         };
     }

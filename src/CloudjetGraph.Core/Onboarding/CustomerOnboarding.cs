@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace CloudjetGraph.Core.Onboarding;
 
 /// <summary>
-/// Brings a new customer in: staff whose role allows it create the organisation, then invite its
-/// people, who sign up with the code (see <see cref="ProfileAccounts.SignUpAsync"/>).
+/// Brings a new customer in: staff whose role is granted createOrganization and createInvitation
+/// (<c>Authorization:Operations</c>) create the organisation, then invite its people, who sign up
+/// with the code (see <see cref="ProfileAccounts.SignUpAsync"/>).
 /// </summary>
 public sealed class CustomerOnboarding(
     CloudjetDbContext db,
@@ -21,10 +22,9 @@ public sealed class CustomerOnboarding(
     private const int MaxOrganizationNameLength = 200;
 
     /// <summary>Creates an organisation.</summary>
-    /// <exception cref="DomainException">The role may not onboard, the name is invalid or taken.</exception>
+    /// <exception cref="DomainException">The name is invalid or taken.</exception>
     public async Task<Organization> CreateOrganizationAsync(Caller caller, string name, CancellationToken cancellationToken)
     {
-        Demand(caller);
         var normalizedName = ProfileValueRules.NormalizeText("name", name, MaxOrganizationNameLength);
 
         if (await db.Organizations.AnyAsync(o => o.Name == normalizedName, cancellationToken))
@@ -39,16 +39,15 @@ public sealed class CustomerOnboarding(
     }
 
     /// <summary>Issues a single-use code that opens one account in the organisation.</summary>
-    /// <param name="caller">Must hold a role from <see cref="OnboardingOptions.Roles"/>.</param>
+    /// <param name="caller">The staff member, recorded as the invitation's maker.</param>
     /// <param name="organizationId">The organisation the account will join.</param>
     /// <param name="email">When given, only this address may use the code.</param>
     /// <param name="expiresIn">Lifetime; <see cref="OnboardingOptions.DefaultInvitationLifetime"/> when null.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    /// <exception cref="DomainException">The role may not onboard, the organisation is unknown or an input is invalid.</exception>
+    /// <exception cref="DomainException">The organisation is unknown or an input is invalid.</exception>
     public async Task<IssuedInvitation> CreateInvitationAsync(
         Caller caller, Guid organizationId, string? email, TimeSpan? expiresIn, CancellationToken cancellationToken)
     {
-        Demand(caller);
         var settings = options.Value;
         var lifetime = expiresIn ?? settings.DefaultInvitationLifetime;
         if (lifetime <= TimeSpan.Zero || lifetime > settings.MaxInvitationLifetime)
@@ -81,20 +80,5 @@ public sealed class CustomerOnboarding(
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedInvitation(code, invitation.ExpiresAt);
-    }
-
-    private void Demand(Caller caller)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role == Role.Anonymous)
-        {
-            throw new DomainException(ErrorCodes.NotAuthenticated, "Sign in to onboard customers.");
-        }
-
-        // Options validation at startup guarantees the roles parse.
-        if (!options.Value.TryParseRoles(out var allowed) || !allowed.Contains(caller.Role) || caller.Subject is null)
-        {
-            throw new DomainException(ErrorCodes.NotAuthorized, "Your role may not onboard customers.");
-        }
     }
 }

@@ -36,13 +36,6 @@ public sealed class PersonalDataExport(
             target,
             async ct =>
             {
-                if (caller.OwnProfileId is null)
-                {
-                    throw new DomainException(
-                        caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized,
-                        "Only a profile's owner may export its data.");
-                }
-
                 var profile = await directory.FindOwnAsync(caller, ct) ?? throw new DomainException(ErrorCodes.NotFound, "The profile does not exist.");
                 var released = document.Release(caller, profile);
                 var export = new JsonObject

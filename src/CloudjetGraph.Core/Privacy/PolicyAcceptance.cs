@@ -22,9 +22,8 @@ public sealed class PolicyAcceptance(CloudjetDbContext db, ProfileAccessTag acce
     public Task<Profile> AcceptAsync(Caller caller, string version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var profileId = caller.OwnProfileId ?? throw new DomainException(
-            caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized,
-            "Only a profile's owner may accept the privacy policy.");
+        var profileId = caller.OwnProfileId ?? throw AccessPolicy.Refusal(
+            caller, "Sign in to accept the privacy policy.", "Only a profile's owner may accept the privacy policy.");
         return AcceptAsync(caller, profileId, version, cancellationToken);
     }
 

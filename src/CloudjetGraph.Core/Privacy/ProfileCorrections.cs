@@ -16,8 +16,9 @@ namespace CloudjetGraph.Core.Privacy;
 /// </summary>
 public sealed class ProfileCorrections(CloudjetDbContext db, ProfileVisibility visibility, ProfileAccessTag accessTag, ProfileEditor editor, OperationLog log)
 {
-    /// <summary>Roles that may correct a profile, each within its row scope.</summary>
-    public static IReadOnlyList<Role> Roles { get; } = [Role.Management, Role.Support];
+    /// <summary>How a correction of profile <paramref name="profileId"/> (as given) is named in the trail, refusals included.</summary>
+    public static string TargetOf(string profileId) =>
+        Guid.TryParse(profileId, out var parsed) ? parsed.ToString() : "(not a profile id)";
 
     /// <summary>Applies the correction; nothing is written unless every rule holds.</summary>
     /// <exception cref="DomainException">
@@ -32,20 +33,13 @@ public sealed class ProfileCorrections(CloudjetDbContext db, ProfileVisibility v
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var id = Guid.TryParse(request.ProfileId, out var parsed) ? parsed : (Guid?)null;
-        var target = id?.ToString() ?? "(not a profile id)";
+        var target = TargetOf(request.ProfileId);
         var result = await log.RunAsync(
             OperationActor.Of(caller),
             PrivacyOperationNames.CorrectProfile,
             target,
             async ct =>
             {
-                if (!Roles.Contains(caller.Role))
-                {
-                    throw new DomainException(
-                        caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized,
-                        "Only management and support may correct a profile.");
-                }
-
                 var reference = RequestReference.Check(request.RequestReference);
                 Check(request.Changes);
                 var profile = await FindAsync(caller, id, ct);

@@ -58,7 +58,7 @@ public sealed class ProfileErasure(
     public Task<ErasureResult> EraseProfileAsync(Caller caller, string id, string? requestReference, CancellationToken cancellationToken)
     {
         var profileId = ParseId(id);
-        return EraseOnRequestAsync(caller, PrivacyOperationNames.EraseProfile, $"profile {Named(profileId)}", [Role.Management, Role.Support], requestReference, async token =>
+        return EraseOnRequestAsync(caller, PrivacyOperationNames.EraseProfile, ProfileTarget(id), requestReference, async token =>
         {
             if (profileId is not { } known || !await visibility.Profiles(db.Profiles.AsNoTracking(), caller).AnyAsync(p => p.Id == known, token))
             {
@@ -79,7 +79,7 @@ public sealed class ProfileErasure(
     public Task<ErasureResult> EraseOrganizationAsync(Caller caller, string id, string? requestReference, CancellationToken cancellationToken)
     {
         var organizationId = ParseId(id);
-        return EraseOnRequestAsync(caller, PrivacyOperationNames.EraseOrganization, $"organization {Named(organizationId)}", [Role.Management], requestReference, async token =>
+        return EraseOnRequestAsync(caller, PrivacyOperationNames.EraseOrganization, OrganizationTarget(id), requestReference, async token =>
         {
             if (organizationId is not { } known || !await db.Organizations.AnyAsync(o => o.Id == known, token))
             {
@@ -102,9 +102,8 @@ public sealed class ProfileErasure(
     private async Task<ErasureResult> EraseOwnAsync(Caller caller, string operation, string? password, bool withdraw, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var profileId = caller.OwnProfileId ?? throw new DomainException(
-            caller.Role == Role.Anonymous ? ErrorCodes.NotAuthenticated : ErrorCodes.NotAuthorized,
-            "Only a profile's owner may erase it this way; staff use eraseProfile.");
+        var profileId = caller.OwnProfileId ?? throw AccessPolicy.Refusal(
+            caller, "Sign in to erase your account.", "Only a profile's owner may erase it this way; staff use eraseProfile.");
         return await operations.RunAsync(
             OperationActor.Of(caller),
             operation,
@@ -126,15 +125,9 @@ public sealed class ProfileErasure(
     }
 
     private async Task<ErasureResult> EraseOnRequestAsync(
-        Caller caller, string operation, string target, Role[] roles, string? requestReference, Func<CancellationToken, Task<int>> erase, CancellationToken cancellationToken)
+        Caller caller, string operation, string target, string? requestReference, Func<CancellationToken, Task<int>> erase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role == Role.Anonymous)
-        {
-            throw new DomainException(ErrorCodes.NotAuthenticated, "Sign in to erase personal data.");
-        }
-
-        // Refusals of signed-in callers are recorded too: a salesperson trying to erase is worth knowing.
         string? reference = null;
         return await operations.RunAsync(
             OperationActor.Of(caller),
@@ -142,11 +135,6 @@ public sealed class ProfileErasure(
             target,
             async token =>
             {
-                if (!roles.Contains(caller.Role))
-                {
-                    throw new DomainException(ErrorCodes.NotAuthorized, $"Your role may not {(roles.Length == 1 ? "erase organizations" : "erase profiles")}.");
-                }
-
                 reference = RequestReference.Check(requestReference);
                 return new ErasureResult(await erase(token), time.GetUtcNow());
             },
@@ -198,6 +186,12 @@ public sealed class ProfileErasure(
         db.ConsentEvents.Add(new ConsentEvent { ProfileId = profile.Id, Kind = ConsentEventKinds.Withdrawn, PolicyVersion = profile.ConsentPolicyVersion, At = time.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>How an erasure of profile <paramref name="id"/> (as given) is named in the trail, refusals included.</summary>
+    public static string ProfileTarget(string id) => $"profile {Named(ParseId(id))}";
+
+    /// <summary>How an erasure of organisation <paramref name="id"/> (as given) is named in the trail, refusals included.</summary>
+    public static string OrganizationTarget(string id) => $"organization {Named(ParseId(id))}";
 
     private static Guid? ParseId(string id) => Guid.TryParse(id, out var parsed) ? parsed : null;
 

@@ -25,6 +25,7 @@ public sealed class ProfileAccounts(
     TokenIssuer tokenIssuer,
     IOptions<PolicyOptions> policy,
     IOptions<AccessTokenOptions> tokenOptions,
+    AccessPolicy access,
     TimeProvider time)
 {
     private const string DuplicateEmailMessage = "An account with this email already exists.";
@@ -124,6 +125,24 @@ public sealed class ProfileAccounts(
         }
 
         return tokenIssuer.Issue(profile.Id.ToString(), Role.Owner, tokenOptions.Value.OwnerTokenLifetime);
+    }
+
+    /// <summary>
+    /// Applies the caller's changes to their own profile, each field only as far as the
+    /// <see cref="AccessPolicy"/> grants its edit. Absent fields stay as they are.
+    /// </summary>
+    /// <exception cref="DomainException">Not an owner, a field the role may not edit, or as <see cref="UpdateAsync"/>.</exception>
+    public Task<Profile> UpdateOwnAsync(Caller caller, IReadOnlyDictionary<ProfileField, string?> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(changes);
+        var ownId = caller.OwnProfileId ?? throw AccessPolicy.Refusal(caller, "Sign in to update your profile.", "Only a profile's owner may update it here.");
+        if (changes.Keys.Where(field => !access.MayEdit(caller, field)).Select(ProfileFields.NameOf).FirstOrDefault() is { } denied)
+        {
+            throw new DomainException(ErrorCodes.NotAuthorized, $"Your role may not edit {denied}.", denied);
+        }
+
+        return UpdateAsync(ownId, changes, cancellationToken);
     }
 
     /// <summary>Applies an owner's changes to their own profile. Absent fields stay as they are.</summary>

@@ -12,25 +12,10 @@ namespace CloudjetGraph.Core.Profiles;
 /// access tag), open, mask, and record the release in the request's audit ledger. A field that is
 /// denied is never decrypted; denials reach the trail as the request's coded errors.
 /// </summary>
-public sealed partial class ProfileRelease(FieldMatrix matrix, ProfileSealer sealer, AuditLedger ledger, ILogger<ProfileRelease> logger)
+public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer sealer, AuditLedger ledger, ILogger<ProfileRelease> logger)
 {
-    /// <summary>
-    /// The caller's access to a field of this profile: the matrix's grant for the role, for an owner
-    /// only on their own profile, for staff only within their row scope; <see cref="FieldAccess.None"/> otherwise.
-    /// </summary>
-    public FieldAccess AccessOf(Caller caller, Profile profile, ProfileField field)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(profile);
-        var reaches = matrix.ScopeOf(caller.Role) switch
-        {
-            RowScope.All => true,
-            RowScope.AssignedOrganizations => caller.AssignedOrganizations.Contains(profile.OrganizationId),
-            RowScope.Own => caller.OwnProfileId == profile.Id,
-            _ => false,
-        };
-        return reaches ? matrix.AccessOf(caller.Role, field) : FieldAccess.None;
-    }
+    /// <summary>The caller's access to a field of this profile, as <see cref="AccessPolicy.Field"/> decides it.</summary>
+    public FieldAccess AccessOf(Caller caller, Profile profile, ProfileField field) => policy.Field(caller, profile, field).Access;
 
     /// <summary>
     /// Decides a field that needs no opening (id, organisation, consent, times) and reports its
@@ -64,11 +49,10 @@ public sealed partial class ProfileRelease(FieldMatrix matrix, ProfileSealer sea
 
     private FieldAccess Decide(Caller caller, Profile profile, ProfileField field)
     {
-        var access = AccessOf(caller, profile, field);
-        var denial = access switch
+        var decision = policy.Field(caller, profile, field);
+        var denial = decision switch
         {
-            FieldAccess.None when caller.Role == Role.Anonymous => new DomainException(ErrorCodes.NotAuthenticated, $"Sign in to read {ProfileFields.NameOf(field)}."),
-            FieldAccess.None => new DomainException(ErrorCodes.NotAuthorized, $"Your role may not read {ProfileFields.NameOf(field)}."),
+            { IsDenied: true } => AccessPolicy.Refusal(caller, $"Sign in to read {ProfileFields.NameOf(field)}.", $"Your role may not read {ProfileFields.NameOf(field)}."),
             _ when field != ProfileField.Id && !profile.AccessVerified => new DomainException(ErrorCodes.DataIntegrity, "This profile failed its integrity check and was withheld."),
             _ => null,
         };
@@ -78,7 +62,7 @@ public sealed partial class ProfileRelease(FieldMatrix matrix, ProfileSealer sea
             throw denial;
         }
 
-        return access;
+        return decision.Access;
     }
 
     // The one place where "a field of profile P was released to caller C" happens.
@@ -89,16 +73,16 @@ public sealed partial class ProfileRelease(FieldMatrix matrix, ProfileSealer sea
             ledger.Released(caller, profile.Id, field, access);
         }
 
-        LogReleased(logger, field, profile.Id, caller.Role, access);
+        LogReleased(logger, field, profile.Id, caller.Role.Name, access);
     }
 
     // The one place where a field of profile P is denied to caller C, before anything is opened.
     private void Denied(Caller caller, Profile profile, ProfileField field, string code) =>
-        LogDenied(logger, field, profile.Id, caller.Role, code);
+        LogDenied(logger, field, profile.Id, caller.Role.Name, code);
 
     [LoggerMessage(EventId = 1471, EventName = "ProfileFieldReleased", Level = LogLevel.Trace, Message = "Released {Field} of profile {ProfileId} to role {Role} ({Access}).")]
-    private static partial void LogReleased(ILogger logger, ProfileField field, Guid profileId, Role role, FieldAccess access);
+    private static partial void LogReleased(ILogger logger, ProfileField field, Guid profileId, string role, FieldAccess access);
 
     [LoggerMessage(EventId = 1472, EventName = "ProfileFieldDenied", Level = LogLevel.Debug, Message = "Denied {Field} of profile {ProfileId} to role {Role}: {Code}.")]
-    private static partial void LogDenied(ILogger logger, ProfileField field, Guid profileId, Role role, string code);
+    private static partial void LogDenied(ILogger logger, ProfileField field, Guid profileId, string role, string code);
 }

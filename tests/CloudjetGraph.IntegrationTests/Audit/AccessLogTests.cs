@@ -17,9 +17,9 @@ public sealed class AccessLogTests(CloudjetApplication app) : IClassFixture<Clou
         var id = await app.SignUpAsync(input, organizationIndex: 1);
         var owner = app.Client(await app.LoginAsync((string)input["email"]!));
         var managementSubject = $"management-{Guid.NewGuid():N}";
-        (await app.Client(app.StaffToken(Role.Management, managementSubject)).PostAsync("query ByManagement($id: ID!) { profile(id: $id) { id fullName } }", new { id })).Ok();
-        (await app.Client(app.StaffToken(Role.Sales, "sales-demo")).PostAsync("query BySales($id: ID!) { profile(id: $id) { id email } }", new { id })).Ok();
-        (await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync("query BySupport($id: ID!) { profile(id: $id) { id phone department } }", new { id })).Ok();
+        (await app.Client(app.StaffToken(DefaultRole.Management, managementSubject)).PostAsync("query ByManagement($id: ID!) { profile(id: $id) { id fullName } }", new { id })).Ok();
+        (await app.Client(app.StaffToken(DefaultRole.Sales, "sales-demo")).PostAsync("query BySales($id: ID!) { profile(id: $id) { id email } }", new { id })).Ok();
+        (await app.Client(app.StaffToken(DefaultRole.Support, "support-demo")).PostAsync("query BySupport($id: ID!) { profile(id: $id) { id phone department } }", new { id })).Ok();
 
         var response = await owner.PostAsync(AccessLog);
 
@@ -44,9 +44,9 @@ public sealed class AccessLogTests(CloudjetApplication app) : IClassFixture<Clou
     }
 
     [Theory]
-    [InlineData(Role.Management, "management-demo")]
-    [InlineData(Role.Support, "support-demo")]
-    public async Task Staff_ReadsAProfilesAccessLog_GetsNotAuthorizedAndTheRestOfTheProfile(Role role, string subject)
+    [InlineData(DefaultRole.Management, "management-demo")]
+    [InlineData(DefaultRole.Support, "support-demo")]
+    public async Task Staff_ReadsAProfilesAccessLog_GetsNotAuthorizedAndTheRestOfTheProfile(DefaultRole role, string subject)
     {
         var id = app.WithDb(db => db.Profiles.First(p => p.OrganizationId == Owners.OrganizationId(1)).Id);
 

@@ -22,7 +22,7 @@ public sealed class AuditUnavailableTests
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
         var id = app.WithDb(db => db.Profiles.First().Id);
-        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         var email = (await management.PostAsync("query($id: ID!) { profile(id: $id) { email } }", new { id })).Ok()["profile"]!["email"]!.GetValue<string>();
         app.TrailTampered = true;
         await app.ExecuteSqlAsync(RefuseAppends);
@@ -42,7 +42,7 @@ public sealed class AuditUnavailableTests
         await app.InitializeAsync();
         app.TrailTampered = true;
         await app.ExecuteSqlAsync(RefuseAppends);
-        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = System.Net.Http.Json.JsonContent.Create(new { query = "{ profiles(first: 2) { nodes { fullName } } }" }) };
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
 

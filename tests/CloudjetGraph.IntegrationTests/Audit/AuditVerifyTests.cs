@@ -178,7 +178,7 @@ public sealed class AuditVerifyTests
     {
         var app = new CloudjetApplication();
         await app.InitializeAsync();
-        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         for (var i = 0; i < 3; i++)
         {
             (await management.PostAsync("{ profiles(first: 2) { nodes { id fullName } } }")).Ok();

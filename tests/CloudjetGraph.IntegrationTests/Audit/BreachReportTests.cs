@@ -70,7 +70,7 @@ public sealed class BreachReportTests(BreachWindowFixture window) : IClassFixtur
     [Fact]
     public async Task Management_QueriesBreachReport_GetsTheSameProfilesIdsOnly()
     {
-        var response = await _app.Client(_app.StaffToken(Role.Management, "management-demo")).PostAsync(
+        var response = await _app.Client(_app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(
             "query($from: DateTimeOffset!, $to: DateTimeOffset!) { breachReport(from: $from, to: $to) { profileId readers { subject role fields reads } } }", new { from = _from, to = _to });
 
         var profiles = response.Ok()["breachReport"]!.AsArray();
@@ -81,10 +81,10 @@ public sealed class BreachReportTests(BreachWindowFixture window) : IClassFixtur
     }
 
     [Theory]
-    [InlineData(Role.Sales, "sales-demo", ErrorCodes.NotAuthorized)]
-    [InlineData(Role.Support, "support-demo", ErrorCodes.NotAuthorized)]
-    [InlineData(Role.KeyCustodian, "custodian", ErrorCodes.NotAuthorized)]
-    public async Task NonManagement_QueriesBreachReport_GetsRefusedAndNothingIsReported(Role role, string subject, string code)
+    [InlineData(DefaultRole.Sales, "sales-demo", ErrorCodes.NotAuthorized)]
+    [InlineData(DefaultRole.Support, "support-demo", ErrorCodes.NotAuthorized)]
+    [InlineData(DefaultRole.KeyCustodian, "custodian", ErrorCodes.NotAuthorized)]
+    public async Task NonManagement_QueriesBreachReport_GetsRefusedAndNothingIsReported(DefaultRole role, string subject, string code)
     {
         var before = (await CustodianRecord.ReadAsync(_app)).Count;
 
@@ -98,7 +98,7 @@ public sealed class BreachReportTests(BreachWindowFixture window) : IClassFixtur
     [Fact]
     public async Task Management_QueriesABackwardWindow_GetsValidation()
     {
-        var response = await _app.Client(_app.StaffToken(Role.Management, "management-demo")).PostAsync(
+        var response = await _app.Client(_app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(
             "query($from: DateTimeOffset!, $to: DateTimeOffset!) { breachReport(from: $from, to: $to) { profileId } }", new { from = _to, to = _from });
 
         Assert.Equal([ErrorCodes.Validation], response.Codes);

@@ -25,7 +25,7 @@ public sealed class BreachWindowFixture : IAsyncLifetime
     {
         await App.InitializeAsync();
         Profiles = App.WithDb(db => db.Profiles.OrderBy(p => p.Id).Take(4).Select(p => p.Id).ToList());
-        var management = App.Client(App.StaffToken(Role.Management, Subject));
+        var management = App.Client(App.StaffToken(DefaultRole.Management, Subject));
 
         // Entries are stamped to the millisecond at commit: a pause on each side keeps every read clearly in or out.
         await ReadAsync(management, Profiles[0]);

@@ -17,7 +17,7 @@ public sealed class SharedChainTests
     {
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
-        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         var settings = Custodian.DevelopmentSettingsOf(app);
         var from = DateTimeOffset.UtcNow.AddHours(-1).ToString("O");
         var to = DateTimeOffset.UtcNow.AddHours(1).ToString("O");
@@ -42,7 +42,7 @@ public sealed class SharedChainTests
         await first.InitializeAsync();
         await using var second = new CloudjetApplication { DataDirectory = first.DataDirectory, KeepData = true };
         await second.InitializeAsync();
-        var clients = new[] { first.Client(first.StaffToken(Role.Management, "management-demo")), second.Client(second.StaffToken(Role.Management, "management-demo")) };
+        var clients = new[] { first.Client(first.StaffToken(DefaultRole.Management, "management-demo")), second.Client(second.StaffToken(DefaultRole.Management, "management-demo")) };
 
         var reads = Enumerable.Range(0, 40).Select(i => clients[i % 2].PostAsync("{ profiles(first: 3) { nodes { id email } } }")).ToList();
         await Task.WhenAll(reads);

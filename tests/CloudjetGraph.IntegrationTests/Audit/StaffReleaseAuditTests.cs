@@ -19,7 +19,7 @@ public sealed class StaffReleaseAuditTests(CloudjetApplication app) : IClassFixt
         var id = ProfileOf(3);
         var subject = $"management-{Guid.NewGuid():N}";
 
-        (await app.Client(app.StaffToken(Role.Management, subject)).PostAsync(
+        (await app.Client(app.StaffToken(DefaultRole.Management, subject)).PostAsync(
             $"query {operation}($id: ID!) {{ profile(id: $id) {{ id fullName email phone skype department jobTitle loginEmail consent {{ acceptedAt }} createdAt }} }}", new { id })).Ok();
 
         var entry = AuditTrailRows.Release(app, operation);
@@ -34,7 +34,7 @@ public sealed class StaffReleaseAuditTests(CloudjetApplication app) : IClassFixt
         var operation = AuditTrailRows.NewOperation("Read");
         var id = ProfileOf(1);
 
-        var data = (await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync($"query {operation}($id: ID!) {{ profile(id: $id) {{ id fullName phone }} }}", new { id })).Ok();
+        var data = (await app.Client(app.StaffToken(DefaultRole.Support, "support-demo")).PostAsync($"query {operation}($id: ID!) {{ profile(id: $id) {{ id fullName phone }} }}", new { id })).Ok();
 
         Assert.StartsWith("*", data["profile"]!["phone"]!.GetValue<string>(), StringComparison.Ordinal);
         var row = Assert.Single(AuditTrailRows.Release(app, operation).Profiles);
@@ -47,7 +47,7 @@ public sealed class StaffReleaseAuditTests(CloudjetApplication app) : IClassFixt
         var operation = AuditTrailRows.NewOperation("Read");
         var id = ProfileOf(0);
 
-        var response = await app.Client(app.StaffToken(Role.Sales, "sales-demo")).PostAsync($"query {operation}($id: ID!) {{ profile(id: $id) {{ id email skype }} }}", new { id });
+        var response = await app.Client(app.StaffToken(DefaultRole.Sales, "sales-demo")).PostAsync($"query {operation}($id: ID!) {{ profile(id: $id) {{ id email skype }} }}", new { id });
 
         Assert.Equal([ErrorCodes.NotAuthorized], response.Codes);
         Assert.Equal((id, "email"), (Assert.Single(AuditTrailRows.Release(app, operation).Profiles).ProfileId, Assert.Single(AuditTrailRows.Release(app, operation).Profiles).Fields));
@@ -61,7 +61,7 @@ public sealed class StaffReleaseAuditTests(CloudjetApplication app) : IClassFixt
     {
         var operation = AuditTrailRows.NewOperation("Page");
 
-        var nodes = (await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync($"query {operation} {{ profiles(first: 50) {{ nodes {{ id email jobTitle }} }} }}")).Ok()["profiles"]!["nodes"]!.AsArray();
+        var nodes = (await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync($"query {operation} {{ profiles(first: 50) {{ nodes {{ id email jobTitle }} }} }}")).Ok()["profiles"]!["nodes"]!.AsArray();
 
         var entry = AuditTrailRows.Release(app, operation);
         Assert.Equal(50, nodes.Count);
@@ -76,7 +76,7 @@ public sealed class StaffReleaseAuditTests(CloudjetApplication app) : IClassFixt
         var operation = AuditTrailRows.NewOperation("Alias");
         var id = ProfileOf(2);
 
-        (await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync($"query {operation}($id: ID!) {{ profile(id: $id) {{ id leak: fullName again: fullName }} }}", new { id })).Ok();
+        (await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync($"query {operation}($id: ID!) {{ profile(id: $id) {{ id leak: fullName again: fullName }} }}", new { id })).Ok();
 
         Assert.Equal("fullName", Assert.Single(AuditTrailRows.Release(app, operation).Profiles).Fields);
     }
@@ -86,7 +86,7 @@ public sealed class StaffReleaseAuditTests(CloudjetApplication app) : IClassFixt
     {
         var operation = AuditTrailRows.NewOperation("Ids");
 
-        (await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync($"query {operation} {{ profiles(first: 5) {{ nodes {{ id createdAt }} }} }}")).Ok();
+        (await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync($"query {operation} {{ profiles(first: 5) {{ nodes {{ id createdAt }} }} }}")).Ok();
 
         Assert.Empty(AuditTrailRows.Of(app, AuditEntryKinds.Release, operation));
     }
@@ -117,7 +117,7 @@ public sealed class StaffReleaseAuditTests(CloudjetApplication app) : IClassFixt
     [Fact]
     public async Task Management_TwentyConcurrentReads_EachHasItsEntryAndTheChainHolds()
     {
-        var client = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var client = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         var id = ProfileOf(1);
         var operations = Enumerable.Range(0, 20).Select(_ => AuditTrailRows.NewOperation("Concurrent")).ToList();
 

@@ -15,7 +15,7 @@ public sealed class StaffReleaseCheckTests
     {
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
-        var client = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var client = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         (await client.PostAsync("{ profiles(first: 3) { nodes { id fullName } } }")).Ok();
         using (var scope = app.Services.CreateScope())
         {

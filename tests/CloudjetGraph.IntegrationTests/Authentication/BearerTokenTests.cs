@@ -68,7 +68,7 @@ public sealed class BearerTokenTests(CloudjetApplication app) : IClassFixture<Cl
     [Fact]
     public async Task Sales_WithTokenEditedToManagement_GetsInvalidTokenChallenge()
     {
-        var parts = app.StaffToken(Role.Sales, "sales-demo").Split('.');
+        var parts = app.StaffToken(DefaultRole.Sales, "sales-demo").Split('.');
         var payload = Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1])).Replace("\"sales\"", "\"management\"", StringComparison.Ordinal);
         var edited = $"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}";
 
@@ -84,7 +84,7 @@ public sealed class BearerTokenTests(CloudjetApplication app) : IClassFixture<Cl
     [InlineData("admin")]
     [InlineData("anonymous")]
     [InlineData("")]
-    [InlineData("2")] // Role.Management's number
+    [InlineData("2")] // DefaultRole.Management's number
     [InlineData("sales,management")]
     public async Task Staff_WithGatewaySignedTokenNotNamingExactlyOneKnownRole_GetsInvalidTokenChallenge(string? roles)
     {

@@ -18,8 +18,8 @@ public sealed class ExternalAuthorityTests(ExternalAuthorityTarget app) : IClass
         var token = app.IdentityProvider.Issue("sales-demo", "sales");
 
         var viaIdentityProvider = await CountAsync(token);
-        var viaGateway = await CountAsync(app.StaffToken(Role.Sales, "sales-demo"));
-        var all = await CountAsync(app.StaffToken(Role.Management, "management-demo"));
+        var viaGateway = await CountAsync(app.StaffToken(DefaultRole.Sales, "sales-demo"));
+        var all = await CountAsync(app.StaffToken(DefaultRole.Management, "management-demo"));
 
         Assert.Equal(viaGateway, viaIdentityProvider);
         Assert.InRange(viaIdentityProvider, DemoDataSeeder.ProfileCount / 2, all - (DemoDataSeeder.ProfileCount / 2));
@@ -98,7 +98,7 @@ public sealed class ExternalAuthorityTests(ExternalAuthorityTarget app) : IClass
         var ownerToken = await app.LoginAsync((string)input["email"]!);
 
         var me = await app.Client(ownerToken).PostAsync("{ me { id } }");
-        var staffCount = await CountAsync(app.StaffToken(Role.Management, "management-demo"));
+        var staffCount = await CountAsync(app.StaffToken(DefaultRole.Management, "management-demo"));
 
         Assert.Equal(profileId.ToString(), me.Ok()["me"]!["id"]!.GetValue<string>());
         Assert.True(staffCount >= DemoDataSeeder.ProfileCount);

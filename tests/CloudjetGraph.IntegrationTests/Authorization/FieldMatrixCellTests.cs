@@ -45,7 +45,7 @@ public sealed class FieldMatrixCellTests(MatrixTarget app) : IClassFixture<Matri
     [MemberData(nameof(Cells))]
     public async Task Role_ReadsProfileField_GetsMatrixOutcome(string roleName, string field, string outcome)
     {
-        Assert.True(RoleNames.TryParse(roleName, out var role));
+        Assert.True(DefaultRoles.TryParse(roleName, out var role));
         var selection = field switch
         {
             "organization" => "organization { id }",

@@ -13,17 +13,17 @@ public sealed class MatrixTarget : CloudjetApplication
 
     public Dictionary<string, object?> Input { get; } = Owners.NewInput("matrix");
 
-    public Dictionary<Role, string?> Tokens { get; } = [];
+    public Dictionary<DefaultRole, string?> Tokens { get; } = [];
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         ProfileId = await this.SignUpAsync(Input);
-        Tokens[Role.Owner] = await this.LoginAsync((string)Input["email"]!);
-        Tokens[Role.Management] = StaffToken(Role.Management, "management-demo");
-        Tokens[Role.Sales] = StaffToken(Role.Sales, "sales-demo");
-        Tokens[Role.Support] = StaffToken(Role.Support, "support-demo");
-        Tokens[Role.KeyCustodian] = StaffToken(Role.KeyCustodian, "custodian-demo");
-        Tokens[Role.Anonymous] = null;
+        Tokens[DefaultRole.Owner] = await this.LoginAsync((string)Input["email"]!);
+        Tokens[DefaultRole.Management] = StaffToken(DefaultRole.Management, "management-demo");
+        Tokens[DefaultRole.Sales] = StaffToken(DefaultRole.Sales, "sales-demo");
+        Tokens[DefaultRole.Support] = StaffToken(DefaultRole.Support, "support-demo");
+        Tokens[DefaultRole.KeyCustodian] = StaffToken(DefaultRole.KeyCustodian, "custodian-demo");
+        Tokens[DefaultRole.Anonymous] = null;
     }
 }

@@ -10,9 +10,9 @@ public sealed class RowScopeTests(CloudjetApplication app) : IClassFixture<Cloud
     private const string ProfileById = "query($id: ID!) { profile(id: $id) { id fullName } }";
 
     [Theory]
-    [InlineData(Role.Sales, "sales-demo", 2)]
-    [InlineData(Role.Support, "support-demo", 0)]
-    public async Task Staff_ReadsProfileOfUnassignedOrganization_AnswersExactlyLikeMissingProfile(Role role, string subject, int unassignedOrganization)
+    [InlineData(DefaultRole.Sales, "sales-demo", 2)]
+    [InlineData(DefaultRole.Support, "support-demo", 0)]
+    public async Task Staff_ReadsProfileOfUnassignedOrganization_AnswersExactlyLikeMissingProfile(DefaultRole role, string subject, int unassignedOrganization)
     {
         var outOfReach = app.WithDb(db => db.Profiles.First(p => p.OrganizationId == Owners.OrganizationId(unassignedOrganization)).Id);
         var client = app.Client(app.StaffToken(role, subject));
@@ -25,11 +25,11 @@ public sealed class RowScopeTests(CloudjetApplication app) : IClassFixture<Cloud
     }
 
     [Theory]
-    [InlineData(Role.Sales, "sales-demo", new[] { 0, 1 })]
-    [InlineData(Role.Support, "support-demo", new[] { 1, 2 })]
-    [InlineData(Role.Management, "management-demo", new[] { 0, 1, 2, 3 })]
-    [InlineData(Role.Sales, "sales-unassigned", new int[0])]
-    public async Task Staff_PagesThroughProfiles_SeesExactlyTheirOrganizations(Role role, string subject, int[] organizations)
+    [InlineData(DefaultRole.Sales, "sales-demo", new[] { 0, 1 })]
+    [InlineData(DefaultRole.Support, "support-demo", new[] { 1, 2 })]
+    [InlineData(DefaultRole.Management, "management-demo", new[] { 0, 1, 2, 3 })]
+    [InlineData(DefaultRole.Sales, "sales-unassigned", new int[0])]
+    public async Task Staff_PagesThroughProfiles_SeesExactlyTheirOrganizations(DefaultRole role, string subject, int[] organizations)
     {
         var reachable = organizations.Select(Owners.OrganizationId).ToHashSet();
         var expected = app.WithDb(db => db.Profiles.Where(p => reachable.Contains(p.OrganizationId)).Select(p => p.Id).ToList()).ToHashSet();
@@ -60,17 +60,17 @@ public sealed class RowScopeTests(CloudjetApplication app) : IClassFixture<Cloud
     [Fact]
     public async Task Sales_FiltersByUnassignedOrganization_GetsEmptyPage()
     {
-        var response = await app.Client(app.StaffToken(Role.Sales, "sales-demo")).PostAsync(
+        var response = await app.Client(app.StaffToken(DefaultRole.Sales, "sales-demo")).PostAsync(
             "query($org: ID) { profiles(where: { organizationId: $org }) { totalCount nodes { id } } }", new { org = Owners.OrganizationId(3) });
 
         Assert.Equal("""{"data":{"profiles":{"totalCount":0,"nodes":[]}}}""", response.Body);
     }
 
     [Theory]
-    [InlineData(Role.Sales, "sales-demo", new[] { 0, 1 })]
-    [InlineData(Role.Support, "support-demo", new[] { 1, 2 })]
-    [InlineData(Role.Management, "management-demo", new[] { 0, 1, 2, 3 })]
-    public async Task Staff_ListsOrganizations_SeesTheirOrganizations(Role role, string subject, int[] organizations)
+    [InlineData(DefaultRole.Sales, "sales-demo", new[] { 0, 1 })]
+    [InlineData(DefaultRole.Support, "support-demo", new[] { 1, 2 })]
+    [InlineData(DefaultRole.Management, "management-demo", new[] { 0, 1, 2, 3 })]
+    public async Task Staff_ListsOrganizations_SeesTheirOrganizations(DefaultRole role, string subject, int[] organizations)
     {
         var response = await app.Client(app.StaffToken(role, subject)).PostAsync("{ organizations { id } }");
 
@@ -95,7 +95,7 @@ public sealed class RowScopeTests(CloudjetApplication app) : IClassFixture<Cloud
     [Fact]
     public async Task KeyCustodian_ListsProfilesOrOrganizations_IsNotAuthorized()
     {
-        var response = await app.Client(app.StaffToken(Role.KeyCustodian, "custodian-demo")).PostAsync("{ profiles { totalCount } organizations { id } }");
+        var response = await app.Client(app.StaffToken(DefaultRole.KeyCustodian, "custodian-demo")).PostAsync("{ profiles { totalCount } organizations { id } }");
 
         Assert.Equal(["AUTH_NOT_AUTHORIZED", "AUTH_NOT_AUTHORIZED"], response.Codes);
         Assert.Equal("""{"profiles":null,"organizations":null}""", response.Data!.ToJsonString());

@@ -38,7 +38,7 @@ public sealed class WholeProfileSnapshotTests(MatrixTarget app) : IClassFixture<
     [InlineData("anonymous")]
     public async Task Role_ReadsWholeProfile_GetsTheSnapshotResponse(string roleName)
     {
-        Assert.True(RoleNames.TryParse(roleName, out var role));
+        Assert.True(DefaultRoles.TryParse(roleName, out var role));
 
         var response = await app.Client(app.Tokens[role]).PostAsync(WholeProfile, new { id = app.ProfileId });
 

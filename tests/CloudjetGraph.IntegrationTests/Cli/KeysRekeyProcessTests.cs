@@ -75,7 +75,7 @@ public sealed class KeysRekeyProcessTests
         Assert.Empty(host.WithKeyStore(store => store.PersonKeys.Select(k => k.Id).ToList()).Intersect(oldKeys));
 
         // And through the gateway, whose key cache predates the rekey.
-        var management = host.Client(host.StaffToken(Role.Management, "management-rekey"));
+        var management = host.Client(host.StaffToken(DefaultRole.Management, "management-rekey"));
         var watched = edited[0];
         var read = (await management.PostAsync("query($id: ID!) { profile(id: $id) { jobTitle } }", new { id = watched })).Ok();
         Assert.Equal(lastWrites[watched], read["profile"]!["jobTitle"]!.GetValue<string>());

@@ -124,7 +124,7 @@ public sealed class KeysRotateDataTests
         await using var host = ring.Host();
         await host.InitializeAsync();
         Assert.False(host.WithDb(db => db.DataKeys.Single(k => k.Id == created).DevelopmentOnly));
-        var token = new JsonWebToken(host.StaffToken(Role.Support, "support-demo"));
+        var token = new JsonWebToken(host.StaffToken(DefaultRole.Support, "support-demo"));
         Assert.Equal(created.ToString(), token.Kid);
     }
 }

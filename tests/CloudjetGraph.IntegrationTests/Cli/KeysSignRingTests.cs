@@ -38,7 +38,7 @@ public sealed class KeysSignRingTests
             (history["operation"]!.GetValue<string>(), history["outcome"]!.GetValue<string>(), history["target"]!.GetValue<string>(), history["detail"]!.GetValue<string>()));
 
         await using var after = ring.Host();
-        var response = await after.Client(after.StaffToken(Role.Management, "management-signed")).PostAsync("{ profiles { totalCount } }");
+        var response = await after.Client(after.StaffToken(DefaultRole.Management, "management-signed")).PostAsync("{ profiles { totalCount } }");
         Assert.Equal(0, response.Ok()["profiles"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(new[] { Path.GetFileName(keyFile) }, Directory.GetFiles(ring.KeyRingPath).Select(Path.GetFileName));
     }

@@ -78,7 +78,7 @@ public sealed class GraphQLOverHttpTests(CloudjetApplication app) : IClassFixtur
     [Fact]
     public async Task Get_Query_AnswersData()
     {
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).SendAsync(new HttpRequestMessage(
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).SendAsync(new HttpRequestMessage(
             HttpMethod.Get,
             "/graphql?query=" + Uri.EscapeDataString("query($first: Int) { profiles(first: $first) { nodes { id } } }") + "&variables=" + Uri.EscapeDataString("""{"first":2}""")));
 

@@ -118,5 +118,5 @@ public sealed class HostileDocumentTests(LargeDocumentsApplication app) : IClass
     private void AssertNoErrorLogLine() =>
         Assert.DoesNotContain(app.Logs.Lines, line => line.StartsWith("Error ", StringComparison.Ordinal) || line.StartsWith("Critical ", StringComparison.Ordinal));
 
-    private GraphQLClient Management() => app.Client(app.StaffToken(Role.Management, "management-demo"));
+    private GraphQLClient Management() => app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
 }

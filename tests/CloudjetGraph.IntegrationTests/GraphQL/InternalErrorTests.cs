@@ -11,7 +11,7 @@ public sealed class InternalErrorTests
     public async Task Management_ListsOrganizationsWhileTheirTableIsGone_GetsInternalServerErrorWithoutDetails()
     {
         await using var app = new CloudjetApplication();
-        var client = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var client = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         Assert.NotEmpty((await client.PostAsync("{ organizations { name } }")).Ok()["organizations"]!.AsArray());
 
         // Behind the running gateway's back, as a failed disk or a bad migration would.

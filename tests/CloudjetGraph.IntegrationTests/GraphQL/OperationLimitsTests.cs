@@ -130,7 +130,7 @@ public sealed class OperationLimitsTests(SmallLimitsApplication app) : IClassFix
         Assert.Null(response.Json["data"]);
     }
 
-    private GraphQLClient Management() => app.Client(app.StaffToken(Role.Management, "management-demo"));
+    private GraphQLClient Management() => app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
 
-    private GraphQLClient Sales() => app.Client(app.StaffToken(Role.Sales, "sales-demo"));
+    private GraphQLClient Sales() => app.Client(app.StaffToken(DefaultRole.Sales, "sales-demo"));
 }

@@ -15,7 +15,7 @@ public sealed class GraphiQLBrowserTests(KestrelCloudjetApplication app) : IClas
     [ChromiumFact]
     public async Task Management_RunsAProfilesQueryInGraphiQL_SeesThePersonalValuesInTheResult()
     {
-        var token = app.StaffToken(Role.Management, "management-demo");
+        var token = app.StaffToken(DefaultRole.Management, "management-demo");
         var expected = (await Gateway(token).PostAsync(Query)).Ok()["profiles"]!["nodes"]![0]!;
         await using var browser = await GraphiQLBrowser.OpenAsync(app.Address);
 
@@ -37,7 +37,7 @@ public sealed class GraphiQLBrowserTests(KestrelCloudjetApplication app) : IClas
     [ChromiumFact]
     public async Task Sales_RunsAProfilesQueryWithSkypeInGraphiQL_SeesAuthNotAuthorizedForSkypeInThePage()
     {
-        var token = app.StaffToken(Role.Sales, "sales-demo");
+        var token = app.StaffToken(DefaultRole.Sales, "sales-demo");
         var expected = (await Gateway(token).PostAsync(Query)).Data!["profiles"]!["nodes"]![0]!;
         await using var browser = await GraphiQLBrowser.OpenAsync(app.Address);
 
@@ -54,7 +54,7 @@ public sealed class GraphiQLBrowserTests(KestrelCloudjetApplication app) : IClas
     [ChromiumFact]
     public async Task Management_RunsAQueryInGraphiQL_LeavesTheQueryButNoTokenInTheBrowsersStorage()
     {
-        var token = app.StaffToken(Role.Management, "management-demo");
+        var token = app.StaffToken(DefaultRole.Management, "management-demo");
         await using var browser = await GraphiQLBrowser.OpenAsync(app.Address);
 
         await browser.RunAsync(Query, token);

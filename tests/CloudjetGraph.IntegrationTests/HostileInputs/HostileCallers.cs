@@ -20,12 +20,12 @@ namespace CloudjetGraph.IntegrationTests.HostileInputs;
 public sealed class HostileCallers(CloudjetApplication app)
 {
     /// <summary>Staff subjects with the demo assignments, so sales and support reach their organisations.</summary>
-    private static readonly Dictionary<string, (Role Role, string Subject)> Staff = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (DefaultRole Role, string Subject)> Staff = new(StringComparer.Ordinal)
     {
-        ["management"] = (Role.Management, "management-demo"),
-        ["sales"] = (Role.Sales, "sales-demo"),
-        ["support"] = (Role.Support, "support-demo"),
-        ["keyCustodian"] = (Role.KeyCustodian, "custodian-demo"),
+        ["management"] = (DefaultRole.Management, "management-demo"),
+        ["sales"] = (DefaultRole.Sales, "sales-demo"),
+        ["support"] = (DefaultRole.Support, "support-demo"),
+        ["keyCustodian"] = (DefaultRole.KeyCustodian, "custodian-demo"),
     };
 
     private static readonly string[] TwoRoles = ["sales", "management"];
@@ -37,7 +37,7 @@ public sealed class HostileCallers(CloudjetApplication app)
         "owner" => Bearer(app.Services.GetRequiredService<TokenIssuer>().Issue(DemoOwnerId().ToString(), Role.Owner, TimeSpan.FromMinutes(30)).Token),
         _ when Staff.TryGetValue(caller, out var staff) => Bearer(app.StaffToken(staff.Role, staff.Subject)),
         "expiredToken" => Bearer(Signed(new() { ["sub"] = "management-demo", ["role"] = "management" }, lifetime: TimeSpan.FromMinutes(-10))),
-        "tamperedToken" => Bearer(Tampered(app.StaffToken(Role.Sales, "sales-demo"))),
+        "tamperedToken" => Bearer(Tampered(app.StaffToken(DefaultRole.Sales, "sales-demo"))),
         "unsignedToken" => Bearer(Unsigned(new() { ["sub"] = "management-demo", ["role"] = "management" })),
         "guessedKeyToken" => Bearer(Signed(new() { ["sub"] = "management-demo", ["role"] = "management" }, key: RandomNumberGenerator.GetBytes(32))),
         "twoRolesToken" => Bearer(Signed(new() { ["sub"] = "sales-demo", ["role"] = TwoRoles })),

@@ -21,13 +21,13 @@ public sealed class HostileCorpusApplication : CloudjetApplication
     public void DataChanged() => _oracle = null;
 
     /// <summary>The role whose read rights bound a caller kind; hostile tokens must get no more than anonymous callers.</summary>
-    public static (Role Role, string? Subject) RightsOf(string caller) => caller switch
+    public static (DefaultRole Role, string? Subject) RightsOf(string caller) => caller switch
     {
-        "owner" => (Role.Owner, null),
-        "management" => (Role.Management, "management-demo"),
-        "sales" => (Role.Sales, "sales-demo"),
-        "support" => (Role.Support, "support-demo"),
-        "keyCustodian" => (Role.KeyCustodian, "custodian-demo"),
-        _ => (Role.Anonymous, null),
+        "owner" => (DefaultRole.Owner, null),
+        "management" => (DefaultRole.Management, "management-demo"),
+        "sales" => (DefaultRole.Sales, "sales-demo"),
+        "support" => (DefaultRole.Support, "support-demo"),
+        "keyCustodian" => (DefaultRole.KeyCustodian, "custodian-demo"),
+        _ => (DefaultRole.Anonymous, null),
     };
 }

@@ -35,7 +35,7 @@ public sealed class LoneSurrogateTests(CloudjetApplication app) : IClassFixture<
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
         if (caller == "management")
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.StaffToken(Role.Management, "management-demo"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.StaffToken(DefaultRole.Management, "management-demo"));
         }
 
         var response = await app.Client().SendAsync(request);

@@ -27,7 +27,7 @@ public sealed class LogPrivacyTests
         await app.Client().PostAsync(Owners.SignUpMutation, new { input });
         await app.Client().PostAsync("mutation { login(email: \"kiem.thu.logs@example.vn\", password: \"not the password\") { token } }");
         await app.Client(ownerToken).PostAsync("mutation { updateMyProfile(input: { phone: \"kiemthu-not-a-phone\" }) { id } }");
-        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         await management.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("{ profiles(where: { email: \"kiem.thu.logs@example.vn\" }) { nodes { fullName phone } } }")));
         await management.PostAsync("query($first: Int) { profiles(first: $first) { totalCount } }", new { first = "kiem.thu.logs@example.vn" });
         await app.ExecuteSqlAsync("UPDATE Profiles SET FullName = Email WHERE Id = $id", ("$id", profileId));

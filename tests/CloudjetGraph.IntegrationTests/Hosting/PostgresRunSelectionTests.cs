@@ -19,6 +19,7 @@ public sealed partial class PostgresRunSelectionTests
         ["CliToolPackageTests"] = "packs and installs the tool; its commands are proved in process",
         ["KeysConfirmationTests"] = "drives the confirmation prompt on a terminal",
         ["KeysSignRingTests"] = "signs ring key files; no database",
+        ["TokenCommandTests"] = "mints tokens from settings and a key ring; the roles they carry are proved by the authorization tests",
         ["KeyRingUnavailableTests"] = "a ring file that cannot be read",
         ["KeysSchemaPrivacyTests"] = "walks the served schema",
     };

@@ -13,7 +13,7 @@ public sealed class ReadmeFieldMatrixTests
 {
     private const string Start = "<!-- field-matrix:start (generated from src/CloudjetGraph.Api/appsettings.json) -->";
     private const string End = "<!-- field-matrix:end -->";
-    private static readonly Role[] Columns = [Role.Owner, Role.Management, Role.Sales, Role.Support, Role.KeyCustodian, Role.Anonymous];
+    private static readonly DefaultRole[] Columns = [DefaultRole.Owner, DefaultRole.Management, DefaultRole.Sales, DefaultRole.Support, DefaultRole.KeyCustodian, DefaultRole.Anonymous];
 
     [Fact]
     public void Readme_FieldMatrixTable_MatchesTheShippedConfiguration()
@@ -47,7 +47,7 @@ public sealed class ReadmeFieldMatrixTests
     private static string Render(FieldMatrix matrix)
     {
         var table = new StringBuilder()
-            .Append("| Field | ").AppendJoin(" | ", Columns.Select(RoleNames.Of)).Append(" |\n")
+            .Append("| Field | ").AppendJoin(" | ", Columns.Select(DefaultRoles.Name)).Append(" |\n")
             .Append("|---|").AppendJoin(string.Empty, Columns.Select(_ => "---|")).Append('\n');
         foreach (var field in Enum.GetValues<ProfileField>())
         {
@@ -58,15 +58,15 @@ public sealed class ReadmeFieldMatrixTests
         return table.ToString();
     }
 
-    private static string Cell(FieldMatrix matrix, Role role, ProfileField field)
+    private static string Cell(FieldMatrix matrix, DefaultRole role, ProfileField field)
     {
-        var access = matrix.AccessOf(role, field) switch
+        var access = matrix.AccessOf(role.AsRole(), field) switch
         {
             FieldAccess.Edit => "read, edit",
             FieldAccess.Read => "read",
             FieldAccess.Masked => "masked",
             _ => "—",
         };
-        return access != "—" && matrix.ScopeOf(role) == RowScope.AssignedOrganizations ? access + "*" : access;
+        return access != "—" && matrix.ScopeOf(role.AsRole()) == RowScope.AssignedOrganizations ? access + "*" : access;
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class SecurityHeadersTests(CloudjetApplication app) : ICla
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (token is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token == "management" ? app.StaffToken(Role.Management, "management-demo") : "not-a-token");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token == "management" ? app.StaffToken(DefaultRole.Management, "management-demo") : "not-a-token");
         }
 
         if (query is not null)

@@ -30,7 +30,7 @@ public sealed class StartupLockTests
         await starting.WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.False(startedWhileHeld, "The gateway started while another holder had the startup lock.");
-        var page = (await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync("{ profiles(first: 1) { totalCount } }")).Ok();
+        var page = (await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync("{ profiles(first: 1) { totalCount } }")).Ok();
         Assert.Equal(200, page["profiles"]!["totalCount"]!.GetValue<int>());
     }
 }

@@ -15,7 +15,12 @@ public sealed class StartupTests
     [InlineData("Authorization:Fields:fullName:anonymous", "Read", "Authorization:Fields:fullName:anonymous")]
     [InlineData("Authorization:RowScopes:sales", "Everything", "Authorization:RowScopes:sales")]
     [InlineData("GraphQL:MaxPageSize", "0", "MaxPageSize")]
-    [InlineData("Onboarding:Roles", "management,owner", "Onboarding:Roles")]
+    [InlineData("Authorization:Operations:createOrganization:1", "owner", "Authorization:Operations:createOrganization")]
+    [InlineData("Authorization:Operations:exportMyData:1", "management", "Authorization:Operations:exportMyData")]
+    [InlineData("Authorization:Operations:deleteEverything:0", "management", "Authorization:Operations:deleteEverything")]
+    [InlineData("Authorization:Operations:breachReport:1", "auditor", "Authorization:Operations:breachReport")]
+    [InlineData("Authorization:Operations:breachReport:1", "anonymous", "Authorization:Operations:breachReport")]
+    [InlineData("Authorization:RowScopes:owner", "All", "Authorization:RowScopes:owner")]
     [InlineData("RateLimits:LoginsPerAccountPerMinute", "0", "LoginsPerAccountPerMinute")]
     [InlineData("Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins")]
     [InlineData("Cors:AllowedOrigins:0", "https://kpi.cloudjet.vn/app", "Cors:AllowedOrigins")]
@@ -79,7 +84,7 @@ public sealed class StartupTests
         var dataDirectory = await DataOfAHostThatRanAsync(async first => profileId = await first.SignUpAsync(Owners.NewInput("restart")));
 
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
-        var response = await second.Client(second.StaffToken(Role.Management, "management-demo"))
+        var response = await second.Client(second.StaffToken(DefaultRole.Management, "management-demo"))
             .PostAsync("query($id: ID!) { profile(id: $id) { fullName } }", new { id = profileId });
 
         Assert.Equal("Trần Thị Kiểm Thử restart", response.Ok()["profile"]!["fullName"]!.GetValue<string>());

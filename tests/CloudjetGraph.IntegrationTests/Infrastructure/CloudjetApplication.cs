@@ -105,11 +105,14 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
 
     public GraphQLClient Client(string? token = null) => new(CreateClient(), token, StaffReleases);
 
-    /// <summary>A staff token signed like the CLI signs it.</summary>
+    /// <summary>A staff token of a role of the default configuration, signed like the CLI signs it.</summary>
+    public string StaffToken(DefaultRole role, string subject) => StaffToken(role.AsRole(), subject);
+
+    /// <summary>A staff token of any configured role, signed like the CLI signs it.</summary>
     public string StaffToken(Role role, string subject)
     {
         var token = Services.GetRequiredService<TokenIssuer>().Issue(subject, role, TimeSpan.FromMinutes(30)).Token;
-        StaffReleases.Minted(token, role, subject);
+        StaffReleases.Minted(token, role.Name, subject);
         return token;
     }
 

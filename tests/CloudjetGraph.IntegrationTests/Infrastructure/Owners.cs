@@ -39,7 +39,7 @@ public static class Owners
     /// <summary>An open invitation code from management-demo into any organisation, demo or not.</summary>
     public static async Task<string> InviteAsync(this CloudjetApplication app, Guid organizationId, string? email = null, int? expiresInHours = null)
     {
-        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         var response = await management.PostAsync(CreateInvitationMutation, new { input = new { organizationId, email, expiresIn = expiresInHours } });
         return response.Ok()["createInvitation"]!["code"]!.GetValue<string>();
     }

@@ -22,7 +22,7 @@ public sealed class ReleaseOracle
     private readonly List<(Guid ProfileId, Guid OrganizationId, ProfileField Field, string Value)> _values = [];
     private readonly Dictionary<string, HashSet<Guid>> _assignments;
     private readonly FieldMatrix _matrix;
-    private readonly ConcurrentDictionary<(Role Role, string? Subject), IReadOnlySet<string>> _forbidden = new();
+    private readonly ConcurrentDictionary<(DefaultRole Role, string? Subject), IReadOnlySet<string>> _forbidden = new();
 
     /// <summary>Base64 prefixes of every sealed column and every password hash.</summary>
     public IReadOnlyList<string> StoredSecrets { get; }
@@ -70,21 +70,21 @@ public sealed class ReleaseOracle
     public Guid OwnerId { get; }
 
     /// <summary>The personal values, lower-cased, that a caller (a role and, for staff, its demo subject) must never receive.</summary>
-    public IReadOnlySet<string> ForbiddenFor(Role role, string? staffSubject) =>
+    public IReadOnlySet<string> ForbiddenFor(DefaultRole role, string? staffSubject) =>
         _forbidden.GetOrAdd((role, staffSubject), key =>
         {
             var readable = _values.Where(v => MayRead(key.Role, key.Subject, v.ProfileId, v.OrganizationId, v.Field)).Select(v => v.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
             return _values.Select(v => v.Value.ToLowerInvariant()).Where(value => !readable.Contains(value)).ToHashSet(StringComparer.Ordinal);
         });
 
-    private bool MayRead(Role role, string? staffSubject, Guid profileId, Guid organizationId, ProfileField field)
+    private bool MayRead(DefaultRole role, string? staffSubject, Guid profileId, Guid organizationId, ProfileField field)
     {
-        if (_matrix.AccessOf(role, field) < FieldAccess.Read)
+        if (_matrix.AccessOf(role.AsRole(), field) < FieldAccess.Read)
         {
             return false;
         }
 
-        return _matrix.ScopeOf(role) switch
+        return _matrix.ScopeOf(role.AsRole()) switch
         {
             RowScope.All => true,
             RowScope.AssignedOrganizations => staffSubject is not null && _assignments.TryGetValue(staffSubject, out var organizations) && organizations.Contains(organizationId),

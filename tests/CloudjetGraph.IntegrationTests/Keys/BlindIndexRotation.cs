@@ -58,7 +58,7 @@ internal static class BlindIndexRotation
     /// <summary>The ids management finds by searching for the address.</summary>
     public static async Task<List<Guid>> SearchAsync(CloudjetApplication host, string email)
     {
-        var response = await host.Client(host.StaffToken(Role.Management, "management-demo")).PostAsync(ByEmail, new { email });
+        var response = await host.Client(host.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(ByEmail, new { email });
         return [.. response.Ok()["profiles"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<Guid>())];
     }
 

@@ -31,8 +31,8 @@ public sealed class DataKeyDestructionTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = new CloudjetApplication { Clock = clock }.With("KeyLifecycle:MinimumDestroyDelay", "01:00:00");
         await host.InitializeAsync();
-        var staff = host.Client(host.StaffToken(Role.Management, "management-demo"));
-        var custodian = host.Client(host.StaffToken(Role.KeyCustodian, "custodian-destroy"));
+        var staff = host.Client(host.StaffToken(DefaultRole.Management, "management-demo"));
+        var custodian = host.Client(host.StaffToken(DefaultRole.KeyCustodian, "custodian-destroy"));
         var before = DataKeyLifecycleReads.Nodes(await DataKeyLifecycleReads.ReadPagesAsync(staff));
         var old = (await custodian.PostAsync("mutation { rotateDataKey(input: { purpose: PERSON_KEYS }) { previousKeyId } }")).Ok()["rotateDataKey"]!["previousKeyId"]!.GetValue<Guid>();
 

@@ -34,8 +34,8 @@ public sealed class DataKeyDisableTests
         await host.InitializeAsync();
         await host.SignUpAsync(Owners.NewInput("disabled-key-owner"));
         var email = BlindIndexRotation.EmailOf("disabled-key-owner");
-        var staff = host.Client(host.StaffToken(Role.Management, "management-demo"));
-        var custodian = host.Client(host.StaffToken(Role.KeyCustodian, "custodian-disable"));
+        var staff = host.Client(host.StaffToken(DefaultRole.Management, "management-demo"));
+        var custodian = host.Client(host.StaffToken(DefaultRole.KeyCustodian, "custodian-disable"));
         var before = DataKeyLifecycleReads.Nodes(await DataKeyLifecycleReads.ReadPagesAsync(staff));
         var old = (await custodian.PostAsync("mutation { rotateDataKey(input: { purpose: PERSON_KEYS }) { previousKeyId } }")).Ok()["rotateDataKey"]!["previousKeyId"]!.GetValue<Guid>();
 
@@ -114,7 +114,7 @@ public sealed class DataKeyDisableTests
 
         await using var restarted = new CloudjetApplication { DataDirectory = dataDirectory };
         await restarted.InitializeAsync();
-        var page = await restarted.Client(restarted.StaffToken(Role.Management, "management-demo"))
+        var page = await restarted.Client(restarted.StaffToken(DefaultRole.Management, "management-demo"))
             .PostAsync("{ profiles(first: 1) { nodes { id fullName } } }");
 
         Assert.Equal(["KEY_DISABLED"], page.Codes);
@@ -126,7 +126,7 @@ public sealed class DataKeyDisableTests
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
-        var custodian = host.Client(host.StaffToken(Role.KeyCustodian, "custodian-disable"));
+        var custodian = host.Client(host.StaffToken(DefaultRole.KeyCustodian, "custodian-disable"));
         var old = (await custodian.PostAsync("mutation { rotateDataKey(input: { purpose: BLIND_INDEX }) { previousKeyId } }")).Ok()["rotateDataKey"]!["previousKeyId"]!.GetValue<Guid>();
 
         var enableDecryptOnly = await custodian.PostAsync(Enable, new { id = old });

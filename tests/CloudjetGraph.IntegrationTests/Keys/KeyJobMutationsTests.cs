@@ -25,7 +25,7 @@ public sealed class KeyJobMutationsTests
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
-        var custodian = host.Client(host.StaffToken(Role.KeyCustodian, Subject));
+        var custodian = host.Client(host.StaffToken(DefaultRole.KeyCustodian, Subject));
         var personKeys = host.WithKeyStore(store => store.PersonKeys.LongCount());
 
         var rotated = (await custodian.PostAsync("mutation { rotateDataKey(input: { purpose: PERSON_KEYS }) { purpose newKeyId previousKeyId masterKeyId } }")).Ok()["rotateDataKey"]!;
@@ -82,7 +82,7 @@ public sealed class KeyJobMutationsTests
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
-        var custodian = host.Client(host.StaffToken(Role.KeyCustodian, Subject));
+        var custodian = host.Client(host.StaffToken(DefaultRole.KeyCustodian, Subject));
         var input = Owners.NewInput("gql-reindex");
         await host.SignUpAsync(input);
         var profiles = host.WithDb(db => db.Profiles.LongCount());
@@ -108,8 +108,8 @@ public sealed class KeyJobMutationsTests
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
-        var custodian = host.Client(host.StaffToken(Role.KeyCustodian, Subject));
-        var management = host.Client(host.StaffToken(Role.Management, "management-demo"));
+        var custodian = host.Client(host.StaffToken(DefaultRole.KeyCustodian, Subject));
+        var management = host.Client(host.StaffToken(DefaultRole.Management, "management-demo"));
         var profile = await host.SignUpAsync(Owners.NewInput("gql-rekey"));
         const string ProfileQuery = "query P($id: ID!) { profile(id: $id) { id fullName email phone skype department jobTitle loginEmail } }";
         var before = (await management.PostAsync(ProfileQuery, new { id = profile })).Ok().ToJsonString();
@@ -134,7 +134,7 @@ public sealed class KeyJobMutationsTests
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
-        var custodian = host.Client(host.StaffToken(Role.KeyCustodian, Subject));
+        var custodian = host.Client(host.StaffToken(DefaultRole.KeyCustodian, Subject));
         var leases = host.Services.GetRequiredService<KeyJobLeases>();
 
         // The lease as a `keys rekey` process on another machine holds it.
@@ -163,7 +163,7 @@ public sealed class KeyJobMutationsTests
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
-        var custodian = host.Client(host.StaffToken(Role.KeyCustodian, Subject));
+        var custodian = host.Client(host.StaffToken(DefaultRole.KeyCustodian, Subject));
 
         // A database edited behind the gateway's back: no active blind-index key any more.
         await host.ExecuteSqlAsync("UPDATE DataKeys SET IsActive = FALSE WHERE Purpose = $purpose", ("$purpose", (int)DataKeyPurpose.BlindIndex));
@@ -188,7 +188,7 @@ public sealed class KeyJobMutationsTests
             await host.InitializeAsync();
             databasePath = host.DatabasePath;
             profiles = host.WithDb(db => db.Profiles.LongCount());
-            var custodian = host.Client(host.StaffToken(Role.KeyCustodian, Subject));
+            var custodian = host.Client(host.StaffToken(DefaultRole.KeyCustodian, Subject));
 
             // One row a second: the gateway stops long before the job could finish.
             var started = (await custodian.PostAsync("mutation { startKeyJob(input: { kind: REKEY, all: true, batchSize: 1, rowsPerSecond: 1 }) { state } }")).Ok()["startKeyJob"]!;
@@ -202,7 +202,7 @@ public sealed class KeyJobMutationsTests
 
         await using var after = new CloudjetApplication { DataDirectory = dataDirectory };
         await after.InitializeAsync();
-        var resumed = after.Client(after.StaffToken(Role.KeyCustodian, Subject));
+        var resumed = after.Client(after.StaffToken(DefaultRole.KeyCustodian, Subject));
         var interrupted = await JobAsync(resumed, "REKEY", "all");
         Assert.Equal(KeyJobStates.Interrupted, interrupted["state"]!.GetValue<string>());
         Assert.InRange(interrupted["examined"]!.GetValue<long>(), 1, profiles - 1);

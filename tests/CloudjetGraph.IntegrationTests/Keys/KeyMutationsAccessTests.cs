@@ -30,13 +30,13 @@ public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFix
     ];
 
     [Theory]
-    [InlineData(Role.Owner)]
-    [InlineData(Role.Management)]
-    [InlineData(Role.Sales)]
-    [InlineData(Role.Support)]
-    public async Task OtherRole_CallsKeyOperations_GetsNotAuthorizedAndChangesNothing(Role role)
+    [InlineData(DefaultRole.Owner)]
+    [InlineData(DefaultRole.Management)]
+    [InlineData(DefaultRole.Sales)]
+    [InlineData(DefaultRole.Support)]
+    public async Task OtherRole_CallsKeyOperations_GetsNotAuthorizedAndChangesNothing(DefaultRole role)
     {
-        var token = role == Role.Owner ? await OwnerTokenAsync() : app.StaffToken(role, $"{RoleNames.Of(role)}-demo");
+        var token = role == DefaultRole.Owner ? await OwnerTokenAsync() : app.StaffToken(role, $"{role.Name()}-demo");
         var ring = RingListing();
         var recorded = (await CustodianRecord.ReadAsync(app)).Count;
 
@@ -243,7 +243,7 @@ public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFix
     private static async Task<JsonNode> PageAsync(GraphQLClient custodian, string query, object? variables = null) =>
         (await custodian.PostAsync(query, variables)).Ok()["keyOperations"]!;
 
-    private GraphQLClient Custodian() => app.Client(app.StaffToken(Role.KeyCustodian, "custodian-access"));
+    private GraphQLClient Custodian() => app.Client(app.StaffToken(DefaultRole.KeyCustodian, "custodian-access"));
 
     private SortedDictionary<string, string> RingListing() =>
         new(Directory.GetFiles(app.KeyRingPath).ToDictionary(path => Path.GetFileName(path), File.ReadAllText), StringComparer.Ordinal);

@@ -25,8 +25,8 @@ public sealed class KeyMutationsTests
         await using (var app = new CloudjetApplication { DataDirectory = dataDirectory, KeepData = true })
         {
             await app.InitializeAsync();
-            var custodian = app.Client(app.StaffToken(Role.KeyCustodian, "custodian-ops"));
-            var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+            var custodian = app.Client(app.StaffToken(DefaultRole.KeyCustodian, "custodian-ops"));
+            var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
             var oldMaster = (await KeysAsync(custodian))["masterKeys"]!.AsArray().Single()!["id"]!.GetValue<Guid>();
             profilesBefore = (await management.PostAsync(ProfilesQuery)).Ok();
             valuesBefore = StoredPersonalValues.ByProfile(app.Services);
@@ -74,7 +74,7 @@ public sealed class KeyMutationsTests
         // A fresh gateway reads the ring from disk, the old key revoked: everything opens as before.
         await using var fresh = new CloudjetApplication { DataDirectory = dataDirectory };
         await fresh.InitializeAsync();
-        var freshManagement = fresh.Client(fresh.StaffToken(Role.Management, "management-demo"));
+        var freshManagement = fresh.Client(fresh.StaffToken(DefaultRole.Management, "management-demo"));
         Assert.Equal(profilesBefore.ToJsonString(), (await freshManagement.PostAsync(ProfilesQuery)).Ok().ToJsonString());
         Assert.Equal(signedUpName, await FullNameAsync(freshManagement, signedUp));
         var valuesAfter = StoredPersonalValues.ByProfile(fresh.Services);
@@ -86,7 +86,7 @@ public sealed class KeyMutationsTests
     {
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
-        var custodian = app.Client(app.StaffToken(Role.KeyCustodian, "custodian-ops"));
+        var custodian = app.Client(app.StaffToken(DefaultRole.KeyCustodian, "custodian-ops"));
         var oldMaster = (await KeysAsync(custodian))["masterKeys"]!.AsArray().Single()!["id"]!.GetValue<Guid>();
 
         var staged = (await custodian.PostAsync("mutation { rotateMasterKey(input: { activateInSeconds: 3600 }) { masterKeyId activation rewrap { rewrapped } } }")).Ok()["rotateMasterKey"]!;

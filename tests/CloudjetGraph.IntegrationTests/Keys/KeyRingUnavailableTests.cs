@@ -15,8 +15,8 @@ public sealed class KeyRingUnavailableTests
     {
         await using var host = new CloudjetApplication();
         await host.InitializeAsync();
-        var custodian = host.Client(host.StaffToken(Role.KeyCustodian, "custodian-ring"));
-        var management = host.Client(host.StaffToken(Role.Management, "management-demo"));
+        var custodian = host.Client(host.StaffToken(DefaultRole.KeyCustodian, "custodian-ring"));
+        var management = host.Client(host.StaffToken(DefaultRole.Management, "management-demo"));
         var profilesBefore = (await management.PostAsync("{ profiles(first: 5) { nodes { id fullName } } }")).Ok().ToJsonString();
 
         // A file in the ring folder that is not a key: Data Protection cannot read the ring any more.

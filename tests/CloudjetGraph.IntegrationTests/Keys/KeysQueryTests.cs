@@ -83,13 +83,13 @@ public sealed class KeysQueryTests(CloudjetApplication app) : IClassFixture<Clou
     }
 
     [Theory]
-    [InlineData(Role.Owner)]
-    [InlineData(Role.Management)]
-    [InlineData(Role.Sales)]
-    [InlineData(Role.Support)]
-    public async Task OtherRole_ReadsKeys_GetsNotAuthorized(Role role)
+    [InlineData(DefaultRole.Owner)]
+    [InlineData(DefaultRole.Management)]
+    [InlineData(DefaultRole.Sales)]
+    [InlineData(DefaultRole.Support)]
+    public async Task OtherRole_ReadsKeys_GetsNotAuthorized(DefaultRole role)
     {
-        var token = role == Role.Owner ? await OwnerTokenAsync() : app.StaffToken(role, $"{RoleNames.Of(role)}-demo");
+        var token = role == DefaultRole.Owner ? await OwnerTokenAsync() : app.StaffToken(role, $"{role.Name()}-demo");
 
         var response = await app.Client(token).PostAsync(KeysQuery);
 
@@ -109,7 +109,7 @@ public sealed class KeysQueryTests(CloudjetApplication app) : IClassFixture<Clou
     {
         using var opened = OpenedCounter();
 
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(
             "{ census: keys { ...all } } fragment all on KeyInventory { dataKeys { id census { personKeys } } }");
 
         AssertRefused(response, "AUTH_NOT_AUTHORIZED", "census");
@@ -146,7 +146,7 @@ public sealed class KeysQueryTests(CloudjetApplication app) : IClassFixture<Clou
         return await app.LoginAsync((string)input["email"]!);
     }
 
-    private GraphQLClient Custodian() => app.Client(app.StaffToken(Role.KeyCustodian, "custodian-demo"));
+    private GraphQLClient Custodian() => app.Client(app.StaffToken(DefaultRole.KeyCustodian, "custodian-demo"));
 
     private MetricCollector<long> OpenedCounter() =>
         new(app.Services.GetRequiredService<IMeterFactory>(), ProtectionMetrics.MeterName, ProtectionMetrics.FieldsOpenedInstrument);

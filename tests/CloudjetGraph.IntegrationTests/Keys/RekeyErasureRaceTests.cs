@@ -23,7 +23,7 @@ public sealed class RekeyErasureRaceTests
         await host.InitializeAsync();
         var settings = Custodian.SettingsOf(host);
         var erased = host.WithDb(db => db.Profiles.OrderBy(p => p.Id).Select(p => p.Id).ToList()).Where((_, i) => i % 2 == 0).Take(Erasures).ToList();
-        var staff = host.Client(host.StaffToken(Role.Management, "management-demo"));
+        var staff = host.Client(host.StaffToken(DefaultRole.Management, "management-demo"));
 
         // Rekeys of every profile, one large batch each, again and again until the erasures are done.
         using var erasing = new CancellationTokenSource();

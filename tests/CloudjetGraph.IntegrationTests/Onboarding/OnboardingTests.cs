@@ -21,7 +21,7 @@ public sealed class OnboardingTests(CloudjetApplication app) : IClassFixture<Clo
     [Fact]
     public async Task Management_OnboardsANewCustomer_ItsFirstOwnerSignsUpIntoIt()
     {
-        var management = app.Client(app.StaffToken(Role.Management, "management-onboarding"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-onboarding"));
 
         var organization = (await management.PostAsync(CreateOrganization, new { name = "  Công ty CP Thử Nghiệm Mới " })).Ok()["createOrganization"]!;
         var invitation = (await management.PostAsync(Owners.CreateInvitationMutation, new { input = new { organizationId = organization["id"]!.GetValue<string>(), expiresIn = 48 } })).Ok()["createInvitation"]!;
@@ -57,10 +57,10 @@ public sealed class OnboardingTests(CloudjetApplication app) : IClassFixture<Clo
     [Fact]
     public async Task Sales_AllowedByConfiguration_CreatesInvitations()
     {
-        await using var host = new CloudjetApplication().With("Onboarding:Roles", "management, sales");
+        await using var host = new CloudjetApplication().With("Authorization:Operations:createInvitation:1", "sales");
         await host.InitializeAsync();
 
-        var response = await host.Client(host.StaffToken(Role.Sales, "sales-demo"))
+        var response = await host.Client(host.StaffToken(DefaultRole.Sales, "sales-demo"))
             .PostAsync(Owners.CreateInvitationMutation, new { input = new { organizationId = Owners.OrganizationId(0) } });
 
         Assert.Equal(22, response.Ok()["createInvitation"]!["code"]!.GetValue<string>().Length);
@@ -79,7 +79,7 @@ public sealed class OnboardingTests(CloudjetApplication app) : IClassFixture<Clo
         var input = new Dictionary<string, object?> { ["organizationId"] = Owners.OrganizationId(1), [field] = value };
         var (invitations, organizations) = Counts();
 
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(Owners.CreateInvitationMutation, new { input });
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(Owners.CreateInvitationMutation, new { input });
 
         Assert.Equal([code], response.Codes);
         Assert.Equal(field, response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
@@ -94,7 +94,7 @@ public sealed class OnboardingTests(CloudjetApplication app) : IClassFixture<Clo
     {
         var (invitations, organizations) = Counts();
 
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(CreateOrganization, new { name });
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(CreateOrganization, new { name });
 
         Assert.Equal([code], response.Codes);
         Assert.Equal((invitations, organizations), Counts());
@@ -104,7 +104,7 @@ public sealed class OnboardingTests(CloudjetApplication app) : IClassFixture<Clo
     {
         null => null,
         "owner" => await app.LoginAsync("an.nguyen@saomaiviet.vn", "demo-owner-2019"),
-        _ => app.StaffToken(RoleNames.TryParse(role, out var parsed) ? parsed : throw new ArgumentException(role), $"{role}-demo"),
+        _ => app.StaffToken(DefaultRoles.TryParse(role, out var parsed) ? parsed : throw new ArgumentException(role), $"{role}-demo"),
     };
 
     private (int Invitations, int Organizations) Counts() =>

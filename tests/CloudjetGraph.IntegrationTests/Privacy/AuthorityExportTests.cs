@@ -43,16 +43,16 @@ public sealed class AuthorityExportTests(CloudjetApplication app) : IClassFixtur
     }
 
     [Theory]
-    [InlineData(Role.Sales, "sales-demo", "AUTH_NOT_AUTHORIZED")]
-    [InlineData(Role.Support, "support-demo", "AUTH_NOT_AUTHORIZED")]
-    [InlineData(Role.KeyCustodian, "custodian-demo", "AUTH_NOT_AUTHORIZED")]
-    [InlineData(Role.Anonymous, null, "AUTH_NOT_AUTHENTICATED")]
-    public async Task Role_ExportsForAuthority_NothingReleasedAndRefusalRecorded(Role role, string? subject, string code)
+    [InlineData(DefaultRole.Sales, "sales-demo", "AUTH_NOT_AUTHORIZED")]
+    [InlineData(DefaultRole.Support, "support-demo", "AUTH_NOT_AUTHORIZED")]
+    [InlineData(DefaultRole.KeyCustodian, "custodian-demo", "AUTH_NOT_AUTHORIZED")]
+    [InlineData(DefaultRole.Anonymous, null, "AUTH_NOT_AUTHENTICATED")]
+    public async Task Role_ExportsForAuthority_NothingReleasedAndRefusalRecorded(DefaultRole role, string? subject, string code)
     {
         // Organisation 1 is assigned to both sales-demo and support-demo: refused by role, not by scope.
         var input = Owners.NewInput($"authority-{role}");
         var id = await app.SignUpAsync(input, organizationIndex: 1);
-        var client = role == Role.Anonymous ? app.Client() : app.Client(app.StaffToken(role, subject!));
+        var client = role == DefaultRole.Anonymous ? app.Client() : app.Client(app.StaffToken(role, subject!));
 
         var response = await client.PostAsync(ExportMutation, new { id, basis = LegalBasis });
 
@@ -99,7 +99,7 @@ public sealed class AuthorityExportTests(CloudjetApplication app) : IClassFixtur
         Assert.Equal("legalBasis", response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
     }
 
-    private GraphQLClient Management() => app.Client(app.StaffToken(Role.Management, "management-demo"));
+    private GraphQLClient Management() => app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
 
     private async Task AssertRefusedAsync(GraphQLResponse response, string code, Dictionary<string, object?> input, string target)
     {

@@ -36,7 +36,7 @@ public sealed class CorrectProfileConcurrencyTests
             var request = new CorrectionRequest(id.ToString(), new Dictionary<ProfileField, string?> { [ProfileField.JobTitle] = "Nhân viên sửa sau" }, "YC-9");
 
             refusal = await Assert.ThrowsAsync<DomainException>(() =>
-                corrections.CorrectAsync(new Caller(Role.Management, "management-demo", new HashSet<Guid>()), request, CancellationToken.None));
+                corrections.CorrectAsync(new Caller(DefaultRole.Management.AsRole(), "management-demo", new HashSet<Guid>()), request, CancellationToken.None));
         }
 
         Assert.True(interceptor.Fired);

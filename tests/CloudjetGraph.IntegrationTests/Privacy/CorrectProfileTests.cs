@@ -24,7 +24,7 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
         var id = await app.SignUpAsync(Owners.NewInput("correct-mgmt"));
         var version = app.WithDb(db => db.Profiles.Single(p => p.Id == id).Version);
 
-        var corrected = (await Staff(Role.Management, "management-demo").PostAsync(CorrectMutation, new
+        var corrected = (await Staff(DefaultRole.Management, "management-demo").PostAsync(CorrectMutation, new
         {
             id,
             input = new { jobTitle = "Giám đốc vùng đã sửa", phone = "0987.654.321" },
@@ -46,7 +46,7 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
     {
         var id = await app.SignUpAsync(Owners.NewInput("correct-support"), organizationIndex: 2);
 
-        var corrected = (await Staff(Role.Support, "support-demo").PostAsync(CorrectMutation, new
+        var corrected = (await Staff(DefaultRole.Support, "support-demo").PostAsync(CorrectMutation, new
         {
             id,
             input = new { fullName = "Trần Thị Đã Sửa Tên", phone = "+84 933 111 222" },
@@ -62,7 +62,7 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
     public async Task Support_CorrectsProfileOutsideAssignedOrganizations_AnsweredLikeAnUnknownIdAndNothingChanges()
     {
         var id = await app.SignUpAsync(Owners.NewInput("correct-scope"), organizationIndex: 3);
-        var support = Staff(Role.Support, "support-demo");
+        var support = Staff(DefaultRole.Support, "support-demo");
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var outside = await support.PostAsync(CorrectMutation, new { id, input = new { jobTitle = "Không được sửa" }, @ref = "CSKH-8" });
@@ -77,14 +77,14 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
     }
 
     [Theory]
-    [InlineData(Role.Sales, "sales-demo", "AUTH_NOT_AUTHORIZED")]
-    [InlineData(Role.KeyCustodian, "custodian-demo", "AUTH_NOT_AUTHORIZED")]
-    [InlineData(Role.Anonymous, null, "AUTH_NOT_AUTHENTICATED")]
-    public async Task Role_CorrectsProfile_RefusedAndNothingChanges(Role role, string? subject, string code)
+    [InlineData(DefaultRole.Sales, "sales-demo", "AUTH_NOT_AUTHORIZED")]
+    [InlineData(DefaultRole.KeyCustodian, "custodian-demo", "AUTH_NOT_AUTHORIZED")]
+    [InlineData(DefaultRole.Anonymous, null, "AUTH_NOT_AUTHENTICATED")]
+    public async Task Role_CorrectsProfile_RefusedAndNothingChanges(DefaultRole role, string? subject, string code)
     {
         // Sales reaches this organisation (assigned 0 and 1): refused by role, not by scope.
         var id = await app.SignUpAsync(Owners.NewInput($"correct-{role}"), organizationIndex: 1);
-        var client = role == Role.Anonymous ? app.Client() : Staff(role, subject!);
+        var client = role == DefaultRole.Anonymous ? app.Client() : Staff(role, subject!);
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
         var response = await client.PostAsync(CorrectMutation, new { id, input = new { jobTitle = "Không được sửa" }, @ref = "YC-1" });
@@ -127,7 +127,7 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
         var id = await app.SignUpAsync(Owners.NewInput($"correct-ref-{reference?.Length}-{Guid.NewGuid():N}"));
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
-        var response = await Staff(Role.Management, "management-demo").PostAsync(CorrectMutation, new { id, input = new { jobTitle = "Không có yêu cầu" }, @ref = reference });
+        var response = await Staff(DefaultRole.Management, "management-demo").PostAsync(CorrectMutation, new { id, input = new { jobTitle = "Không có yêu cầu" }, @ref = reference });
 
         Assert.Equal(["VALIDATION"], response.Codes);
         Assert.Equal("requestReference", response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
@@ -145,7 +145,7 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
         var id = await app.SignUpAsync(Owners.NewInput($"correct-value-{field}"));
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
-        var response = await Staff(Role.Management, "management-demo").PostAsync(CorrectMutation, new { id, input = new Dictionary<string, string?> { [field] = value }, @ref = "YC-3" });
+        var response = await Staff(DefaultRole.Management, "management-demo").PostAsync(CorrectMutation, new { id, input = new Dictionary<string, string?> { [field] = value }, @ref = "YC-3" });
 
         Assert.Equal(["VALIDATION"], response.Codes);
         Assert.Equal(field, response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
@@ -162,7 +162,7 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
         var id = await app.SignUpAsync(Owners.NewInput("correct-empty"));
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
-        var response = await Staff(Role.Management, "management-demo").PostAsync(CorrectMutation, new { id, input = new { }, @ref = "YC-4" });
+        var response = await Staff(DefaultRole.Management, "management-demo").PostAsync(CorrectMutation, new { id, input = new { }, @ref = "YC-4" });
 
         Assert.Equal(["VALIDATION"], response.Codes);
         Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
@@ -176,7 +176,7 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
         Assert.Equal(1, await app.ExecuteSqlAsync("UPDATE Profiles SET OrganizationId = $org WHERE Id = $id", ("$org", Owners.OrganizationId(2)), ("$id", id)));
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
-        var response = await Staff(Role.Support, "support-demo").PostAsync(CorrectMutation, new { id, input = new { jobTitle = "Không được ban phước" }, @ref = "CSKH-9" });
+        var response = await Staff(DefaultRole.Support, "support-demo").PostAsync(CorrectMutation, new { id, input = new { jobTitle = "Không được ban phước" }, @ref = "CSKH-9" });
 
         Assert.Equal(["DATA_INTEGRITY"], response.Codes);
         Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
@@ -187,14 +187,14 @@ public sealed class CorrectProfileTests(CloudjetApplication app) : IClassFixture
     {
         var id = await app.SignUpAsync(Owners.NewInput("correct-login"));
 
-        var response = await Staff(Role.Management, "management-demo").PostAsync(
+        var response = await Staff(DefaultRole.Management, "management-demo").PostAsync(
             "mutation($id: ID!) { correctProfile(id: $id, input: { loginEmail: \"x@example.vn\" }, requestReference: \"YC-5\") { id } }", new { id });
 
         Assert.Equal(["GRAPHQL_VALIDATION_FAILED"], response.Codes);
         await app.LoginAsync("kiem.thu.correct-login@example.vn");
     }
 
-    private GraphQLClient Staff(Role role, string subject) => app.Client(app.StaffToken(role, subject));
+    private GraphQLClient Staff(DefaultRole role, string subject) => app.Client(app.StaffToken(role, subject));
 
     private async Task<(string Target, string Outcome)> LastTargetAndOutcomeAsync()
     {

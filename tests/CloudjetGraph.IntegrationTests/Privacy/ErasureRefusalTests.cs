@@ -35,7 +35,7 @@ public sealed class ErasureRefusalTests(CloudjetApplication app) : IClassFixture
     public async Task Management_ErasesWithBadRequestReference_GetsValidationAndNothingChanges(string? reference)
     {
         var person = await ErasedPerson.SignUpAsync(app, Tag("bad-reference"));
-        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
         var head = AuditTrailRows.Head(app);
 
@@ -56,16 +56,16 @@ public sealed class ErasureRefusalTests(CloudjetApplication app) : IClassFixture
     }
 
     [Theory]
-    [InlineData(Role.Sales, "sales-demo")]
-    [InlineData(Role.Owner, null)]
-    [InlineData(Role.KeyCustodian, "custodian-demo")]
-    public async Task OtherRoles_EraseProfileOrOrganization_GetNotAuthorizedAndNothingChanges(Role role, string? subject)
+    [InlineData(DefaultRole.Sales, "sales-demo")]
+    [InlineData(DefaultRole.Owner, null)]
+    [InlineData(DefaultRole.KeyCustodian, "custodian-demo")]
+    public async Task OtherRoles_EraseProfileOrOrganization_GetNotAuthorizedAndNothingChanges(DefaultRole role, string? subject)
     {
 
         // Sales serves demo organisation 1: in reach for reading, never for erasing.
         var person = await ErasedPerson.SignUpAsync(app, Tag("not-yours"));
         var attacker = await ErasedPerson.SignUpAsync(app, Tag("owner-attacker"));
-        var token = role == Role.Owner ? attacker.Token : app.StaffToken(role, subject!);
+        var token = role == DefaultRole.Owner ? attacker.Token : app.StaffToken(role, subject!);
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
         var head = AuditTrailRows.Head(app);
 
@@ -75,7 +75,7 @@ public sealed class ErasureRefusalTests(CloudjetApplication app) : IClassFixture
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], profile.Codes);
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], organization.Codes);
         Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
-        Assert.Equal(2, (await CustodianRecord.ReadAsync(app)).Count(r => r.Id > head && r.Outcome == OperationOutcomes.Refused && r.ActorRole == RoleNames.Of(role)));
+        Assert.Equal(2, (await CustodianRecord.ReadAsync(app)).Count(r => r.Id > head && r.Outcome == OperationOutcomes.Refused && r.ActorRole == role.Name()));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class ErasureRefusalTests(CloudjetApplication app) : IClassFixture
     {
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
-        var response = await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync(EraseOrganization, new { id = Owners.OrganizationId(1), @ref = "CS-1" });
+        var response = await app.Client(app.StaffToken(DefaultRole.Support, "support-demo")).PostAsync(EraseOrganization, new { id = Owners.OrganizationId(1), @ref = "CS-1" });
 
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], response.Codes);
         Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
@@ -117,7 +117,7 @@ public sealed class ErasureRefusalTests(CloudjetApplication app) : IClassFixture
         var person = await ErasedPerson.SignUpAsync(app, Tag("out-of-scope"), Owners.OrganizationId(0));
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
-        var response = await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
+        var response = await app.Client(app.StaffToken(DefaultRole.Support, "support-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
 
         Assert.Equal(["NOT_FOUND"], response.Codes);
         Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
@@ -130,7 +130,7 @@ public sealed class ErasureRefusalTests(CloudjetApplication app) : IClassFixture
     public async Task Management_ErasesUnknownOrMalformedId_GetsNotFoundAndRecordsNoGivenText(string id)
     {
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
-        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
 
         var profile = await management.PostAsync(EraseProfile, new { id, @ref = "CS-1" });
         var organization = await management.PostAsync(EraseOrganization, new { id, @ref = "CS-1" });
@@ -145,7 +145,7 @@ public sealed class ErasureRefusalTests(CloudjetApplication app) : IClassFixture
     public async Task Management_ErasesTheSameProfileTwice_SecondGetsNotFound()
     {
         var person = await ErasedPerson.SignUpAsync(app, Tag("erase-twice"));
-        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
 
         var first = await management.PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
         var second = await management.PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
@@ -210,7 +210,7 @@ public sealed class ErasureRefusalTests(CloudjetApplication app) : IClassFixture
     {
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
 
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(DeleteMyAccount, new { password = Owners.Password });
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(DeleteMyAccount, new { password = Owners.Password });
 
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], response.Codes);
         Assert.Equal(before, await DatabaseDigest.ExceptAuditTrailAsync(app));
@@ -225,7 +225,7 @@ public sealed class ErasureRefusalTests(CloudjetApplication app) : IClassFixture
 
         // A crash between the two steps: the key is gone, the row is still there.
         Assert.True(await app.Services.GetRequiredService<PersonKeyShredder>().ShredAsync(person.ProfileId, CancellationToken.None));
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "CS-1" });
 
         Assert.Equal(1, response.Ok()["eraseProfile"]!["erasedProfiles"]!.GetValue<int>());
         await person.AssertErasedAsync(app, backup);

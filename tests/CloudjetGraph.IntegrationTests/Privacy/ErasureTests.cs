@@ -65,7 +65,7 @@ public sealed class ErasureTests
         var bystander = await ErasedPerson.SignUpAsync(app, "erase-bystander");
         var backup = await ErasedPerson.BackUpAsync(app, person);
 
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = Reference });
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = Reference });
 
         Assert.Equal(1, response.Ok()["eraseProfile"]!["erasedProfiles"]!.GetValue<int>());
         await person.AssertErasedAsync(app, backup);
@@ -85,7 +85,7 @@ public sealed class ErasureTests
         var person = await ErasedPerson.SignUpAsync(app, "support-erases", Owners.OrganizationId(2));
         var backup = await ErasedPerson.BackUpAsync(app, person);
 
-        var response = await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "ZD#88121" });
+        var response = await app.Client(app.StaffToken(DefaultRole.Support, "support-demo")).PostAsync(EraseProfile, new { id = person.ProfileId, @ref = "ZD#88121" });
 
         Assert.Equal(1, response.Ok()["eraseProfile"]!["erasedProfiles"]!.GetValue<int>());
         await person.AssertErasedAsync(app, backup);
@@ -97,7 +97,7 @@ public sealed class ErasureTests
     {
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
-        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         var organizationId = Guid.Parse((await management.PostAsync("mutation { createOrganization(input: { name: \"Công ty Hủy Dịch Vụ\" }) { id } }")).Ok()["createOrganization"]!["id"]!.GetValue<string>());
         var first = await ErasedPerson.SignUpAsync(app, "org-first", organizationId);
         var second = await ErasedPerson.SignUpAsync(app, "org-second", organizationId);
@@ -132,7 +132,7 @@ public sealed class ErasureTests
         var count = app.WithDb(db => db.Profiles.Count(p => p.OrganizationId == organizationId));
         var others = app.WithDb(db => db.Profiles.Where(p => p.OrganizationId != organizationId).Select(p => p.Id).ToList());
 
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(EraseOrganization, new { id = organizationId, @ref = "CANCEL-1" });
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(EraseOrganization, new { id = organizationId, @ref = "CANCEL-1" });
 
         Assert.True(count > 2 * ProfileErasure.OrganizationBatchSize);
         Assert.Equal(count, response.Ok()["eraseOrganization"]!["erasedProfiles"]!.GetValue<int>());
@@ -143,7 +143,7 @@ public sealed class ErasureTests
 
     private static async Task AssertStillReadableAsync(CloudjetApplication app, ErasedPerson person)
     {
-        var profile = (await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(ReadProfile, new { id = person.ProfileId })).Ok()["profile"]!;
+        var profile = (await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(ReadProfile, new { id = person.ProfileId })).Ok()["profile"]!;
         Assert.Equal((string)person.Input["fullName"]!, profile["fullName"]!.GetValue<string>());
         Assert.Equal(person.Email, profile["loginEmail"]!.GetValue<string>());
         Assert.NotNull(await app.LoginAsync(person.Email));

@@ -53,8 +53,8 @@ public sealed class ExportMyDataTests(CloudjetApplication app) : IClassFixture<C
         var input = Owners.NewInput("export-history");
         var id = await app.SignUpAsync(input, organizationIndex: 1);
         var managementSubject = $"management-{Guid.NewGuid():N}";
-        (await app.Client(app.StaffToken(Role.Management, managementSubject)).PostAsync("query ReadForExport($id: ID!) { profile(id: $id) { id fullName } }", new { id })).Ok();
-        (await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync("query SupportForExport($id: ID!) { profile(id: $id) { phone } }", new { id })).Ok();
+        (await app.Client(app.StaffToken(DefaultRole.Management, managementSubject)).PostAsync("query ReadForExport($id: ID!) { profile(id: $id) { id fullName } }", new { id })).Ok();
+        (await app.Client(app.StaffToken(DefaultRole.Support, "support-demo")).PostAsync("query SupportForExport($id: ID!) { profile(id: $id) { phone } }", new { id })).Ok();
         var owner = app.Client(await app.LoginAsync((string)input["email"]!));
 
         var response = await owner.PostAsync(ExportMutation);
@@ -108,18 +108,18 @@ public sealed class ExportMyDataTests(CloudjetApplication app) : IClassFixture<C
     }
 
     [Theory]
-    [InlineData(Role.Management, "management-demo")]
-    [InlineData(Role.Sales, "sales-demo")]
-    [InlineData(Role.Support, "support-demo")]
-    [InlineData(Role.KeyCustodian, "custodian-demo")]
-    public async Task Staff_ExportsMyData_AuthNotAuthorizedAndRefusalRecorded(Role role, string subject)
+    [InlineData(DefaultRole.Management, "management-demo")]
+    [InlineData(DefaultRole.Sales, "sales-demo")]
+    [InlineData(DefaultRole.Support, "support-demo")]
+    [InlineData(DefaultRole.KeyCustodian, "custodian-demo")]
+    public async Task Staff_ExportsMyData_AuthNotAuthorizedAndRefusalRecorded(DefaultRole role, string subject)
     {
         var response = await app.Client(app.StaffToken(role, subject)).PostAsync(ExportMutation);
 
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], response.Codes);
         Assert.Null(response.Data!["exportMyData"]);
         var record = await PrivacyRecords.LastAsync(app, PrivacyOperationNames.ExportMyData);
-        Assert.Equal((subject, RoleNames.Of(role), OperationOutcomes.Refused), (record.ActorSubject, record.ActorRole, record.Outcome));
+        Assert.Equal((subject, role.Name(), OperationOutcomes.Refused), (record.ActorSubject, record.ActorRole, record.Outcome));
     }
 
     [Fact]

@@ -101,16 +101,16 @@ public sealed class PolicyConsentTests
     }
 
     [Theory]
-    [InlineData(Role.Anonymous, "AUTH_NOT_AUTHENTICATED")]
-    [InlineData(Role.Management, "AUTH_NOT_AUTHORIZED")]
-    [InlineData(Role.Support, "AUTH_NOT_AUTHORIZED")]
-    [InlineData(Role.KeyCustodian, "AUTH_NOT_AUTHORIZED")]
-    public async Task NonOwner_AcceptsPolicy_IsRefusedAndNothingChanges(Role role, string code)
+    [InlineData(DefaultRole.Anonymous, "AUTH_NOT_AUTHENTICATED")]
+    [InlineData(DefaultRole.Management, "AUTH_NOT_AUTHORIZED")]
+    [InlineData(DefaultRole.Support, "AUTH_NOT_AUTHORIZED")]
+    [InlineData(DefaultRole.KeyCustodian, "AUTH_NOT_AUTHORIZED")]
+    public async Task NonOwner_AcceptsPolicy_IsRefusedAndNothingChanges(DefaultRole role, string code)
     {
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
         var before = await DatabaseDigest.ExceptAuditTrailAsync(app);
-        var client = role == Role.Anonymous ? app.Client() : app.Client(app.StaffToken(role, "staff-demo"));
+        var client = role == DefaultRole.Anonymous ? app.Client() : app.Client(app.StaffToken(role, "staff-demo"));
 
         var response = await client.PostAsync(AcceptPolicy, new { version = "2019-04-22" });
 

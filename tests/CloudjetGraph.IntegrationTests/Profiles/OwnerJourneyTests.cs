@@ -76,7 +76,7 @@ public sealed class OwnerJourneyTests(CloudjetApplication app) : IClassFixture<C
     [Fact]
     public async Task Staff_UpdateMyProfile_IsNotAuthorized()
     {
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo"))
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo"))
             .PostAsync("mutation { updateMyProfile(input: { jobTitle: \"x\" }) { id } }");
 
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], response.Codes);
@@ -95,7 +95,7 @@ public sealed class OwnerJourneyTests(CloudjetApplication app) : IClassFixture<C
     [Fact]
     public async Task Staff_ReadsMe_GetsNull()
     {
-        var response = await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync("{ me { id } }");
+        var response = await app.Client(app.StaffToken(DefaultRole.Support, "support-demo")).PostAsync("{ me { id } }");
 
         Assert.Null(response.Ok()["me"]);
     }

@@ -12,7 +12,7 @@ public sealed class ProfileSearchTests(CloudjetApplication app) : IClassFixture<
     [Fact]
     public async Task Management_SearchesByEmailInAnyCase_FindsTheProfileThroughTheBlindIndex()
     {
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo"))
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo"))
             .PostAsync(ByEmail, new { email = "  AN.Nguyen@SaoMaiViet.vn" });
 
         Assert.Equal($$$"""{"profiles":{"totalCount":1,"nodes":[{"email":"{{{DemoDataSeeder.DemoOwnerEmail}}}"}]}}""", response.Ok().ToJsonString());
@@ -21,7 +21,7 @@ public sealed class ProfileSearchTests(CloudjetApplication app) : IClassFixture<
     [Fact]
     public async Task Support_SearchesByEmailOutsideAssignedOrganizations_FindsNothing()
     {
-        var response = await app.Client(app.StaffToken(Role.Support, "support-demo")).PostAsync(ByEmail, new { email = DemoDataSeeder.DemoOwnerEmail });
+        var response = await app.Client(app.StaffToken(DefaultRole.Support, "support-demo")).PostAsync(ByEmail, new { email = DemoDataSeeder.DemoOwnerEmail });
 
         Assert.Equal(0, response.Ok()["profiles"]!["totalCount"]!.GetValue<int>());
     }
@@ -32,7 +32,7 @@ public sealed class ProfileSearchTests(CloudjetApplication app) : IClassFixture<
     [InlineData(-1)]
     public async Task Management_AsksForPageSizeOutOfRange_GetsValidationError(int first)
     {
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo"))
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo"))
             .PostAsync("query($first: Int) { profiles(first: $first) { totalCount } }", new { first });
 
         Assert.Equal(["VALIDATION"], response.Codes);
@@ -44,7 +44,7 @@ public sealed class ProfileSearchTests(CloudjetApplication app) : IClassFixture<
     [InlineData("cHJvZmlsZTp4eXo=")]
     public async Task Management_PassesForeignCursor_GetsValidationError(string after)
     {
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo"))
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo"))
             .PostAsync("query($after: String) { profiles(after: $after) { totalCount } }", new { after });
 
         Assert.Equal(["VALIDATION"], response.Codes);
@@ -53,7 +53,7 @@ public sealed class ProfileSearchTests(CloudjetApplication app) : IClassFixture<
     [Fact]
     public async Task Management_PagesWithDefaultSize_GetsTwentyWithCursors()
     {
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo"))
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo"))
             .PostAsync("{ profiles { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }");
 
         var profiles = response.Ok()["profiles"]!;

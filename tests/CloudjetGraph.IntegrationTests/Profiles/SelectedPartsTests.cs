@@ -14,7 +14,7 @@ public sealed class SelectedPartsTests(CloudjetApplication app) : IClassFixture<
     [Fact]
     public async Task Management_SelectsTotalCountThroughAFragmentAndAnAlias_GetsTheCount()
     {
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(
             "{ profiles(first: 1) { ...Counted } } fragment Counted on ProfileConnection { all: totalCount }");
 
         Assert.Equal(DemoDataSeeder.ProfileCount, response.Ok()["profiles"]!["all"]!.GetValue<int>());
@@ -23,7 +23,7 @@ public sealed class SelectedPartsTests(CloudjetApplication app) : IClassFixture<
     [Fact]
     public async Task Management_SelectsOrganizationThroughEdgesAndInlineFragment_GetsItsName()
     {
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(
             "{ profiles(first: 2) { edges { node { ... on Profile { id organization { name } } } } } }");
 
         var edges = response.Ok()["profiles"]!["edges"]!.AsArray();
@@ -34,7 +34,7 @@ public sealed class SelectedPartsTests(CloudjetApplication app) : IClassFixture<
     [Fact]
     public async Task Support_ReadsProfileWithOrganizationInANamedFragment_GetsItsName()
     {
-        var client = app.Client(app.StaffToken(Role.Support, "support-demo"));
+        var client = app.Client(app.StaffToken(DefaultRole.Support, "support-demo"));
         var id = (await client.PostAsync("{ profiles(first: 1) { nodes { id } } }")).Ok()["profiles"]!["nodes"]![0]!["id"]!.GetValue<string>();
 
         var response = await client.PostAsync(
@@ -46,7 +46,7 @@ public sealed class SelectedPartsTests(CloudjetApplication app) : IClassFixture<
     [Fact]
     public async Task Management_PagesWithoutCountOrOrganization_GetsTheSameRowsAsWithThem()
     {
-        var client = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var client = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
 
         var bare = await client.PostAsync("{ profiles(first: 5) { nodes { id fullName } } }");
         var full = await client.PostAsync("{ profiles(first: 5) { totalCount nodes { id fullName organization { id } } } }");

@@ -103,7 +103,7 @@ public sealed class SignUpRulesTests(CloudjetApplication app) : IClassFixture<Cl
         var login = response.Ok()["login"]!;
         var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(login["token"]!.GetValue<string>());
         Assert.Equal(profileId.ToString(), token.Subject);
-        Assert.Equal(RoleNames.Of(Role.Owner), token.GetClaim("role").Value);
+        Assert.Equal(DefaultRole.Owner.Name(), token.GetClaim("role").Value);
         var expiresAt = DateTimeOffset.Parse(login["expiresAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(expiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(61));
     }

@@ -47,7 +47,7 @@ public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<Clou
         var movedId = await app.SignUpAsync(Owners.NewInput("moved-to-sales"), organizationIndex: 3);
         await MoveAsync(movedId, Owners.OrganizationId(0));
 
-        var response = await app.Client(app.StaffToken(Role.Sales, "sales-demo")).PostAsync(ProfileQuery(SalesFields), new { id = movedId });
+        var response = await app.Client(app.StaffToken(DefaultRole.Sales, "sales-demo")).PostAsync(ProfileQuery(SalesFields), new { id = movedId });
 
         AssertWithheld(response, response.Data!["profile"]!, movedId, SalesFields, "moved-to-sales", "profile");
         Assert.DoesNotContain(DemoDataSeeder.Organizations[0].Name, response.Body, StringComparison.Ordinal);
@@ -60,15 +60,15 @@ public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<Clou
         var movedId = await app.SignUpAsync(Owners.NewInput("moved-for-management"), organizationIndex: 3);
         await MoveAsync(movedId, Owners.OrganizationId(0));
 
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(ProfileQuery(ManagementFields), new { id = movedId });
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(ProfileQuery(ManagementFields), new { id = movedId });
 
         AssertWithheld(response, response.Data!["profile"]!, movedId, ManagementFields, "moved-for-management", "profile");
     }
 
     [Theory]
-    [InlineData(Role.Sales, "sales-integrity")]
-    [InlineData(Role.Management, "management-demo")]
-    public async Task Staff_PagesOverAMovedProfile_GetsDataIntegrityForThatNodeAndTheRestIntact(Role role, string subject)
+    [InlineData(DefaultRole.Sales, "sales-integrity")]
+    [InlineData(DefaultRole.Management, "management-demo")]
+    public async Task Staff_PagesOverAMovedProfile_GetsDataIntegrityForThatNodeAndTheRestIntact(DefaultRole role, string subject)
     {
         var organizationId = await NewOrganizationAsync($"Công ty Kiểm thử {role}");
         await app.ExecuteSqlAsync("INSERT INTO StaffAssignments (StaffSubject, OrganizationId) VALUES ('sales-integrity', $organization)", ("$organization", organizationId));
@@ -99,7 +99,7 @@ public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<Clou
         var profileId = await app.SignUpAsync(Owners.NewInput(tag));
         Assert.Equal(1, await app.ExecuteSqlAsync(edit, ("$id", profileId)));
 
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(ProfileQuery(ManagementFields), new { id = profileId });
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(ProfileQuery(ManagementFields), new { id = profileId });
 
         AssertWithheld(response, response.Data!["profile"]!, profileId, ManagementFields, tag, "profile");
     }
@@ -124,7 +124,7 @@ public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<Clou
         };
         Assert.Equal(1, await app.ExecuteSqlAsync(sql, ("$id", profileId)));
 
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(ProfileQuery(ManagementFields), new { id = profileId });
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(ProfileQuery(ManagementFields), new { id = profileId });
 
         AssertWithheld(response, response.Data!["profile"]!, profileId, ManagementFields, tag, "profile");
     }
@@ -170,7 +170,7 @@ public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<Clou
         var client = app.Client(await app.LoginAsync("kiem.thu.owner-intact@example.vn"));
 
         await client.PostAsync("mutation { updateMyProfile(input: { jobTitle: \"Trưởng nhóm\" }) { id } }");
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo"))
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo"))
             .PostAsync("query($id: ID!) { profile(id: $id) { jobTitle consent { policyVersion } } }", new { id = profileId });
 
         Assert.Equal("Trưởng nhóm", response.Ok()["profile"]!["jobTitle"]!.GetValue<string>());

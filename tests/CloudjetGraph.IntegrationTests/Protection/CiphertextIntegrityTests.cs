@@ -18,7 +18,7 @@ public sealed class CiphertextIntegrityTests(CloudjetApplication app) : IClassFi
             "UPDATE Profiles SET FullName = (SELECT FullName FROM Profiles WHERE Id = $donor) WHERE Id = $victim",
             ("$donor", donor), ("$victim", victim));
 
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(ReadProfile, new { id = victim });
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(ReadProfile, new { id = victim });
 
         Assert.Null(response.Data!["profile"]!["fullName"]);
         Assert.Equal("DATA_INTEGRITY", response.ErrorAt("profile", "fullName")?["extensions"]?["code"]?.GetValue<string>());
@@ -33,7 +33,7 @@ public sealed class CiphertextIntegrityTests(CloudjetApplication app) : IClassFi
         var profile = await app.SignUpAsync(Owners.NewInput("column"));
         await app.ExecuteSqlAsync("UPDATE Profiles SET Department = FullName WHERE Id = $id", ("$id", profile));
 
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(ReadProfile, new { id = profile });
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(ReadProfile, new { id = profile });
 
         Assert.Null(response.Data!["profile"]!["department"]);
         Assert.Equal("DATA_INTEGRITY", response.ErrorAt("profile", "department")?["extensions"]?["code"]?.GetValue<string>());
@@ -51,7 +51,7 @@ public sealed class CiphertextIntegrityTests(CloudjetApplication app) : IClassFi
         var changed = await app.ExecuteSqlAsync("UPDATE Profiles SET Email = $email WHERE Id = $id", ("$email", email), ("$id", profile));
         Assert.Equal(1, changed);
 
-        var response = await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(ReadProfile, new { id = profile });
+        var response = await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(ReadProfile, new { id = profile });
 
         Assert.Equal("DATA_INTEGRITY", response.ErrorAt("profile", "email")?["extensions"]?["code"]?.GetValue<string>());
         Assert.DoesNotContain("kiem.thu.tamper", response.Body, StringComparison.Ordinal);

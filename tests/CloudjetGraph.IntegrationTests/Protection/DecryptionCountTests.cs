@@ -15,7 +15,7 @@ public sealed class DecryptionCountTests(CloudjetApplication app) : IClassFixtur
     {
         using var opened = OpenedCounter();
 
-        var nodes = (await app.Client(app.StaffToken(Role.Management, "management-demo"))
+        var nodes = (await app.Client(app.StaffToken(DefaultRole.Management, "management-demo"))
             .PostAsync("{ profiles(first: 50) { nodes { id fullName } } }")).Ok()["profiles"]!["nodes"]!.AsArray();
 
         Assert.Equal(50, nodes.Count);
@@ -29,7 +29,7 @@ public sealed class DecryptionCountTests(CloudjetApplication app) : IClassFixtur
     {
         using var opened = OpenedCounter();
 
-        var response = await app.Client(app.StaffToken(Role.Sales, "sales-demo"))
+        var response = await app.Client(app.StaffToken(DefaultRole.Sales, "sales-demo"))
             .PostAsync("{ profiles(first: 10) { nodes { skype loginEmail phone } } }");
 
         Assert.Equal(20, response.Codes.Count(code => code == "AUTH_NOT_AUTHORIZED"));

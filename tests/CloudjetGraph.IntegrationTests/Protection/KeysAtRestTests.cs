@@ -99,13 +99,13 @@ public sealed class KeysAtRestTests
         Guid profileId;
         await using (var first = ring.Host())
         {
-            var management = first.Client(first.StaffToken(Role.Management, "management-prod"));
+            var management = first.Client(first.StaffToken(DefaultRole.Management, "management-prod"));
             var organization = (await management.PostAsync("mutation { createOrganization(input: { name: \"Công ty Lưu Khóa\" }) { id } }")).Ok();
             profileId = await first.SignUpAsync(Owners.NewInput("at-rest"), Guid.Parse(organization["createOrganization"]!["id"]!.GetValue<string>()));
         }
 
         await using var second = ring.Host();
-        var response = await second.Client(second.StaffToken(Role.Management, "management-prod")).PostAsync(ProfileQuery, new { id = profileId });
+        var response = await second.Client(second.StaffToken(DefaultRole.Management, "management-prod")).PostAsync(ProfileQuery, new { id = profileId });
 
         Assert.Equal("Trần Thị Kiểm Thử at-rest", response.Ok()["profile"]!["fullName"]!.GetValue<string>());
     }
@@ -174,7 +174,7 @@ public sealed class KeysAtRestTests
         using var ring = await ProductionRing.CreateAsync(withCertificate: false);
 
         await using var host = ring.Host();
-        var response = await host.Client(host.StaffToken(Role.Management, "management-prod")).PostAsync("{ profiles { totalCount } }");
+        var response = await host.Client(host.StaffToken(DefaultRole.Management, "management-prod")).PostAsync("{ profiles { totalCount } }");
 
         Assert.Equal(0, response.Ok()["profiles"]!["totalCount"]!.GetValue<int>());
         Assert.Contains("<masterKey", Assert.Single(ring.Listing()).Value, StringComparison.Ordinal);
@@ -233,7 +233,7 @@ public sealed class KeysAtRestTests
     }
 
     [Theory]
-    [InlineData("Onboarding:Roles", "management,owner", "Onboarding:Roles")]
+    [InlineData("Authorization:Operations:createOrganization:1", "owner", "Authorization:Operations:createOrganization")]
     [InlineData("DataProtection:KeyRingPath", "", "KeyRingPath")]
     public async Task Custodian_InitsWithABadSetting_IsRefusedNamingItAndWritesNothing(string key, string value, string named)
     {

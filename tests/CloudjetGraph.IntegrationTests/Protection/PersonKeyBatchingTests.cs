@@ -15,7 +15,7 @@ public sealed class PersonKeyBatchingTests
     {
         await using var app = new KeyStoreQueryCountingApplication();
         await app.InitializeAsync();
-        var client = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var client = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
 
         // Seeding cached every key it made: let them all expire.
         app.FakeClock.Advance(PastTimeToLive);
@@ -32,7 +32,7 @@ public sealed class PersonKeyBatchingTests
     {
         await using var app = new KeyStoreQueryCountingApplication();
         await app.InitializeAsync();
-        var client = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var client = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         app.FakeClock.Advance(PastTimeToLive);
         var first = (await client.PostAsync(Page)).Ok().ToJsonString();
 
@@ -54,7 +54,7 @@ public sealed class PersonKeyBatchingTests
     {
         await using var app = new KeyStoreQueryCountingApplication();
         await app.InitializeAsync();
-        var client = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var client = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         app.FakeClock.Advance(PastTimeToLive);
         app.Queries.Reset();
 

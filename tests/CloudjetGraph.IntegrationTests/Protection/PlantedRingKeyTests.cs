@@ -36,7 +36,7 @@ public sealed class PlantedRingKeyTests
     {
         using var ring = await ProductionRing.CreateAsync();
         await using var host = ring.Host().With("DataProtection:RefreshInterval", "00:00:00.200");
-        var management = host.Client(host.StaffToken(Role.Management, "management-planted"));
+        var management = host.Client(host.StaffToken(DefaultRole.Management, "management-planted"));
         var organization = (await management.PostAsync("mutation { createOrganization(input: { name: \"Công ty Khóa Giả\" }) { id } }")).Ok();
         var profileId = await host.SignUpAsync(Owners.NewInput("planted"), Guid.Parse(organization["createOrganization"]!["id"]!.GetValue<string>()));
         var ringProvider = host.Services.GetRequiredService<IKeyRingProvider>();

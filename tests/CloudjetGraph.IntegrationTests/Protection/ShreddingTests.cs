@@ -44,7 +44,7 @@ public sealed class ShreddingTests
         Assert.True(before[shredded].Count(value => value is not null) >= 6);
         Assert.Equal(before[shredded].Select(value => value is null ? null : Withheld), after[shredded]);
         Assert.All(before.Keys.Where(id => id != shredded), id => Assert.Equal(before[id], after[id]));
-        var response = await restored.Client(restored.StaffToken(Role.Management, "management-demo")).PostAsync(ReadProfile, new { id = shredded });
+        var response = await restored.Client(restored.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(ReadProfile, new { id = shredded });
         Assert.Equal(shredded.ToString(), response.Data!["profile"]!["id"]!.GetValue<string>());
         Assert.Equal("DATA_INTEGRITY", response.ErrorAt("profile", "fullName")?["extensions"]?["code"]?.GetValue<string>());
     }
@@ -59,7 +59,7 @@ public sealed class ShreddingTests
 
         await app.Services.GetRequiredService<PersonKeyShredder>().ShredAsync(shredded, CancellationToken.None);
 
-        var client = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var client = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         var response = await client.PostAsync(ReadProfile, new { id = shredded });
         Assert.Equal(shredded.ToString(), response.Data!["profile"]!["id"]!.GetValue<string>());
         Assert.All(PersonalFields, field =>
@@ -156,7 +156,7 @@ public sealed class ShreddingTests
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
         Assert.Equal(1, await second.ExecuteKeyStoreSqlAsync("UPDATE PersonKeys SET WrappedKey = (SELECT WrappedKey FROM PersonKeys WHERE ProfileId = $donor) WHERE ProfileId = $victim", ("$donor", donor), ("$victim", victim)));
         await second.InitializeAsync();
-        var client = second.Client(second.StaffToken(Role.Management, "management-demo"));
+        var client = second.Client(second.StaffToken(DefaultRole.Management, "management-demo"));
         var response = await client.PostAsync(ReadProfile, new { id = victim });
 
         Assert.Equal("DATA_INTEGRITY", response.ErrorAt("profile", "fullName")?["extensions"]?["code"]?.GetValue<string>());

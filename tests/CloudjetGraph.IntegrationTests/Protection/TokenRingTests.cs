@@ -26,7 +26,7 @@ public sealed class TokenRingTests
 
         await using (var host = ring.Host())
         {
-            var management = host.Client(host.StaffToken(Role.Management, "management-token"));
+            var management = host.Client(host.StaffToken(DefaultRole.Management, "management-token"));
             var organization = (await management.PostAsync("mutation { createOrganization(input: { name: \"Công ty Mã Khóa\" }) { id } }")).Ok();
             var profileId = await host.SignUpAsync(Owners.NewInput("token"), Guid.Parse(organization["createOrganization"]!["id"]!.GetValue<string>()));
             var response = await management.PostAsync("query($id: ID!) { profile(id: $id) { fullName } }", new { id = profileId });
@@ -89,7 +89,7 @@ public sealed class TokenRingTests
         var profiles = new Dictionary<Guid, string>();
         await using (var before = ring.Host())
         {
-            var management = before.Client(before.StaffToken(Role.Management, "management-move"));
+            var management = before.Client(before.StaffToken(DefaultRole.Management, "management-move"));
             var organization = (await management.PostAsync("mutation { createOrganization(input: { name: \"Công ty Chuyển Khóa\" }) { id } }")).Ok();
             var organizationId = Guid.Parse(organization["createOrganization"]!["id"]!.GetValue<string>());
             foreach (var suffix in new[] { "move-1", "move-2" })
@@ -116,7 +116,7 @@ public sealed class TokenRingTests
         // The certificate is no longer set: the token alone opens the ring.
         ring.CertificateInSettings = false;
         await using var after = ring.Host();
-        var reader = after.Client(after.StaffToken(Role.Management, "management-move"));
+        var reader = after.Client(after.StaffToken(DefaultRole.Management, "management-move"));
         foreach (var (profileId, fullName) in profiles)
         {
             var response = await reader.PostAsync("query($id: ID!) { profile(id: $id) { fullName } }", new { id = profileId });

@@ -17,7 +17,7 @@ public sealed class PersonalRecordCapTests : IAsyncLifetime
     [Fact]
     public async Task Management_PageBeyondTheCap_ReleasesTheRecordAtItAndRefusesTheFirstOverIt()
     {
-        var management = _app.Client(_app.StaffToken(Role.Management, "management-scraper"));
+        var management = _app.Client(_app.StaffToken(DefaultRole.Management, "management-scraper"));
 
         var response = await management.PostAsync($"{{ profiles(first: {Cap + 2}) {{ nodes {{ id fullName phone }} }} }}");
 
@@ -34,7 +34,7 @@ public sealed class PersonalRecordCapTests : IAsyncLifetime
     [Fact]
     public async Task Management_PageBeyondTheCap_RecordsTheRefusedFieldsOfEachProfileOverIt()
     {
-        var management = _app.Client(_app.StaffToken(Role.Management, "management-capped"));
+        var management = _app.Client(_app.StaffToken(DefaultRole.Management, "management-capped"));
         var operation = AuditTrailRows.NewOperation("Capped");
 
         var response = await management.PostAsync($"query {operation} {{ profiles(first: {Cap + 2}) {{ nodes {{ id fullName phone }} }} }}");
@@ -49,7 +49,7 @@ public sealed class PersonalRecordCapTests : IAsyncLifetime
     [Fact]
     public async Task Management_IdsOnlyAndRepeatedFields_DoNotCountAgainstTheCap()
     {
-        var management = _app.Client(_app.StaffToken(Role.Management, "management-ids"));
+        var management = _app.Client(_app.StaffToken(DefaultRole.Management, "management-ids"));
         (await management.PostAsync("{ profiles(first: 50) { nodes { id createdAt organization { name } } } }")).Ok();
 
         var response = await management.PostAsync($"{{ profiles(first: {Cap}) {{ nodes {{ fullName email phone skype department jobTitle loginEmail }} }} }}");
@@ -62,10 +62,10 @@ public sealed class PersonalRecordCapTests : IAsyncLifetime
     [Fact]
     public async Task Management_OverTheCap_DoesNotBlockAnotherCaller()
     {
-        var scraper = _app.Client(_app.StaffToken(Role.Management, "management-greedy"));
+        var scraper = _app.Client(_app.StaffToken(DefaultRole.Management, "management-greedy"));
         await scraper.PostAsync($"{{ profiles(first: {Cap + 1}) {{ nodes {{ fullName }} }} }}");
 
-        var other = await _app.Client(_app.StaffToken(Role.Management, "management-other")).PostAsync("{ profiles(first: 1) { nodes { fullName } } }");
+        var other = await _app.Client(_app.StaffToken(DefaultRole.Management, "management-other")).PostAsync("{ profiles(first: 1) { nodes { fullName } } }");
 
         Assert.NotNull(other.Ok()["profiles"]!["nodes"]![0]!["fullName"]);
     }

@@ -49,9 +49,9 @@ public sealed class TelemetryWorkload : IAsyncLifetime
 
     private async Task RunWorkloadAsync()
     {
-        var managementToken = _host.StaffToken(Role.Management, "management-demo");
-        var salesToken = _host.StaffToken(Role.Sales, "sales-demo");
-        var custodianToken = _host.StaffToken(Role.KeyCustodian, "custodian-demo");
+        var managementToken = _host.StaffToken(DefaultRole.Management, "management-demo");
+        var salesToken = _host.StaffToken(DefaultRole.Sales, "sales-demo");
+        var custodianToken = _host.StaffToken(DefaultRole.KeyCustodian, "custodian-demo");
         _sentSecrets.AddRange([managementToken, salesToken, custodianToken]);
         var management = _host.Client(managementToken);
 

@@ -5,11 +5,11 @@ namespace CloudjetGraph.UnitTests.Authorization;
 public sealed class EnumNamesTests
 {
     [Theory]
-    [InlineData(Role.Owner, "owner")]
-    [InlineData(Role.KeyCustodian, "keyCustodian")]
-    public void Of_Role_ReturnsCamelCaseName(Role role, string expected)
+    [InlineData(RowScope.All, "all")]
+    [InlineData(RowScope.AssignedOrganizations, "assignedOrganizations")]
+    public void Of_RowScope_ReturnsCamelCaseName(RowScope scope, string expected)
     {
-        Assert.Equal(expected, EnumNames.Of(role));
+        Assert.Equal(expected, EnumNames.Of(scope));
     }
 
     [Theory]
@@ -25,34 +25,33 @@ public sealed class EnumNamesTests
     [Fact]
     public void TryParse_NameOfEveryMember_ReturnsSameMember()
     {
-        AssertRoundTrip<Role>();
         AssertRoundTrip<ProfileField>();
         AssertRoundTrip<FieldAccess>();
         AssertRoundTrip<RowScope>();
     }
 
     [Theory]
-    [InlineData("KEYCUSTODIAN", Role.KeyCustodian)]
-    [InlineData("KeyCustodian", Role.KeyCustodian)]
-    [InlineData("keycustodian", Role.KeyCustodian)]
-    [InlineData("Sales", Role.Sales)]
-    public void TryParse_OtherCase_ReturnsMember(string name, Role expected)
+    [InlineData("ASSIGNEDORGANIZATIONS", RowScope.AssignedOrganizations)]
+    [InlineData("AssignedOrganizations", RowScope.AssignedOrganizations)]
+    [InlineData("assignedorganizations", RowScope.AssignedOrganizations)]
+    [InlineData("All", RowScope.All)]
+    public void TryParse_OtherCase_ReturnsMember(string name, RowScope expected)
     {
-        Assert.True(EnumNames.TryParse<Role>(name, out var role));
-        Assert.Equal(expected, role);
+        Assert.True(EnumNames.TryParse<RowScope>(name, out var scope));
+        Assert.Equal(expected, scope);
     }
 
     [Theory]
-    [InlineData("intern")]
-    [InlineData("key_custodian")]
-    [InlineData(" sales")]
+    [InlineData("everyone")]
+    [InlineData("assigned_organizations")]
+    [InlineData(" all")]
     [InlineData("1")]
-    [InlineData("Sales,Support")]
+    [InlineData("All,Own")]
     [InlineData("")]
     [InlineData(null)]
     public void TryParse_AnythingButAMemberName_ReturnsFalse(string? name)
     {
-        Assert.False(EnumNames.TryParse<Role>(name, out _));
+        Assert.False(EnumNames.TryParse<RowScope>(name, out _));
     }
 
     [Theory]

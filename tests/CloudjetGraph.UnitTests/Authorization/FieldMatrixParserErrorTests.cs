@@ -20,7 +20,7 @@ public sealed class FieldMatrixParserErrorTests
         _options.Fields["phone"]["intern"] = "Read";
 
         Assert.Equal(
-            ["Authorization:Fields:phone:intern: unknown role; expected one of anonymous, owner, management, sales, support, keyCustodian."],
+            ["Authorization:Fields:phone:intern: unknown role; a staff role exists when Authorization:RowScopes names it; expected one of anonymous, owner, management, sales, support, keyCustodian."],
             Errors());
     }
 

@@ -10,11 +10,15 @@ public sealed class FieldMatrixParserRowScopeTests
     [InlineData("management")]
     [InlineData("sales")]
     [InlineData("support")]
-    public void Parse_StaffRoleGrantedFieldsWithoutRowScope_NamesRowScopeKey(string role)
+    public void Parse_StaffRoleWithoutRowScope_DoesNotExistAndEachFieldRuleNamingItIsRefused(string role)
     {
         _options.RowScopes.Remove(role);
 
-        Assert.Equal([$"Authorization:RowScopes:{role}: missing; the role is granted profile fields but reaches no profiles."], Errors());
+        var errors = Errors();
+
+        var ruled = _options.Fields.Where(rule => rule.Value.ContainsKey(role)).Select(rule => rule.Key).ToList();
+        Assert.NotEmpty(ruled);
+        Assert.Equal(ruled.Select(field => $"Authorization:Fields:{field}:{role}: unknown role"), errors.Select(error => error[..error.IndexOf(';', StringComparison.Ordinal)]));
     }
 
     [Fact]
@@ -50,8 +54,8 @@ public sealed class FieldMatrixParserRowScopeTests
     [Theory]
     [InlineData("owner")]
     [InlineData("anonymous")]
-    [InlineData("intern")]
-    public void Parse_RowScopeForNonStaffRole_NamesRowScopeKey(string role)
+    [InlineData(" ")]
+    public void Parse_RowScopeForBuiltInOrBlankRole_NamesRowScopeKey(string role)
     {
         _options.RowScopes[role] = "All";
 

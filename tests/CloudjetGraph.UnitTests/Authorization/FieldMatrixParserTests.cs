@@ -19,48 +19,48 @@ public sealed class FieldMatrixParserTests
     }
 
     [Theory]
-    [InlineData(Role.Support, ProfileField.Phone, FieldAccess.Masked)]
-    [InlineData(Role.Sales, ProfileField.Phone, FieldAccess.Read)]
-    [InlineData(Role.Management, ProfileField.Phone, FieldAccess.Read)]
-    [InlineData(Role.Owner, ProfileField.Phone, FieldAccess.Edit)]
-    [InlineData(Role.Sales, ProfileField.Skype, FieldAccess.None)]
-    [InlineData(Role.Support, ProfileField.Skype, FieldAccess.Read)]
-    [InlineData(Role.Sales, ProfileField.LoginEmail, FieldAccess.None)]
-    [InlineData(Role.Sales, ProfileField.Consent, FieldAccess.None)]
-    [InlineData(Role.Owner, ProfileField.FullName, FieldAccess.Edit)]
-    [InlineData(Role.Owner, ProfileField.LoginEmail, FieldAccess.Read)]
-    [InlineData(Role.Owner, ProfileField.Id, FieldAccess.Read)]
-    [InlineData(Role.Anonymous, ProfileField.Id, FieldAccess.None)]
-    [InlineData(Role.Anonymous, ProfileField.FullName, FieldAccess.None)]
-    public void AccessOf_DefaultMatrix_ReturnsConfiguredLevel(Role role, ProfileField field, FieldAccess expected)
+    [InlineData(DefaultRole.Support, ProfileField.Phone, FieldAccess.Masked)]
+    [InlineData(DefaultRole.Sales, ProfileField.Phone, FieldAccess.Read)]
+    [InlineData(DefaultRole.Management, ProfileField.Phone, FieldAccess.Read)]
+    [InlineData(DefaultRole.Owner, ProfileField.Phone, FieldAccess.Edit)]
+    [InlineData(DefaultRole.Sales, ProfileField.Skype, FieldAccess.None)]
+    [InlineData(DefaultRole.Support, ProfileField.Skype, FieldAccess.Read)]
+    [InlineData(DefaultRole.Sales, ProfileField.LoginEmail, FieldAccess.None)]
+    [InlineData(DefaultRole.Sales, ProfileField.Consent, FieldAccess.None)]
+    [InlineData(DefaultRole.Owner, ProfileField.FullName, FieldAccess.Edit)]
+    [InlineData(DefaultRole.Owner, ProfileField.LoginEmail, FieldAccess.Read)]
+    [InlineData(DefaultRole.Owner, ProfileField.Id, FieldAccess.Read)]
+    [InlineData(DefaultRole.Anonymous, ProfileField.Id, FieldAccess.None)]
+    [InlineData(DefaultRole.Anonymous, ProfileField.FullName, FieldAccess.None)]
+    public void AccessOf_DefaultMatrix_ReturnsConfiguredLevel(DefaultRole role, ProfileField field, FieldAccess expected)
     {
-        Assert.Equal(expected, _matrix.AccessOf(role, field));
+        Assert.Equal(expected, _matrix.AccessOf(role.AsRole(), field));
     }
 
     [Fact]
     public void AccessOf_KeyCustodian_IsNoneForEveryField()
     {
-        var levels = Enum.GetValues<ProfileField>().Select(field => _matrix.AccessOf(Role.KeyCustodian, field)).Distinct();
+        var levels = Enum.GetValues<ProfileField>().Select(field => _matrix.AccessOf(DefaultRole.KeyCustodian.AsRole(), field)).Distinct();
 
         Assert.Equal([FieldAccess.None], levels);
     }
 
     [Theory]
-    [InlineData(Role.Owner, RowScope.Own)]
-    [InlineData(Role.Management, RowScope.All)]
-    [InlineData(Role.Sales, RowScope.AssignedOrganizations)]
-    [InlineData(Role.Support, RowScope.AssignedOrganizations)]
-    [InlineData(Role.KeyCustodian, RowScope.None)]
-    [InlineData(Role.Anonymous, RowScope.None)]
-    public void ScopeOf_DefaultMatrix_ReturnsConfiguredScope(Role role, RowScope expected)
+    [InlineData(DefaultRole.Owner, RowScope.Own)]
+    [InlineData(DefaultRole.Management, RowScope.All)]
+    [InlineData(DefaultRole.Sales, RowScope.AssignedOrganizations)]
+    [InlineData(DefaultRole.Support, RowScope.AssignedOrganizations)]
+    [InlineData(DefaultRole.KeyCustodian, RowScope.None)]
+    [InlineData(DefaultRole.Anonymous, RowScope.None)]
+    public void ScopeOf_DefaultMatrix_ReturnsConfiguredScope(DefaultRole role, RowScope expected)
     {
-        Assert.Equal(expected, _matrix.ScopeOf(role));
+        Assert.Equal(expected, _matrix.ScopeOf(role.AsRole()));
     }
 
     [Fact]
     public void RolesWith_MaskedPhone_IsOnlySupport()
     {
-        Assert.Equal([Role.Support], _matrix.RolesWith(ProfileField.Phone, FieldAccess.Masked));
+        Assert.Equal([DefaultRole.Support.AsRole()], _matrix.RolesWith(ProfileField.Phone, FieldAccess.Masked));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class FieldMatrixParserTests
         var matrix = FieldMatrixParser.Parse(options, out var errors);
 
         Assert.Empty(errors);
-        Assert.Equal(FieldAccess.Masked, matrix.AccessOf(Role.Sales, ProfileField.Phone));
+        Assert.Equal(FieldAccess.Masked, matrix.AccessOf(DefaultRole.Sales.AsRole(), ProfileField.Phone));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class FieldMatrixParserTests
         var matrix = FieldMatrixParser.Parse(options, out var errors);
 
         Assert.Empty(errors);
-        Assert.Equal(FieldAccess.None, matrix.AccessOf(Role.Anonymous, ProfileField.FullName));
+        Assert.Equal(FieldAccess.None, matrix.AccessOf(DefaultRole.Anonymous.AsRole(), ProfileField.FullName));
     }
 
     [Fact]

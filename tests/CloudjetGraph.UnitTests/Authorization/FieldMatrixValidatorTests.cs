@@ -21,13 +21,14 @@ public sealed class FieldMatrixValidatorTests
         var options = DefaultMatrix.Options();
         options.Fields["salary"] = new() { ["management"] = "Read" };
         options.Fields.Remove("skype");
-        options.RowScopes.Remove("support");
+        options.RowScopes["support"] = "Everyone";
 
         var result = _validator.Validate(AuthorizationOptions.SectionName, options);
 
         Assert.True(result.Failed);
         Assert.Equal(
             [
+                "Authorization:RowScopes:support: unknown scope 'Everyone'; expected All or AssignedOrganizations.",
                 "Authorization:Fields:salary: unknown profile field.",
                 "Authorization:Fields:skype: no rule; every profile field needs one.",
                 "Authorization:RowScopes:support: missing; the role is granted profile fields but reaches no profiles.",

@@ -132,17 +132,13 @@ internal sealed partial class GraphQLHttpHandler(
             execution.CancellationToken = cancellationToken;
             execution.UnhandledExceptionDelegate = context =>
             {
-                if (context.OriginalException is DomainException { Code: ErrorCodes.NotAuthorized or ErrorCodes.NotAuthenticated } denial && context.FieldContext is { } field)
+                if (context.OriginalException is DomainException refusal && context.FieldContext is { } field)
                 {
                     // The field's schema name, never the response name: an alias is the caller's text.
-                    ledger.Denied(caller, $"{field.ParentType.Name}.{field.FieldDefinition.Name}", denial.Code, (field.Source as Profile)?.Id);
-                    metrics.Denied(caller.Role, field.FieldDefinition.Name);
-                }
-                else if (context.OriginalException is DomainException { Code: ErrorCodes.RateLimited } capped && context.FieldContext is { Source: Profile profile } cappedField)
-                {
-                    // A personal field withheld by the per-caller cap is a refusal of personal data
-                    // too; login's limits are not recorded, so guessing cannot flood the trail.
-                    ledger.Denied(caller, $"{cappedField.ParentType.Name}.{cappedField.FieldDefinition.Name}", capped.Code, profile.Id);
+                    if (ledger.Refused(caller, $"{field.ParentType.Name}.{field.FieldDefinition.Name}", refusal, (field.Source as Profile)?.Id))
+                    {
+                        metrics.Denied(caller.Role, field.FieldDefinition.Name);
+                    }
                 }
                 else if (context.OriginalException is not DomainException)
                 {

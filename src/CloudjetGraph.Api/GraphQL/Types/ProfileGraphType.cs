@@ -2,7 +2,6 @@ using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
-using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Profiles;
 using GraphQL;
 using GraphQL.Builders;
@@ -38,18 +37,8 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
         Plain<DateTimeOffsetGraphType>(matrix, ProfileField.UpdatedAt, "When the profile last changed.", p => p.UpdatedAt);
         Field<ListGraphType<NonNullGraphType<AccessLogEntryGraphType>>>("accessLog")
             .Description($"Staff reads of this profile, newest first (at most {AccessLogReader.MaxEntries}): when, by which role, and which fields; never who. Only the owner reads it, on their own profile.")
-            .ResolveAsync(async context =>
-            {
-                var caller = context.Caller();
-                if (caller.OwnProfileId != context.Source.Id)
-                {
-                    throw caller.Role == Role.Anonymous
-                        ? new DomainException(ErrorCodes.NotAuthenticated, "Sign in to read accessLog.")
-                        : new DomainException(ErrorCodes.NotAuthorized, "Only the owner of a profile reads its accessLog.");
-                }
-
-                return await context.RequestServices!.GetRequiredService<AccessLogReader>().ReadAsync(context.Source.Id, context.CancellationToken);
-            });
+            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<AccessLogReader>()
+                .ReadOwnAsync(context.Caller(), context.Source.Id, context.CancellationToken));
     }
 
     private static ProfileRelease ReleaseOf(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ProfileRelease>();
@@ -72,10 +61,9 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
             foreach (var (argument, access) in new[] { ("read", FieldAccess.Read), ("masked", FieldAccess.Masked), ("edit", FieldAccess.Edit) })
             {
                 // Edit includes read, so editors are listed among readers too.
-                var roles = matrix.RolesWith(field, access)
-                    .Concat(access == FieldAccess.Read ? matrix.RolesWith(field, FieldAccess.Edit) : [])
-                    .Order()
-                    .Select(RoleNames.Of)
+                var roles = matrix.Roles
+                    .Where(role => matrix.AccessOf(role, field) == access || (access == FieldAccess.Read && matrix.AccessOf(role, field) == FieldAccess.Edit))
+                    .Select(role => role.Name)
                     .ToList();
                 if (roles.Count > 0)
                 {

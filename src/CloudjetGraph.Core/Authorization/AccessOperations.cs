@@ -1,0 +1,26 @@
+namespace CloudjetGraph.Core.Authorization;
+
+/// <summary>
+/// The operations (root fields) that <c>Authorization:Operations</c> grants to roles, by their
+/// schema names. An operation not listed here is open to every caller (privacyPolicy, signUp,
+/// login) or reaches rows by the caller's row scope (me, profile, profiles, organizations).
+/// </summary>
+public static class AccessOperations
+{
+    /// <summary>Operations that act on the caller's own profile, so only <see cref="Role.Owner"/> may be granted them.</summary>
+    public static IReadOnlySet<string> OwnProfile { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "updateMyProfile", "exportMyData", "acceptPolicy", "deleteMyAccount", "withdrawConsent",
+    };
+
+    /// <summary>Every operation that needs a grant.</summary>
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(OwnProfile, StringComparer.Ordinal)
+    {
+        "breachReport",
+        "keys", "keyJobs", "keyOperations",
+        "createOrganization", "createInvitation",
+        "correctProfile", "exportProfileForAuthority", "eraseProfile", "eraseOrganization",
+        "rotateMasterKey", "rewrapDataKeysUnderMasterKey", "revokeMasterKey", "rotateDataKey", "destroyDataKey", "startKeyJob",
+        "disableDataKey", "enableDataKey", "scheduleDataKeyDestruction", "cancelDataKeyDestruction",
+    };
+}
