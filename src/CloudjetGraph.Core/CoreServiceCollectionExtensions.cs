@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OnboardingOptions>().BindConfiguration(OnboardingOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => o.DefaultInvitationLifetime <= o.MaxInvitationLifetime, $"{OnboardingOptions.SectionName}:DefaultInvitationLifetime must not exceed {OnboardingOptions.SectionName}:MaxInvitationLifetime.")
+            .Validate(o => o.Roles is null, $"{OnboardingOptions.SectionName}:Roles is replaced by Authorization:Operations: list those roles under its createOrganization and createInvitation.")
             .ValidateOnStart();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ProfileSealer>();

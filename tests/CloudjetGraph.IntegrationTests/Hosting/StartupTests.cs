@@ -21,6 +21,7 @@ public sealed class StartupTests
     [InlineData("Authorization:Operations:breachReport:1", "auditor", "Authorization:Operations:breachReport")]
     [InlineData("Authorization:Operations:breachReport:1", "anonymous", "Authorization:Operations:breachReport")]
     [InlineData("Authorization:RowScopes:owner", "All", "Authorization:RowScopes:owner")]
+    [InlineData("Onboarding:Roles:0", "sales", "Onboarding:Roles is replaced by Authorization:Operations")]
     [InlineData("RateLimits:LoginsPerAccountPerMinute", "0", "LoginsPerAccountPerMinute")]
     [InlineData("Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins")]
     [InlineData("Cors:AllowedOrigins:0", "https://kpi.cloudjet.vn/app", "Cors:AllowedOrigins")]
