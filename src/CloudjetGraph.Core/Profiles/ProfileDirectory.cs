@@ -149,9 +149,11 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
                 throw new DomainException(ErrorCodes.NotAuthorized, "Your role may not filter by email.", "email");
             }
 
-            // Under any loaded index key, so a search finds every match during a reindex too.
+            // Under any loaded index key, so a search finds every match during a reindex too. One
+            // parameter per candidate (a key or two): SQLite seeks the blind index for a list of
+            // parameters, but walks the whole table in id order for a json_each of them.
             var entries = blindIndex.CandidatesForEmail(email);
-            query = query.Where(p => entries.Contains(p.EmailIndex));
+            query = query.Where(p => EF.MultipleParameters(entries).Contains(p.EmailIndex));
         }
 
         return query;

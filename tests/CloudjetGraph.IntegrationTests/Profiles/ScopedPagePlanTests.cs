@@ -51,6 +51,16 @@ public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, IT
         Assert.Contains(plan, line => line.Contains(app.Provider == DatabaseProvider.Postgres ? "Index Scan using \"PK_Profiles\"" : "USING INDEX sqlite_autoindex_Profiles_1", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Management_FindsByEmail_SeeksTheBlindIndex()
+    {
+        var plans = await PlansOfPageAsync(new Caller(Role.Management, "management-demo", new HashSet<Guid>()), new ProfileFilter(null, "an.nguyen@saomaiviet.vn"), deep: false, expected: 1);
+
+        var plan = Assert.Single(plans);
+        AssertNoTableScan(plan);
+        Assert.Contains(plan, line => line.Contains(app.Provider == DatabaseProvider.Postgres ? "\"IX_Profiles_EmailIndex\"" : "USING INDEX IX_Profiles_EmailIndex (EmailIndex=?)", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(Role.Sales, "sales-demo")]
     [InlineData(Role.Management, "management-demo")]
@@ -69,7 +79,7 @@ public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, IT
         Assert.DoesNotContain(plans.Queries, sql => sql.Contains("COUNT(", StringComparison.OrdinalIgnoreCase));
     }
 
-    private async Task<List<List<string>>> PlansOfPageAsync(Caller caller, ProfileFilter filter, bool deep)
+    private async Task<List<List<string>>> PlansOfPageAsync(Caller caller, ProfileFilter filter, bool deep, int? expected = null)
     {
         var plans = new QueryPlans(app);
         await using var db = plans.NewContext();
@@ -85,6 +95,7 @@ public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, IT
         }
 
         var page = await directory.PageAsync(caller, filter, 50, after, CancellationToken.None, ProfilePageParts.None);
+        Assert.Equal(expected ?? page.Nodes.Count, page.Nodes.Count);
         Assert.NotEmpty(page.Nodes);
         var explained = await plans.ExplainAsync("\"Profiles\"");
         foreach (var line in explained.SelectMany(plan => plan))
