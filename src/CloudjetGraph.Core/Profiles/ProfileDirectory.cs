@@ -58,7 +58,7 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
-        var (rows, totalCount) = filter.Email is null && ListedOrganizations(caller, filter) is { } organizations
+        var (rows, totalCount) = filter.Email is null && visibility.ListedOrganizations(caller, filter.OrganizationId) is { } organizations
             ? await FromOrganizationsAsync(organizations, first + 1, after, parts, cancellationToken)
             : await FromQueryAsync(caller, filter, first + 1, after, parts, cancellationToken);
         var nodes = rows.Take(first).ToList();
@@ -120,18 +120,6 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
 
         return (await query.OrderBy(p => p.Id).Take(take).ToListAsync(cancellationToken), totalCount);
     }
-
-    // The organisations a listing without an email draws from, within the caller's reach: the
-    // filter's, the caller's assigned ones, or both; null when it draws from every organisation
-    // (management without a filter) or from an owner's own row.
-    private IReadOnlyCollection<Guid>? ListedOrganizations(Caller caller, ProfileFilter filter) => visibility.ScopeOf(caller) switch
-    {
-        RowScope.AssignedOrganizations when filter.OrganizationId is { } organizationId =>
-            caller.AssignedOrganizations.Contains(organizationId) ? [organizationId] : [],
-        RowScope.AssignedOrganizations => caller.AssignedOrganizations,
-        RowScope.All when filter.OrganizationId is { } organizationId => [organizationId],
-        _ => null,
-    };
 
     private IQueryable<Profile> Filtered(Caller caller, ProfileFilter filter, bool withOrganization)
     {
