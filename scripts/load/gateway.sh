@@ -23,6 +23,7 @@ free_port() {
 gateway_environment() {
   export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
   export ConnectionStrings__Cloudjet="Data Source=$DATA_DIR/cloudjet.db"
+  export ConnectionStrings__CloudjetKeys="Data Source=$DATA_DIR/cloudjet-keys.db"
   export DataProtection__KeyRingPath="$DATA_DIR/keys"
   export RateLimits__PersonalRecordsPerMinute=10000000
   export RateLimits__LoginsPerAccountPerMinute=1000000

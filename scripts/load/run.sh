@@ -7,6 +7,10 @@
 #
 #   scripts/load/run.sh [--duration 10s] [--connections 32] [--threads 2] [--warmup 3s]
 #                       [--scenarios "floor support-profile ..."] [--out FILE] [--no-build]
+#                       [--profiles N]
+#
+# --profiles N runs the data-size scenarios instead (datasize.sh): the same reads over N seeded
+# profiles and over the 200 demo profiles, in one run, side by side.
 #
 # The audit trail is always on: the gateway has no setting that turns it off, by design (every
 # release is committed to the trail before its response). Its cost is measured in process against
@@ -18,8 +22,9 @@ HERE="$REPO/scripts/load"
 source "$HERE/gateway.sh"
 source "$HERE/scenarios.sh"
 source "$HERE/report.sh"
+source "$HERE/datasize.sh"
 
-DURATION=10s CONNECTIONS=32 THREADS=2 WARMUP=3s BUILD=1
+DURATION=10s CONNECTIONS=32 THREADS=2 WARMUP=3s BUILD=1 PROFILES=
 SCENARIOS="$SCENARIOS_ALL"
 OUT="${TMPDIR:-/tmp}/cloudjet-load-$(date -u +%Y%m%dT%H%M%SZ).json"
 while [[ $# -gt 0 ]]; do
@@ -31,7 +36,8 @@ while [[ $# -gt 0 ]]; do
     --scenarios) SCENARIOS=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --profiles) PROFILES=$2; shift 2 ;;
+    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "load: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -51,16 +57,23 @@ if [[ $BUILD == 1 ]]; then
 fi
 
 DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/cloudjet-load-XXXXXX")
-trap 'stop_gateway; rm -rf "$DATA_DIR"' EXIT
-gateway_environment
-echo "load: starting the gateway on a fresh data folder ($DATA_DIR)" >&2
-start_gateway
-write_scenarios
+BASE_DIR=$DATA_DIR
+trap 'stop_gateway; rm -rf "$BASE_DIR"' EXIT
 
 measure() { # measure SCENARIO DURATION RESULT_FILE
   LOAD_REQUESTS="$SCENARIO_DIR/$1.txt" LOAD_RESULT="$3" \
     wrk -t "$THREADS" -c "$CONNECTIONS" -d "$2" --timeout 5s -s "$HERE/requests.lua" "$BASE_URL" >/dev/null
 }
+
+if [[ -n $PROFILES ]]; then
+  run_data_size "$PROFILES"
+  exit 0
+fi
+
+gateway_environment
+echo "load: starting the gateway on a fresh data folder ($DATA_DIR)" >&2
+start_gateway
+write_scenarios
 
 echo "load: warming up ($WARMUP per scenario)" >&2
 for scenario in $SCENARIOS; do

@@ -35,6 +35,25 @@ public sealed class ProfileVisibility(FieldMatrix matrix)
         };
     }
 
+    /// <summary>
+    /// The organisations a listing draws from, within the caller's reach: the one asked for, the
+    /// caller's assigned ones, or both (none when the one asked for is not assigned). Null when it
+    /// draws from every organisation (a role that reaches all, with no organisation asked for) or
+    /// from an owner's own profile.
+    /// </summary>
+    /// <exception cref="DomainException">The caller's role reaches no profiles at all.</exception>
+    public IReadOnlyCollection<Guid>? ListedOrganizations(Caller caller, Guid? organizationId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return ScopeOf(caller) switch
+        {
+            RowScope.AssignedOrganizations when organizationId is { } asked => caller.AssignedOrganizations.Contains(asked) ? [asked] : [],
+            RowScope.AssignedOrganizations => caller.AssignedOrganizations,
+            RowScope.All when organizationId is { } asked => [asked],
+            _ => null,
+        };
+    }
+
     /// <summary>The caller's scope, refusing roles that reach nothing.</summary>
     /// <exception cref="DomainException">Anonymous callers, or a role with no row scope.</exception>
     public RowScope ScopeOf(Caller caller)

@@ -11,6 +11,9 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
     /// <summary>Profiles with sealed personal columns.</summary>
     public DbSet<Profile> Profiles => Set<Profile>();
 
+    /// <summary>Profiles per organisation, kept by triggers on <c>Profiles</c>; read only.</summary>
+    public DbSet<OrganizationProfileCount> OrganizationProfileCounts => Set<OrganizationProfileCount>();
+
     /// <summary>Every acceptance and withdrawal of consent; kept after an erasure (ids, versions and times only).</summary>
     public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();
 
@@ -51,12 +54,20 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
         modelBuilder.Entity<Profile>(profile =>
         {
             profile.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId);
-            profile.HasIndex(p => p.OrganizationId);
+            // One organisation's profiles in id order straight from the index: a scoped page seeks
+            // and reads its rows instead of collecting and sorting the organisation's profiles.
+            profile.HasIndex(p => new { p.OrganizationId, p.Id });
             profile.HasIndex(p => p.EmailIndex);
             profile.HasIndex(p => p.LoginEmailIndex).IsUnique();
             profile.Property(p => p.ConsentPolicyVersion).HasMaxLength(32);
             profile.Property(p => p.Version).IsConcurrencyToken();
             profile.Ignore(p => p.AccessVerified);
+        });
+
+        modelBuilder.Entity<OrganizationProfileCount>(count =>
+        {
+            count.HasKey(c => c.OrganizationId);
+            count.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId);
         });
 
         modelBuilder.Entity<ConsentEvent>(consent =>

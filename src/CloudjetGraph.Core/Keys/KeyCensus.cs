@@ -27,6 +27,9 @@ public sealed class KeyCensus(
     // field is counted without touching this list, so destroy-data never misses values under a key.
     private static readonly string[] SealedColumns = [.. PersonalFieldCatalogue.All.Select(d => d.Column.PropertyName), nameof(Profile.PasswordHash)];
 
+    // Distinct person keys looked up in the key store per query.
+    private const int LookupBatchSize = 2_000;
+
     private static readonly string[] IndexColumns = [.. PersonalFieldCatalogue.All.Select(d => d.BlindIndex?.PropertyName).OfType<string>()];
 
     /// <summary>Reads the inventory.</summary>
@@ -54,15 +57,10 @@ public sealed class KeyCensus(
         bootstrapper.CheckAtRest(masterKeys, dataKeys);
 
         var purposes = dataKeys.ToDictionary(k => k.Id, k => k.Purpose);
-        // A value names its person key; the key store row names the data key that wraps it.
-        var personKeys = await ReadPersonKeysAsync(cancellationToken);
-        var personKeysPerDataKey = personKeys.Values.GroupBy(id => id).ToDictionary(g => g.Key, g => (long)g.Count());
-        var sealedHeaders = await CountHeadersAsync<Profile>(SealedColumns, SealedValueFormat.KeyHeaderSize, cancellationToken);
-        var namedPersonKeys = sealedHeaders.Select(h => SealedValueFormat.TryReadKeyId(h.Header, out var id) ? id : Guid.Empty).ToHashSet();
-        var sealedValues = Attribute(
-            sealedHeaders,
-            header => SealedValueFormat.TryReadKeyId(header, out var personKeyId) && personKeys.TryGetValue(personKeyId, out var wrappingKeyId)
-                && purposes.GetValueOrDefault(wrappingKeyId) == DataKeyPurpose.PersonKeyWrapping ? wrappingKeyId : null);
+        await using var keyStore = await keyStores.CreateDbContextAsync(cancellationToken);
+        var keyStoreReady = await DatabaseSchema.IsInitializedAsync(keyStore.Database, cancellationToken);
+        var personKeysPerDataKey = keyStoreReady ? await CountPersonKeysAsync(keyStore, cancellationToken) : [];
+        var (sealedValues, namedPersonKeys) = await CountSealedValuesAsync(keyStoreReady ? keyStore : null, purposes, cancellationToken);
         var accessTags = Attribute(
             await CountHeadersAsync<Profile>([nameof(Profile.AccessTag)], AccessTagFormat.MacOffset, cancellationToken),
             header => AccessTagFormat.TryReadKeyId(header, out var id) && purposes.GetValueOrDefault(id) == DataKeyPurpose.RowIntegrity ? id : null);
@@ -100,17 +98,59 @@ public sealed class KeyCensus(
             masterKeyEntries,
             dataKeyEntries,
             new UnattributedValues(sealedValues.Unattributed, indexEntries.Unattributed.Values.Sum(), accessTags.Unattributed.Values.Sum()),
-            personKeys.Keys.LongCount(id => !namedPersonKeys.Contains(id)));
+            personKeysPerDataKey.Values.Sum() - namedPersonKeys);
     }
 
-    // Person key id to wrapping data key id, from key rows alone; a key store not created yet
-    // (a new pair, which the pairing check let through) holds none and is not created.
-    private async Task<Dictionary<Guid, Guid>> ReadPersonKeysAsync(CancellationToken cancellationToken)
+    // Person keys per wrapping data key, counted by the key store; a key store not created yet (a
+    // new pair, which the pairing check let through) holds none and is not created.
+    private static async Task<Dictionary<Guid, long>> CountPersonKeysAsync(KeyStoreDbContext keyStore, CancellationToken cancellationToken) =>
+        await keyStore.PersonKeys.GroupBy(k => k.WrappingKeyId).Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    // A value names its person key; the key store row names the data key that wraps it, and the two
+    // live in different databases. So the distinct headers of every sealed value (one per person key
+    // and format) stream out of one grouped query, and each batch of them is looked up in the key
+    // store with one query: memory holds a batch, never every profile or key. Returns how many
+    // distinct person keys of the key store the values name.
+    private async Task<(HeaderTally Tally, long NamedPersonKeys)> CountSealedValuesAsync(
+        KeyStoreDbContext? keyStore, Dictionary<Guid, DataKeyPurpose> purposes, CancellationToken cancellationToken)
     {
-        await using var keyStore = await keyStores.CreateDbContextAsync(cancellationToken);
-        return await DatabaseSchema.IsInitializedAsync(keyStore.Database, cancellationToken)
-            ? await keyStore.PersonKeys.Select(k => new { k.Id, k.WrappingKeyId }).ToDictionaryAsync(k => k.Id, k => k.WrappingKeyId, cancellationToken)
-            : [];
+        var tally = new HeaderTally();
+        var named = 0L;
+        var batch = new List<(HeaderCount Row, Guid PersonKeyId)>(LookupBatchSize);
+        await foreach (var row in GroupedHeaders<Profile>(SealedColumns, SealedValueFormat.KeyHeaderSize).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (!SealedValueFormat.TryReadKeyId(row.Header, out var personKeyId))
+            {
+                tally.Add(row.Header, row.Count, keyId: null);
+                continue;
+            }
+
+            batch.Add((row, personKeyId));
+            if (batch.Count == LookupBatchSize)
+            {
+                named += await AttributeBatchAsync(batch, keyStore, purposes, tally, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        named += await AttributeBatchAsync(batch, keyStore, purposes, tally, cancellationToken);
+        return (tally, named);
+    }
+
+    // The headers of one format name distinct person keys, so the keys found here are counted once.
+    private static async Task<long> AttributeBatchAsync(
+        List<(HeaderCount Row, Guid PersonKeyId)> batch, KeyStoreDbContext? keyStore, Dictionary<Guid, DataKeyPurpose> purposes, HeaderTally tally, CancellationToken cancellationToken)
+    {
+        var ids = batch.Select(b => b.PersonKeyId).ToList();
+        var wrappingKeys = keyStore is null || ids.Count == 0
+            ? []
+            : await keyStore.PersonKeys.AsNoTracking().Where(k => ids.Contains(k.Id)).Select(k => new { k.Id, k.WrappingKeyId }).ToDictionaryAsync(k => k.Id, k => k.WrappingKeyId, cancellationToken);
+        foreach (var (row, personKeyId) in batch)
+        {
+            tally.Add(row.Header, row.Count, wrappingKeys.TryGetValue(personKeyId, out var wrappingKeyId) && purposes.GetValueOrDefault(wrappingKeyId) == DataKeyPurpose.PersonKeyWrapping ? wrappingKeyId : null);
+        }
+
+        return wrappingKeys.Count;
     }
 
     private async Task EnsureDatabaseReadyAsync(CancellationToken cancellationToken)
@@ -142,24 +182,31 @@ public sealed class KeyCensus(
         return await db.Database.SqlQueryRaw<HeaderCount>(query).ToListAsync(cancellationToken);
     }
 
-    private static (Dictionary<Guid, Dictionary<int, long>> ByKey, Dictionary<int, long> Unattributed) Attribute(
-        List<HeaderCount> headers, Func<byte[], Guid?> keyOf)
+    // As CountHeadersAsync, but grouped across the columns: one row per distinct header however
+    // many columns hold it, streamed rather than listed.
+    private IQueryable<HeaderCount> GroupedHeaders<TEntity>(IEnumerable<string> properties, int headerSize)
     {
-        var byKey = new Dictionary<Guid, Dictionary<int, long>>();
-        var unattributed = new Dictionary<int, long>();
-        foreach (var (header, count) in headers.Select(h => (h.Header, h.Count)))
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var entity = db.Model.FindEntityType(typeof(TEntity))!;
+        var table = sql.DelimitIdentifier(entity.GetTableName()!);
+        var header = sql.DelimitIdentifier(nameof(HeaderCount.Header));
+        var values = string.Join(" UNION ALL ", properties.Select(property =>
         {
-            // The first byte is the format version of every stored format; an empty value has none.
-            var version = header.Length == 0 ? 0 : header[0];
-            var counts = unattributed;
-            if (keyOf(header) is { } keyId && !byKey.TryGetValue(keyId, out counts))
-            {
-                counts = byKey[keyId] = [];
-            }
+            var column = sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName());
+            return $"SELECT substr({column}, 1, {headerSize}) AS {header} FROM {table} WHERE {column} IS NOT NULL";
+        }));
+        var query = $"SELECT {header}, COUNT(*) AS {sql.DelimitIdentifier(nameof(HeaderCount.Count))} FROM ({values}) AS sealed_values GROUP BY {header}";
+        return db.Database.SqlQueryRaw<HeaderCount>(query);
+    }
 
-            counts[version] = counts.GetValueOrDefault(version) + count;
+    private static HeaderTally Attribute(List<HeaderCount> headers, Func<byte[], Guid?> keyOf)
+    {
+        var tally = new HeaderTally();
+        foreach (var row in headers)
+        {
+            tally.Add(row.Header, row.Count, keyOf(row.Header));
         }
 
-        return (byKey, unattributed);
+        return tally;
     }
 }

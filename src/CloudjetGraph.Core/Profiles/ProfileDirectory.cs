@@ -58,33 +58,9 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
-        var query = Reachable(caller, parts.HasFlag(ProfilePageParts.Organizations));
-        if (filter.OrganizationId is { } organizationId)
-        {
-            query = query.Where(p => p.OrganizationId == organizationId);
-        }
-
-        if (filter.Email is { } email)
-        {
-            // Filtering by a value is reading it: only roles that read email may search by it.
-            if (matrix.AccessOf(caller.Role, ProfileField.Email) < FieldAccess.Read)
-            {
-                throw new DomainException(ErrorCodes.NotAuthorized, "Your role may not filter by email.", "email");
-            }
-
-            // Under any loaded index key, so a search finds every match during a reindex too.
-            var entries = blindIndex.CandidatesForEmail(email);
-            query = query.Where(p => entries.Contains(p.EmailIndex));
-        }
-
-        // Counting is a second query over every match: only when the caller asked for the count.
-        int? totalCount = parts.HasFlag(ProfilePageParts.TotalCount) ? await query.CountAsync(cancellationToken) : null;
-        if (after is { } afterId)
-        {
-            query = query.Where(p => p.Id.CompareTo(afterId) > 0);
-        }
-
-        var rows = await query.OrderBy(p => p.Id).Take(first + 1).ToListAsync(cancellationToken);
+        var (rows, totalCount) = filter.Email is null && visibility.ListedOrganizations(caller, filter.OrganizationId) is { } organizations
+            ? await FromOrganizationsAsync(organizations, first + 1, after, parts, cancellationToken)
+            : await FromQueryAsync(caller, filter, first + 1, after, parts, cancellationToken);
         var nodes = rows.Take(first).ToList();
 
         // A failed row stays in the page, so one damaged row does not hide the others; the field
@@ -109,6 +85,89 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
         }
 
         return await visibility.Organizations(db.Organizations.AsNoTracking(), db.Profiles, caller).OrderBy(o => o.Name).ToListAsync(cancellationToken);
+    }
+
+    private async Task<(List<Profile> Rows, int? TotalCount)> FromOrganizationsAsync(
+        IReadOnlyCollection<Guid> organizations, int take, Guid? after, ProfilePageParts parts, CancellationToken cancellationToken)
+    {
+        var rows = organizations.Count == 0 ? [] : await OrganizationSlices.ReadAsync(db.Profiles.AsNoTracking(), organizations, after, take, cancellationToken);
+        if (parts.HasFlag(ProfilePageParts.Organizations))
+        {
+            await AttachOrganizationsAsync(rows, cancellationToken);
+        }
+
+        return (rows, parts.HasFlag(ProfilePageParts.TotalCount) ? await KeptCountAsync(organizations, cancellationToken) : null);
+    }
+
+    private async Task<(List<Profile> Rows, int? TotalCount)> FromQueryAsync(
+        Caller caller, ProfileFilter filter, int take, Guid? after, ProfilePageParts parts, CancellationToken cancellationToken)
+    {
+        var query = Filtered(caller, filter, parts.HasFlag(ProfilePageParts.Organizations));
+        int? totalCount = null;
+        if (parts.HasFlag(ProfilePageParts.TotalCount))
+        {
+            // Everything, for a caller who reaches every organisation, from the kept counts; the
+            // few rows of an email or of an owner's own profile are counted directly.
+            totalCount = filter.Email is null && visibility.ScopeOf(caller) == RowScope.All
+                ? await KeptCountAsync(organizations: null, cancellationToken)
+                : await query.CountAsync(cancellationToken);
+        }
+
+        if (after is { } afterId)
+        {
+            query = query.Where(p => p.Id.CompareTo(afterId) > 0);
+        }
+
+        return (await query.OrderBy(p => p.Id).Take(take).ToListAsync(cancellationToken), totalCount);
+    }
+
+    private IQueryable<Profile> Filtered(Caller caller, ProfileFilter filter, bool withOrganization)
+    {
+        var query = Reachable(caller, withOrganization);
+        if (filter.OrganizationId is { } organizationId)
+        {
+            query = query.Where(p => p.OrganizationId == organizationId);
+        }
+
+        if (filter.Email is { } email)
+        {
+            // Filtering by a value is reading it: only roles that read email may search by it.
+            if (matrix.AccessOf(caller.Role, ProfileField.Email) < FieldAccess.Read)
+            {
+                throw new DomainException(ErrorCodes.NotAuthorized, "Your role may not filter by email.", "email");
+            }
+
+            // Under any loaded index key, so a search finds every match during a reindex too. One
+            // parameter per candidate (a key or two): SQLite seeks the blind index for a list of
+            // parameters, but walks the whole table in id order for a json_each of them.
+            var entries = blindIndex.CandidatesForEmail(email);
+            query = query.Where(p => EF.MultipleParameters(entries).Contains(p.EmailIndex));
+        }
+
+        return query;
+    }
+
+    // The counts the database keeps per organisation (OrganizationProfileCount), summed: a few
+    // rows read, whatever the number of profiles. Null sums every organisation.
+    private async Task<int> KeptCountAsync(IReadOnlyCollection<Guid>? organizations, CancellationToken cancellationToken)
+    {
+        var counts = db.OrganizationProfileCounts.AsNoTracking();
+        if (organizations is not null)
+        {
+            counts = counts.Where(c => organizations.Contains(c.OrganizationId));
+        }
+
+        return checked((int)await counts.SumAsync(c => c.ProfileCount, cancellationToken));
+    }
+
+    private async Task AttachOrganizationsAsync(List<Profile> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(p => p.OrganizationId).Distinct().ToList();
+        var organizations = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        foreach (var profile in rows)
+        {
+            profile.Organization = organizations[profile.OrganizationId];
+        }
     }
 
     private IQueryable<Profile> Reachable(Caller caller, bool withOrganization = true) =>

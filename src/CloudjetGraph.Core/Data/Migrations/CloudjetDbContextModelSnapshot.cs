@@ -228,6 +228,19 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("CloudjetGraph.Core.Data.OrganizationProfileCount", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProfileCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("OrganizationProfileCounts");
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.Data.Profile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -298,7 +311,7 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.HasIndex("LoginEmailIndex")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "Id");
 
                     b.ToTable("Profiles");
                 });
@@ -343,6 +356,15 @@ namespace CloudjetGraph.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.Data.Invitation", b =>
+                {
+                    b.HasOne("CloudjetGraph.Core.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.Data.OrganizationProfileCount", b =>
                 {
                     b.HasOne("CloudjetGraph.Core.Data.Organization", null)
                         .WithMany()

@@ -235,6 +235,19 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("CloudjetGraph.Core.Data.OrganizationProfileCount", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProfileCount")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("OrganizationProfileCounts");
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.Data.Profile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -305,7 +318,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.HasIndex("LoginEmailIndex")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "Id");
 
                     b.ToTable("Profiles");
                 });
@@ -350,6 +363,15 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.Data.Invitation", b =>
+                {
+                    b.HasOne("CloudjetGraph.Core.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.Data.OrganizationProfileCount", b =>
                 {
                     b.HasOne("CloudjetGraph.Core.Data.Organization", null)
                         .WithMany()

@@ -1,0 +1,195 @@
+using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Profiles;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace CloudjetGraph.IntegrationTests.Profiles;
+
+/// <summary>
+/// A page reads through an index that matches its filter and its order, never a scan of the
+/// caller's profiles and a sort: asked of the database's own planner for the queries the directory
+/// sends, first and deep pages, scoped and unscoped, and the total comes from the kept counts.
+/// </summary>
+[ProviderSensitive("query plans are the provider's planner")]
+public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, ITestOutputHelper output) : IClassFixture<ScopedPagePlanTests.ManyProfiles>
+{
+    private static readonly Guid[] SalesOrganizations = [Owners.OrganizationId(0), Owners.OrganizationId(1)];
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Sales_PagesAssignedOrganizations_SeeksEachOrganizationInIdOrder(bool deep)
+    {
+        var plans = await PlansOfPageAsync(new Caller(Role.Sales, "sales-demo", SalesOrganizations.ToHashSet()), new ProfileFilter(null, null), deep);
+
+        var plan = Assert.Single(plans);
+        AssertSeeksOnly(plan, SalesOrganizations.Length);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Management_PagesOneOrganization_SeeksItInIdOrder(bool deep)
+    {
+        var plans = await PlansOfPageAsync(new Caller(Role.Management, "management-demo", new HashSet<Guid>()), new ProfileFilter(Owners.OrganizationId(2), null), deep);
+
+        AssertSeeksOnly(Assert.Single(plans), organizations: 1);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Management_PagesEverything_SeeksThePrimaryKey(bool deep)
+    {
+        var plans = await PlansOfPageAsync(new Caller(Role.Management, "management-demo", new HashSet<Guid>()), new ProfileFilter(null, null), deep);
+
+        var plan = Assert.Single(plans);
+        AssertNoTableScan(plan);
+        Assert.DoesNotContain(plan, IsSort);
+        Assert.Contains(plan, line => line.Contains(app.Provider == DatabaseProvider.Postgres ? "Index Scan using \"PK_Profiles\"" : "USING INDEX sqlite_autoindex_Profiles_1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Management_FindsByEmail_SeeksTheBlindIndex()
+    {
+        var plans = await PlansOfPageAsync(new Caller(Role.Management, "management-demo", new HashSet<Guid>()), new ProfileFilter(null, "an.nguyen@saomaiviet.vn"), deep: false, expected: 1);
+
+        var plan = Assert.Single(plans);
+        AssertNoTableScan(plan);
+        Assert.Contains(plan, line => line.Contains(app.Provider == DatabaseProvider.Postgres ? "\"IX_Profiles_EmailIndex\"" : "USING INDEX IX_Profiles_EmailIndex (EmailIndex=?)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Role.Sales, "sales-demo")]
+    [InlineData(Role.Management, "management-demo")]
+    public async Task Staff_AsksTotalCount_CountsNoProfileRow(Role role, string subject)
+    {
+        var plans = new QueryPlans(app);
+        await using (var db = plans.NewContext())
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var directory = ActivatorUtilities.CreateInstance<ProfileDirectory>(scope.ServiceProvider, db);
+            var page = await directory.PageAsync(new Caller(role, subject, SalesOrganizations.ToHashSet()), new ProfileFilter(null, null), 50, null, CancellationToken.None);
+            Assert.NotNull(page.TotalCount);
+        }
+
+        Assert.Contains(plans.Queries, sql => sql.Contains("\"OrganizationProfileCounts\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(plans.Queries, sql => sql.Contains("COUNT(", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private async Task<List<List<string>>> PlansOfPageAsync(Caller caller, ProfileFilter filter, bool deep, int? expected = null)
+    {
+        var plans = new QueryPlans(app);
+        await using var db = plans.NewContext();
+        await using var scope = app.Services.CreateAsyncScope();
+        var directory = ActivatorUtilities.CreateInstance<ProfileDirectory>(scope.ServiceProvider, db);
+        Guid? after = null;
+        if (deep)
+        {
+            // A cursor past 90% of what the caller reaches.
+            var reachable = (await directory.PageAsync(caller, filter, 100_000, null, CancellationToken.None, ProfilePageParts.None)).Nodes;
+            after = reachable[reachable.Count * 9 / 10].Id;
+            plans.Clear();
+        }
+
+        var page = await directory.PageAsync(caller, filter, 50, after, CancellationToken.None, ProfilePageParts.None);
+        Assert.Equal(expected ?? page.Nodes.Count, page.Nodes.Count);
+        Assert.NotEmpty(page.Nodes);
+        var explained = await plans.ExplainAsync("\"Profiles\"");
+        foreach (var line in explained.SelectMany(plan => plan))
+        {
+            output.WriteLine(line);
+        }
+
+        return explained;
+    }
+
+    // Each organisation's slice is a seek on (OrganizationId, Id) that needs no sort; a sort is
+    // allowed only above the slices, over their union of at most a page each.
+    private void AssertSeeksOnly(List<string> plan, int organizations)
+    {
+        const string Index = "IX_Profiles_OrganizationId_Id";
+        Assert.Equal(organizations, plan.Count(line => line.Contains(app.Provider == DatabaseProvider.Postgres ? $"Index Scan using \"{Index}\"" : $"USING INDEX {Index} (OrganizationId=?", StringComparison.Ordinal)));
+        AssertNoTableScan(plan);
+        foreach (var seek in plan.Select((line, at) => (line, at)).Where(l => l.line.Contains(Index, StringComparison.Ordinal)))
+        {
+            Assert.DoesNotContain(SliceAround(plan, seek.at), IsSort);
+        }
+    }
+
+    // The part of the plan that produces a seek's rows: on SQLite the co-routine holding it, on
+    // PostgreSQL the nodes between it and the nearest Append or the top.
+    private List<string> SliceAround(List<string> plan, int seek)
+    {
+        if (app.Provider == DatabaseProvider.Postgres)
+        {
+            var start = plan.FindLastIndex(seek, line => line.Contains("Append", StringComparison.Ordinal));
+            return plan[(start + 1)..(seek + 1)];
+        }
+
+        var depth = Depth(plan[seek]);
+        var first = plan.FindLastIndex(seek, line => Depth(line) < depth) + 1;
+        var last = plan.FindIndex(seek, line => Depth(line) < depth);
+        return plan[first..(last < 0 ? plan.Count : last)];
+    }
+
+    private static int Depth(string line) => line.Length - line.TrimStart().Length;
+
+    // A full read of Profiles: PostgreSQL's sequential or bitmap scans; on SQLite a SCAN without an
+    // index of a name that is not one of the plan's own subqueries (whose rows are already bounded).
+    private void AssertNoTableScan(List<string> plan)
+    {
+        if (app.Provider == DatabaseProvider.Postgres)
+        {
+            Assert.DoesNotContain(plan, line => line.Contains("Seq Scan", StringComparison.Ordinal) || line.Contains("Bitmap", StringComparison.Ordinal));
+            return;
+        }
+
+        var steps = plan.Select(line => line.Trim().Split(' ')).ToList();
+        var subqueries = steps.Where(step => step[0] is "CO-ROUTINE" or "MATERIALIZE").Select(step => step[1]).ToHashSet();
+        Assert.DoesNotContain(steps, step => step is ["SCAN", var name] && !subqueries.Contains(name));
+    }
+
+    // A PostgreSQL sort node ("Sort  (cost=…", "Incremental Sort"), not a Merge Append's "Sort Key", which merges inputs already in order.
+    private bool IsSort(string line) => app.Provider == DatabaseProvider.Postgres
+        ? line.Contains("Sort  (", StringComparison.Ordinal) || line.Contains("Incremental Sort", StringComparison.Ordinal)
+        : line.Contains("TEMP B-TREE", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Demo data, 250 more profiles in each of three demo organisations and 20 customers of 500
+    /// profiles each: every organisation a small share of the table (3% for a demo one), as in
+    /// production, which is what PostgreSQL's statistics weigh. When one organisation holds a large
+    /// share, walking the primary key and filtering finds a page sooner, and PostgreSQL rightly
+    /// chooses that.
+    /// </summary>
+    public sealed class ManyProfiles : CloudjetApplication
+    {
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            foreach (var organization in new[] { 0, 1, 2 })
+            {
+                await BulkProfiles.AddAsync(Services, Owners.OrganizationId(organization), 250);
+            }
+
+            var customers = Enumerable.Range(0, 20).Select(n => new Organization { Id = Guid.CreateVersion7(), Name = $"Plan Customer {n}" }).ToList();
+            await WithDbAsync(db =>
+            {
+                db.Organizations.AddRange(customers);
+                return db.SaveChangesAsync();
+            });
+            foreach (var customer in customers)
+            {
+                await BulkProfiles.AddAsync(Services, customer.Id, 500);
+            }
+
+            // PostgreSQL plans from statistics, which autovacuum gathers on a live server.
+            if (Provider == DatabaseProvider.Postgres)
+            {
+                await ExecuteSqlAsync("ANALYZE");
+            }
+        }
+    }
+}
