@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load test of the gateway with wrk (issue 10): builds Release, starts the gateway on 127.0.0.1 on
+# Load test of the gateway with wrk: builds Release, starts the gateway on 127.0.0.1 on
 # a free port and a fresh temporary data folder (Development: demo data, development key ring),
 # mints the staff tokens with the Cli, warms up, then measures each scenario in turn and prints a
 # table; the same figures go to a JSON file. Compare figures only within one run: on a shared

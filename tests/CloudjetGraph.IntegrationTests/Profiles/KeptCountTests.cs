@@ -27,7 +27,7 @@ public sealed class KeptCountTests
     {
         await using var app = new CloudjetApplication().With("RateLimits:SignUpsPerAddressPerMinute", "1000");
         await app.InitializeAsync();
-        var management = app.Client(app.StaffToken(Role.Management, "management-demo"));
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         var cancelled = Guid.Parse((await management.PostAsync("mutation { createOrganization(input: { name: \"Công ty Đếm Hủy\" }) { id } }")).Ok()["createOrganization"]!["id"]!.GetValue<string>());
         await BulkProfiles.AddAsync(app.Services, cancelled, 450);
         var erased = app.WithDb(db => db.Profiles.Where(p => p.OrganizationId != cancelled).OrderBy(p => p.Id).Select(p => p.Id).Take(30).ToList());
@@ -49,8 +49,8 @@ public sealed class KeptCountTests
         Assert.Equal(rows, await KeptPerOrganizationAsync(app));
         Assert.Equal(200 + 30 - 30, rows.Values.Sum());
         Assert.False(rows.ContainsKey(cancelled));
-        Assert.Equal(rows.Values.Sum(), await TotalCountAsync(app, Role.Management, "management-demo"));
-        Assert.Equal(SalesOrganizations.Sum(rows.GetValueOrDefault), await TotalCountAsync(app, Role.Sales, "sales-demo"));
+        Assert.Equal(rows.Values.Sum(), await TotalCountAsync(app, DefaultRole.Management, "management-demo"));
+        Assert.Equal(SalesOrganizations.Sum(rows.GetValueOrDefault), await TotalCountAsync(app, DefaultRole.Sales, "sales-demo"));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class KeptCountTests
         Assert.Equal(3, rows.Count);
         Assert.Equal(50 + 120, rows[Owners.OrganizationId(2)]);
         Assert.Equal(rows, await KeptPerOrganizationAsync(app));
-        Assert.Equal(rows.Values.Sum(), await TotalCountAsync(app, Role.Management, "management-demo"));
+        Assert.Equal(rows.Values.Sum(), await TotalCountAsync(app, DefaultRole.Management, "management-demo"));
     }
 
     private static async Task MigrateAsync(CloudjetApplication app, string? target)
@@ -85,9 +85,9 @@ public sealed class KeptCountTests
     }
 
     private static async Task EraseAsync(CloudjetApplication app, string mutation, Guid id, int request) =>
-        (await app.Client(app.StaffToken(Role.Management, "management-demo")).PostAsync(mutation, new { id, @ref = $"COUNT-{request}" })).Ok();
+        (await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(mutation, new { id, @ref = $"COUNT-{request}" })).Ok();
 
-    private static async Task<int> TotalCountAsync(CloudjetApplication app, Role role, string subject) =>
+    private static async Task<int> TotalCountAsync(CloudjetApplication app, DefaultRole role, string subject) =>
         (await app.Client(app.StaffToken(role, subject)).PostAsync(TotalCount)).Ok()["profiles"]!["totalCount"]!.GetValue<int>();
 
     private static Task<Dictionary<Guid, long>> RowsPerOrganizationAsync(CloudjetApplication app) => app.WithDbAsync(db =>

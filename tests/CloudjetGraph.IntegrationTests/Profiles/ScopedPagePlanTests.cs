@@ -22,7 +22,7 @@ public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, IT
     [InlineData(true)]
     public async Task Sales_PagesAssignedOrganizations_SeeksEachOrganizationInIdOrder(bool deep)
     {
-        var plans = await PlansOfPageAsync(new Caller(Role.Sales, "sales-demo", SalesOrganizations.ToHashSet()), new ProfileFilter(null, null), deep);
+        var plans = await PlansOfPageAsync(new Caller(DefaultRole.Sales.AsRole(), "sales-demo", SalesOrganizations.ToHashSet()), new ProfileFilter(null, null), deep);
 
         var plan = Assert.Single(plans);
         AssertSeeksOnly(plan, SalesOrganizations.Length);
@@ -33,7 +33,7 @@ public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, IT
     [InlineData(true)]
     public async Task Management_PagesOneOrganization_SeeksItInIdOrder(bool deep)
     {
-        var plans = await PlansOfPageAsync(new Caller(Role.Management, "management-demo", new HashSet<Guid>()), new ProfileFilter(Owners.OrganizationId(2), null), deep);
+        var plans = await PlansOfPageAsync(new Caller(DefaultRole.Management.AsRole(), "management-demo", new HashSet<Guid>()), new ProfileFilter(Owners.OrganizationId(2), null), deep);
 
         AssertSeeksOnly(Assert.Single(plans), organizations: 1);
     }
@@ -43,7 +43,7 @@ public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, IT
     [InlineData(true)]
     public async Task Management_PagesEverything_SeeksThePrimaryKey(bool deep)
     {
-        var plans = await PlansOfPageAsync(new Caller(Role.Management, "management-demo", new HashSet<Guid>()), new ProfileFilter(null, null), deep);
+        var plans = await PlansOfPageAsync(new Caller(DefaultRole.Management.AsRole(), "management-demo", new HashSet<Guid>()), new ProfileFilter(null, null), deep);
 
         var plan = Assert.Single(plans);
         AssertNoTableScan(plan);
@@ -54,7 +54,7 @@ public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, IT
     [Fact]
     public async Task Management_FindsByEmail_SeeksTheBlindIndex()
     {
-        var plans = await PlansOfPageAsync(new Caller(Role.Management, "management-demo", new HashSet<Guid>()), new ProfileFilter(null, "an.nguyen@saomaiviet.vn"), deep: false, expected: 1);
+        var plans = await PlansOfPageAsync(new Caller(DefaultRole.Management.AsRole(), "management-demo", new HashSet<Guid>()), new ProfileFilter(null, "an.nguyen@saomaiviet.vn"), deep: false, expected: 1);
 
         var plan = Assert.Single(plans);
         AssertNoTableScan(plan);
@@ -62,16 +62,16 @@ public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, IT
     }
 
     [Theory]
-    [InlineData(Role.Sales, "sales-demo")]
-    [InlineData(Role.Management, "management-demo")]
-    public async Task Staff_AsksTotalCount_CountsNoProfileRow(Role role, string subject)
+    [InlineData(DefaultRole.Sales, "sales-demo")]
+    [InlineData(DefaultRole.Management, "management-demo")]
+    public async Task Staff_AsksTotalCount_CountsNoProfileRow(DefaultRole role, string subject)
     {
         var plans = new QueryPlans(app);
         await using (var db = plans.NewContext())
         {
             await using var scope = app.Services.CreateAsyncScope();
             var directory = ActivatorUtilities.CreateInstance<ProfileDirectory>(scope.ServiceProvider, db);
-            var page = await directory.PageAsync(new Caller(role, subject, SalesOrganizations.ToHashSet()), new ProfileFilter(null, null), 50, null, CancellationToken.None);
+            var page = await directory.PageAsync(new Caller(role.AsRole(), subject, SalesOrganizations.ToHashSet()), new ProfileFilter(null, null), 50, null, CancellationToken.None);
             Assert.NotNull(page.TotalCount);
         }
 
