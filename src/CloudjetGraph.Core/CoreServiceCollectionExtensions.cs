@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Core;
 
@@ -37,8 +38,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OnboardingOptions>().BindConfiguration(OnboardingOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => o.DefaultInvitationLifetime <= o.MaxInvitationLifetime, $"{OnboardingOptions.SectionName}:DefaultInvitationLifetime must not exceed {OnboardingOptions.SectionName}:MaxInvitationLifetime.")
-            .Validate(o => o.Roles is null, $"{OnboardingOptions.SectionName}:Roles is replaced by Authorization:Operations: list those roles under its createOrganization and createInvitation.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OnboardingOptions>, RetiredOnboardingRoles>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ProfileSealer>();
         services.AddScoped<ProfileRelease>();

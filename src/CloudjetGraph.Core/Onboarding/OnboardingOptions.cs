@@ -15,11 +15,4 @@ public sealed class OnboardingOptions
     /// <summary>The longest <c>expiresIn</c> accepted. Default 30 days.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
     public TimeSpan MaxInvitationLifetime { get; set; } = TimeSpan.FromDays(30);
-
-    /// <summary>
-    /// Replaced by the <c>createOrganization</c> and <c>createInvitation</c> grants of
-    /// <c>Authorization:Operations</c>. Bound only so that a deployment still setting it is refused
-    /// at startup instead of silently losing those grants.
-    /// </summary>
-    public List<string>? Roles { get; set; }
 }
