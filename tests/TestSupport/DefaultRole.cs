@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CloudjetGraph.Core.Authorization;
 
-namespace CloudjetGraph.IntegrationTests.Infrastructure;
+namespace CloudjetGraph.TestSupport;
 
 /// <summary>
 /// The roles of the gateway's default configuration (appsettings.json), as constants that theory
