@@ -2,6 +2,7 @@ using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -16,6 +17,9 @@ namespace CloudjetGraph.IntegrationTests.Profiles;
 public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, ITestOutputHelper output) : IClassFixture<ScopedPagePlanTests.ManyProfiles>
 {
     private static readonly Guid[] SalesOrganizations = [Owners.OrganizationId(0), Owners.OrganizationId(1)];
+
+    // How many organisations' slices the directory reads in one statement (OrganizationSlices).
+    private const int SlicesOfOneStatement = 50;
 
     [Theory]
     [InlineData(false)]
@@ -59,6 +63,39 @@ public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, IT
         var plan = Assert.Single(plans);
         AssertNoTableScan(plan);
         Assert.Contains(plan, line => line.Contains(app.Provider == DatabaseProvider.Postgres ? "\"IX_Profiles_EmailIndex\"" : "USING INDEX IX_Profiles_EmailIndex (EmailIndex=?)", StringComparison.Ordinal));
+    }
+
+    // More assigned organisations than one statement reads (some no longer exist, as after an
+    // organisation's erasure): the slices of several statements merge into one id order, each
+    // profile once, and the total still counts only what exists.
+    [Fact]
+    public async Task Sales_AssignedMoreOrganizationsThanOneStatementReads_PagesEveryProfileOnceInIdOrder()
+    {
+        var existing = await app.WithDbAsync(db => db.Organizations.Select(o => o.Id).ToListAsync());
+        var assigned = existing.Concat(Enumerable.Range(0, SlicesOfOneStatement).Select(_ => Guid.CreateVersion7())).ToHashSet();
+        var expected = await app.WithDbAsync(db => db.Profiles.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
+        var caller = new Caller(DefaultRole.Sales.AsRole(), "sales-demo", assigned);
+
+        var paged = new List<Guid>();
+        int? totalCount = null;
+        await using var scope = app.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<ProfileDirectory>();
+        for (Guid? after = null; ;)
+        {
+            var page = await directory.PageAsync(caller, new ProfileFilter(null, null), 1000, after, CancellationToken.None, ProfilePageParts.All);
+            totalCount ??= page.TotalCount;
+            paged.AddRange(page.Nodes.Select(p => p.Id));
+            if (!page.HasNextPage)
+            {
+                break;
+            }
+
+            after = page.Nodes[^1].Id;
+        }
+
+        Assert.True(assigned.Count > SlicesOfOneStatement);
+        Assert.Equal(expected, paged);
+        Assert.Equal(expected.Count, totalCount);
     }
 
     [Theory]
