@@ -12,8 +12,9 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// <summary>
 /// <c>keys rekey</c> as a real process beside a running gateway: killed with <c>kill -9</c> at random
 /// points while an editor changes profiles, a second runner refused by the lease, and Ctrl+C.
+/// Process tests run once, on SQLite: the lease, and a job interrupted after its batch and resumed,
+/// run on both providers in process (<c>KeysRekeyTests</c>, <c>KeyJobMutationsTests</c>).
 /// </summary>
-[ProviderSensitive("rekey batches killed mid-transaction, and the lease")]
 public sealed class KeysRekeyProcessTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

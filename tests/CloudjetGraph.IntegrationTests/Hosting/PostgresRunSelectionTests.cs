@@ -18,6 +18,7 @@ public sealed partial class PostgresRunSelectionTests
         ["CliScriptingTests"] = "parses command lines and shapes output; each verb's SQL is proved by its own provider-sensitive tests",
         ["CliToolPackageTests"] = "packs and installs the tool; its commands are proved in process",
         ["KeysConfirmationTests"] = "drives the confirmation prompt on a terminal",
+        ["KeysRekeyProcessTests"] = "kills and interrupts the tool's process, run once; the lease and a resumed job run on both providers in KeysRekeyTests and KeyJobMutationsTests",
         ["KeysSignRingTests"] = "signs ring key files; no database",
         ["TokenCommandTests"] = "mints tokens from settings and a key ring; the roles they carry are proved by the authorization tests",
         ["KeyRingUnavailableTests"] = "a ring file that cannot be read",

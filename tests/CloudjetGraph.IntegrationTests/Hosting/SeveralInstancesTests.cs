@@ -9,9 +9,9 @@ namespace CloudjetGraph.IntegrationTests.Hosting;
 /// configured) and one shared ring folder, with the custodians' Cli beside them (its key verbs in
 /// this process, its token and audit verbs as processes): what one instance writes the other
 /// reads, key changes reach both within the refresh interval, and instances that start together
-/// create one set of keys.
+/// create one set of keys. Process tests run once, on SQLite, except where instances race for
+/// the provider's startup lock.
 /// </summary>
-[ProviderSensitive("several processes on one database")]
 public sealed class SeveralInstancesTests
 {
     private static readonly TimeSpan Startup = TimeSpan.FromMinutes(2);
@@ -133,6 +133,7 @@ public sealed class SeveralInstancesTests
     }
 
     [Fact]
+    [ProviderSensitive("several processes racing for the startup lock")]
     public async Task TwoGatewayProcesses_StartedTogetherOnEmptyDatabase_OneRingKeyOneActiveDataKeyPerPurposeDemoDataOnce()
     {
         await using var data = new CloudjetApplication();
@@ -157,6 +158,7 @@ public sealed class SeveralInstancesTests
     }
 
     [Fact]
+    [ProviderSensitive("several processes racing for the startup lock")]
     public async Task Custodians_RunKeysInitTwiceAtOnce_OneRingAndOneRefusal()
     {
         await using var data = new CloudjetApplication();

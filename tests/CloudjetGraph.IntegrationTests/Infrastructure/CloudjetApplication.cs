@@ -260,6 +260,14 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     // (FORCE): a pooled connection of this host, or of a Cli run on it, may still be open.
     private async Task DropDatabasesAsync()
     {
+        // Idle pooled connections closed first: DROP … WITH (FORCE) ends them too, but then waits
+        // in steps of 100 ms for their sessions to go.
+        foreach (var connectionString in new[] { ConnectionString, DatabaseSettings()["ConnectionStrings:CloudjetKeys"]! })
+        {
+            await using var pooled = new NpgsqlConnection(connectionString);
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
         await using var server = await TestDatabase.OpenServerAsync();
         var names = new List<string>();
         await using (var list = server.CreateCommand())

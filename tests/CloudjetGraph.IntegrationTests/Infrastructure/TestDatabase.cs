@@ -115,10 +115,14 @@ public static class TestDatabase
     private static string ServerNameOf(string databasePath) =>
         DatabaseNameFor(Path.GetDirectoryName(databasePath)!) + (Path.GetFileName(databasePath) == "keys.db" ? "_keys" : string.Empty);
 
-    /// <summary>A connection to the server's maintenance database, where databases are listed, created and dropped.</summary>
+    /// <summary>
+    /// A connection to the server's maintenance database, where databases are listed, created and
+    /// dropped. Pooled: every host asks here several times, and a new session costs the server a
+    /// process and a password exchange.
+    /// </summary>
     public static async Task<NpgsqlConnection> OpenServerAsync()
     {
-        var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(RequiredServer) { Database = "postgres", Pooling = false }.ToString());
+        var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(RequiredServer) { Database = "postgres" }.ToString());
         await server.OpenAsync();
         return server;
     }
