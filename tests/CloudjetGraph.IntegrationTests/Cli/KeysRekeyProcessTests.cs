@@ -25,7 +25,7 @@ public sealed class KeysRekeyProcessTests
         // A long cache life: the gateway surely still holds the old keys when the values move.
         await using var host = new CloudjetApplication().With("KeyStore:CacheTimeToLive", "00:10:00");
         await host.InitializeAsync();
-        await BulkProfiles.AddAsync(host.Services, DemoDataSeeder.Organizations[3].Id, 1800);
+        await BulkProfiles.AddAsync(host.Services, DemoDataSeeder.Organizations[3].Id, 600);
         var before = await ProfileValues.ReadAsync(host.Services);
         var oldKeys = host.WithKeyStore(store => store.PersonKeys.Select(k => k.Id).ToHashSet());
         var environment = CliProcess.EnvironmentOf(host);
@@ -41,7 +41,9 @@ public sealed class KeysRekeyProcessTests
         {
             // A killed runner's lease lives until it expires (a second here); the next starts after.
             await KeyJobLeaseWait.UntilFreeAsync(host, Timeout);
-            using var run = new CliProcess(environment, "keys", "rekey", "--all", "--batch", "25", "--rate", "300");
+            // At most about 100 rows move before each kill (1.5 s at 60 rows a second, plus a batch),
+            // so five kills leave most of the 800 profiles to the last run.
+            using var run = new CliProcess(environment, "keys", "rekey", "--all", "--batch", "10", "--rate", "60");
 
             // A progress line, not just the prefix that an error would carry too: the runner holds the lease.
             await run.WaitForAsync(" rows, ", Timeout);
