@@ -36,15 +36,22 @@ public sealed class FuzzTests(HostileCorpusApplication app) : IClassFixture<Host
         var clients = Seeds.Select(s => s.Caller).Distinct().ToDictionary(caller => caller, CreateClient);
         var executed = 0;
 
-        // The database (audit trail aside) after the last refused mutation: the next one starts
-        // from it unless a write was accepted since, which saves a digest per case.
-        string? lastRefused = null;
+        // The database (audit trail aside) as the watch last looked at it: the next mutation
+        // starts from it unless a write was accepted since. A new digest is taken only when
+        // something was committed since (a refusal's audit entry, say), which saves most of them.
+        await using var watch = await CommitWatch.OpenAsync(app);
+        string? digest = null;
+        var commitsSeen = 0;
         for (var i = 0; i < CaseCount; i++)
         {
             var (caller, seedQuery, seedVariables) = Seeds[i % Seeds.Length];
             var (query, variables) = mutator.Mutate(seedQuery, seedVariables);
             var isMutation = seedQuery.StartsWith("mutation", StringComparison.Ordinal);
-            var before = isMutation ? lastRefused ?? await DatabaseDigest.ExceptAuditTrailAsync(app) : null;
+            if (isMutation && digest is null)
+            {
+                await watch.CommittedSinceLastLookAsync();
+                digest = await DatabaseDigest.ExceptAuditTrailAsync(app);
+            }
 
             using var content = new StringContent(new JsonObject { ["query"] = query, ["variables"] = variables }.ToJsonString(), Encoding.UTF8, "application/json");
             using var response = await clients[caller].PostAsync("/graphql", content);
@@ -55,19 +62,26 @@ public sealed class FuzzTests(HostileCorpusApplication app) : IClassFixture<Host
             ResponseInvariants.AssertSafe(response.StatusCode, body, app.Oracle.ForbiddenFor(role, subject), app.Oracle.StoredSecrets, context);
             var data = body.Length > 0 ? JsonNode.Parse(body)?["data"] : null;
             executed += data is JsonObject { Count: > 0 } ? 1 : 0;
-            if (before is not null && data?["updateMyProfile"] is null)
+            if (isMutation && data?["updateMyProfile"] is null)
             {
-                lastRefused = await DatabaseDigest.ExceptAuditTrailAsync(app);
-                Assert.True(before == lastRefused, $"{context}: a refused mutation, or a query since the last mutation, wrote to the database.");
+                if (await watch.CommittedSinceLastLookAsync())
+                {
+                    commitsSeen++;
+                    var after = await DatabaseDigest.ExceptAuditTrailAsync(app);
+                    Assert.True(digest == after, $"{context}: a refused mutation, or a query since the last mutation, wrote to the database.");
+                }
             }
-            else if (before is not null)
+            else if (isMutation)
             {
-                lastRefused = null;
+                digest = null;
                 app.DataChanged();
             }
         }
 
         Assert.Equal(0, app.Logs.ErrorCount);
+
+        // Refusals are audited, so a watch that never saw a commit watched something else.
+        Assert.True(commitsSeen > 0, "The commit watch saw no commit in the whole run.");
 
         // A fuzzer whose every case fails to parse tests only the parser.
         Assert.True(executed > CaseCount / 10, $"Only {executed} of {CaseCount} fuzz cases reached execution.");
