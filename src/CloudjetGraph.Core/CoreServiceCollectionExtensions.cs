@@ -43,6 +43,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ProfileSealer>();
         services.AddScoped<ProfileRelease>();
+        services.AddScoped<StaffAssignments>();
+        services.AddScoped<StoreProbes>();
+        services.AddScoped<KeyHierarchyCanary>();
         services.AddSingleton<IPasswordHasher<Data.Profile>, PasswordHasher<Data.Profile>>();
         services.AddSingleton<DecoyPasswordHash>();
         services.AddSingleton<ProfileVisibility>();

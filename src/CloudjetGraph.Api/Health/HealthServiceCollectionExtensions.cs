@@ -1,7 +1,4 @@
-using CloudjetGraph.Core.Data;
-using CloudjetGraph.Core.KeyStore;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Api.Health;
 
@@ -15,8 +12,8 @@ internal static class HealthServiceCollectionExtensions
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LatestKeyCensus>();
         services.AddHealthChecks()
-            .AddDbContextCheck<CloudjetDbContext>(HealthCheckNames.Database, tags: [Ready], customTestQuery: TableAnswersAsync<CloudjetDbContext, DataKey>)
-            .AddDbContextCheck<KeyStoreDbContext>(HealthCheckNames.KeyStore, tags: [Ready], customTestQuery: TableAnswersAsync<KeyStoreDbContext, WrappedPersonKey>)
+            .AddCheck<ProfileDatabaseHealthCheck>(HealthCheckNames.Database, tags: [Ready])
+            .AddCheck<KeyStoreHealthCheck>(HealthCheckNames.KeyStore, tags: [Ready])
             .AddCheck<DataKeyRingHealthCheck>(HealthCheckNames.DataKeys, tags: [Ready])
             .AddCheck<KeyHierarchyCanaryHealthCheck>(HealthCheckNames.Canary, tags: [Ready])
             .AddCheck<KeyCensusHealthCheck>(HealthCheckNames.KeyCensus, tags: [Ready])
@@ -43,15 +40,5 @@ internal static class HealthServiceCollectionExtensions
             ResponseWriter = ReadinessResponse.WriteAsync,
         });
         return endpoints;
-    }
-
-    // A query, not only a connection: a missing or dropped table must fail the check too. Its rows
-    // may be none (a new key store), so any answer counts.
-    private static async Task<bool> TableAnswersAsync<TContext, TEntity>(TContext context, CancellationToken cancellationToken)
-        where TContext : DbContext
-        where TEntity : class
-    {
-        await context.Set<TEntity>().AnyAsync(cancellationToken);
-        return true;
     }
 }

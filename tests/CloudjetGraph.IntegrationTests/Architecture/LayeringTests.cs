@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using CloudjetGraph.IntegrationTests.Infrastructure;
+
+namespace CloudjetGraph.IntegrationTests.Architecture;
+
+/// <summary>
+/// The floors of the code, read from the sources: the hosts (Api, Cli) reach the databases only
+/// through Core's services, and Core's namespaces form no new import cycle.
+/// </summary>
+public sealed partial class LayeringTests
+{
+    // Core's namespaces that still import each other in one loop: the debt to pay down, layer by
+    // layer. The test fails when another namespace joins a loop, a second loop forms, or one of
+    // these leaves the loop (then remove it here, so the list stays the truth).
+    private static readonly SortedSet<string> KnownCoreKnot = new(StringComparer.Ordinal)
+    {
+        "Audit", "Authentication", "Authorization", "KeyStore", "Keys", "Onboarding", "Profiles", "Protection",
+    };
+
+    private static readonly string[] Hosts = ["CloudjetGraph.Api", "CloudjetGraph.Cli"];
+
+    [Fact]
+    public void ApiAndCli_UseNoDatabaseContext()
+    {
+        var offenders = Hosts
+            .SelectMany(project => SourceFiles(project))
+            .Where(file => DatabaseContextUse().IsMatch(WithoutComments(File.ReadAllText(file))))
+            .Select(file => Path.GetRelativePath(RepositoryRoot.Path, file))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, $"These host files use a database context; ask a Core service instead: {string.Join(", ", offenders)}.");
+    }
+
+    [Fact]
+    public void CoreNamespaces_FormNoImportCycleBeyondTheKnownKnot()
+    {
+        var cycles = CoreNamespaceCycles();
+
+        Assert.True(cycles.Count <= 1, $"Core's namespaces import each other in more than one loop: {string.Join(" | ", cycles.Select(c => string.Join(", ", c)))}.");
+        var knot = cycles.SingleOrDefault() ?? [];
+        Assert.True(knot.SetEquals(KnownCoreKnot), $"Core's import loop is now [{string.Join(", ", knot)}], not the known [{string.Join(", ", KnownCoreKnot)}].");
+    }
+
+    [Fact]
+    public void CycleFinder_OnAGraphWithTwoLoops_FindsBoth()
+    {
+        // The finder itself, on a graph whose answer is known: a census that finds nothing proves nothing.
+        var graph = new Dictionary<string, HashSet<string>>
+        {
+            ["a"] = ["b"], ["b"] = ["a", "c"], ["c"] = [], ["d"] = ["e"], ["e"] = ["f"], ["f"] = ["d"],
+        };
+
+        var cycles = Cycles(graph);
+
+        Assert.Equal(["a,b", "d,e,f"], cycles.Select(c => string.Join(",", c)).Order(StringComparer.Ordinal));
+    }
+
+    private static List<SortedSet<string>> CoreNamespaceCycles()
+    {
+        var graph = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var file in SourceFiles("CloudjetGraph.Core"))
+        {
+            var code = WithoutComments(File.ReadAllText(file));
+            if (FileNamespace().Match(code) is not { Success: true } declared)
+            {
+                continue;
+            }
+
+            var from = TopNamespace(declared.Groups[1].Value);
+            var edges = graph.TryGetValue(from, out var known) ? known : graph[from] = [];
+            foreach (Match reference in CoreReference().Matches(code))
+            {
+                if (reference.Groups[1].Value is var to && to != from)
+                {
+                    edges.Add(to);
+                }
+            }
+        }
+
+        Assert.True(graph.Count > 5, $"Only {graph.Count} Core namespaces were read: the sources were not found.");
+        return Cycles(graph);
+    }
+
+    // Strongly connected components of more than one namespace (Tarjan).
+    private static List<SortedSet<string>> Cycles(Dictionary<string, HashSet<string>> graph)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var low = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        var cycles = new List<SortedSet<string>>();
+
+        void Visit(string node)
+        {
+            index[node] = low[node] = index.Count;
+            stack.Push(node);
+            foreach (var next in graph.GetValueOrDefault(node, []).Where(graph.ContainsKey))
+            {
+                if (!index.TryGetValue(next, out var visited))
+                {
+                    Visit(next);
+                    low[node] = Math.Min(low[node], low[next]);
+                }
+                else if (stack.Contains(next))
+                {
+                    low[node] = Math.Min(low[node], visited);
+                }
+            }
+
+            if (low[node] == index[node])
+            {
+                var component = new SortedSet<string>(StringComparer.Ordinal);
+                string member;
+                do
+                {
+                    member = stack.Pop();
+                    component.Add(member);
+                }
+                while (member != node);
+
+                if (component.Count > 1)
+                {
+                    cycles.Add(component);
+                }
+            }
+        }
+
+        foreach (var node in graph.Keys.Order(StringComparer.Ordinal).Where(node => !index.ContainsKey(node)))
+        {
+            Visit(node);
+        }
+
+        return cycles;
+    }
+
+    private static IEnumerable<string> SourceFiles(string project)
+    {
+        var directory = Path.Combine(RepositoryRoot.Path, "src", project);
+        return Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
+            .Where(file => Path.GetRelativePath(directory, file).Split(Path.DirectorySeparatorChar)[0] is not ("obj" or "bin"));
+    }
+
+    // "CloudjetGraph.Core.Keys.Jobs" → "Keys"; the root namespace → "(root)".
+    private static string TopNamespace(string name) =>
+        name.Split('.') is [_, _, var top, ..] ? top : "(root)";
+
+    private static string WithoutComments(string code) => Comment().Replace(code, string.Empty);
+
+    [GeneratedRegex(@"//[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
+    private static partial Regex Comment();
+
+    [GeneratedRegex(@"\b(?:\w*DbContext\w*|DbSet\s*<)")]
+    private static partial Regex DatabaseContextUse();
+
+    [GeneratedRegex(@"^namespace\s+([\w.]+)\s*;", RegexOptions.Multiline)]
+    private static partial Regex FileNamespace();
+
+    [GeneratedRegex(@"\bCloudjetGraph\.Core\.(\w+)")]
+    private static partial Regex CoreReference();
+}
