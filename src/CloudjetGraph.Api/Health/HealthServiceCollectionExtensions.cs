@@ -1,4 +1,6 @@
+using CloudjetGraph.Core.KeyStore;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CloudjetGraph.Api.Health;
 
@@ -12,8 +14,8 @@ internal static class HealthServiceCollectionExtensions
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LatestKeyCensus>();
         services.AddHealthChecks()
-            .AddCheck<ProfileDatabaseHealthCheck>(HealthCheckNames.Database, tags: [Ready])
-            .AddCheck<KeyStoreHealthCheck>(HealthCheckNames.KeyStore, tags: [Ready])
+            .Add(StoreCheck(HealthCheckNames.Database, probes => probes.ProfileDatabaseAnswersAsync))
+            .Add(StoreCheck(HealthCheckNames.KeyStore, probes => probes.KeyStoreAnswersAsync))
             .AddCheck<DataKeyRingHealthCheck>(HealthCheckNames.DataKeys, tags: [Ready])
             .AddCheck<KeyHierarchyCanaryHealthCheck>(HealthCheckNames.Canary, tags: [Ready])
             .AddCheck<KeyCensusHealthCheck>(HealthCheckNames.KeyCensus, tags: [Ready])
@@ -41,4 +43,8 @@ internal static class HealthServiceCollectionExtensions
         });
         return endpoints;
     }
+
+    // Resolved in the scope of each run, as the stores' contexts are.
+    private static HealthCheckRegistration StoreCheck(string name, Func<StoreProbes, Func<CancellationToken, Task>> probe) =>
+        new(name, services => new StoreAnswersHealthCheck(probe(services.GetRequiredService<StoreProbes>())), failureStatus: null, tags: [Ready]);
 }
