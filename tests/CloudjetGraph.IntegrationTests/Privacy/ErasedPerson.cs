@@ -110,12 +110,14 @@ public sealed class ErasedPerson
             }
         }
 
+        // Readers that kept the checkpoint busy throughout leave the old pages until the next one, and a log line says so.
+        var checkpointBusy = app.Logs.Lines.Any(line => line.Contains("could not be truncated after an erasure", StringComparison.Ordinal)) ? " (the gateway logged that readers kept its checkpoint busy)" : string.Empty;
         foreach (var file in new[] { app.DatabasePath, app.DatabasePath + "-wal", app.DatabasePath + "-journal" }.Where(File.Exists))
         {
             var content = await ReadSharedAsync(file);
             for (var i = 0; i < StoredBytes.Count; i++)
             {
-                Assert.True(content.AsSpan().IndexOf(StoredBytes[i]) < 0, $"{Path.GetFileName(file)} still holds stored value #{i} of the erased profile.");
+                Assert.True(content.AsSpan().IndexOf(StoredBytes[i]) < 0, $"{Path.GetFileName(file)} still holds stored value #{i} of the erased profile{checkpointBusy}.");
             }
         }
 
