@@ -27,7 +27,7 @@ internal static class PrivacyRightsMutations
                 .ExportAsync(context.Caller(), context.CancellationToken));
 
         mutation.Field<ProfileGraphType>("correctProfile")
-            .Granted(new RecordedRefusal(PrivacyOperationNames.CorrectProfile, context => ProfileCorrections.TargetOf(context.GetArgument<string>("id")), IncludesAnonymous: true))
+            .Granted(new RecordedRefusal(PrivacyOperationNames.CorrectProfile, context => RecordedProfileId.Of(context.GetArgument<string>("id")), IncludesAnonymous: true))
             .Description($"Management, and support within its assigned organizations: corrects a profile on the customer's request, with the same rules as updateMyProfile. requestReference is required (1 to {RequestReference.MaxLength} ASCII letters, digits and -_./:#, so no personal value fits; VALIDATION otherwise). A profile out of reach is NOT_FOUND like an unknown one; a concurrent edit is CONFLICT. Nothing changes on any refusal. Recorded as privacy.correct-profile with the field names and the reference, never the values.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The profile's id.")
             .Argument<NonNullGraphType<CorrectProfileInputGraphType>>("input", "The corrections.")
@@ -43,7 +43,7 @@ internal static class PrivacyRightsMutations
             });
 
         mutation.Field<StringGraphType>("exportProfileForAuthority")
-            .Granted(new RecordedRefusal(PrivacyOperationNames.ExportForAuthority, context => AuthorityExport.TargetOf(context.GetArgument<string>("id")), IncludesAnonymous: true))
+            .Granted(new RecordedRefusal(PrivacyOperationNames.ExportForAuthority, context => RecordedProfileId.Of(context.GetArgument<string>("id")), IncludesAnonymous: true))
             .Description($"Management only: discloses one profile to a competent state authority (policy §5) as one JSON document (a string): {{\"exportedAt\", \"legalBasis\", \"profile\": {{fields as in Profile}}}}. legalBasis is required (1 to {LegalBasis.MaxLength} characters; VALIDATION otherwise). Recorded as privacy.export-for-authority with the legal basis and the field names, refusals included.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The profile's id.")
             .Argument<StringGraphType>("legalBasis", "The authority's request and the law it rests on, recorded with the export.")

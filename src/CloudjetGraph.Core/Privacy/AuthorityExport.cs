@@ -27,7 +27,7 @@ public sealed class AuthorityExport(ProfileDirectory directory, ProfileDocument 
     {
         ArgumentNullException.ThrowIfNull(caller);
         var id = Guid.TryParse(profileId, out var parsed) ? parsed : (Guid?)null;
-        var target = TargetOf(profileId);
+        var target = RecordedProfileId.Of(profileId);
         var result = await log.RunAsync(
             OperationActor.Of(caller),
             PrivacyOperationNames.ExportForAuthority,
@@ -45,8 +45,4 @@ public sealed class AuthorityExport(ProfileDirectory directory, ProfileDocument 
             cancellationToken);
         return result.Text;
     }
-
-    /// <summary>How an export of profile <paramref name="profileId"/> (as given) is named in the trail, refusals included.</summary>
-    public static string TargetOf(string profileId) =>
-        Guid.TryParse(profileId, out var parsed) ? parsed.ToString() : "(not a profile id)";
 }

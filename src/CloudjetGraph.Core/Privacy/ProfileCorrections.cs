@@ -16,10 +16,6 @@ namespace CloudjetGraph.Core.Privacy;
 /// </summary>
 public sealed class ProfileCorrections(CloudjetDbContext db, ProfileVisibility visibility, ProfileAccessTag accessTag, ProfileEditor editor, OperationLog log)
 {
-    /// <summary>How a correction of profile <paramref name="profileId"/> (as given) is named in the trail, refusals included.</summary>
-    public static string TargetOf(string profileId) =>
-        Guid.TryParse(profileId, out var parsed) ? parsed.ToString() : "(not a profile id)";
-
     /// <summary>Applies the correction; nothing is written unless every rule holds.</summary>
     /// <exception cref="DomainException">
     /// <see cref="ErrorCodes.NotAuthenticated"/>; <see cref="ErrorCodes.NotAuthorized"/> for other roles or a
@@ -33,7 +29,7 @@ public sealed class ProfileCorrections(CloudjetDbContext db, ProfileVisibility v
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var id = Guid.TryParse(request.ProfileId, out var parsed) ? parsed : (Guid?)null;
-        var target = TargetOf(request.ProfileId);
+        var target = RecordedProfileId.Of(request.ProfileId);
         var result = await log.RunAsync(
             OperationActor.Of(caller),
             PrivacyOperationNames.CorrectProfile,
