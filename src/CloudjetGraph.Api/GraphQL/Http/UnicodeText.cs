@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using GraphQLParser.AST;
@@ -74,9 +75,16 @@ internal static class UnicodeText
         return true;
     }
 
-    // The reader refuses to turn an escaped lone surrogate into a string; nothing else makes it throw here.
+    // The parser has already checked the UTF-8, so only a \u escape can write a lone surrogate:
+    // strings without one are not decoded (no string is made). The reader refuses to turn an
+    // escaped lone surrogate into a string; nothing else makes it throw here.
     private static bool Decodes(JsonElement value)
     {
+        if (JsonMarshal.GetRawUtf8Value(value).IndexOf("\\u"u8) < 0)
+        {
+            return true;
+        }
+
         try
         {
             return IsValid(value.GetString().AsSpan());
