@@ -20,9 +20,6 @@ public sealed class FieldMatrix
     /// <summary>Every role that exists: anonymous, owner, the staff roles in the order configuration binds them (by name), keyCustodian.</summary>
     public IReadOnlyList<Role> Roles { get; }
 
-    /// <summary>The roles with a row scope, whose reads of personal data are audited.</summary>
-    public IEnumerable<Role> Staff => Roles.Where(IsStaff);
-
     /// <summary>Finds a role by its exact configured name.</summary>
     public bool TryFindRole(string? name, out Role role) => _byName.TryGetValue(name ?? string.Empty, out role!);
 

@@ -11,7 +11,7 @@ public sealed class RoleCatalogueTests
         var matrix = FieldMatrixParser.Parse(DefaultMatrix.Options(), out _);
 
         Assert.Equal(["anonymous", "owner", "management", "sales", "support", "keyCustodian"], matrix.Roles.Select(role => role.Name));
-        Assert.Equal(["management", "sales", "support"], matrix.Staff.Select(role => role.Name));
+        Assert.Equal(["management", "sales", "support"], matrix.Roles.Where(matrix.IsStaff).Select(role => role.Name));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
             {
                 // Edit includes read, so editors are listed among readers too.
                 var roles = matrix.Roles
-                    .Where(role => matrix.AccessOf(role, field) == access || (access == FieldAccess.Read && matrix.AccessOf(role, field) == FieldAccess.Edit))
+                    .Intersect(matrix.RolesWith(field, access).Concat(access == FieldAccess.Read ? matrix.RolesWith(field, FieldAccess.Edit) : []))
                     .Select(role => role.Name)
                     .ToList();
                 if (roles.Count > 0)
