@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Data;
 
-/// <summary>The gateway's database: organisations, profiles, consent histories, invitations, staff assignments, wrapped data keys and the chained audit trail.</summary>
+/// <summary>The gateway's database: organisations, profiles, consent histories, invitations, staff assignments, wrapped data keys, ring key revocations and the chained audit trail.</summary>
 public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> options) : DbContext(options)
 {
     /// <summary>Customer organisations.</summary>
@@ -25,6 +25,9 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
 
     /// <summary>Data keys wrapped by the Data Protection key ring.</summary>
     public DbSet<DataKey> DataKeys => Set<DataKey>();
+
+    /// <summary>Ring keys a custodian revoked; rows are only ever added.</summary>
+    public DbSet<RingKeyRevocation> RingKeyRevocations => Set<RingKeyRevocation>();
 
     /// <summary>The id this database shares with its key store; one row once they are paired.</summary>
     public DbSet<StorePairing> StorePairing => Set<StorePairing>();
@@ -97,6 +100,8 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
             // refuses the second. A bare boolean column is a valid filter on SQLite and PostgreSQL.
             dataKey.HasIndex(k => k.Purpose).IsUnique().HasFilter("\"IsActive\"");
         });
+
+        modelBuilder.Entity<RingKeyRevocation>().HasKey(r => r.KeyId);
 
         modelBuilder.Entity<StorePairing>().ToTable(nameof(StorePairing));
 

@@ -45,7 +45,7 @@ public sealed class KeyCensus(
     {
         // The census never creates a ring, so it refuses a missing or empty one in every
         // environment, as the gateway does outside Development.
-        var masterKeys = bootstrapper.RequireExistingRing();
+        var masterKeys = await bootstrapper.RequireExistingRingAsync(cancellationToken);
         await EnsureDatabaseReadyAsync(cancellationToken);
         await pairing.VerifyAsync(cancellationToken);
         var dataKeys = (await db.DataKeys.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).ToList();

@@ -24,6 +24,7 @@ public sealed partial class MasterKeyRotation(
     DataKeyWrapper wrapper,
     KeyRingBootstrapper bootstrapper,
     KeyCensus census,
+    RingKeyRevocationRecords revocations,
     OperationLog operations,
     TimeProvider time,
     ILogger<MasterKeyRotation> logger)
@@ -83,7 +84,7 @@ public sealed partial class MasterKeyRotation(
 
     private async Task<IKey> StageAsync(TimeSpan activateIn, CancellationToken cancellationToken)
     {
-        bootstrapper.RequireExistingRing();
+        await bootstrapper.RequireExistingRingAsync(cancellationToken);
         await bootstrapper.LoadExistingAsync(cancellationToken);
         var activation = time.GetUtcNow().Add(activateIn);
         var key = keyManager.CreateNewKey(activation, activation.Add(KeyRingBootstrapper.MasterKeyLifetime));
@@ -93,7 +94,7 @@ public sealed partial class MasterKeyRotation(
 
     private async Task<MasterKeyRewrapResult> RewrapAsync(CancellationToken cancellationToken)
     {
-        var masterKeys = bootstrapper.RequireExistingRing();
+        var masterKeys = await bootstrapper.RequireExistingRingAsync(cancellationToken);
         await bootstrapper.LoadExistingAsync(cancellationToken);
         var defaultKey = defaultKeyResolver.ResolveDefaultKeyPolicy(time.GetUtcNow(), masterKeys).DefaultKey
             ?? throw new KeyRingUnavailableException("The key ring has no key active now; run `keys rotate-master` to create one.");
@@ -152,6 +153,8 @@ public sealed partial class MasterKeyRotation(
                 "id");
         }
 
+        // Recorded first: should the file then fail to be written, or later be deleted, the key stays revoked.
+        await revocations.RecordAsync(masterKeyId, cancellationToken);
         keyManager.RevokeKey(masterKeyId, reason: "Revoked by a key custodian (keys revoke-master).");
         LogMasterKeyRevoked(logger, masterKeyId, entry.Census.DataKeys);
         return entry.Census.DataKeys;

@@ -16,7 +16,8 @@ namespace CloudjetGraph.Core.Protection;
 /// seal (<see cref="RingElementTokenSeal"/>) in place of the signature; while a ring moves from the
 /// certificate to the token both are set and either authenticates. Without either nothing can
 /// authenticate a key, so every element is used, as before (Development, or
-/// <c>DataProtection:AllowUnprotectedKeys</c>).
+/// <c>DataProtection:AllowUnprotectedKeys</c>). In every mode a revocation the database records
+/// (<see cref="RecordedRevocations"/>) is added when its file is missing.
 /// </summary>
 /// <remarks>
 /// Why here rather than in an <c>IXmlEncryptor</c>: an encryptor sees only the secret, so its
@@ -28,6 +29,7 @@ public sealed partial class AuthenticatedRingRepository(
     X509Certificate2? certificate,
     RingToken? token,
     RingElementRefusals refusals,
+    RecordedRevocations revocations,
     ILoggerFactory loggerFactory) : IXmlRepository
 {
     private readonly FileSystemXmlRepository _files = new(directory, loggerFactory);
@@ -40,21 +42,8 @@ public sealed partial class AuthenticatedRingRepository(
     public bool UnderToken => token is not null;
 
     /// <inheritdoc />
-    public IReadOnlyCollection<XElement> GetAllElements()
-    {
-        if (!Authenticates)
-        {
-            return ReadFolder().Select(file => file.Element).ToList();
-        }
-
-        var (authentic, refused) = Classify();
-        foreach (var element in refusals.Record(refused))
-        {
-            LogElementRefused(_logger, element.FileName, element.Kind, element.KeyId, element.HasSignature);
-        }
-
-        return authentic.Select(file => RingElementTokenSeal.WithoutSeal(file.Element)).ToList();
-    }
+    public IReadOnlyCollection<XElement> GetAllElements() =>
+        WithRecordedRevocations(Authenticates ? ReadAuthentic() : ReadFolder().Select(file => file.Element).ToList());
 
     /// <summary>The elements the certificate does not authenticate, read now; empty without a certificate.</summary>
     public IReadOnlyList<UnauthenticatedRingElement> FindUnauthenticated() => Authenticates ? Classify().Refused : [];
@@ -90,6 +79,47 @@ public sealed partial class AuthenticatedRingRepository(
         File.Move(temporary, path, overwrite: true);
     }
 
+    private List<XElement> ReadAuthentic()
+    {
+        var (authentic, refused) = Classify();
+        foreach (var element in refusals.Record(refused))
+        {
+            LogElementRefused(_logger, element.FileName, element.Kind, element.KeyId, element.HasSignature);
+        }
+
+        return authentic.Select(file => RingElementTokenSeal.WithoutSeal(file.Element)).ToList();
+    }
+
+    // A revocation the database records stays in force when its file is gone (deleted to bring a
+    // revoked key back): Data Protection is given the element it would have read from the file.
+    // Only a key still in the folder makes the loss worth reporting.
+    private List<XElement> WithRecordedRevocations(List<XElement> elements)
+    {
+        var inFolder = elements.Where(IsRevocation).Select(element => element.Element("key")?.Attribute("id")?.Value).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = revocations.Current.Where(revocation => !inFolder.Contains(revocation.Key.ToString())).ToList();
+        elements.AddRange(missing.Select(revocation => RevocationOf(revocation.Key, revocation.Value)));
+
+        var keysHeld = elements.Where(element => element.Name.LocalName == "key").Select(element => element.Attribute("id")?.Value).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missingForKeysHeld = missing.Select(revocation => revocation.Key).Where(keyId => keysHeld.Contains(keyId.ToString())).Order().ToList();
+        foreach (var keyId in revocations.RecordMissing(missingForKeysHeld))
+        {
+            LogRevocationMissing(_logger, keyId);
+        }
+
+        return elements;
+    }
+
+    private static bool IsRevocation(XElement element) => element.Name.LocalName == "revocation";
+
+    // As Data Protection writes a revocation of one key.
+    private static XElement RevocationOf(Guid keyId, DateTimeOffset revokedAt) =>
+        new(
+            "revocation",
+            new XAttribute("version", 1),
+            new XElement("revocationDate", revokedAt),
+            new XElement("key", new XAttribute("id", keyId)),
+            new XElement("reason", "Recorded in the database; its file is missing from the ring folder."));
+
     // A key that an authenticated revocation revokes is left out without a refusal: Data Protection
     // would use it for nothing new, and so a certificate key revoked after the ring moved to the
     // token may stay in the folder (and its backups) once the certificate is no longer set.
@@ -98,7 +128,7 @@ public sealed partial class AuthenticatedRingRepository(
         var files = ReadFolder();
         var authentic = files.Where(file => IsAuthentic(file.Element)).ToList();
         var revoked = authentic
-            .Where(file => file.Element.Name.LocalName == "revocation")
+            .Where(file => IsRevocation(file.Element))
             .Select(file => file.Element.Element("key")?.Attribute("id")?.Value)
             .OfType<string>()
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -124,11 +154,14 @@ public sealed partial class AuthenticatedRingRepository(
     private UnauthenticatedRingElement Describe(RingFile file)
     {
         var element = file.Element;
-        var keyId = element.Name.LocalName == "revocation"
+        var keyId = IsRevocation(element)
             ? element.Element("key")?.Attribute("id")?.Value
             : element.Attribute("id")?.Value;
         return new UnauthenticatedRingElement(file.FileName, element.Name.LocalName, keyId ?? "unknown", RingElementSignature.IsSigned(element), UnderToken);
     }
+
+    [LoggerMessage(EventId = 1043, EventName = "RingRevocationMissing", Level = LogLevel.Error, Message = "The ring folder holds ring key {KeyId} but not its revocation, which the database records; the key stays revoked. Run `keys revoke-master` for it again to write the file.")]
+    private static partial void LogRevocationMissing(ILogger logger, Guid keyId);
 
     [LoggerMessage(EventId = 1041, EventName = "RingElementRefused", Level = LogLevel.Error, Message = "Refused the ring file {FileName}: its {Kind} for ring key {KeyId} is not authenticated by the ring certificate (signature present: {HasSignature}); it is ignored until removed.")]
     private static partial void LogElementRefused(ILogger logger, string fileName, string kind, string keyId, bool hasSignature);

@@ -22,6 +22,7 @@ public sealed partial class KeyRingBootstrapper(
     DataKeyWrapper wrapper,
     DataKeyRing ring,
     DisabledDataKeysLoader disabledKeys,
+    RingKeyRevocationRecords revocations,
     ProfileAccessTag accessTag,
     KeyRingAtRest atRest,
     IOptions<ProtectionOptions> options,
@@ -40,6 +41,7 @@ public sealed partial class KeyRingBootstrapper(
     public async Task EnsureReadyAsync(bool isDevelopment, CancellationToken cancellationToken)
     {
         var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
+        await revocations.LoadAsync(cancellationToken);
         var storedKeys = await db.DataKeys.ToListAsync(cancellationToken);
         var createdRing = EnsureMasterKeyExists(ringPath, storedKeys.Count > 0, isDevelopment);
         var developmentRing = createdRing || storedKeys.Any(k => k.DevelopmentOnly);
@@ -72,6 +74,11 @@ public sealed partial class KeyRingBootstrapper(
         foreach (var purpose in missingPurposes)
         {
             storedKeys.Add(CreateDataKey(purpose, developmentRing));
+        }
+
+        if (await revocations.AddRevokedInRingAsync(ReadMasterKeys(ringPath), cancellationToken) is var found and > 0)
+        {
+            LogRevocationsRecorded(logger, found);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -169,6 +176,7 @@ public sealed partial class KeyRingBootstrapper(
             throw new KeyRingUnavailableException("The database holds no data keys yet; start the gateway once (Development) or run `keys init` to create them.");
         }
 
+        await revocations.LoadAsync(cancellationToken);
         atRest.Check(Directory.Exists(ringPath) ? ReadMasterKeys(ringPath) : [], ringPath, IsDevelopmentRing(storedKeys));
         ring.Load(Unwrap(storedKeys, ringPath));
 
@@ -176,11 +184,15 @@ public sealed partial class KeyRingBootstrapper(
         await disabledKeys.LoadAsync(cancellationToken);
     }
 
-    /// <summary>For tools that only read (the census): the ring's keys, refusing a missing or empty ring in every environment.</summary>
+    /// <summary>
+    /// For tools that only read (the census): the ring's keys with the revocations the database
+    /// records, refusing a missing or empty ring in every environment.
+    /// </summary>
     /// <exception cref="KeyRingUnavailableException">The certificate is unusable, or the ring is missing, empty or unreadable.</exception>
-    public IReadOnlyCollection<IKey> RequireExistingRing()
+    public async Task<IReadOnlyCollection<IKey>> RequireExistingRingAsync(CancellationToken cancellationToken)
     {
         atRest.CheckCertificate();
+        await revocations.LoadAsync(cancellationToken);
         var ringPath = Path.GetFullPath(options.Value.KeyRingPath);
         var masterKeys = Directory.Exists(ringPath) ? ReadMasterKeys(ringPath) : [];
         return masterKeys.Count > 0 ? masterKeys : throw NoReadableKeys(ringPath, databaseHasDataKeys: false);
@@ -298,6 +310,9 @@ public sealed partial class KeyRingBootstrapper(
 
     [LoggerMessage(EventId = 1003, EventName = "UntaggedProfilesStamped", Level = LogLevel.Warning, Message = "Stamped access tags on {ProfileCount} existing profiles under a new RowIntegrity key, trusting them as they are (Development only).")]
     private static partial void LogUntaggedProfilesStamped(ILogger logger, int profileCount);
+
+    [LoggerMessage(EventId = 1005, EventName = "RingRevocationsRecorded", Level = LogLevel.Information, Message = "Recorded in the database {Count} ring key revocation(s) found only in the ring folder.")]
+    private static partial void LogRevocationsRecorded(ILogger logger, int count);
 
     [LoggerMessage(EventId = 1021, EventName = "RingCreated", Level = LogLevel.Information, Message = "Created the key ring at {RingPath} and its data keys.")]
     private static partial void LogRingCreated(ILogger logger, string ringPath);

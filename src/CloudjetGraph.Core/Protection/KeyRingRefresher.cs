@@ -43,8 +43,11 @@ public sealed partial class KeyRingRefresher(
     {
         try
         {
-            await RefreshRingAsync(cancellationToken);
             await using var scope = scopes.CreateAsyncScope();
+
+            // Revocations first, so the ring read below applies one recorded since even if its file was lost.
+            await scope.ServiceProvider.GetRequiredService<RingKeyRevocationRecords>().LoadAsync(cancellationToken);
+            await RefreshRingAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>().LoadExistingAsync(cancellationToken);
             NoteKeysInUse();
             return true;

@@ -54,11 +54,13 @@ public static class ProtectionServiceCollectionExtensions
         // Under a certificate, ring keys are signed when written and used only if the signature
         // verifies: a key encrypted to the public certificate alone is planted, never used.
         services.AddSingleton<RingElementRefusals>();
+        services.AddSingleton<RecordedRevocations>();
         services.AddSingleton(provider => new AuthenticatedRingRepository(
             new DirectoryInfo(Path.GetFullPath(provider.GetRequiredService<IOptions<ProtectionOptions>>().Value.KeyRingPath)),
             certificate.Certificate,
             token.IsConfigured ? token : null,
             provider.GetRequiredService<RingElementRefusals>(),
+            provider.GetRequiredService<RecordedRevocations>(),
             provider.GetRequiredService<ILoggerFactory>()));
         services.AddOptions<KeyManagementOptions>()
             .Configure<AuthenticatedRingRepository>((keyManagement, repository) => keyManagement.XmlRepository = repository);
@@ -86,6 +88,7 @@ public static class ProtectionServiceCollectionExtensions
 
         // Disabled data keys reach every running gateway like a rotation does; uses under them are recorded.
         services.AddScoped<DisabledDataKeysLoader>();
+        services.AddScoped<RingKeyRevocationRecords>();
         services.AddScoped<DisabledKeyUseRecorder>();
         services.AddHostedService<DataKeyStateRefresher>();
         return services;

@@ -316,6 +316,20 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("Profiles");
                 });
 
+            modelBuilder.Entity("CloudjetGraph.Core.Data.RingKeyRevocation", b =>
+                {
+                    b.Property<Guid>("KeyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("RingKeyRevocations");
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.Data.StaffAssignment", b =>
                 {
                     b.Property<string>("StaffSubject")

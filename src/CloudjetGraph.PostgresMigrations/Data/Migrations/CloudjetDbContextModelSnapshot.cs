@@ -323,6 +323,20 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("Profiles");
                 });
 
+            modelBuilder.Entity("CloudjetGraph.Core.Data.RingKeyRevocation", b =>
+                {
+                    b.Property<Guid>("KeyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("RingKeyRevocations");
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.Data.StaffAssignment", b =>
                 {
                     b.Property<string>("StaffSubject")
