@@ -154,7 +154,8 @@ public sealed class KeysRekeyTests
     [Fact]
     public async Task Custodian_RekeysWhileAnotherRunnerHoldsLease_ExitsFourNamingHolderThenRunsAfterExpiry()
     {
-        await using var host = new CloudjetApplication().With("KeyJobs:LeaseDuration", "00:00:02");
+        // Long enough that the tool, starting on a loaded machine, still finds the lease held.
+        await using var host = new CloudjetApplication().With("KeyJobs:LeaseDuration", "00:00:06");
         await host.InitializeAsync();
         var settings = Custodian.SettingsOf(host);
         await host.Services.GetRequiredService<KeyJobLeases>().AcquireAsync("other-runner/pid 1", KeyJobKinds.Rewrap, "all", CancellationToken.None);

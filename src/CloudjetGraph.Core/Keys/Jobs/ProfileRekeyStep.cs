@@ -85,6 +85,7 @@ public sealed partial class ProfileRekeyStep(
 
         // Profiles this run already moved keep their key; the rest get the key a killed run made, or a new one.
         var targets = new Dictionary<Guid, WrappedPersonKey>();
+        using var targetKeys = new BatchPersonKeys();
         var toMove = new List<Profile>();
         var newRows = new List<WrappedPersonKey>();
         foreach (var profile in profiles)
@@ -106,9 +107,8 @@ public sealed partial class ProfileRekeyStep(
             toMove.Add(profile);
             if (madeByRun is null && !dryRun)
             {
-                // Only the row is kept here; the key is unwrapped from it again when the profile moves.
                 var (row, key) = wrapper.Create(profile.Id);
-                key.Dispose();
+                targetKeys.Add(profile.Id, key);
                 madeByRun = row;
                 newRows.Add(madeByRun);
             }
@@ -130,7 +130,7 @@ public sealed partial class ProfileRekeyStep(
         var conflicts = 0;
         for (var attempt = 1; toMove.Count > 0; attempt++)
         {
-            var (done, changedConcurrently) = await MoveAsync(toMove, keyRows, targets, cancellationToken);
+            var (done, changedConcurrently) = await MoveAsync(toMove, keyRows, targets, targetKeys, cancellationToken);
             moved += done;
             if (attempt == Attempts || changedConcurrently.Count == 0)
             {
@@ -185,38 +185,25 @@ public sealed partial class ProfileRekeyStep(
 
     // (2) One transaction per batch; each row written only if its version is still the one read.
     private async Task<(int Moved, List<Profile> ChangedConcurrently)> MoveAsync(
-        List<Profile> profiles, Dictionary<Guid, List<WrappedPersonKey>> keyRows, Dictionary<Guid, WrappedPersonKey> targets, CancellationToken cancellationToken)
+        List<Profile> profiles,
+        Dictionary<Guid, List<WrappedPersonKey>> keyRows,
+        Dictionary<Guid, WrappedPersonKey> targets,
+        BatchPersonKeys targetKeys,
+        CancellationToken cancellationToken)
     {
         var moved = 0;
         var changedConcurrently = new List<Profile>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await ResealedProfileWrite.PrepareAsync(db, cancellationToken);
         foreach (var profile in profiles)
         {
-            using var target = wrapper.Unwrap(targets[profile.Id]);
+            var target = targetKeys.GetOrUnwrap(profile.Id, () => wrapper.Unwrap(targets[profile.Id]));
             if (!TryReseal(profile, keyRows[profile.Id], target))
             {
                 continue;
             }
 
-            var version = profile.Version;
-            var updated = await db.Profiles
-                .Where(p => p.Id == profile.Id && p.Version == version)
-                .ExecuteUpdateAsync(
-                    setters =>
-                    {
-                        // Every sealed field of the catalogue, so a new one is never left under a key about to go.
-                        foreach (var descriptor in PersonalFieldCatalogue.All)
-                        {
-                            setters.SetProperty(descriptor.Column.Property, descriptor.Column.Get(profile));
-                        }
-
-                        setters
-                            .SetProperty(p => p.PasswordHash, profile.PasswordHash)
-                            .SetProperty(p => p.AccessTag, profile.AccessTag)
-                            .SetProperty(p => p.Version, version + 1);
-                    },
-                    cancellationToken);
-            if (updated == 1)
+            if (await write.TryWriteAsync(profile, cancellationToken))
             {
                 moved++;
             }
