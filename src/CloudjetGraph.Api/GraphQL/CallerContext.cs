@@ -15,6 +15,9 @@ internal sealed class CallerContext : Dictionary<string, object?>
     /// <summary>Set when a rate limit refused part of the request: when to retry (the <c>Retry-After</c> header).</summary>
     public TimeSpan? RetryAfter { get; set; }
 
+    /// <summary>Set once the anti-scraping cap refused a profile of this request: every later personal field is refused too.</summary>
+    public bool OverPersonalRecordCap { get; set; }
+
     /// <summary>Profiles already counted against the anti-scraping cap in this request.</summary>
     public HashSet<Guid> ReleasedProfiles { get; } = [];
 }

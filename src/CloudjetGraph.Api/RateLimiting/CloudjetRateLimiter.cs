@@ -34,18 +34,30 @@ internal sealed class CloudjetRateLimiter : IDisposable
     /// <summary>Takes one permit of <paramref name="limit"/> for <paramref name="partition"/>, or throws <see cref="ErrorCodes.RateLimited"/> and records when to retry.</summary>
     public void Demand(RateLimit limit, string partition, CallerContext context)
     {
+        if (!TryAcquire(limit, partition, context))
+        {
+            throw Refusal();
+        }
+    }
+
+    /// <summary>Takes one permit of <paramref name="limit"/> for <paramref name="partition"/>, or records when to retry and answers false.</summary>
+    public bool TryAcquire(RateLimit limit, string partition, CallerContext context)
+    {
         ArgumentNullException.ThrowIfNull(context);
         using var lease = _limiters[limit].AttemptAcquire(partition);
         if (lease.IsAcquired)
         {
-            return;
+            return true;
         }
 
         _metrics.LimitRefused(EnumNames.Of(limit));
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;
         context.RetryAfter = context.RetryAfter is { } earlier && earlier > retryAfter ? earlier : retryAfter;
-        throw new DomainException(ErrorCodes.RateLimited, "Too many requests; retry after the time in the Retry-After header.");
+        return false;
     }
+
+    /// <summary>The answer to a request over a limit.</summary>
+    public static DomainException Refusal() => new(ErrorCodes.RateLimited, "Too many requests; retry after the time in the Retry-After header.");
 
     public void Dispose()
     {

@@ -7,6 +7,8 @@ namespace CloudjetGraph.Api.RateLimiting;
 /// <summary>
 /// The anti-scraping cap: a profile counts once per request, when the first of its personal (sealed)
 /// fields is about to be released to the caller; ids, organisations, consent and times do not count.
+/// Once a request is over the cap, the rest of its personal fields are refused without asking the
+/// limiter again: a capped page costs no more than its first refusal.
 /// </summary>
 internal sealed class PersonalRecordCap(CloudjetRateLimiter limiter)
 {
@@ -21,7 +23,12 @@ internal sealed class PersonalRecordCap(CloudjetRateLimiter limiter)
 
         var caller = request.Caller;
         var partition = caller.Subject is { } subject ? $"{caller.Role}:{subject}" : $"address:{request.ClientAddress}";
-        limiter.Demand(RateLimit.PersonalRecords, partition, request);
+        if (request.OverPersonalRecordCap || !limiter.TryAcquire(RateLimit.PersonalRecords, partition, request))
+        {
+            request.OverPersonalRecordCap = true;
+            throw CloudjetRateLimiter.Refusal();
+        }
+
         request.ReleasedProfiles.Add(context.Source.Id);
     }
 }
