@@ -67,6 +67,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AuditTrailWriter>();
         services.AddSingleton<IAuditSink>(provider => provider.GetRequiredService<AuditTrailWriter>());
         services.AddScoped<AuditLedger>();
+
+        // One per process: it counts every request's refusals, so that they reach the trail per caller and window.
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DenialAggregator>();
+        services.AddHostedService<DenialWindowTimer>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AccessLogReader>();
         services.AddScoped<BreachScope>();

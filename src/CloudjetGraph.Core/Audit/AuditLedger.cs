@@ -8,15 +8,17 @@ namespace CloudjetGraph.Core.Audit;
 /// Resolvers add to it as they run (in parallel, hence the lock); the HTTP handler commits it, and
 /// waits for the commit, before it writes the response. Owners reading their own profile are not
 /// recorded: that is no disclosure, and the owner's own reads would drown their access log.
+/// Denials go to the <see cref="DenialAggregator"/>, which appends them per caller and window.
 /// </summary>
-public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy)
+public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy, DenialAggregator denials)
 {
     /// <summary>How a field released as a masked hint is listed.</summary>
     public const string MaskedSuffix = ":masked";
 
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, SortedSet<string>> _released = [];
-    private readonly Dictionary<(string Target, string Code), SortedSet<Guid>> _denied = [];
+    private readonly HashSet<(string Target, string Code)> _denied = [];
+    private readonly Dictionary<Guid, HashSet<string>> _deniedProfiles = [];
     private Caller? _caller;
 
     /// <summary>Records that <paramref name="field"/> of profile <paramref name="profileId"/> went to <paramref name="caller"/>; only staff releases (roles with a row scope) are kept.</summary>
@@ -60,41 +62,42 @@ public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy)
         return denial;
     }
 
+    // Bounded whatever the page: the distinct fields, and a sample of the profiles they were on.
     private void Denied(Caller caller, string target, string code, Guid? profileId)
     {
         ArgumentNullException.ThrowIfNull(caller);
         lock (_gate)
         {
             _caller = caller;
-            if (!_denied.TryGetValue((target, code), out var profiles))
+            _denied.Add((target, code));
+            if (profileId is not { } id)
             {
-                _denied[(target, code)] = profiles = [];
+                return;
             }
 
-            if (profileId is { } id)
+            if (!_deniedProfiles.TryGetValue(id, out var fields))
             {
-                profiles.Add(id);
+                if (_deniedProfiles.Count == DenialTally.MaxProfiles)
+                {
+                    return;
+                }
+
+                _deniedProfiles[id] = fields = new HashSet<string>(StringComparer.Ordinal);
             }
+
+            fields.Add(target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..]);
         }
     }
 
-    /// <summary>Whether nothing was recorded.</summary>
-    public bool IsEmpty
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _released.Count == 0 && _denied.Count == 0;
-            }
-        }
-    }
-
-    /// <summary>Appends the request's entries (one release entry, one per distinct denial) and waits until they are durable.</summary>
+    /// <summary>
+    /// Appends the request's release entry and, when it is the first of its caller and operation in
+    /// the window, its denial entry, and waits until they are durable; later denials are only counted.
+    /// An anonymous caller's denials are counted by <paramref name="clientAddress"/>.
+    /// </summary>
     /// <exception cref="AuditTrailUnavailableException">The trail could not be written.</exception>
-    public Task CommitAsync(string? operationName, CancellationToken cancellationToken)
+    public Task CommitAsync(string? operationName, string? clientAddress, CancellationToken cancellationToken)
     {
-        List<AuditEntryDraft> drafts;
+        List<AuditEntryDraft> drafts = [];
         lock (_gate)
         {
             if (_caller is not { } caller)
@@ -102,26 +105,25 @@ public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy)
                 return Task.CompletedTask;
             }
 
-            var actor = OperationActor.Of(caller);
             var operation = operationName ?? string.Empty;
-            drafts = [];
             if (_released.Count > 0)
             {
                 drafts.Add(new AuditEntryDraft(
-                    AuditEntryKinds.Release, actor, operation, $"{_released.Count} profiles", OperationOutcomes.Succeeded, string.Empty,
+                    AuditEntryKinds.Release, OperationActor.Of(caller), operation, $"{_released.Count} profiles", OperationOutcomes.Succeeded, string.Empty,
                     _released.ToDictionary(p => p.Key, p => string.Join(',', p.Value))));
             }
 
-            foreach (var ((target, code), profiles) in _denied.OrderBy(d => d.Key.Target, StringComparer.Ordinal).ThenBy(d => d.Key.Code, StringComparer.Ordinal))
+            if (_denied.Count > 0
+                && denials.Add(OperationActor.Refused(caller, clientAddress), operation, new RefusedRequest(_denied.ToHashSet(), _deniedProfiles.ToDictionary(p => p.Key, p => (IReadOnlySet<string>)p.Value))) is { } first)
             {
-                var field = target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..];
-                drafts.Add(new AuditEntryDraft(AuditEntryKinds.Denial, actor, operation, target, OperationOutcomes.Refused, code, profiles.ToDictionary(id => id, _ => field)));
+                drafts.Add(first);
             }
 
             _released.Clear();
             _denied.Clear();
+            _deniedProfiles.Clear();
         }
 
-        return trail.AppendAsync(drafts, cancellationToken);
+        return drafts.Count == 0 ? Task.CompletedTask : trail.AppendAsync(drafts, cancellationToken);
     }
 }

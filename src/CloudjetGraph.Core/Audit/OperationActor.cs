@@ -25,4 +25,14 @@ public sealed record OperationActor(string Subject, string Role)
         ArgumentNullException.ThrowIfNull(caller);
         return new(caller.Subject ?? string.Empty, caller.Role.Name);
     }
+
+    /// <summary>
+    /// A GraphQL caller as its refusals are counted: by token subject, or, without a token, by the
+    /// client address (an IPv6 one as its /64) that the rate limits partition by.
+    /// </summary>
+    public static OperationActor Refused(Caller caller, string? clientAddress)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return new(caller.Subject ?? clientAddress ?? string.Empty, caller.Role.Name);
+    }
 }

@@ -52,7 +52,7 @@ public sealed class StaffReleaseAuditTests(CloudjetApplication app) : IClassFixt
         Assert.Equal([ErrorCodes.NotAuthorized], response.Codes);
         Assert.Equal((id, "email"), (Assert.Single(AuditTrailRows.Release(app, operation).Profiles).ProfileId, Assert.Single(AuditTrailRows.Release(app, operation).Profiles).Fields));
         var denial = Assert.Single(AuditTrailRows.Of(app, AuditEntryKinds.Denial, operation));
-        Assert.Equal(("Profile.skype", ErrorCodes.NotAuthorized, "sales-demo", "sales"), (denial.Target, denial.Detail, denial.ActorSubject, denial.ActorRole));
+        Assert.Equal(("Profile.skype", "requests=1; Profile.skype AUTH_NOT_AUTHORIZED=1", "sales-demo", "sales"), (denial.Target, denial.Detail, denial.ActorSubject, denial.ActorRole));
         Assert.Equal((id, "skype"), (Assert.Single(denial.Profiles).ProfileId, Assert.Single(denial.Profiles).Fields));
     }
 
@@ -110,7 +110,7 @@ public sealed class StaffReleaseAuditTests(CloudjetApplication app) : IClassFixt
         var response = await app.Client().PostAsync($"query {operation} {{ keys {{ masterKeys {{ id }} }} }}");
 
         var denial = Assert.Single(AuditTrailRows.Of(app, AuditEntryKinds.Denial, operation));
-        Assert.Equal(("Query.keys", response.Codes.Single(), "anonymous", string.Empty), (denial.Target, denial.Detail, denial.ActorRole, denial.ActorSubject));
+        Assert.Equal(("Query.keys", $"requests=1; Query.keys {response.Codes.Single()}=1", "anonymous", string.Empty), (denial.Target, denial.Detail, denial.ActorRole, denial.ActorSubject));
         Assert.Empty(denial.Profiles);
     }
 

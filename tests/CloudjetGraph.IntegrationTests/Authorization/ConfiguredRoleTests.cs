@@ -67,12 +67,14 @@ public sealed class ConfiguredRoleTests(AuditorApplication app) : IClassFixture<
         var (type, document) = EveryOperation.Documents[name];
         var operation = AuditTrailRows.NewOperation("AuditorTries");
 
+        // A fresh window: the auditor's many operations across cases would otherwise fold into one entry.
+        await app.FlushDenialsAsync();
         var response = await app.Client(app.StaffToken(Auditor, Subject)).PostAsync($"{type.ToLowerInvariant()} {operation} {{ {document} }}");
 
         Assert.Equal([ErrorCodes.NotAuthorized], response.Codes);
         Assert.NotNull(response.ErrorAt(name));
         var denial = Assert.Single(AuditTrailRows.Of(app, AuditEntryKinds.Denial, operation));
-        Assert.Equal(($"{type}.{name}", ErrorCodes.NotAuthorized, Subject, AuditorApplication.Role), (denial.Target, denial.Detail, denial.ActorSubject, denial.ActorRole));
+        Assert.Equal(($"{type}.{name}", $"requests=1; {type}.{name} {ErrorCodes.NotAuthorized}=1", Subject, AuditorApplication.Role), (denial.Target, denial.Detail, denial.ActorSubject, denial.ActorRole));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using CloudjetGraph.Api;
 using CloudjetGraph.Api.Health;
 using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Api.Telemetry;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
@@ -35,6 +36,7 @@ public sealed class ConfigurationTemplateTests
         { GraphQLOptions.SectionName, typeof(GraphQLOptions) },
         { RateLimitOptions.SectionName, typeof(RateLimitOptions) },
         { OnboardingOptions.SectionName, typeof(OnboardingOptions) },
+        { AuditOptions.SectionName, typeof(AuditOptions) },
         { TelemetryOptions.SectionName, typeof(TelemetryOptions) },
         { HealthOptions.SectionName, typeof(HealthOptions) },
     };

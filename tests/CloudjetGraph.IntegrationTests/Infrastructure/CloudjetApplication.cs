@@ -189,6 +189,9 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         .OfType<string>()
         .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Closes the denial window now, appending its summaries (test hosts never close it on a timer).</summary>
+    public Task FlushDenialsAsync() => Services.GetRequiredService<DenialAggregator>().FlushAsync(CancellationToken.None);
+
     public T WithDb<T>(Func<CloudjetDbContext, T> read)
     {
         using var scope = Services.CreateScope();
@@ -370,6 +373,9 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         {
             _settings.TryAdd($"RateLimits:{limit}", "1000000");
         }
+
+        // Denial windows close when a test flushes them, never on a timer mid-test: row counts must not depend on timing.
+        _settings.TryAdd("Audit:DenialWindow", "1.00:00:00");
 
         builder.UseEnvironment(EnvironmentName);
         if (Clock is { } clock)

@@ -156,7 +156,7 @@ internal sealed partial class GraphQLHttpHandler(
         // Durable before the response exists: personal data leaves only with its audit entry committed.
         try
         {
-            await ledger.CommitAsync(OperationNameOf(request, document), cancellationToken);
+            await ledger.CommitAsync(OperationNameOf(request, document), userContext.ClientAddress, cancellationToken);
         }
         catch (AuditTrailUnavailableException)
         {
