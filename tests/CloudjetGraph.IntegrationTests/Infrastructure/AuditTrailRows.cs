@@ -17,6 +17,9 @@ public static class AuditTrailRows
     /// <summary>A fresh GraphQL operation name, so a test finds its own entries in a shared host.</summary>
     public static string NewOperation(string prefix) => prefix + Guid.NewGuid().ToString("N");
 
+    /// <summary>How many entries and profile rows the trail holds: what a flood of requests could grow.</summary>
+    public static (int Entries, int ProfileRows) Count(CloudjetApplication app) => app.WithDb(db => (db.AuditEntries.Count(), db.AuditEntryProfiles.Count()));
+
     /// <summary>The highest sequence number, 0 when empty.</summary>
     public static long Head(CloudjetApplication app) => app.WithDb(db => db.AuditEntries.Max(e => (long?)e.Sequence) ?? 0);
 }

@@ -384,6 +384,7 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         }
 
         builder.ConfigureTestServices(RecordSettingsRefusal);
+        builder.ConfigureTestServices(services => services.AddTransient<IStartupFilter, TestClientAddress>());
         if (!ProductionPasswordHashing)
         {
             builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestPasswordIterations));

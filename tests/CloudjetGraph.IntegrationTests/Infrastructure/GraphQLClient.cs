@@ -10,12 +10,22 @@ public sealed class GraphQLClient(HttpClient http, string? token, StaffReleases?
 {
     public HttpClient Http { get; } = http;
 
-    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null)
+    public Task<GraphQLResponse> PostAsync(string query, object? variables = null) => SendQueryAsync(query, variables, clientAddress: null);
+
+    /// <summary>Posts as if from <paramref name="clientAddress"/> (see <see cref="TestClientAddress"/>).</summary>
+    public Task<GraphQLResponse> PostFromAsync(string clientAddress, string query) => SendQueryAsync(query, variables: null, clientAddress);
+
+    private async Task<GraphQLResponse> SendQueryAsync(string query, object? variables, string? clientAddress)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = JsonContent.Create(new { query, variables }),
         };
+        if (clientAddress is not null)
+        {
+            request.Headers.Add(TestClientAddress.Header, clientAddress);
+        }
+
         var response = await SendAsync(request);
         releases?.Served(token, query, response);
         return response;
