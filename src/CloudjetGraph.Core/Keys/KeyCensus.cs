@@ -27,10 +27,18 @@ public sealed class KeyCensus(
     // field is counted without touching this list, so destroy-data never misses values under a key.
     private static readonly string[] SealedColumns = [.. PersonalFieldCatalogue.All.Select(d => d.Column.PropertyName), nameof(Profile.PasswordHash)];
 
-    // Distinct person keys looked up in the key store per query.
+    // Profiles whose person keys are looked up in the key store per query.
     private const int LookupBatchSize = 2_000;
 
     private static readonly string[] IndexColumns = [.. PersonalFieldCatalogue.All.Select(d => d.BlindIndex?.PropertyName).OfType<string>()];
+
+    // What one scan of the profiles reads: the sealed values, then the access tag, then the blind indexes.
+    private static readonly (string Property, int HeaderSize)[] ScannedColumns =
+    [
+        .. SealedColumns.Select(column => (column, SealedValueFormat.KeyHeaderSize)),
+        (nameof(Profile.AccessTag), AccessTagFormat.MacOffset),
+        .. IndexColumns.Select(column => (column, BlindIndexFormat.KeyHeaderSize)),
+    ];
 
     /// <summary>Reads the inventory.</summary>
     /// <exception cref="KeyRingUnavailableException">
@@ -60,16 +68,11 @@ public sealed class KeyCensus(
         await using var keyStore = await keyStores.CreateDbContextAsync(cancellationToken);
         var keyStoreReady = await DatabaseSchema.IsInitializedAsync(keyStore.Database, cancellationToken);
         var personKeysPerDataKey = keyStoreReady ? await CountPersonKeysAsync(keyStore, cancellationToken) : [];
-        var (sealedValues, namedPersonKeys) = await CountSealedValuesAsync(keyStoreReady ? keyStore : null, purposes, cancellationToken);
-        var accessTags = Attribute(
-            await CountHeadersAsync<Profile>([nameof(Profile.AccessTag)], AccessTagFormat.MacOffset, cancellationToken),
-            header => AccessTagFormat.TryReadKeyId(header, out var id) && purposes.GetValueOrDefault(id) == DataKeyPurpose.RowIntegrity ? id : null);
-        var indexEntries = Attribute(
-            [
-                .. await CountHeadersAsync<Profile>(IndexColumns, BlindIndexFormat.KeyHeaderSize, cancellationToken),
-                .. await CountHeadersAsync<Invitation>([nameof(Invitation.EmailIndex)], BlindIndexFormat.KeyHeaderSize, cancellationToken),
-            ],
-            header => BlindIndexFormat.TryReadKeyId(header, out var id) && purposes.GetValueOrDefault(id) == DataKeyPurpose.BlindIndex ? id : null);
+        var (sealedValues, namedPersonKeys, accessTags, indexEntries) = await CountProfileValuesAsync(keyStoreReady ? keyStore : null, purposes, cancellationToken);
+        foreach (var invitationIndex in await CountHeadersAsync<Invitation>([nameof(Invitation.EmailIndex)], BlindIndexFormat.KeyHeaderSize, cancellationToken))
+        {
+            indexEntries.Add(invitationIndex.Header, invitationIndex.Count, IndexKeyOf(invitationIndex.Header, purposes));
+        }
 
         var wrappingKeys = dataKeys.ToDictionary(k => k.Id, k => DataProtectionPayload.TryReadKeyId(k.WrappedKey, out var id) ? id : (Guid?)null);
         var dataKeyEntries = dataKeys.Select(key => new DataKeyEntry(
@@ -107,51 +110,65 @@ public sealed class KeyCensus(
         await keyStore.PersonKeys.GroupBy(k => k.WrappingKeyId).Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     // A value names its person key; the key store row names the data key that wraps it, and the two
-    // live in different databases. So the distinct headers of every sealed value (one per person key
-    // and format) stream out of one grouped query, and each batch of them is looked up in the key
-    // store with one query: memory holds a batch, never every profile or key. Returns how many
-    // distinct person keys of the key store the values name.
-    private async Task<(HeaderTally Tally, long NamedPersonKeys)> CountSealedValuesAsync(
+    // live in different databases. So one scan of the profiles reads every value's header, and the
+    // person keys named by each batch of rows are looked up in the key store with one query: memory
+    // holds a batch, never every profile or key. Access tags and blind index entries name their data
+    // key in their header. Also returns how many person keys of the key store the values name.
+    private async Task<(HeaderTally Sealed, long NamedPersonKeys, HeaderTally AccessTags, HeaderTally IndexEntries)> CountProfileValuesAsync(
         KeyStoreDbContext? keyStore, Dictionary<Guid, DataKeyPurpose> purposes, CancellationToken cancellationToken)
     {
-        var tally = new HeaderTally();
+        var sealedValues = new HeaderTally();
+        var accessTags = new HeaderTally();
+        var indexEntries = new HeaderTally();
         var named = 0L;
-        var batch = new List<(HeaderCount Row, Guid PersonKeyId)>(LookupBatchSize);
-        await foreach (var row in GroupedHeaders<Profile>(SealedColumns, SealedValueFormat.KeyHeaderSize).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var rows = 0;
+        var batch = new List<byte[]>();
+        await foreach (var headers in ProfileHeaderScan.ReadAsync(db, ScannedColumns, cancellationToken).WithCancellation(cancellationToken))
         {
-            if (!SealedValueFormat.TryReadKeyId(row.Header, out var personKeyId))
+            batch.AddRange(headers[..SealedColumns.Length].OfType<byte[]>());
+            if (headers[SealedColumns.Length] is { } tag)
             {
-                tally.Add(row.Header, row.Count, keyId: null);
-                continue;
+                accessTags.Add(tag, 1, AccessTagFormat.TryReadKeyId(tag, out var id) && purposes.GetValueOrDefault(id) == DataKeyPurpose.RowIntegrity ? id : null);
             }
 
-            batch.Add((row, personKeyId));
-            if (batch.Count == LookupBatchSize)
+            foreach (var index in headers[(SealedColumns.Length + 1)..].OfType<byte[]>())
             {
-                named += await AttributeBatchAsync(batch, keyStore, purposes, tally, cancellationToken);
+                indexEntries.Add(index, 1, IndexKeyOf(index, purposes));
+            }
+
+            if (++rows % LookupBatchSize == 0)
+            {
+                named += await AttributeBatchAsync(batch, keyStore, purposes, sealedValues, cancellationToken);
                 batch.Clear();
             }
         }
 
-        named += await AttributeBatchAsync(batch, keyStore, purposes, tally, cancellationToken);
-        return (tally, named);
+        named += await AttributeBatchAsync(batch, keyStore, purposes, sealedValues, cancellationToken);
+        return (sealedValues, named, accessTags, indexEntries);
     }
 
-    // The headers of one format name distinct person keys, so the keys found here are counted once.
+    // A person key belongs to one profile, so the keys one batch names are named by no other batch
+    // (a value copied from another profile's row aside, which its binding never lets open).
     private static async Task<long> AttributeBatchAsync(
-        List<(HeaderCount Row, Guid PersonKeyId)> batch, KeyStoreDbContext? keyStore, Dictionary<Guid, DataKeyPurpose> purposes, HeaderTally tally, CancellationToken cancellationToken)
+        List<byte[]> headers, KeyStoreDbContext? keyStore, Dictionary<Guid, DataKeyPurpose> purposes, HeaderTally tally, CancellationToken cancellationToken)
     {
-        var ids = batch.Select(b => b.PersonKeyId).ToList();
+        var ids = headers.Select(header => SealedValueFormat.TryReadKeyId(header, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
         var wrappingKeys = keyStore is null || ids.Count == 0
             ? []
             : await keyStore.PersonKeys.AsNoTracking().Where(k => ids.Contains(k.Id)).Select(k => new { k.Id, k.WrappingKeyId }).ToDictionaryAsync(k => k.Id, k => k.WrappingKeyId, cancellationToken);
-        foreach (var (row, personKeyId) in batch)
+        foreach (var header in headers)
         {
-            tally.Add(row.Header, row.Count, wrappingKeys.TryGetValue(personKeyId, out var wrappingKeyId) && purposes.GetValueOrDefault(wrappingKeyId) == DataKeyPurpose.PersonKeyWrapping ? wrappingKeyId : null);
+            var attributed = SealedValueFormat.TryReadKeyId(header, out var personKeyId)
+                && wrappingKeys.TryGetValue(personKeyId, out var wrappingKeyId)
+                && purposes.GetValueOrDefault(wrappingKeyId) == DataKeyPurpose.PersonKeyWrapping;
+            tally.Add(header, 1, attributed ? wrappingKeys[personKeyId] : null);
         }
 
         return wrappingKeys.Count;
     }
+
+    private static Guid? IndexKeyOf(byte[] header, Dictionary<Guid, DataKeyPurpose> purposes) =>
+        BlindIndexFormat.TryReadKeyId(header, out var id) && purposes.GetValueOrDefault(id) == DataKeyPurpose.BlindIndex ? id : null;
 
     private async Task EnsureDatabaseReadyAsync(CancellationToken cancellationToken)
     {
@@ -166,8 +183,8 @@ public sealed class KeyCensus(
         }
     }
 
-    // One grouped query per kind of value: the database returns a row per distinct header, so
-    // only header bytes leave it, however many profiles there are.
+    // A grouped query for a small table's values: the database returns a row per distinct header,
+    // so only header bytes leave it.
     private async Task<List<HeaderCount>> CountHeadersAsync<TEntity>(IEnumerable<string> properties, int headerSize, CancellationToken cancellationToken)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -180,33 +197,5 @@ public sealed class KeyCensus(
             return $"SELECT {header} AS {sql.DelimitIdentifier(nameof(HeaderCount.Header))}, COUNT(*) AS {sql.DelimitIdentifier(nameof(HeaderCount.Count))} FROM {table} WHERE {column} IS NOT NULL GROUP BY {header}";
         }));
         return await db.Database.SqlQueryRaw<HeaderCount>(query).ToListAsync(cancellationToken);
-    }
-
-    // As CountHeadersAsync, but grouped across the columns: one row per distinct header however
-    // many columns hold it, streamed rather than listed.
-    private IQueryable<HeaderCount> GroupedHeaders<TEntity>(IEnumerable<string> properties, int headerSize)
-    {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var entity = db.Model.FindEntityType(typeof(TEntity))!;
-        var table = sql.DelimitIdentifier(entity.GetTableName()!);
-        var header = sql.DelimitIdentifier(nameof(HeaderCount.Header));
-        var values = string.Join(" UNION ALL ", properties.Select(property =>
-        {
-            var column = sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName());
-            return $"SELECT substr({column}, 1, {headerSize}) AS {header} FROM {table} WHERE {column} IS NOT NULL";
-        }));
-        var query = $"SELECT {header}, COUNT(*) AS {sql.DelimitIdentifier(nameof(HeaderCount.Count))} FROM ({values}) AS sealed_values GROUP BY {header}";
-        return db.Database.SqlQueryRaw<HeaderCount>(query);
-    }
-
-    private static HeaderTally Attribute(List<HeaderCount> headers, Func<byte[], Guid?> keyOf)
-    {
-        var tally = new HeaderTally();
-        foreach (var row in headers)
-        {
-            tally.Add(row.Header, row.Count, keyOf(row.Header));
-        }
-
-        return tally;
     }
 }
