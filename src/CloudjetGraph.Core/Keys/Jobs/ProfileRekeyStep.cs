@@ -191,21 +191,18 @@ public sealed partial class ProfileRekeyStep(
         BatchPersonKeys targetKeys,
         CancellationToken cancellationToken)
     {
-        // Re-sealing is CPU alone and each profile's own: on every core, before the transaction opens.
-        var keys = profiles.Select(profile => targetKeys.GetOrUnwrap(profile.Id, () => wrapper.Unwrap(targets[profile.Id]))).ToList();
-        var resealed = new bool[profiles.Count];
-        Parallel.For(
-            0,
-            profiles.Count,
-            new ParallelOptions { CancellationToken = cancellationToken },
-            i => resealed[i] = TryReseal(profiles[i], keyRows[profiles[i].Id], keys[i]));
-
         var moved = 0;
         var changedConcurrently = new List<Profile>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using var write = await ResealedProfileWrite.PrepareAsync(db, cancellationToken);
-        foreach (var profile in profiles.Where((_, i) => resealed[i]))
+        foreach (var profile in profiles)
         {
+            var target = targetKeys.GetOrUnwrap(profile.Id, () => wrapper.Unwrap(targets[profile.Id]));
+            if (!TryReseal(profile, keyRows[profile.Id], target))
+            {
+                continue;
+            }
+
             if (await write.TryWriteAsync(profile, cancellationToken))
             {
                 moved++;
