@@ -82,6 +82,17 @@ measure_size() { # measure_size PROFILES
   stop_gateway
 }
 
+# The key census, `keys list`, on DATA_DIR with the gateway stopped: its wall time and the peak
+# resident memory of the tool's process, appended to DATA_DIR/results.jsonl.
+measure_census() { # measure_census PROFILES
+  gateway_environment
+  echo "load: keys list on $1 profiles" >&2
+  local timing
+  timing=$(cd "$REPO/src/CloudjetGraph.Api" && { /usr/bin/time -f "%e %M" dotnet "$CLI_DLL" keys list --json >/dev/null; } 2>&1 | tail -1)
+  jq -nc --argjson profiles "$1" --arg timing "$timing" \
+    '{census: true, profiles: $profiles, seconds: ($timing | split(" ")[0] | tonumber), peakMb: ($timing | split(" ")[1] | tonumber / 1024 | round)}' >>"$RESULTS"
+}
+
 print_data_size_table() { # print_data_size_table RESULT_JSON
   jq -r '
     def pad($n): tostring | (" " * ([$n - length, 0] | max)) + .;
@@ -90,12 +101,15 @@ print_data_size_table() { # print_data_size_table RESULT_JSON
     "",
     "\("scenario" | . + " " * (18 - length))\("req/s 200" | pad(11))\("req/s \(.profiles)" | pad(14))\("ratio" | pad(7))\("p50 200" | pad(9))\("p50 \(.profiles)" | pad(12))\("errors" | pad(8))",
     (.scenarios[] |
-      "\(.scenario + " " * (18 - (.scenario | length)))\(.small.requestsPerSecond | floor | pad(11))\(.large.requestsPerSecond | floor | pad(14))\(.ratio | pad(7))\(.small.latencyMs.p50 | pad(9))\(.large.latencyMs.p50 | pad(12))\(((.small.errors | add) + (.large.errors | add)) | pad(8))")
+      "\(.scenario + " " * (18 - (.scenario | length)))\(.small.requestsPerSecond | floor | pad(11))\(.large.requestsPerSecond | floor | pad(14))\(.ratio | pad(7))\(.small.latencyMs.p50 | pad(9))\(.large.latencyMs.p50 | pad(12))\(((.small.errors | add) + (.large.errors | add)) | pad(8))"),
+    "",
+    "keys list: \(.census.small.seconds) s, \(.census.small.peakMb) MB at 200; \(.census.large.seconds) s, \(.census.large.peakMb) MB at \(.profiles) (memory ratio \(.census.memoryRatio))"
   ' "$1"
 }
 
 run_data_size() { # run_data_size PROFILES
   command -v sqlite3 >/dev/null || { echo "load: sqlite3 is missing (Debian: apt-get install sqlite3)" >&2; exit 2; }
+  [[ -x /usr/bin/time ]] || { echo "load: /usr/bin/time is missing (Debian: apt-get install time)" >&2; exit 2; }
   local seeded base
   seeded=$(seed_folder "$1")
   base=$DATA_DIR
@@ -105,9 +119,11 @@ run_data_size() { # run_data_size PROFILES
   DATA_DIR="$base/small"
   mkdir -p "$DATA_DIR"
   measure_size 200
+  measure_census 200
   DATA_DIR="$base/large"
   cp -r "$seeded" "$DATA_DIR"
   measure_size "$1"
+  measure_census "$1"
   DATA_DIR=$base
   LOAD_AT_END=$(uptime | sed 's/.*load average: //')
 
@@ -120,7 +136,9 @@ run_data_size() { # run_data_size PROFILES
     {at: $at, commit: $commit, machine: $machine, loadAtStart: $loadAtStart, loadAtEnd: $loadAtEnd,
      durationSeconds: ($duration | rtrimstr("s") | tonumber? // $duration), connections: $connections, threads: $threads,
      profiles: $profiles,
-     scenarios: (group_by(.scenario) | map({
+     census: (map(select(.census)) | {small: (map(select(.profiles == 200)) | first), large: (map(select(.profiles == $profiles)) | first)}
+       | . + {memoryRatio: (.large.peakMb / .small.peakMb * 100 | round / 100)}),
+     scenarios: (map(select(.census | not)) | group_by(.scenario) | map({
        scenario: .[0].scenario,
        small: (map(select(.profiles == 200)) | first),
        large: (map(select(.profiles == $profiles)) | first)
