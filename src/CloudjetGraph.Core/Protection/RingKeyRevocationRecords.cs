@@ -11,10 +11,13 @@ namespace CloudjetGraph.Core.Protection;
 /// </summary>
 public sealed class RingKeyRevocationRecords(CloudjetDbContext db, RecordedRevocations recorded, TimeProvider time)
 {
-    /// <summary>Loads every recorded revocation; a database not yet created holds none.</summary>
+    /// <summary>
+    /// Loads every recorded revocation. A database not yet created or migrated to this version holds
+    /// none to load: the gateway migrates it before it reads the ring, and the tools refuse it.
+    /// </summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (!await DatabaseSchema.IsInitializedAsync(db.Database, cancellationToken))
+        if (!await DatabaseSchema.IsInitializedAsync(db.Database, cancellationToken) || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             return;
         }
