@@ -111,50 +111,60 @@ public sealed class KeyCensus(
 
     // A value names its person key; the key store row names the data key that wraps it, and the two
     // live in different databases. So one scan of the profiles reads every value's header, and the
-    // person keys named by each batch of rows are looked up in the key store (PersonKeyAttribution):
-    // memory holds a few batches, never every profile or key. Access tags and blind index entries
-    // name their data key in their header. Also returns how many person keys of the key store the
-    // values name.
+    // person keys named by each batch of rows are looked up in the key store with one query: memory
+    // holds a batch, never every profile or key. Access tags and blind index entries name their data
+    // key in their header. Also returns how many person keys of the key store the values name.
     private async Task<(HeaderTally Sealed, long NamedPersonKeys, HeaderTally AccessTags, HeaderTally IndexEntries)> CountProfileValuesAsync(
         KeyStoreDbContext? keyStore, Dictionary<Guid, DataKeyPurpose> purposes, CancellationToken cancellationToken)
     {
         var sealedValues = new HeaderTally();
         var accessTags = new HeaderTally();
         var indexEntries = new HeaderTally();
-        var attribution = new PersonKeyAttribution(keyStore, purposes, sealedValues, cancellationToken);
-        try
+        var named = 0L;
+        var rows = 0;
+        var batch = new List<byte[]>();
+        await foreach (var headers in ProfileHeaderScan.ReadAsync(db, ScannedColumns, cancellationToken).WithCancellation(cancellationToken))
         {
-            var rows = 0;
-            var batch = new List<byte[]>();
-            await foreach (var headers in ProfileHeaderScan.ReadAsync(db, ScannedColumns, cancellationToken).WithCancellation(cancellationToken))
+            batch.AddRange(headers[..SealedColumns.Length].OfType<byte[]>());
+            if (headers[SealedColumns.Length] is { } tag)
             {
-                batch.AddRange(headers[..SealedColumns.Length].OfType<byte[]>());
-                if (headers[SealedColumns.Length] is { } tag)
-                {
-                    accessTags.Add(tag, 1, AccessTagFormat.TryReadKeyId(tag, out var id) && purposes.GetValueOrDefault(id) == DataKeyPurpose.RowIntegrity ? id : null);
-                }
-
-                foreach (var index in headers[(SealedColumns.Length + 1)..].OfType<byte[]>())
-                {
-                    indexEntries.Add(index, 1, IndexKeyOf(index, purposes));
-                }
-
-                if (++rows % LookupBatchSize == 0)
-                {
-                    await attribution.AddAsync(batch, cancellationToken);
-                    batch = [];
-                }
+                accessTags.Add(tag, 1, AccessTagFormat.TryReadKeyId(tag, out var id) && purposes.GetValueOrDefault(id) == DataKeyPurpose.RowIntegrity ? id : null);
             }
 
-            await attribution.AddAsync(batch, cancellationToken);
-        }
-        catch
-        {
-            await attribution.AbandonAsync();
-            throw;
+            foreach (var index in headers[(SealedColumns.Length + 1)..].OfType<byte[]>())
+            {
+                indexEntries.Add(index, 1, IndexKeyOf(index, purposes));
+            }
+
+            if (++rows % LookupBatchSize == 0)
+            {
+                named += await AttributeBatchAsync(batch, keyStore, purposes, sealedValues, cancellationToken);
+                batch.Clear();
+            }
         }
 
-        return (sealedValues, await attribution.CompleteAsync(), accessTags, indexEntries);
+        named += await AttributeBatchAsync(batch, keyStore, purposes, sealedValues, cancellationToken);
+        return (sealedValues, named, accessTags, indexEntries);
+    }
+
+    // A person key belongs to one profile, so the keys one batch names are named by no other batch
+    // (a value copied from another profile's row aside, which its binding never lets open).
+    private static async Task<long> AttributeBatchAsync(
+        List<byte[]> headers, KeyStoreDbContext? keyStore, Dictionary<Guid, DataKeyPurpose> purposes, HeaderTally tally, CancellationToken cancellationToken)
+    {
+        var ids = headers.Select(header => SealedValueFormat.TryReadKeyId(header, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
+        var wrappingKeys = keyStore is null || ids.Count == 0
+            ? []
+            : await keyStore.PersonKeys.AsNoTracking().Where(k => ids.Contains(k.Id)).Select(k => new { k.Id, k.WrappingKeyId }).ToDictionaryAsync(k => k.Id, k => k.WrappingKeyId, cancellationToken);
+        foreach (var header in headers)
+        {
+            var attributed = SealedValueFormat.TryReadKeyId(header, out var personKeyId)
+                && wrappingKeys.TryGetValue(personKeyId, out var wrappingKeyId)
+                && purposes.GetValueOrDefault(wrappingKeyId) == DataKeyPurpose.PersonKeyWrapping;
+            tally.Add(header, 1, attributed ? wrappingKeys[personKeyId] : null);
+        }
+
+        return wrappingKeys.Count;
     }
 
     private static Guid? IndexKeyOf(byte[] header, Dictionary<Guid, DataKeyPurpose> purposes) =>
