@@ -44,8 +44,8 @@ done
 for scenario in $SCENARIOS; do
   [[ " $SCENARIOS_ALL " == *" $scenario "* ]] || { echo "load: unknown scenario $scenario; known: $SCENARIOS_ALL" >&2; exit 2; }
 done
-for tool in wrk jq curl dotnet; do
-  command -v "$tool" >/dev/null || { echo "load: $tool is missing (Debian: apt-get install wrk jq curl)" >&2; exit 2; }
+for tool in wrk jq curl sqlite3 dotnet; do
+  command -v "$tool" >/dev/null || { echo "load: $tool is missing (Debian: apt-get install wrk jq curl sqlite3)" >&2; exit 2; }
 done
 
 API_DLL="$REPO/src/CloudjetGraph.Api/bin/Release/net10.0/CloudjetGraph.Api.dll"
@@ -59,6 +59,11 @@ fi
 DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/cloudjet-load-XXXXXX")
 BASE_DIR=$DATA_DIR
 trap 'stop_gateway; rm -rf "$BASE_DIR"' EXIT
+
+# Rows of the audit trail (entries and their profile rows) in the gateway's database now.
+trail_rows() {
+  sqlite3 "$DATA_DIR/cloudjet.db" "SELECT (SELECT COUNT(*) FROM AuditEntries) + (SELECT COUNT(*) FROM AuditEntryProfiles)"
+}
 
 measure() { # measure SCENARIO DURATION RESULT_FILE
   LOAD_REQUESTS="$SCENARIO_DIR/$1.txt" LOAD_RESULT="$3" \
@@ -84,8 +89,12 @@ LOAD_AT_START=$(uptime | sed 's/.*load average: //')
 : >"$DATA_DIR/results.jsonl"
 for scenario in $SCENARIOS; do
   echo "load: $scenario for $DURATION" >&2
+  trail_before=$(trail_rows)
   measure "$scenario" "$DURATION" "$DATA_DIR/$scenario.json"
-  jq -c --arg scenario "$scenario" '{scenario: $scenario} + .' "$DATA_DIR/$scenario.json" >>"$DATA_DIR/results.jsonl"
+  trail_after=$(trail_rows)
+  jq -c --arg scenario "$scenario" --argjson before "$trail_before" --argjson after "$trail_after" \
+    '{scenario: $scenario} + . + {trailRowsPer1000: ((($after - $before) / .requests * 1000 * 10 | round) / 10)}' \
+    "$DATA_DIR/$scenario.json" >>"$DATA_DIR/results.jsonl"
 done
 LOAD_AT_END=$(uptime | sed 's/.*load average: //')
 
@@ -101,7 +110,9 @@ jq -s \
      results: .,
      ratios: ({
        "page-personal / page-ids": (if $rps["page-personal"] and $rps["page-ids"] then ($rps["page-personal"] / $rps["page-ids"] * 1000 | round / 1000) else null end),
-       "page-ids / floor": (if $rps["page-ids"] and $rps["floor"] then ($rps["page-ids"] / $rps["floor"] * 1000 | round / 1000) else null end)
+       "page-ids / floor": (if $rps["page-ids"] and $rps["floor"] then ($rps["page-ids"] / $rps["floor"] * 1000 | round / 1000) else null end),
+       "refused-anonymous / page-ids": (if $rps["refused-anonymous"] and $rps["page-ids"] then ($rps["refused-anonymous"] / $rps["page-ids"] * 1000 | round / 1000) else null end),
+       "denied-fields / page-ids": (if $rps["denied-fields"] and $rps["page-ids"] then ($rps["denied-fields"] / $rps["page-ids"] * 1000 | round / 1000) else null end)
      } | with_entries(select(.value != null)))}' "$DATA_DIR/results.jsonl" >"$OUT"
 
 print_table "$OUT"

@@ -2,7 +2,12 @@
 # by requests.lua) into $DATA_DIR/scenarios, after checking that each distinct request answers
 # 200 without errors, so that a run never measures refusals.
 
-SCENARIOS_ALL="floor support-profile page-ids page-personal login mixed"
+SCENARIOS_SERVED="floor support-profile page-ids page-personal login mixed"
+
+# Requests the gateway refuses, to measure what a refusal costs it and its audit trail: an anonymous
+# page, and a sales page of fields the matrix withholds from sales.
+SCENARIOS_REFUSED="refused-anonymous denied-fields"
+SCENARIOS_ALL="$SCENARIOS_SERVED $SCENARIOS_REFUSED"
 
 PERSONAL_FIELDS="fullName email phone skype department jobTitle loginEmail"
 
@@ -20,6 +25,19 @@ check_request() { # check_request SCENARIO TOKEN BODY
   fi
   if jq -e 'has("errors") or (.data == null)' >/dev/null <<<"$response"; then
     echo "load: $1: the answer has errors: $(head -c 400 <<<"$response")" >&2
+    return 1
+  fi
+}
+
+# Fails the run when a request of a refusal scenario is not refused with CODE.
+check_refused() { # check_refused SCENARIO TOKEN BODY CODE
+  local response
+  if ! response=$(curl -sS "$BASE_URL/graphql" -H 'Content-Type: application/json' ${2:+-H "Authorization: Bearer $2"} -d "$3"); then
+    echo "load: $1: the request failed: $3" >&2
+    return 1
+  fi
+  if ! jq -e --arg code "$4" '[.errors[]?.extensions.code] | index($code)' >/dev/null <<<"$response"; then
+    echo "load: $1: expected $4, got: $(head -c 400 <<<"$response")" >&2
     return 1
   fi
 }
@@ -55,6 +73,8 @@ write_scenarios() {
   sales_body=$(body '{ profiles(first: 20) { nodes { id fullName email phone department jobTitle } } }')
 
   add_line floor "" "$floor_body"
+  add_line refused-anonymous "" "$personal_body"
+  add_line denied-fields "$sales" "$(body '{ profiles(first: 50) { nodes { id skype loginEmail } } }')"
   add_line page-ids "$management" "$ids_body"
   add_line page-personal "$management" "$personal_body"
   add_line login "" "$login_body"
@@ -70,9 +90,11 @@ write_scenarios() {
 
   # Split on the first tab by hand: read would drop an empty token (a tab is whitespace to IFS).
   local scenario line
-  for scenario in $SCENARIOS_ALL; do
+  for scenario in $SCENARIOS_SERVED; do
     while IFS= read -r line; do
       check_request "$scenario" "${line%%$'\t'*}" "${line#*$'\t'}" || return 1
     done < <(sort -u "$SCENARIO_DIR/$scenario.txt")
   done
+  check_refused refused-anonymous "" "$personal_body" AUTH_NOT_AUTHENTICATED || return 1
+  check_refused denied-fields "$sales" "$(body '{ profiles(first: 50) { nodes { id skype loginEmail } } }')" AUTH_NOT_AUTHORIZED || return 1
 }
