@@ -21,7 +21,7 @@ public static class AuditChainFormat
     public const byte Version = 1;
 
     /// <summary>Bytes of a link.</summary>
-    public const int LinkLength = SHA256.HashSizeInBytes;
+    public const int LinkLength = AuditColumns.LinkLength;
 
     /// <summary>The link before the first entry.</summary>
     public static ReadOnlySpan<byte> Genesis => new byte[LinkLength];

@@ -169,12 +169,12 @@ public sealed partial class AuditTrailWriter : IAuditSink, IDisposable, IAsyncDi
         Sequence = sequence,
         At = at,
         Kind = draft.Kind,
-        ActorSubject = AuditText.Cut(draft.Actor.Subject, AuditText.MaxSubjectLength),
+        ActorSubject = AuditColumns.Cut(draft.Actor.Subject, AuditColumns.MaxSubjectLength),
         ActorRole = draft.Actor.Role,
-        Operation = AuditText.Cut(draft.Operation, AuditText.MaxOperationLength),
-        Target = AuditText.Cut(draft.Target, AuditText.MaxTargetLength),
+        Operation = AuditColumns.Cut(draft.Operation, AuditColumns.MaxOperationLength),
+        Target = AuditColumns.Cut(draft.Target, AuditColumns.MaxTargetLength),
         Outcome = draft.Outcome,
-        Detail = AuditText.Cut(draft.Detail, AuditText.MaxDetailLength),
+        Detail = AuditColumns.Cut(draft.Detail, AuditColumns.MaxDetailLength),
         Profiles = [.. draft.Profiles.Select(p => new AuditEntryProfile { EntrySequence = sequence, ProfileId = p.Key, Fields = p.Value })],
     };
 

@@ -115,13 +115,13 @@ public sealed class CloudjetDbContext(DbContextOptions<CloudjetDbContext> option
             entry.Property(e => e.At).HasConversion(at => at.ToUnixTimeMilliseconds(), ms => DateTimeOffset.FromUnixTimeMilliseconds(ms));
             entry.HasIndex(e => e.At);
             entry.Property(e => e.Kind).HasMaxLength(16);
-            entry.Property(e => e.ActorSubject).HasMaxLength(Audit.AuditText.MaxSubjectLength);
+            entry.Property(e => e.ActorSubject).HasMaxLength(AuditColumns.MaxSubjectLength);
             entry.Property(e => e.ActorRole).HasMaxLength(32);
-            entry.Property(e => e.Operation).HasMaxLength(Audit.AuditText.MaxOperationLength);
-            entry.Property(e => e.Target).HasMaxLength(Audit.AuditText.MaxTargetLength);
+            entry.Property(e => e.Operation).HasMaxLength(AuditColumns.MaxOperationLength);
+            entry.Property(e => e.Target).HasMaxLength(AuditColumns.MaxTargetLength);
             entry.Property(e => e.Outcome).HasMaxLength(16);
-            entry.Property(e => e.Detail).HasMaxLength(Audit.AuditText.MaxDetailLength);
-            entry.Property(e => e.Link).HasMaxLength(Audit.AuditChainFormat.LinkLength);
+            entry.Property(e => e.Detail).HasMaxLength(AuditColumns.MaxDetailLength);
+            entry.Property(e => e.Link).HasMaxLength(AuditColumns.LinkLength);
             entry.HasMany(e => e.Profiles).WithOne().HasForeignKey(p => p.EntrySequence);
         });
 

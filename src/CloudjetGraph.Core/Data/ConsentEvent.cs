@@ -13,7 +13,7 @@ public sealed class ConsentEvent
     /// <summary>The profile whose consent this is; no foreign key, so erasing the profile leaves the history.</summary>
     public required Guid ProfileId { get; init; }
 
-    /// <summary>One of <see cref="Privacy.ConsentEventKinds"/>.</summary>
+    /// <summary>One of <see cref="ConsentEventKinds"/>.</summary>
     public required string Kind { get; init; }
 
     /// <summary>The policy version accepted, or, for a withdrawal, the version whose consent was withdrawn.</summary>
@@ -26,6 +26,6 @@ public sealed class ConsentEvent
     public static ConsentEvent AcceptanceOf(Profile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return new() { ProfileId = profile.Id, Kind = Privacy.ConsentEventKinds.Accepted, PolicyVersion = profile.ConsentPolicyVersion, At = profile.ConsentAcceptedAt };
+        return new() { ProfileId = profile.Id, Kind = ConsentEventKinds.Accepted, PolicyVersion = profile.ConsentPolicyVersion, At = profile.ConsentAcceptedAt };
     }
 }

@@ -1,4 +1,4 @@
-namespace CloudjetGraph.Core.Privacy;
+namespace CloudjetGraph.Core.Data;
 
 /// <summary>The kinds of <see cref="Data.ConsentEvent"/>: stored strings, pinned by a test, never derived from a C# identifier.</summary>
 public static class ConsentEventKinds

@@ -1,8 +1,17 @@
-namespace CloudjetGraph.Core.Audit;
+using System.Security.Cryptography;
 
-/// <summary>The longest text each audit column holds; longer text is cut, so an entry never fails on length.</summary>
-public static class AuditText
+namespace CloudjetGraph.Core.Data;
+
+/// <summary>
+/// The longest value each column of <see cref="AuditEntry"/> holds: the schema's lengths, here beside
+/// the entity so the model needs nothing from the trail that writes it. Longer text is cut, so an
+/// entry never fails on length.
+/// </summary>
+public static class AuditColumns
 {
+    /// <summary>Bytes of an entry's chain link: a SHA-256 hash.</summary>
+    public const int LinkLength = SHA256.HashSizeInBytes;
+
     /// <summary>Longest recorded detail; a longer refusal message is cut.</summary>
     public const int MaxDetailLength = 500;
 
