@@ -55,30 +55,74 @@ public sealed partial class LayeringTests
         Assert.Equal(["a,b", "d,e,f"], cycles.Select(c => string.Join(",", c)).Order(StringComparer.Ordinal));
     }
 
-    private static List<SortedSet<string>> CoreNamespaceCycles()
+    [Fact]
+    public void References_OfANamePartlyQualifiedFromCoresRoot_AreImports()
     {
-        var graph = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var file in SourceFiles("CloudjetGraph.Core"))
+        // Inside any CloudjetGraph.Core namespace, `Audit.AuditChainFormat` needs no using: the reader
+        // must see it, and must not take a property such as `Keys.Count` for the Keys namespace.
+        const string Code = """
+            namespace CloudjetGraph.Core.Data;
+            public sealed class Sample
+            {
+                public int Link => Audit.AuditChainFormat.LinkLength;
+                public int Count => Keys.Count;
+                public object Job => CloudjetGraph.Core.Privacy.ProfileErasure.Name;
+            }
+            """;
+        var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
         {
-            var code = WithoutComments(File.ReadAllText(file));
-            if (FileNamespace().Match(code) is not { Success: true } declared)
-            {
-                continue;
-            }
+            ["Audit"] = ["AuditChainFormat"], ["Keys"] = ["KeyCensus", "Jobs"], ["Privacy"] = ["ProfileErasure"],
+        };
 
-            var from = TopNamespace(declared.Groups[1].Value);
-            var edges = graph.TryGetValue(from, out var known) ? known : graph[from] = [];
-            foreach (Match reference in CoreReference().Matches(code))
-            {
-                if (reference.Groups[1].Value is var to && to != from)
-                {
-                    edges.Add(to);
-                }
-            }
+        var references = References(Code, names).Order(StringComparer.Ordinal).Distinct();
+
+        Assert.Equal(["Audit", "Privacy"], references);
+    }
+
+    private static List<SortedSet<string>> CoreNamespaceCycles() => Cycles(CoreImports());
+
+    // Which of Core's top namespaces each one imports, read from every source file (migrations too).
+    private static Dictionary<string, HashSet<string>> CoreImports()
+    {
+        var files = SourceFiles("CloudjetGraph.Core")
+            .Select(file => WithoutComments(File.ReadAllText(file)))
+            .Select(code => (Code: code, Declared: FileNamespace().Match(code)))
+            .Where(file => file.Declared.Success)
+            .Select(file => (file.Code, Namespace: file.Declared.Groups[1].Value))
+            .ToList();
+
+        // Per top namespace, the names a partly qualified reference may continue with: its types and sub-namespaces.
+        var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (code, name) in files)
+        {
+            var known = names.TryGetValue(TopNamespace(name), out var found) ? found : names[TopNamespace(name)] = new(StringComparer.Ordinal);
+            known.UnionWith(TypeDeclaration().Matches(code).Select(match => match.Groups[1].Value));
+            known.UnionWith(name.Split('.').Skip(3));
+        }
+
+        var graph = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (code, name) in files)
+        {
+            var from = TopNamespace(name);
+            var edges = graph.TryGetValue(from, out var known) ? known : graph[from] = new(StringComparer.Ordinal);
+            edges.UnionWith(References(code, names).Where(to => to != from));
         }
 
         Assert.True(graph.Count > 5, $"Only {graph.Count} Core namespaces were read: the sources were not found.");
-        return Cycles(graph);
+        return graph;
+    }
+
+    // The top namespaces a file's code refers to: `using` lines and full names (CloudjetGraph.Core.Audit…),
+    // and names qualified from Core's root (`Audit.AuditChainFormat`), which resolve without a using in
+    // any CloudjetGraph.Core namespace. A partial name counts only when it goes on with a type or
+    // sub-namespace declared there.
+    private static IEnumerable<string> References(string code, Dictionary<string, HashSet<string>> names)
+    {
+        var body = FileNamespace().Replace(code, string.Empty);
+        return CoreReference().Matches(body).Select(match => match.Groups[1].Value)
+            .Concat(PartialReference().Matches(body)
+                .Where(match => names.TryGetValue(match.Groups[1].Value, out var declared) && declared.Contains(match.Groups[2].Value))
+                .Select(match => match.Groups[1].Value));
     }
 
     // Strongly connected components of more than one namespace (Tarjan).
@@ -151,9 +195,16 @@ public sealed partial class LayeringTests
     [GeneratedRegex(@"\b(?:\w*DbContext\w*|DbSet\s*<)")]
     private static partial Regex DatabaseContextUse();
 
-    [GeneratedRegex(@"^namespace\s+([\w.]+)\s*;", RegexOptions.Multiline)]
+    // File-scoped, or block-scoped as in the generated migrations.
+    [GeneratedRegex(@"^namespace\s+([\w.]+)\s*(?:;|\{|$)", RegexOptions.Multiline)]
     private static partial Regex FileNamespace();
 
     [GeneratedRegex(@"\bCloudjetGraph\.Core\.(\w+)")]
     private static partial Regex CoreReference();
+
+    [GeneratedRegex(@"(?<![\w.])([A-Z]\w*)\.([A-Z]\w*)")]
+    private static partial Regex PartialReference();
+
+    [GeneratedRegex(@"\b(?:class|record|struct|interface|enum)\s+([A-Z]\w*)")]
+    private static partial Regex TypeDeclaration();
 }
