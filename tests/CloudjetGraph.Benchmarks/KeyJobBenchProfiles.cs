@@ -1,5 +1,5 @@
 using System.Globalization;
-using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Seeding;
 

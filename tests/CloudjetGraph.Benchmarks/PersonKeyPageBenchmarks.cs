@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CloudjetGraph.Core;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;

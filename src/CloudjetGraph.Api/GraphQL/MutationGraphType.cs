@@ -1,5 +1,6 @@
 using CloudjetGraph.Api.GraphQL.Types;
 using CloudjetGraph.Api.RateLimiting;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;

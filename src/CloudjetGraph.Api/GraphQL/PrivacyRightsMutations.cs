@@ -1,7 +1,7 @@
 using CloudjetGraph.Api.GraphQL.Types;
 using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.Privacy;
-using CloudjetGraph.Core.Profiles;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;

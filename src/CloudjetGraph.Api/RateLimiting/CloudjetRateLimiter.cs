@@ -1,8 +1,8 @@
 using System.Threading.RateLimiting;
 using CloudjetGraph.Api.GraphQL;
 using CloudjetGraph.Api.Telemetry;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Fields;
 using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Api.RateLimiting;

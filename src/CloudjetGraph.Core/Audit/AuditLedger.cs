@@ -1,5 +1,6 @@
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Fields;
 
 namespace CloudjetGraph.Core.Audit;
 

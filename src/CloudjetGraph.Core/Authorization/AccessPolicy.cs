@@ -1,5 +1,6 @@
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Fields;
 
 namespace CloudjetGraph.Core.Authorization;
 

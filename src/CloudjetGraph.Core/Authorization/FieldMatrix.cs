@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using CloudjetGraph.Core.Fields;
 
 namespace CloudjetGraph.Core.Authorization;
 

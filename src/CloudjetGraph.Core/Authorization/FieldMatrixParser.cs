@@ -1,3 +1,5 @@
+using CloudjetGraph.Core.Fields;
+
 namespace CloudjetGraph.Core.Authorization;
 
 /// <summary>

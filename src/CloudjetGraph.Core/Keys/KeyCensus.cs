@@ -1,6 +1,6 @@
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
-using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.Profiles;
 
 namespace CloudjetGraph.Core.Privacy;

@@ -2,6 +2,7 @@ using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Fields;
 using Microsoft.Extensions.Logging;
 
 namespace CloudjetGraph.Core.Profiles;

@@ -1,5 +1,5 @@
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Fields;
 
 namespace CloudjetGraph.Core.Profiles;
 

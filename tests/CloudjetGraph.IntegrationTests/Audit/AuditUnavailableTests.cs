@@ -1,4 +1,3 @@
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 

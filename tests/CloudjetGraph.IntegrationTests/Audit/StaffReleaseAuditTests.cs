@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CloudjetGraph.Core.Audit;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 

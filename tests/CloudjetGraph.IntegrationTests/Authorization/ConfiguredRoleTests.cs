@@ -1,6 +1,7 @@
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Authorization;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Snapshooter;
 using Snapshooter.Xunit;

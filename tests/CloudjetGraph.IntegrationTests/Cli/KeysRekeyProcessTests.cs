@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.Keys.Jobs;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Seeding;

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;

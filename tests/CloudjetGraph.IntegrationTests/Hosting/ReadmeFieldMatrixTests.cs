@@ -1,5 +1,6 @@
 using System.Text;
 using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 

@@ -1,4 +1,3 @@
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Data.Engines;
 using CloudjetGraph.IntegrationTests.Infrastructure;

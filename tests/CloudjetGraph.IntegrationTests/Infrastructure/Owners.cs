@@ -1,4 +1,3 @@
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Seeding;
 

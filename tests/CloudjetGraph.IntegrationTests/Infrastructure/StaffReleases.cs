@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Fields;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.IntegrationTests.Infrastructure;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;

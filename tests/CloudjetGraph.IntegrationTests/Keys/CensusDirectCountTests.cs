@@ -1,7 +1,7 @@
 using CloudjetGraph.Core.Data;
-using CloudjetGraph.Core.Keys;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
-using CloudjetGraph.Core.Profiles;
+using CloudjetGraph.Core.Keys;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

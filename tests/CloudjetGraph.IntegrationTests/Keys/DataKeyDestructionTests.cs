@@ -1,5 +1,4 @@
 using System.Globalization;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Cli;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys.Jobs;

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Cli;

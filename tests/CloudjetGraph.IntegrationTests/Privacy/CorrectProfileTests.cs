@@ -1,5 +1,4 @@
 using CloudjetGraph.Core.Audit;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Privacy;

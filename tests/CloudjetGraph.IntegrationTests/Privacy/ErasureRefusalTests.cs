@@ -1,5 +1,4 @@
 using CloudjetGraph.Core.Audit;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

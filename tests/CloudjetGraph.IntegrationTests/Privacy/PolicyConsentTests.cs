@@ -1,5 +1,4 @@
 using CloudjetGraph.Core.Audit;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Privacy;
 using CloudjetGraph.IntegrationTests.Infrastructure;

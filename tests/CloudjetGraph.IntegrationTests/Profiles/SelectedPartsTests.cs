@@ -1,4 +1,3 @@
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 

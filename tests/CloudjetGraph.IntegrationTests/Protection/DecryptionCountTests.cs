@@ -1,9 +1,8 @@
-using CloudjetGraph.Core.Authorization;
+using System.Diagnostics.Metrics;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using System.Diagnostics.Metrics;
 
 namespace CloudjetGraph.IntegrationTests.Protection;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Cli;
 using CloudjetGraph.IntegrationTests.Infrastructure;

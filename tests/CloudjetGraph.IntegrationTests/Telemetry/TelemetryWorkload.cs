@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;

@@ -1,6 +1,7 @@
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Fields;
 
 namespace CloudjetGraph.UnitTests.Authorization;
 

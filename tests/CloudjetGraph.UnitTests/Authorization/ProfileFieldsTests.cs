@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Fields;
 
 namespace CloudjetGraph.UnitTests.Authorization;
 

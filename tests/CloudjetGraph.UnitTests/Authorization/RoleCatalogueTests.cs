@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Fields;
 
 namespace CloudjetGraph.UnitTests.Authorization;
 

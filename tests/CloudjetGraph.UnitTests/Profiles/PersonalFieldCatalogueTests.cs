@@ -1,6 +1,5 @@
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
-using CloudjetGraph.Core.Profiles;
+using CloudjetGraph.Core.Fields;
 using GraphQLParser;
 using GraphQLParser.AST;
 

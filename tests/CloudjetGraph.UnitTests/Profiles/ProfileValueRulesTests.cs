@@ -1,5 +1,5 @@
-using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.Profiles;
 
 namespace CloudjetGraph.UnitTests.Profiles;

@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.Profiles;
 
 namespace CloudjetGraph.UnitTests.Protection;

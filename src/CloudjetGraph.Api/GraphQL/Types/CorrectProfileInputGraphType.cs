@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Profiles;
+using CloudjetGraph.Core.Fields;
 using GraphQL.Types;
 
 namespace CloudjetGraph.Api.GraphQL.Types;

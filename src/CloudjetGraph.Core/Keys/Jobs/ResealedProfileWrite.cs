@@ -1,6 +1,6 @@
 using System.Data.Common;
 using CloudjetGraph.Core.Data;
-using CloudjetGraph.Core.Profiles;
+using CloudjetGraph.Core.Fields;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;

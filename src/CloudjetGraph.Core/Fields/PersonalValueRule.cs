@@ -1,6 +1,6 @@
-namespace CloudjetGraph.Core.Profiles;
+namespace CloudjetGraph.Core.Fields;
 
-/// <summary>The grammar a personal field's value follows; see <see cref="ProfileValueRules"/>.</summary>
+/// <summary>The grammar a personal field's value follows; see <see cref="Profiles.ProfileValueRules"/>.</summary>
 public enum PersonalValueRule
 {
     /// <summary>Names and free text: visible characters, a letter or digit, well-placed combining marks.</summary>

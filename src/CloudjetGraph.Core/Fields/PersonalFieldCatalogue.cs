@@ -1,8 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
-using CloudjetGraph.Core.Authorization;
 
-namespace CloudjetGraph.Core.Profiles;
+namespace CloudjetGraph.Core.Fields;
 
 /// <summary>
 /// The sealed personal fields of a profile, in schema order. Adding one means a descriptor here, a

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CloudjetGraph.Core.Profiles;
+namespace CloudjetGraph.Core.Fields;
 
 /// <summary>
 /// The address grammar accepted for <c>email</c> and <c>loginEmail</c>: an RFC 5322 dot-atom local

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using CloudjetGraph.Core.Data;
 
-namespace CloudjetGraph.Core.Profiles;
+namespace CloudjetGraph.Core.Fields;
 
 /// <summary>
 /// One <c>byte[]</c> column of <see cref="Profile"/>, named once by a property expression: read and

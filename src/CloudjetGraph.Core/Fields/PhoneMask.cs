@@ -1,4 +1,4 @@
-namespace CloudjetGraph.Core.Authorization;
+namespace CloudjetGraph.Core.Fields;
 
 /// <summary>The masked form of a phone number: every digit but the last three hidden.</summary>
 public static class PhoneMask

@@ -1,4 +1,4 @@
-namespace CloudjetGraph.Core.Authorization;
+namespace CloudjetGraph.Core.Fields;
 
 /// <summary>The fields of a profile, as named in the schema and in the matrix configuration.</summary>
 public enum ProfileField

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 
-namespace CloudjetGraph.Core.Authorization;
+namespace CloudjetGraph.Core.Fields;
 
 /// <summary>
 /// The camelCase names that schema, tokens and configuration use for enum members, parsed

@@ -1,6 +1,4 @@
-using CloudjetGraph.Core.Profiles;
-
-namespace CloudjetGraph.Core.Authorization;
+namespace CloudjetGraph.Core.Fields;
 
 /// <summary>Names and traits of <see cref="ProfileField"/> values.</summary>
 public static class ProfileFields
@@ -8,7 +6,7 @@ public static class ProfileFields
     /// <summary>Fields that hold personal data and are sealed column by column: those of <see cref="PersonalFieldCatalogue"/>.</summary>
     public static IReadOnlyList<ProfileField> Sealed { get; } = [.. PersonalFieldCatalogue.All.Select(d => d.Field)];
 
-    /// <summary>Fields that may be granted as <see cref="FieldAccess.Masked"/>: those with a mask in the catalogue.</summary>
+    /// <summary>Fields that may be granted as <see cref="Authorization.FieldAccess.Masked"/>: those with a mask in the catalogue.</summary>
     public static IReadOnlyList<ProfileField> Maskable { get; } = [.. PersonalFieldCatalogue.All.Where(d => d.Mask is not null).Select(d => d.Field)];
 
     /// <summary>The camelCase schema name of a field.</summary>

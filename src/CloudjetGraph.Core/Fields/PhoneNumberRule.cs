@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CloudjetGraph.Core.Profiles;
+namespace CloudjetGraph.Core.Fields;
 
 /// <summary>
 /// The phone grammar: an optional leading <c>+</c>, then groups of ASCII digits, a group possibly

@@ -1,6 +1,4 @@
-using CloudjetGraph.Core.Authorization;
-
-namespace CloudjetGraph.Core.Profiles;
+namespace CloudjetGraph.Core.Fields;
 
 /// <summary>
 /// Everything the gateway knows about one sealed personal field of a profile, in one place: the
@@ -33,7 +31,7 @@ public sealed class PersonalField
     /// <summary>Whether every profile must hold a value (null is refused).</summary>
     public bool Required { get; init; }
 
-    /// <summary>The hint a role granted <see cref="FieldAccess.Masked"/> sees; null when the field has no masked form.</summary>
+    /// <summary>The hint a role granted <see cref="Authorization.FieldAccess.Masked"/> sees; null when the field has no masked form.</summary>
     public Func<string, string>? Mask { get; init; }
 
     /// <summary>
