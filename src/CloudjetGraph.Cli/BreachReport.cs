@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Breaches;
 
 namespace CloudjetGraph.Cli;
 

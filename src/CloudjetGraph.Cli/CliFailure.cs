@@ -2,7 +2,6 @@ using System.Data.Common;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.KeyStore;
-using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Cli;

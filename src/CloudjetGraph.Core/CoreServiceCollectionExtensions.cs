@@ -1,12 +1,13 @@
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
-using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Breaches;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Keys.Jobs;
 using CloudjetGraph.Core.Keys.Lifecycle;
-using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Privacy;
 using CloudjetGraph.Core.Profiles;

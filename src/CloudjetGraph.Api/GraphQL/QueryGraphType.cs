@@ -1,5 +1,6 @@
 using CloudjetGraph.Api.GraphQL.Types;
 using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Breaches;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Keys;

@@ -1,5 +1,5 @@
 using System.Reflection;
-using CloudjetGraph.Core.Protection;
+using CloudjetGraph.Core.Errors;
 using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Api.Hosting;

@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Protection;
+using CloudjetGraph.Core.Errors;
 
 namespace CloudjetGraph.Core.KeyStore;
 

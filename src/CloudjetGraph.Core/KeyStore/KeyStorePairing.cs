@@ -1,6 +1,6 @@
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Data.Engines;
-using CloudjetGraph.Core.Protection;
+using CloudjetGraph.Core.Errors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

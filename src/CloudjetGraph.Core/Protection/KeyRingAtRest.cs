@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CloudjetGraph.Core.Errors;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Errors;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using CloudjetGraph.Core.Errors;
 
 namespace CloudjetGraph.Core.Protection;
 

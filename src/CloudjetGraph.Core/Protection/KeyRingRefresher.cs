@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CloudjetGraph.Core.Errors;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

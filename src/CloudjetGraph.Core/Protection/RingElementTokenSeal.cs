@@ -34,7 +34,7 @@ public static class RingElementTokenSeal
     }
 
     /// <summary>Whether <paramref name="element"/> carries one token seal that opens to its digest.</summary>
-    /// <exception cref="KeyRingUnavailableException">The token cannot be used.</exception>
+    /// <exception cref="Errors.KeyRingUnavailableException">The token cannot be used.</exception>
     public static bool Verify(XElement element, RingToken token)
     {
         ArgumentNullException.ThrowIfNull(element);

@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Errors;
 using Microsoft.Extensions.Logging;
 
 namespace CloudjetGraph.Core.Protection;

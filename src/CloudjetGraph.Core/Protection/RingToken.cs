@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CloudjetGraph.Core.Errors;
 using Microsoft.Extensions.Configuration;
 using Net.Pkcs11Interop.Common;
 using Net.Pkcs11Interop.HighLevelAPI;

@@ -1,6 +1,6 @@
 extern alias cli;
 
-using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Breaches;
 using cli::CloudjetGraph.Cli;
 
 namespace CloudjetGraph.IntegrationTests.Cli;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Protection;
 
 namespace CloudjetGraph.UnitTests.Protection;

@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.Configuration;
 

@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Breaches;
 using GraphQL.Types;
 
 namespace CloudjetGraph.Api.GraphQL.Types;

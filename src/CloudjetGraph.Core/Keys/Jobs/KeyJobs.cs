@@ -28,7 +28,7 @@ public sealed class KeyJobs(
     /// <paramref name="started"/> is called once every check passed, just before the job takes the lease.
     /// </summary>
     /// <exception cref="DomainException"><see cref="ErrorCodes.Validation"/> for a bad batch size or rate, <see cref="ErrorCodes.NotFound"/> for an unknown organisation or profile, <see cref="ErrorCodes.KeyJobRunning"/> while another runner holds the lease.</exception>
-    /// <exception cref="Protection.KeyRingUnavailableException">A database is missing or older than this version, or the ring cannot unwrap the data keys.</exception>
+    /// <exception cref="Errors.KeyRingUnavailableException">A database is missing or older than this version, or the ring cannot unwrap the data keys.</exception>
     public Task<KeyJobResult> RunAsync(
         OperationActor actor,
         KeyJobRequest request,

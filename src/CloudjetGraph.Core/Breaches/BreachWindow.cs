@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CloudjetGraph.Core.Audit;
+namespace CloudjetGraph.Core.Breaches;
 
 /// <summary>How a breach report's window is recorded as its audit entry's target.</summary>
 public static class BreachWindow

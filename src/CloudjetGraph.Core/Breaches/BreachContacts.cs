@@ -5,7 +5,7 @@ using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 
-namespace CloudjetGraph.Core.Audit;
+namespace CloudjetGraph.Core.Breaches;
 
 /// <summary>
 /// The contact emails of the people a breach affected, decrypted for notifying them (POLICY.md §6)

@@ -1,4 +1,4 @@
-namespace CloudjetGraph.Core.Audit;
+namespace CloudjetGraph.Core.Breaches;
 
 /// <summary>One profile in a breach report.</summary>
 /// <param name="ProfileId">The profile.</param>

@@ -1,4 +1,4 @@
-namespace CloudjetGraph.Core.Protection;
+namespace CloudjetGraph.Core.Errors;
 
 /// <summary>
 /// The key ring is missing, unreadable or does not match the database. Startup stops rather than

@@ -1,7 +1,8 @@
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CloudjetGraph.Core.Audit;
+namespace CloudjetGraph.Core.Breaches;
 
 /// <summary>
 /// The scope of a breach from the trail alone: every profile whose personal fields were released

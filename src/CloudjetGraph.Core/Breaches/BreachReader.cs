@@ -1,4 +1,4 @@
-namespace CloudjetGraph.Core.Audit;
+namespace CloudjetGraph.Core.Breaches;
 
 /// <summary>One staff member's reads of a profile in a breach report's window.</summary>
 /// <param name="Subject">The staff token subject.</param>
