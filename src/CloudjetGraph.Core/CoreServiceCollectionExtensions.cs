@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Accounts;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;

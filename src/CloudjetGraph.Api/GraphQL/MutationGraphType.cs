@@ -1,8 +1,8 @@
 using CloudjetGraph.Api.GraphQL.Types;
 using CloudjetGraph.Api.RateLimiting;
+using CloudjetGraph.Core.Accounts;
 using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.Onboarding;
-using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using GraphQL;
 using GraphQL.Types;

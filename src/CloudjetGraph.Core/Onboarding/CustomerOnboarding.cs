@@ -12,7 +12,7 @@ namespace CloudjetGraph.Core.Onboarding;
 /// <summary>
 /// Brings a new customer in: staff whose role is granted createOrganization and createInvitation
 /// (<c>Authorization:Operations</c>) create the organisation, then invite its people, who sign up
-/// with the code (see <see cref="ProfileAccounts.SignUpAsync"/>).
+/// with the code (see <see cref="Accounts.ProfileAccounts.SignUpAsync"/>).
 /// </summary>
 public sealed class CustomerOnboarding(
     CloudjetDbContext db,

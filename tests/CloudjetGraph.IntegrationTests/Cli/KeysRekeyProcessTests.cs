@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CloudjetGraph.Core.Accounts;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.Keys.Jobs;

@@ -5,12 +5,13 @@ using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Onboarding;
+using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CloudjetGraph.Core.Profiles;
+namespace CloudjetGraph.Core.Accounts;
 
 /// <summary>The owner's side of a profile: sign up by invitation with consent, log in, edit.</summary>
 public sealed class ProfileAccounts(

@@ -1,7 +1,7 @@
 using CloudjetGraph.Core.Data;
 using Microsoft.AspNetCore.Identity;
 
-namespace CloudjetGraph.Core.Profiles;
+namespace CloudjetGraph.Core.Accounts;
 
 /// <summary>
 /// The hash a login for an unknown email is verified against, so that both login failures cost the

@@ -1,4 +1,4 @@
-namespace CloudjetGraph.Core.Profiles;
+namespace CloudjetGraph.Core.Accounts;
 
 /// <summary>What a person hands over to open an account; the organisation comes from the invitation.</summary>
 public sealed record SignUpRequest(
