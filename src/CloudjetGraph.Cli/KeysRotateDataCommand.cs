@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

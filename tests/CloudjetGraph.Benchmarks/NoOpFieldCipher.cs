@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
 
 namespace CloudjetGraph.Benchmarks;

@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Keys;
+using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

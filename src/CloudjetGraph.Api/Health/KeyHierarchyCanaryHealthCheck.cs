@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Protection;
+using CloudjetGraph.Core.KeyStore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CloudjetGraph.Api.Health;

@@ -1,5 +1,4 @@
 using CloudjetGraph.Core.Data;
-using CloudjetGraph.Core.Keys.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.KeyStore;
@@ -16,7 +15,7 @@ public sealed class KeyStoreDbContext(DbContextOptions<KeyStoreDbContext> option
     /// <summary>The id this key store shares with its profile database; one row once they are paired.</summary>
     public DbSet<StorePairing> StorePairing => Set<StorePairing>();
 
-    /// <summary>The single lease that lets one key job run at a time (see <see cref="KeyJobLeases"/>).</summary>
+    /// <summary>The single lease that lets one key job run at a time (see <see cref="Keys.Jobs.KeyJobLeases"/>).</summary>
     public DbSet<KeyJobLease> KeyJobLeases => Set<KeyJobLease>();
 
     /// <summary>The checkpoint of each key job run, by kind and scope.</summary>

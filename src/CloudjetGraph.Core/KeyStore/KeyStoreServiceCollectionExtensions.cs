@@ -38,6 +38,7 @@ public static class KeyStoreServiceCollectionExtensions
                 (options, configuration) => options.Provider == DatabaseProvider.Sqlite || configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 },
                 $"{DatabaseOptions.SectionName}:Provider {DatabaseProvider.Postgres} needs ConnectionStrings:{ConnectionStringName}, a database apart from ConnectionStrings:{DataServiceCollectionExtensions.ConnectionStringName}.");
         services.AddSingleton<PersonKeyCache>();
+        services.AddSingleton<IUnwrappedKeyCache>(provider => provider.GetRequiredService<PersonKeyCache>());
         services.AddSingleton<PersonKeyWrapper>();
         services.AddSingleton<PersonKeyStore>();
         services.AddSingleton<PersonKeyShredder>();

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace CloudjetGraph.Core.KeyStore;
 /// (expiry, removal, replacement, a full cache, <see cref="Clear"/>), is disposed: its bytes are
 /// zeroed and its AES-GCM instances disposed once no use is in flight.
 /// </summary>
-public sealed class PersonKeyCache : IDisposable
+public sealed class PersonKeyCache : IDisposable, IUnwrappedKeyCache
 {
     private static readonly PostEvictionCallbackRegistration DisposeOnEviction = new()
     {

@@ -1,11 +1,10 @@
 using CloudjetGraph.Core.Data;
-using CloudjetGraph.Core.KeyStore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Protection;
 
 /// <summary>Reads which data keys are disabled or scheduled for destruction into <see cref="DataKeyRing"/>.</summary>
-public sealed class DisabledDataKeysLoader(CloudjetDbContext db, DataKeyRing ring, PersonKeyCache personKeys)
+public sealed class DisabledDataKeysLoader(CloudjetDbContext db, DataKeyRing ring, IUnwrappedKeyCache personKeys)
 {
     /// <summary>Reloads the set from the database.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)

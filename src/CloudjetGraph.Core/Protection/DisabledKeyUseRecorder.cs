@@ -2,7 +2,6 @@ using System.Globalization;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
-using CloudjetGraph.Core.Keys;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Protection;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CloudjetGraph.Core.Keys;
+using CloudjetGraph.Core.Data;
 
 namespace CloudjetGraph.Core.Protection;
 

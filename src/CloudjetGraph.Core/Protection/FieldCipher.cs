@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using CloudjetGraph.Core.KeyStore;
 
 namespace CloudjetGraph.Core.Protection;
 

@@ -1,5 +1,3 @@
-using CloudjetGraph.Core.KeyStore;
-
 namespace CloudjetGraph.Core.Protection;
 
 /// <summary>

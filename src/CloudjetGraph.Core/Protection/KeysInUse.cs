@@ -1,5 +1,4 @@
 using CloudjetGraph.Core.Data;
-using CloudjetGraph.Core.Keys;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 

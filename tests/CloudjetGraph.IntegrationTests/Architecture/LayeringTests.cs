@@ -14,7 +14,6 @@ public sealed partial class LayeringTests
     // these leaves the loop (then remove it here, so the list stays the truth).
     private static readonly SortedSet<string> KnownCoreKnot = new(StringComparer.Ordinal)
     {
-        "Authentication", "KeyStore", "Keys", "Profiles", "Protection",
     };
 
     private static readonly string[] Hosts = ["CloudjetGraph.Api", "CloudjetGraph.Cli"];

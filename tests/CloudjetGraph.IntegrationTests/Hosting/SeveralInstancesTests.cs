@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 

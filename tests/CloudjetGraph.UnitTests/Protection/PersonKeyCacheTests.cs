@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

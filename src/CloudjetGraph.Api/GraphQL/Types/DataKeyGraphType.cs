@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
 using GraphQL.Types;
 

@@ -1,5 +1,4 @@
 using CloudjetGraph.Core.Data;
-using CloudjetGraph.Core.Keys;
 using GraphQL.Types;
 
 namespace CloudjetGraph.Api.GraphQL.Types;

@@ -63,7 +63,7 @@ namespace CloudjetGraph.Core.KeyStore.Migrations
                     b.ToTable("PersonKeys", (string)null);
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Keys.Jobs.KeyJobLease", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.KeyJobLease", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -96,7 +96,7 @@ namespace CloudjetGraph.Core.KeyStore.Migrations
                         });
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Keys.Jobs.KeyJobRun", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.KeyJobRun", b =>
                 {
                     b.Property<string>("Kind")
                         .HasMaxLength(32)

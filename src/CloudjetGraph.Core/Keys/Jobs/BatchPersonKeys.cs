@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.Protection;
 
 namespace CloudjetGraph.Core.Keys.Jobs;
 

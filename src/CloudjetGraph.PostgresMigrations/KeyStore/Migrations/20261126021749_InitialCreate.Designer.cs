@@ -57,7 +57,7 @@ namespace CloudjetGraph.PostgresMigrations.KeyStore.Migrations
                     b.ToTable("PersonKeys", (string)null);
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Keys.Jobs.KeyJobLease", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.KeyJobLease", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -90,7 +90,7 @@ namespace CloudjetGraph.PostgresMigrations.KeyStore.Migrations
                         });
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Keys.Jobs.KeyJobRun", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.KeyJobRun", b =>
                 {
                     b.Property<string>("Kind")
                         .HasMaxLength(32)

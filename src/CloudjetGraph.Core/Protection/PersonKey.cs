@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
-namespace CloudjetGraph.Core.KeyStore;
+namespace CloudjetGraph.Core.Protection;
 
 /// <summary>
-/// A profile's unwrapped 256-bit person key, held only in memory (in <see cref="PersonKeyCache"/>).
+/// A profile's unwrapped 256-bit person key, held only in memory (in <see cref="KeyStore.PersonKeyCache"/>).
 /// It carries its own small pool of AES-GCM instances. Disposing it (the cache does, when the key
 /// leaves) zeroes the key bytes and disposes the pool once no seal or open is using them; a caller
 /// still holding it afterwards unwraps the key again for each use, so nothing fails and no

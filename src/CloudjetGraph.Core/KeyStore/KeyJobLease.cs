@@ -1,4 +1,4 @@
-namespace CloudjetGraph.Core.Keys.Jobs;
+namespace CloudjetGraph.Core.KeyStore;
 
 /// <summary>
 /// The one lease of all key jobs, a single row of the key store: who runs a job now and until when.

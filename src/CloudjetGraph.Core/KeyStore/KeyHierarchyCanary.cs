@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using CloudjetGraph.Core.Data;
-using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 
-namespace CloudjetGraph.Core.Protection;
+namespace CloudjetGraph.Core.KeyStore;
 
 /// <summary>
 /// Seals and opens a fixed, non-personal canary through the whole key hierarchy, from storage:

@@ -1,4 +1,4 @@
-namespace CloudjetGraph.Core.Keys.Jobs;
+namespace CloudjetGraph.Core.KeyStore;
 
 /// <summary>
 /// The checkpoint of a key job run over one scope: where the last finished batch ended and what the
@@ -6,13 +6,13 @@ namespace CloudjetGraph.Core.Keys.Jobs;
 /// </summary>
 public sealed class KeyJobRun
 {
-    /// <summary>The job kind (<see cref="KeyJobKinds"/>).</summary>
+    /// <summary>The job kind (<see cref="Keys.Jobs.KeyJobKinds"/>).</summary>
     public required string Kind { get; init; }
 
     /// <summary>What the run covers, e.g. <c>all</c> or <c>organization:{id}</c>.</summary>
     public required string Scope { get; init; }
 
-    /// <summary><see cref="KeyJobStates.Running"/>, <see cref="KeyJobStates.Interrupted"/> or <see cref="KeyJobStates.Done"/>.</summary>
+    /// <summary><see cref="Keys.Jobs.KeyJobStates.Running"/>, <see cref="Keys.Jobs.KeyJobStates.Interrupted"/> or <see cref="Keys.Jobs.KeyJobStates.Done"/>.</summary>
     public required string State { get; set; }
 
     /// <summary>The last id of the last finished batch; null before the first.</summary>

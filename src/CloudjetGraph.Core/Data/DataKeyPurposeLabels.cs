@@ -1,6 +1,4 @@
-using CloudjetGraph.Core.Data;
-
-namespace CloudjetGraph.Core.Keys;
+namespace CloudjetGraph.Core.Data;
 
 /// <summary>
 /// The names custodians see for data key purposes, in the Cli's output and its JSON. Scripts
