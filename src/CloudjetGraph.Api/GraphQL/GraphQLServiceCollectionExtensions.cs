@@ -20,6 +20,7 @@ internal static class GraphQLServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<DocumentGate>();
+        services.AddSingleton<ValidatedDocuments>();
         services.AddCloudjetRateLimits();
         services.AddScoped<GraphQLHttpHandler>();
         services.AddSingleton<KeyJobBackground>();
@@ -29,7 +30,7 @@ internal static class GraphQLServiceCollectionExtensions
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(CloudjetSchema).Assembly)
             .AddErrorInfoProvider<CloudjetErrorInfoProvider>()
-            .AddValidationRule<SingleAccountOperationRule>()
+            .AddValidationRule<SingleAccountOperationRule>(useForCachedDocuments: true)
 
             // Operations run only when the access policy grants them; resolvers hold no access code.
             .UseMiddleware<OperationAccessMiddleware>()

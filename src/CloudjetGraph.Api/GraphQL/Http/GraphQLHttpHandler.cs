@@ -24,6 +24,7 @@ internal sealed partial class GraphQLHttpHandler(
     IGraphQLTextSerializer serializer,
     GraphQLRequestReader reader,
     DocumentGate gate,
+    ValidatedDocuments validatedDocuments,
     CallerFactory callerFactory,
     GatewayMetrics metrics,
     IOptions<GraphQLOptions> options,
@@ -81,7 +82,8 @@ internal sealed partial class GraphQLHttpHandler(
             return;
         }
 
-        var (document, refusal) = await gate.ParseAsync(request.Query!, cancellationToken);
+        var validated = validatedDocuments.Find(request.Query!);
+        var (document, refusal) = validated is not null ? (validated, null) : await gate.ParseAsync(request.Query!, cancellationToken);
         if (document is not null)
         {
             operation.Identify(document, request.OperationName);
@@ -105,7 +107,12 @@ internal sealed partial class GraphQLHttpHandler(
             return;
         }
 
-        var result = await ExecuteAsync(http, request, document!, cancellationToken);
+        var result = await ExecuteAsync(http, request, document!, validated is not null, cancellationToken);
+        if (validated is null && result.Executed)
+        {
+            validatedDocuments.Add(request.Query!, document!);
+        }
+
         CapErrors(result);
         operation.Completed(result);
         var status = result.Executed ? StatusCodes.Status200OK
@@ -114,7 +121,7 @@ internal sealed partial class GraphQLHttpHandler(
         await WriteResultAsync(http, status, mediaType, result, cancellationToken);
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document, CancellationToken cancellationToken)
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document, bool validated, CancellationToken cancellationToken)
     {
         var caller = await callerFactory.CreateAsync(http.User, cancellationToken);
         var ledger = http.RequestServices.GetRequiredService<AuditLedger>();
@@ -123,6 +130,13 @@ internal sealed partial class GraphQLHttpHandler(
         {
             execution.Query = request.Query;
             execution.Document = document;
+            if (validated)
+            {
+                // Passed every rule before; the rules that read the chosen operation are added back
+                // by their registration (useForCachedDocuments), and variables are coerced anew.
+                execution.ValidationRules = execution.CachedDocumentValidationRules ?? [];
+            }
+
             execution.OperationName = request.OperationName;
             execution.Variables = request.Variables;
             execution.Extensions = request.Extensions;

@@ -1,0 +1,33 @@
+using GraphQLParser.AST;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CloudjetGraph.Api.GraphQL.Http;
+
+/// <summary>
+/// Documents that parsed, passed the gate's text checks and GraphQL validation, by their exact text:
+/// a frontend sends the same few documents again and again, and each repeat skips parsing and the
+/// schema-wide validation rules. Only what depends on the request is checked again: the operation
+/// limits with its variables, and the rules that read the operation it chose
+/// (<see cref="SingleAccountOperationRule"/>). Bounded by the length of the texts held, so documents
+/// sent once each, however many, only push older ones out.
+/// </summary>
+internal sealed class ValidatedDocuments : IDisposable
+{
+    /// <summary>The most document text held, in characters; a parsed document takes a small multiple of its text.</summary>
+    public const long MaxCharacters = 2_000_000;
+
+    private readonly MemoryCache _documents = new(new MemoryCacheOptions { SizeLimit = MaxCharacters });
+
+    /// <summary>How many documents are held now.</summary>
+    public int Count => _documents.Count;
+
+    /// <summary>The validated document of <paramref name="query"/>, or null when it is not held.</summary>
+    public GraphQLDocument? Find(string query) => _documents.TryGetValue(query, out GraphQLDocument? document) ? document : null;
+
+    /// <summary>Holds a document that passed validation.</summary>
+    public void Add(string query, GraphQLDocument document) =>
+        _documents.Set(query, document, new MemoryCacheEntryOptions { Size = Math.Max(1, query.Length) });
+
+    /// <inheritdoc />
+    public void Dispose() => _documents.Dispose();
+}
