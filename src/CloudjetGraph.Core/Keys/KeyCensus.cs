@@ -159,10 +159,12 @@ public sealed class KeyCensus(
             : await keyStore.PersonKeys.AsNoTracking().Where(k => ids.Contains(k.Id)).Select(k => new { k.Id, k.WrappingKeyId }).ToDictionaryAsync(k => k.Id, k => k.WrappingKeyId, cancellationToken);
         foreach (var header in headers)
         {
-            var attributed = SealedValueFormat.TryReadKeyId(header, out var personKeyId)
+            var attributedTo = SealedValueFormat.TryReadKeyId(header, out var personKeyId)
                 && wrappingKeys.TryGetValue(personKeyId, out var wrappingKeyId)
-                && purposes.GetValueOrDefault(wrappingKeyId) == DataKeyPurpose.PersonKeyWrapping;
-            tally.Add(header, 1, attributed ? wrappingKeys[personKeyId] : null);
+                && purposes.GetValueOrDefault(wrappingKeyId) == DataKeyPurpose.PersonKeyWrapping
+                    ? wrappingKeyId
+                    : (Guid?)null;
+            tally.Add(header, 1, attributedTo);
         }
 
         return wrappingKeys.Count;

@@ -8,6 +8,9 @@ namespace CloudjetGraph.IntegrationTests.Cli;
 /// <summary>Expected census JSON, and the sealed values of a host counted apart from the census's own query.</summary>
 public static class CensusJson
 {
+    /// <summary>The ring keys' ids, in the census's order.</summary>
+    public static List<string> MasterKeyIds(JsonNode census) => census["masterKeys"]!.AsArray().Select(key => key!["id"]!.GetValue<string>()).ToList();
+
     /// <summary>A data key's census as <c>keys list --json</c> prints it (format 2 only), compact.</summary>
     public static string Census(long sealedValues = 0, long indexEntries = 0, long accessTags = 0, long personKeys = 0) =>
         $$"""{"sealedValues":{{(sealedValues == 0 ? "{}" : $$"""{"2":{{sealedValues}}}""")}},"indexEntries":{{indexEntries}},"accessTags":{{accessTags}},"personKeys":{{personKeys}}}""";

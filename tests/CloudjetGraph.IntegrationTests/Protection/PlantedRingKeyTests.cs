@@ -53,7 +53,7 @@ public sealed class PlantedRingKeyTests
         Assert.DoesNotContain(host.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>().GetAllKeys(), key => key.KeyId == plantedId);
         Assert.Equal(
             (HttpStatusCode.OK, """{"status":"Degraded","checks":{"database":"Healthy","keyStore":"Healthy","dataKeys":"Healthy","canary":"Healthy","keyCensus":"Healthy","disabledDataKeys":"Healthy","ringFiles":"Degraded"},"details":{"ringFiles":{""" + $"\"{plantedId}\"" + """:"unauthenticated"}}}"""),
-            await ReadyAsync(host));
+            await Readiness.ReadAsync(host));
         var response = await management.PostAsync("query($id: ID!) { profile(id: $id) { fullName } }", new { id = profileId });
         Assert.Equal("Trần Thị Kiểm Thử planted", response.Ok()["profile"]!["fullName"]!.GetValue<string>());
         Assert.Single(host.Logs.Lines, line => line.Contains("[1041]", StringComparison.Ordinal));
@@ -61,8 +61,8 @@ public sealed class PlantedRingKeyTests
         // Removed by an operator: readiness is whole again.
         File.Delete(Path.Combine(ring.KeyRingPath, fileName));
         await Poll.UntilAsync(() => host.Services.GetRequiredService<RingElementRefusals>().Current.Count == 0, Delay, "The gateway's next read of the ring folder");
-        Assert.Equal(HttpStatusCode.OK, (await ReadyAsync(host)).Status);
-        Assert.Contains("\"ringFiles\":\"Healthy\"", (await ReadyAsync(host)).Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await Readiness.ReadAsync(host)).Status);
+        Assert.Contains("\"ringFiles\":\"Healthy\"", (await Readiness.ReadAsync(host)).Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class PlantedRingKeyTests
     {
         // No secret is needed to revoke: a few lines of XML would stop the ring (denial of service).
         using var ring = await ProductionRing.CreateAsync();
-        var genuine = Guid.Parse(MasterKeyIds(await Custodian.ListAsync(ring.CustodianSettings())).Single());
+        var genuine = Guid.Parse(CensusJson.MasterKeyIds(await Custodian.ListAsync(ring.CustodianSettings())).Single());
         await File.WriteAllTextAsync(
             Path.Combine(ring.KeyRingPath, "revocation-planted.xml"),
             $"""<?xml version="1.0" encoding="utf-8"?><revocation version="1"><revocationDate>2026-12-05T08:00:00Z</revocationDate><key id="{genuine}" /><reason>planted</reason></revocation>""");
@@ -90,7 +90,7 @@ public sealed class PlantedRingKeyTests
     {
         using var ring = await ProductionRing.CreateAsync();
         var settings = ring.CustodianSettings();
-        var genuine = Guid.Parse(MasterKeyIds(await Custodian.ListAsync(settings)).Single());
+        var genuine = Guid.Parse(CensusJson.MasterKeyIds(await Custodian.ListAsync(settings)).Single());
         var (plantedId, _) = PlantedRingKey.Plant(ring.KeyRingPath);
 
         // As in the attack: the re-wrap alone, meant to move every data key under the newest key.
@@ -103,20 +103,12 @@ public sealed class PlantedRingKeyTests
         var (rotateExit, rotateOutput, rotateError) = await Custodian.KeysAsync(settings, "rotate-master", "--yes");
         Assert.True(rotateExit == 0, rotateError);
         var census = await Custodian.ListAsync(settings);
-        var masterKeys = MasterKeyIds(census);
+        var masterKeys = CensusJson.MasterKeyIds(census);
         Assert.DoesNotContain(plantedId.ToString(), masterKeys);
         var created = Guid.Parse(Assert.Single(masterKeys, id => id != genuine.ToString()));
         Assert.Contains($"under ring key {created};", rotateOutput, StringComparison.Ordinal);
         Assert.All(CensusJson.DataKeys(census), key => Assert.Equal(created.ToString(), key["masterKeyId"]!.GetValue<string>()));
     }
 
-    private static List<string> MasterKeyIds(System.Text.Json.Nodes.JsonNode census) =>
-        census["masterKeys"]!.AsArray().Select(key => key!["id"]!.GetValue<string>()).ToList();
 
-    private static async Task<(HttpStatusCode Status, string Body)> ReadyAsync(CloudjetApplication host)
-    {
-        using var client = host.CreateClient();
-        using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
 }

@@ -102,11 +102,11 @@ public sealed class TokenRingTests
         var settings = ring.CustodianSettings();
         var (created, _, createError) = await Custodian.KeysAsync(settings, "pkcs11", "create-key");
         Assert.True(created == 0, createError);
-        var certificateKey = Guid.Parse(Assert.Single(MasterKeyIds(await Custodian.ListAsync(settings))));
+        var certificateKey = Guid.Parse(Assert.Single(CensusJson.MasterKeyIds(await Custodian.ListAsync(settings))));
         var (rotated, _, rotateError) = await Custodian.KeysAsync(settings, "rotate-master", "--yes");
         Assert.True(rotated == 0, rotateError);
         var census = await Custodian.ListAsync(settings);
-        var tokenKey = Guid.Parse(Assert.Single(MasterKeyIds(census), id => id != certificateKey.ToString()));
+        var tokenKey = Guid.Parse(Assert.Single(CensusJson.MasterKeyIds(census), id => id != certificateKey.ToString()));
         Assert.All(CensusJson.DataKeys(census), key => Assert.Equal(tokenKey.ToString(), key["masterKeyId"]!.GetValue<string>()));
         Assert.Contains("<tokenEncryptedSecret", ring.Listing()[$"key-{tokenKey}.xml"], StringComparison.Ordinal);
         var (revoked, _, revokeError) = await Custodian.KeysAsync(settings, "revoke-master", "--yes", certificateKey.ToString());
@@ -157,6 +157,4 @@ public sealed class TokenRingTests
         Assert.True(response.Ok()["profiles"]!["totalCount"]!.GetValue<int>() > 0);
     }
 
-    private static List<string> MasterKeyIds(System.Text.Json.Nodes.JsonNode census) =>
-        census["masterKeys"]!.AsArray().Select(key => key!["id"]!.GetValue<string>()).ToList();
 }
