@@ -13,8 +13,11 @@ namespace CloudjetGraph.Api.GraphQL.Http;
 /// </summary>
 internal sealed class ValidatedDocuments : IDisposable
 {
-    /// <summary>The most document text held, in characters; a parsed document takes a small multiple of its text.</summary>
-    public const long MaxCharacters = 2_000_000;
+    /// <summary>
+    /// The most document text held, in characters: hundreds of a frontend's documents. A parsed
+    /// document takes several times its text in memory, so the bound is kept small.
+    /// </summary>
+    public const long MaxCharacters = 500_000;
 
     private readonly MemoryCache _documents = new(new MemoryCacheOptions { SizeLimit = MaxCharacters });
 
