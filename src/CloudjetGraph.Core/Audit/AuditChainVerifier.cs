@@ -17,7 +17,7 @@ public sealed class AuditChainVerifier(CloudjetDbContext db)
     /// <exception cref="AuditTrailUnavailableException">The database does not exist or is not migrated to this version; nothing was created.</exception>
     public async Task<AuditVerification> VerifyAsync(AuditAnchor? expectedHead, CancellationToken cancellationToken)
     {
-        if (!await DatabaseSchema.IsInitializedAsync(db.Database, cancellationToken) || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if (!await DatabaseSchema.IsCurrentAsync(db.Database, cancellationToken))
         {
             throw new AuditTrailUnavailableException($"The database ({db.Database.Engine().Describe(db.Database.GetConnectionString())}) does not exist or is not migrated to this version; start the gateway once to migrate it.");
         }

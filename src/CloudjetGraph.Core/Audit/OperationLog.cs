@@ -83,8 +83,7 @@ public sealed partial class OperationLog(CloudjetDbContext db, IAuditSink trail,
         // A refusal before any database exists (the Cli pointed at an empty folder) has nowhere to
         // go: recording it would create the database the refusal protected. Same for a database
         // this version has not migrated yet.
-        if (!await DatabaseSchema.IsInitializedAsync(db.Database, CancellationToken.None)
-            || (await db.Database.GetPendingMigrationsAsync(CancellationToken.None)).Any())
+        if (!await DatabaseSchema.IsCurrentAsync(db.Database, CancellationToken.None))
         {
             LogNotRecorded(logger, operation, outcome);
             return;

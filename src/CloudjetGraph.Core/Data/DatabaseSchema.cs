@@ -17,4 +17,9 @@ internal static class DatabaseSchema
         await database.Engine().ExistsAsync(database, cancellationToken)
             && await database.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
             && (await database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+
+    /// <summary>Whether the database exists and is migrated to this version, with no migration pending.</summary>
+    public static async Task<bool> IsCurrentAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
+        await IsInitializedAsync(database, cancellationToken)
+            && !(await database.GetPendingMigrationsAsync(cancellationToken)).Any();
 }

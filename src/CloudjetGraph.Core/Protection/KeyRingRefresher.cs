@@ -44,11 +44,10 @@ public sealed partial class KeyRingRefresher(
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-
-            // Revocations first, so the ring read below applies one recorded since even if its file was lost.
-            await scope.ServiceProvider.GetRequiredService<RingKeyRevocationRecords>().LoadAsync(cancellationToken);
+            // The data keys' load also reads the recorded revocations; one recorded by another
+            // process whose file was never written reaches the ring at the refresh after.
             await RefreshRingAsync(cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<KeyRingBootstrapper>().LoadExistingAsync(cancellationToken);
             NoteKeysInUse();
             return true;

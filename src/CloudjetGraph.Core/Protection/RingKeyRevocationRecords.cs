@@ -17,7 +17,7 @@ public sealed class RingKeyRevocationRecords(CloudjetDbContext db, RecordedRevoc
     /// </summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (!await DatabaseSchema.IsInitializedAsync(db.Database, cancellationToken) || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if (!await DatabaseSchema.IsCurrentAsync(db.Database, cancellationToken))
         {
             return;
         }

@@ -36,7 +36,7 @@ public sealed class KeyJobPreparation(CloudjetDbContext db, IDbContextFactory<Ke
 
     private static async Task RequireCurrentAsync(DbContext context, string name, CancellationToken cancellationToken)
     {
-        if (!await DatabaseSchema.IsInitializedAsync(context.Database, cancellationToken) || (await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if (!await DatabaseSchema.IsCurrentAsync(context.Database, cancellationToken))
         {
             throw new KeyRingUnavailableException($"The {name} is missing or older than this tool; start the gateway of this version once to create or migrate it.");
         }
