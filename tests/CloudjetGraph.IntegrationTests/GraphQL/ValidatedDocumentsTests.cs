@@ -79,6 +79,25 @@ public sealed class ValidatedDocumentsTests(CloudjetApplication app) : IClassFix
         Assert.Equal(["AUTH_NOT_AUTHENTICATED"], anonymous.Codes);
     }
 
+    [Fact]
+    public async Task Caller_FloodsDistinctValidDocuments_HeldTextStaysWithinItsBound()
+    {
+        // Each nearly the longest document the gateway takes, made distinct by a comment: twice the bound in all.
+        const int Length = 16_000;
+        var documents = Enumerable.Range(0, 2 * (int)(ValidatedDocuments.MaxCharacters / Length))
+            .Select(i => $"# {i:D6} {new string('x', Length - 30)}\n{{ __typename }}")
+            .ToList();
+        var anonymous = app.Client();
+
+        foreach (var document in documents)
+        {
+            Assert.Equal("Query", (await anonymous.PostAsync(document)).Ok()["__typename"]!.GetValue<string>());
+        }
+
+        Assert.InRange(Documents.HeldCharacters, 1, ValidatedDocuments.MaxCharacters);
+        Assert.Contains(documents, document => Documents.Find(document) is null);
+    }
+
     private ValidatedDocuments Documents => app.Services.GetRequiredService<ValidatedDocuments>();
 
     private async Task<System.Text.Json.Nodes.JsonNode> PostAsync(string query, string operationName)

@@ -19,10 +19,10 @@ internal sealed class ValidatedDocuments : IDisposable
     /// </summary>
     public const long MaxCharacters = 500_000;
 
-    private readonly MemoryCache _documents = new(new MemoryCacheOptions { SizeLimit = MaxCharacters });
+    private readonly MemoryCache _documents = new(new MemoryCacheOptions { SizeLimit = MaxCharacters, TrackStatistics = true });
 
-    /// <summary>How many documents are held now.</summary>
-    public int Count => _documents.Count;
+    /// <summary>The length of the texts held now; never more than <see cref="MaxCharacters"/>.</summary>
+    public long HeldCharacters => _documents.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     /// <summary>The validated document of <paramref name="query"/>, or null when it is not held.</summary>
     public GraphQLDocument? Find(string query) => _documents.TryGetValue(query, out GraphQLDocument? document) ? document : null;
