@@ -9,7 +9,9 @@ namespace CloudjetGraph.Api.GraphQL.Http;
 /// schema-wide validation rules. Only what depends on the request is checked again: the operation
 /// limits with its variables, and the rules that read the operation it chose
 /// (<see cref="SingleAccountOperationRule"/>). Bounded by the length of the texts held, so documents
-/// sent once each, however many, only push older ones out.
+/// sent once each, however many, only push older ones out. A document holding a string literal is
+/// never held: that is where an email, a name or a password written into a document would sit, and
+/// it would otherwise stay in memory long after its request. Frontends pass values as variables.
 /// </summary>
 internal sealed class ValidatedDocuments : IDisposable
 {
@@ -27,9 +29,14 @@ internal sealed class ValidatedDocuments : IDisposable
     /// <summary>The validated document of <paramref name="query"/>, or null when it is not held.</summary>
     public GraphQLDocument? Find(string query) => _documents.TryGetValue(query, out GraphQLDocument? document) ? document : null;
 
-    /// <summary>Holds a document that passed validation.</summary>
-    public void Add(string query, GraphQLDocument document) =>
-        _documents.Set(query, document, new MemoryCacheEntryOptions { Size = Math.Max(1, query.Length) });
+    /// <summary>Holds a document that passed validation, unless its text holds a string literal.</summary>
+    public void Add(string query, GraphQLDocument document)
+    {
+        if (!query.Contains('"', StringComparison.Ordinal))
+        {
+            _documents.Set(query, document, new MemoryCacheEntryOptions { Size = Math.Max(1, query.Length) });
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose() => _documents.Dispose();
