@@ -21,7 +21,7 @@ free_port() {
 # load test is thousands of requests a minute from one address and one account; every other check
 # (authentication, field matrix, row scopes, access tags, the audit trail) stays as it is.
 gateway_environment() {
-  export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
+  export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development Database__Provider=Sqlite
   export ConnectionStrings__Cloudjet="Data Source=$DATA_DIR/cloudjet.db"
   export ConnectionStrings__CloudjetKeys="Data Source=$DATA_DIR/cloudjet-keys.db"
   export DataProtection__KeyRingPath="$DATA_DIR/keys"

@@ -7,8 +7,11 @@
 #
 #   scripts/load/run.sh [--duration 10s] [--connections 32] [--threads 2] [--warmup 3s]
 #                       [--scenarios "floor support-profile ..."] [--out FILE] [--no-build]
-#                       [--profiles N]
+#                       [--provider sqlite|postgres|both] [--profiles N]
 #
+# --provider postgres runs the gateway on a throwaway PostgreSQL server (.ci/postgres, durable
+# defaults, on disk) instead of SQLite files; both measures SQLite, then PostgreSQL, in one run,
+# and prints each scenario's PostgreSQL rate beside SQLite's.
 # --profiles N runs the data-size scenarios instead (datasize.sh): the same reads over N seeded
 # profiles and over the 200 demo profiles, in one run, side by side.
 #
@@ -23,8 +26,9 @@ source "$HERE/gateway.sh"
 source "$HERE/scenarios.sh"
 source "$HERE/report.sh"
 source "$HERE/datasize.sh"
+source "$HERE/postgres.sh"
 
-DURATION=10s CONNECTIONS=32 THREADS=2 WARMUP=3s BUILD=1 PROFILES=
+DURATION=10s CONNECTIONS=32 THREADS=2 WARMUP=3s BUILD=1 PROFILES= PROVIDER=sqlite
 SCENARIOS="$SCENARIOS_ALL"
 OUT="${TMPDIR:-/tmp}/cloudjet-load-$(date -u +%Y%m%dT%H%M%SZ).json"
 while [[ $# -gt 0 ]]; do
@@ -37,13 +41,24 @@ while [[ $# -gt 0 ]]; do
     --out) OUT=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --profiles) PROFILES=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --provider) PROVIDER=$2; shift 2 ;;
+    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "load: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 for scenario in $SCENARIOS; do
   [[ " $SCENARIOS_ALL " == *" $scenario "* ]] || { echo "load: unknown scenario $scenario; known: $SCENARIOS_ALL" >&2; exit 2; }
 done
+case "$PROVIDER" in
+  sqlite) PROVIDERS=sqlite ;;
+  postgres) PROVIDERS=postgres ;;
+  both) PROVIDERS="sqlite postgres" ;;
+  *) echo "load: --provider is sqlite, postgres or both, not $PROVIDER" >&2; exit 2 ;;
+esac
+if [[ -n $PROFILES && $PROVIDER != sqlite ]]; then
+  echo "load: --profiles runs on SQLite only: the seeder writes SQLite files" >&2
+  exit 2
+fi
 for tool in wrk jq curl sqlite3 dotnet; do
   command -v "$tool" >/dev/null || { echo "load: $tool is missing (Debian: apt-get install wrk jq curl sqlite3)" >&2; exit 2; }
 done
@@ -58,11 +73,15 @@ fi
 
 DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/cloudjet-load-XXXXXX")
 BASE_DIR=$DATA_DIR
-trap 'stop_gateway; rm -rf "$BASE_DIR"' EXIT
+trap 'stop_gateway; stop_postgres; rm -rf "$BASE_DIR"' EXIT
 
 # Rows of the audit trail (entries and their profile rows) in the gateway's database now.
-trail_rows() {
-  sqlite3 "$DATA_DIR/cloudjet.db" "SELECT (SELECT COUNT(*) FROM AuditEntries) + (SELECT COUNT(*) FROM AuditEntryProfiles)"
+trail_rows() { # trail_rows PROVIDER
+  if [[ $1 == postgres ]]; then
+    postgres_value 'SELECT (SELECT COUNT(*) FROM "AuditEntries") + (SELECT COUNT(*) FROM "AuditEntryProfiles")'
+  else
+    sqlite3 "$DATA_DIR/cloudjet.db" "SELECT (SELECT COUNT(*) FROM AuditEntries) + (SELECT COUNT(*) FROM AuditEntryProfiles)"
+  fi
 }
 
 measure() { # measure SCENARIO DURATION RESULT_FILE
@@ -75,26 +94,42 @@ if [[ -n $PROFILES ]]; then
   exit 0
 fi
 
-gateway_environment
-echo "load: starting the gateway on a fresh data folder ($DATA_DIR)" >&2
-start_gateway
-write_scenarios
+# Starts a gateway on PROVIDER's fresh databases, warms up and measures every scenario into
+# results.jsonl, and stops it.
+measure_provider() { # measure_provider PROVIDER
+  DATA_DIR="$BASE_DIR/$1"
+  mkdir -p "$DATA_DIR"
+  gateway_environment
+  if [[ $1 == postgres ]]; then
+    start_postgres
+    postgres_environment
+  fi
+  echo "load: starting the gateway on fresh $1 databases ($DATA_DIR)" >&2
+  start_gateway
+  write_scenarios
 
-echo "load: warming up ($WARMUP per scenario)" >&2
-for scenario in $SCENARIOS; do
-  measure "$scenario" "$WARMUP" "$DATA_DIR/warmup.json"
-done
+  echo "load: warming up ($WARMUP per scenario)" >&2
+  local scenario trail_before trail_after
+  for scenario in $SCENARIOS; do
+    measure "$scenario" "$WARMUP" "$DATA_DIR/warmup.json"
+  done
+  for scenario in $SCENARIOS; do
+    echo "load: $scenario on $1 for $DURATION" >&2
+    trail_before=$(trail_rows "$1")
+    measure "$scenario" "$DURATION" "$DATA_DIR/$scenario.json"
+    trail_after=$(trail_rows "$1")
+    jq -c --arg scenario "$scenario" --arg provider "$1" --argjson before "$trail_before" --argjson after "$trail_after" \
+      '{scenario: $scenario, provider: $provider} + . + {trailRowsPer1000: ((($after - $before) / .requests * 1000 * 10 | round) / 10)}' \
+      "$DATA_DIR/$scenario.json" >>"$BASE_DIR/results.jsonl"
+  done
+  stop_gateway
+  stop_postgres
+}
 
 LOAD_AT_START=$(uptime | sed 's/.*load average: //')
-: >"$DATA_DIR/results.jsonl"
-for scenario in $SCENARIOS; do
-  echo "load: $scenario for $DURATION" >&2
-  trail_before=$(trail_rows)
-  measure "$scenario" "$DURATION" "$DATA_DIR/$scenario.json"
-  trail_after=$(trail_rows)
-  jq -c --arg scenario "$scenario" --argjson before "$trail_before" --argjson after "$trail_after" \
-    '{scenario: $scenario} + . + {trailRowsPer1000: ((($after - $before) / .requests * 1000 * 10 | round) / 10)}' \
-    "$DATA_DIR/$scenario.json" >>"$DATA_DIR/results.jsonl"
+: >"$BASE_DIR/results.jsonl"
+for provider in $PROVIDERS; do
+  measure_provider "$provider"
 done
 LOAD_AT_END=$(uptime | sed 's/.*load average: //')
 
@@ -104,16 +139,20 @@ jq -s \
   --arg machine "$(nproc) cores, $(uname -sr), .NET $(dotnet --version)" \
   --arg loadAtStart "$LOAD_AT_START" --arg loadAtEnd "$LOAD_AT_END" \
   --arg duration "$DURATION" --argjson connections "$CONNECTIONS" --argjson threads "$THREADS" '
-  (map({key: .scenario, value: .requestsPerSecond}) | from_entries) as $rps
+  def ratio($a; $b): if $a and $b then ($a / $b * 1000 | round / 1000) else null end;
+  def rates($provider): map(select(.provider == $provider) | {key: .scenario, value: .requestsPerSecond}) | from_entries;
+  (rates("sqlite")) as $sqlite | (rates("postgres")) as $postgres
   | {at: $at, commit: $commit, machine: $machine, loadAtStart: $loadAtStart, loadAtEnd: $loadAtEnd,
      durationSeconds: ($duration | rtrimstr("s") | tonumber? // $duration), connections: $connections, threads: $threads,
      results: .,
-     ratios: ({
-       "page-personal / page-ids": (if $rps["page-personal"] and $rps["page-ids"] then ($rps["page-personal"] / $rps["page-ids"] * 1000 | round / 1000) else null end),
-       "page-ids / floor": (if $rps["page-ids"] and $rps["floor"] then ($rps["page-ids"] / $rps["floor"] * 1000 | round / 1000) else null end),
-       "refused-anonymous / page-ids": (if $rps["refused-anonymous"] and $rps["page-ids"] then ($rps["refused-anonymous"] / $rps["page-ids"] * 1000 | round / 1000) else null end),
-       "denied-fields / page-ids": (if $rps["denied-fields"] and $rps["page-ids"] then ($rps["denied-fields"] / $rps["page-ids"] * 1000 | round / 1000) else null end)
-     } | with_entries(select(.value != null)))}' "$DATA_DIR/results.jsonl" >"$OUT"
+     ratios: (([{provider: "sqlite", rps: $sqlite}, {provider: "postgres", rps: $postgres}] | map(select(.rps != {})) | map(.provider as $p | .rps as $rps | {
+       "\($p): page-personal / page-ids": ratio($rps["page-personal"]; $rps["page-ids"]),
+       "\($p): page-ids / floor": ratio($rps["page-ids"]; $rps["floor"]),
+       "\($p): refused-anonymous / page-ids": ratio($rps["refused-anonymous"]; $rps["page-ids"]),
+       "\($p): denied-fields / page-ids": ratio($rps["denied-fields"]; $rps["page-ids"])
+     }) | add // {})
+       + ($sqlite | keys_unsorted | map({key: "postgres / sqlite: \(.)", value: ratio($postgres[.]; $sqlite[.])}) | from_entries)
+       | with_entries(select(.value != null)))}' "$BASE_DIR/results.jsonl" >"$OUT"
 
 print_table "$OUT"
 echo "load: figures written to $OUT" >&2

@@ -101,14 +101,18 @@ public sealed class PersonKeyWrapper(DataKeyRing ring, TimeProvider time)
 
         var wrapped = row.WrappedKey.AsSpan();
         var material = new byte[KeySize];
+        var aes = wrappingKey.RentCipher();
         try
         {
-            using var aes = new AesGcm(wrappingKey.Material, PersonKey.TagSize);
             aes.Decrypt(wrapped[..NonceSize], wrapped.Slice(NonceSize, KeySize), wrapped[(NonceSize + KeySize)..], material, AssociatedData(row.Id, row.ProfileId, row.WrappingKeyId));
         }
         catch (AuthenticationTagMismatchException exception)
         {
             throw new FieldIntegrityException($"The person key of profile {row.ProfileId} failed its integrity check.", exception);
+        }
+        finally
+        {
+            wrappingKey.ReturnCipher(aes);
         }
 
         return material;
@@ -119,8 +123,16 @@ public sealed class PersonKeyWrapper(DataKeyRing ring, TimeProvider time)
         var wrapped = new byte[WrappedSize];
         var nonce = wrapped.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(wrappingKey.Material, PersonKey.TagSize);
-        aes.Encrypt(nonce, material, wrapped.AsSpan(NonceSize, KeySize), wrapped.AsSpan(NonceSize + KeySize), AssociatedData(id, profileId, wrappingKey.Id));
+        var aes = wrappingKey.RentCipher();
+        try
+        {
+            aes.Encrypt(nonce, material, wrapped.AsSpan(NonceSize, KeySize), wrapped.AsSpan(NonceSize + KeySize), AssociatedData(id, profileId, wrappingKey.Id));
+        }
+        finally
+        {
+            wrappingKey.ReturnCipher(aes);
+        }
+
         return wrapped;
     }
 

@@ -12,6 +12,8 @@ namespace CloudjetGraph.Core.Keys.Jobs;
 /// </summary>
 public sealed partial class PersonKeyRewrapStep(IDbContextFactory<KeyStoreDbContext> keyStores, PersonKeyWrapper wrapper, DataKeyRing ring, ILogger<PersonKeyRewrapStep> logger) : IKeyJobStep
 {
+    private static readonly string[] RewrappedColumns = [nameof(WrappedPersonKey.WrappingKeyId), nameof(WrappedPersonKey.WrappedKey)];
+
     /// <inheritdoc />
     public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
     {
@@ -38,12 +40,12 @@ public sealed partial class PersonKeyRewrapStep(IDbContextFactory<KeyStoreDbCont
         var changed = 0;
         var conflicts = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await VersionedRowWrite<WrappedPersonKey>.PrepareAsync(db, RewrappedColumns, cancellationToken);
         foreach (var row in rows)
         {
-            (Guid WrappingKeyId, byte[] WrappedKey) rewrapped;
             try
             {
-                rewrapped = wrapper.Rewrap(row);
+                (row.WrappingKeyId, row.WrappedKey) = wrapper.Rewrap(row);
             }
             catch (FieldIntegrityException)
             {
@@ -52,14 +54,15 @@ public sealed partial class PersonKeyRewrapStep(IDbContextFactory<KeyStoreDbCont
                 continue;
             }
 
-            // Compare-and-swap on the row's version: a row a rekey replaced or deleted meanwhile is left
-            // alone. Plain SQL: a LINQ ExecuteUpdate per row costs several times the crypto (docs/performance.md).
-            var version = row.Version;
-            var updated = await db.Database.ExecuteSqlAsync(
-                $"""UPDATE "PersonKeys" SET "WrappingKeyId" = {rewrapped.WrappingKeyId}, "WrappedKey" = {rewrapped.WrappedKey}, "Version" = {version + 1} WHERE "Id" = {row.Id} AND "Version" = {version}""",
-                cancellationToken);
-            changed += updated;
-            conflicts += 1 - updated;
+            // Compare-and-swap on the row's version: a row a rekey replaced or deleted meanwhile is left alone.
+            if (await write.TryWriteAsync(row, cancellationToken))
+            {
+                changed++;
+            }
+            else
+            {
+                conflicts++;
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Data.Engines;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
@@ -31,6 +32,10 @@ public sealed partial class ProfileRekeyStep(
 
     // Profile ids per key store query when counting one organisation's keys.
     private const int ChunkSize = 500;
+
+    // Every sealed column of the catalogue, so a new one is never left under a key about to go.
+    private static readonly string[] ResealedColumns =
+        [.. PersonalFieldCatalogue.All.Select(descriptor => descriptor.Column.PropertyName), nameof(Profile.PasswordHash), nameof(Profile.AccessTag)];
 
     /// <summary>Key rows in scope made before the run began: each is a profile still to move, or a leftover to delete.</summary>
     public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
@@ -194,7 +199,7 @@ public sealed partial class ProfileRekeyStep(
         var moved = 0;
         var changedConcurrently = new List<Profile>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using var write = await ResealedProfileWrite.PrepareAsync(db, cancellationToken);
+        await using var write = await VersionedRowWrite<Profile>.PrepareAsync(db, ResealedColumns, cancellationToken);
         foreach (var profile in profiles)
         {
             var target = targetKeys.GetOrUnwrap(profile.Id, () => wrapper.Unwrap(targets[profile.Id]));
