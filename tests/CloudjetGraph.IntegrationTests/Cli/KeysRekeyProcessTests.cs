@@ -92,11 +92,12 @@ public sealed class KeysRekeyProcessTests
         await host.InitializeAsync();
         var before = await ProfileValues.ReadAsync(host.Services);
         var environment = CliProcess.EnvironmentOf(host);
-        // The holder renews the lease after each batch (about a second apart at this rate); five
-        // seconds keep it held on a loaded machine, and expire soon after the holder is killed.
+        // The holder renews the lease after each batch (2.5 s apart at this rate); five seconds keep
+        // it held on a loaded machine, and expire soon after the holder is killed. At this rate the
+        // holder runs for 50 s, so a second runner slow to start on a loaded machine still meets it.
         environment["KeyJobs__LeaseDuration"] = "00:00:05";
 
-        using var first = new CliProcess(environment, "keys", "rekey", "--all", "--batch", "10", "--rate", "10");
+        using var first = new CliProcess(environment, "keys", "rekey", "--all", "--batch", "10", "--rate", "4");
         // A progress line, not just the prefix that an error would carry too: the first holds the lease.
         await first.WaitForAsync(" rows, ", Timeout);
         using (var second = new CliProcess(environment, "keys", "rekey", "--all"))

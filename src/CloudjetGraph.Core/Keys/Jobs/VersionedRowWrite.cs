@@ -48,12 +48,12 @@ internal sealed class VersionedRowWrite<TEntity> : IAsyncDisposable
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
 
-        var sets = propertyNames.Select((name, index) => Parameter(command, entity.FindProperty(name)!, $"@set{index}")).ToArray();
+        var sets = propertyNames.Select((name, index) => ModelParameters.Add(command, entity.FindProperty(name)!, $"@set{index}")).ToArray();
         var version = entity.FindProperty(VersionName)!;
-        var nextVersion = Parameter(command, version, "@nextVersion");
-        var id = Parameter(command, entity.FindProperty(IdName)!, "@id");
-        var readVersion = Parameter(command, version, "@readVersion");
-        string Column(IProperty property) => $"\"{property.GetColumnName(table)}\"";
+        var nextVersion = ModelParameters.Add(command, version, "@nextVersion");
+        var id = ModelParameters.Add(command, entity.FindProperty(IdName)!, "@id");
+        var readVersion = ModelParameters.Add(command, version, "@readVersion");
+        string Column(IProperty property) => ModelParameters.QuotedColumn(property, table);
         command.CommandText = $"UPDATE \"{table.Name}\" SET {string.Join(", ", sets.Append(nextVersion).Select(set => $"{Column(set.Property)} = {set.Parameter.ParameterName}"))} "
             + $"WHERE {Column(id.Property)} = {id.Parameter.ParameterName} AND {Column(version)} = {readVersion.Parameter.ParameterName}";
         await command.PrepareAsync(cancellationToken);
@@ -67,13 +67,13 @@ internal sealed class VersionedRowWrite<TEntity> : IAsyncDisposable
     /// <returns>Whether the row was written (false: it changed concurrently, or is gone).</returns>
     public async Task<bool> TryWriteAsync(TEntity row, CancellationToken cancellationToken)
     {
-        foreach (var (property, parameter) in _sets)
+        foreach (var set in _sets)
         {
-            parameter.Value = ProviderValue(property, property.GetGetter().GetClrValue(row));
+            set.Set(row);
         }
 
         var readVersion = (long)_version.GetGetter().GetClrValue(row)!;
-        _id.Parameter.Value = ProviderValue(_id.Property, _id.Property.GetGetter().GetClrValue(row));
+        _id.Set(row);
         _readVersion.Value = readVersion;
         _nextVersion.Value = readVersion + 1;
         return await _command.ExecuteNonQueryAsync(cancellationToken) == 1;
@@ -81,14 +81,4 @@ internal sealed class VersionedRowWrite<TEntity> : IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _command.DisposeAsync();
-
-    private static (IProperty Property, DbParameter Parameter) Parameter(DbCommand command, IProperty property, string name)
-    {
-        var parameter = property.GetRelationalTypeMapping().CreateParameter(command, name, null, property.IsNullable);
-        command.Parameters.Add(parameter);
-        return (property, parameter);
-    }
-
-    private static object ProviderValue(IProperty property, object? value) =>
-        (value is null ? null : property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
 }
