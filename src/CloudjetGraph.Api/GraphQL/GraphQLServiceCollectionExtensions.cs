@@ -1,5 +1,6 @@
 using CloudjetGraph.Api.GraphQL.Errors;
 using CloudjetGraph.Api.GraphQL.Http;
+using CloudjetGraph.Api.GraphQL.Keys;
 using CloudjetGraph.Api.GraphQL.Limits;
 using CloudjetGraph.Api.RateLimiting;
 using GraphQL;

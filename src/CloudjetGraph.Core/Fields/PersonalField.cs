@@ -46,6 +46,12 @@ public sealed class PersonalField
     /// <summary>The field's description in the change inputs; only for editable fields.</summary>
     public string? EditDescription { get; init; }
 
+    /// <summary>
+    /// The field's description in the sign-up input; null when sign-up does not ask for it. Sign-up
+    /// asks for it as non-null when the field is <see cref="Required"/>.
+    /// </summary>
+    public string? SignUpDescription { get; init; }
+
     /// <summary>The name in the schema and the matrix.</summary>
     public string SchemaName => ProfileFields.NameOf(Field);
 }

@@ -18,40 +18,44 @@ public static class PersonalFieldCatalogue
             Field = ProfileField.FullName, StoredName = "fullName", Column = new(p => p.FullName),
             Rule = PersonalValueRule.Text, MaxLength = 200, Required = true, Editable = true,
             Description = "Full name.", EditDescription = "Full name; cannot be cleared.",
+            SignUpDescription = "Full name, 1 to 200 characters.",
         },
         new()
         {
             Field = ProfileField.Email, StoredName = "email", Column = new(p => p.Email), BlindIndex = new(p => p.EmailIndex),
             Rule = PersonalValueRule.Email, MaxLength = EmailAddressRule.MaxAsciiLength, Required = true, Editable = true,
             Description = "Contact email.", EditDescription = "Contact email; cannot be cleared. The login email does not change.",
+            SignUpDescription = "Email address; must not belong to another account.",
         },
         new()
         {
             Field = ProfileField.Phone, StoredName = "phone", Column = new(p => p.Phone),
             Rule = PersonalValueRule.Phone, MaxLength = 32, Mask = PhoneMask.Apply, Editable = true,
             Description = "Phone number; support sees only its last 3 digits.", EditDescription = "Phone number.",
+            SignUpDescription = "Phone number, 8 to 15 digits.",
         },
         new()
         {
             Field = ProfileField.Skype, StoredName = "skype", Column = new(p => p.Skype),
             Rule = PersonalValueRule.Handle, MaxLength = 64, Editable = true,
-            Description = "Skype handle.", EditDescription = "Skype handle.",
+            Description = "Skype handle.", EditDescription = "Skype handle.", SignUpDescription = "Skype handle.",
         },
         new()
         {
             Field = ProfileField.Department, StoredName = "department", Column = new(p => p.Department),
             Rule = PersonalValueRule.Text, MaxLength = 100, Editable = true,
-            Description = "Department.", EditDescription = "Department.",
+            Description = "Department.", EditDescription = "Department.", SignUpDescription = "Department.",
         },
         new()
         {
             Field = ProfileField.JobTitle, StoredName = "jobTitle", Column = new(p => p.JobTitle),
             Rule = PersonalValueRule.Text, MaxLength = 100, Editable = true,
-            Description = "Job title.", EditDescription = "Job title.",
+            Description = "Job title.", EditDescription = "Job title.", SignUpDescription = "Job title.",
         },
         new()
         {
-            // Not editable: it is the account's login, changed only through a verified flow.
+            // Not editable: it is the account's login, changed only through a verified flow. Not asked
+            // at sign-up either: it is the email given there.
             Field = ProfileField.LoginEmail, StoredName = "loginEmail", Column = new(p => p.LoginEmail), BlindIndex = new(p => p.LoginEmailIndex),
             Rule = PersonalValueRule.Email, MaxLength = EmailAddressRule.MaxAsciiLength, Required = true,
             Description = "The email used to log in.",
@@ -60,6 +64,9 @@ public static class PersonalFieldCatalogue
 
     /// <summary>The fields that can be changed after sign-up.</summary>
     public static IReadOnlyList<PersonalField> Editable { get; } = [.. All.Where(field => field.Editable)];
+
+    /// <summary>The fields a person gives at sign-up.</summary>
+    public static IReadOnlyList<PersonalField> AtSignUp { get; } = [.. All.Where(field => field.SignUpDescription is not null)];
 
     // Looked up on every field a response resolves.
     private static readonly FrozenDictionary<ProfileField, PersonalField> ByField = All.ToFrozenDictionary(d => d.Field);

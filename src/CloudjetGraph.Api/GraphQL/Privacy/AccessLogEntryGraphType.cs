@@ -1,0 +1,20 @@
+using CloudjetGraph.Core.Audit;
+using GraphQL.Types;
+
+namespace CloudjetGraph.Api.GraphQL.Privacy;
+
+/// <summary>One staff read of the owner's profile, by role; never who.</summary>
+internal sealed class AccessLogEntryGraphType : ObjectGraphType<AccessLogEntry>
+{
+    public AccessLogEntryGraphType()
+    {
+        Name = "AccessLogEntry";
+        Description = "One read of your profile by staff: when, by which role, in which operation, and the fields they were given. Never names the staff member.";
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When the fields were released.").Resolve(c => c.Source.At);
+        Field<NonNullGraphType<StringGraphType>>("role").Description("The reader's role: management, sales or support.").Resolve(c => c.Source.Role);
+        Field<NonNullGraphType<StringGraphType>>("operation").Description("The GraphQL operation name the reader sent; empty when the document named none.").Resolve(c => c.Source.Operation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("fields")
+            .Description($"The fields released; a masked hint is listed with `{AuditLedger.MaskedSuffix}` (support sees only the last digits of the phone).")
+            .Resolve(c => c.Source.Fields);
+    }
+}

@@ -1,0 +1,49 @@
+using CloudjetGraph.Api.GraphQL.Profiles;
+using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Privacy;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudjetGraph.Api.GraphQL.Privacy;
+
+/// <summary>
+/// The rights of POLICY.md §5 and §7 that read or correct a profile on someone's request: the
+/// owner's export, a correction by staff, a disclosure to an authority. Each is granted by the access
+/// policy (<see cref="OperationAccess"/>, which records its refusals as the operation) and is a Core
+/// service that releases fields through the one release path and records itself; these resolvers
+/// only read arguments. Mutations, not queries, because each is recorded
+/// and none may be sent as a cacheable GET.
+/// </summary>
+internal static class PrivacyRightsMutations
+{
+    public static void AddTo(ObjectGraphType mutation)
+    {
+        mutation.Field<StringGraphType>("exportMyData")
+            .Granted(new RecordedRefusal(PrivacyOperationNames.ExportMyData, context => context.Caller().OwnProfileId?.ToString() ?? string.Empty, IncludesAnonymous: true))
+            .Description("Owners: every field of your profile you may read, your organization, consent record and times, your consent history and every staff read of your profile by role, as one JSON document (a string): {\"exportedAt\", \"profile\": {fields as in Profile}, \"consentHistory\": [{kind, policyVersion, at}], \"accessLog\": [{at, role, operation, fields}]}. Staff AUTH_NOT_AUTHORIZED. Recorded as privacy.export-my-data with the field names, never the values.")
+            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<PersonalDataExport>()
+                .ExportAsync(context.Caller(), context.CancellationToken));
+
+        mutation.Field<ProfileGraphType>("correctProfile")
+            .Granted(new RecordedRefusal(PrivacyOperationNames.CorrectProfile, context => RecordedProfileId.Of(context.GetArgument<string>("id")), IncludesAnonymous: true))
+            .Description($"Management, and support within its assigned organizations: corrects a profile on the customer's request, with the same rules as updateMyProfile. requestReference is required (1 to {RequestReference.MaxLength} ASCII letters, digits and -_./:#, so no personal value fits; VALIDATION otherwise). A profile out of reach is NOT_FOUND like an unknown one; a concurrent edit is CONFLICT. Nothing changes on any refusal. Recorded as privacy.correct-profile with the field names and the reference, never the values.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The profile's id.")
+            .Argument<NonNullGraphType<CorrectProfileInputGraphType>>("input", "The corrections.")
+            .Argument<StringGraphType>("requestReference", "The customer's request (a ticket number), recorded with the correction.")
+            .ResolveAsync(async context =>
+            {
+                var changes = ProfileChanges.Of(context.GetArgument<Dictionary<string, object?>>("input"));
+                var request = new CorrectionRequest(context.GetArgument<string>("id"), changes, context.GetArgument<string?>("requestReference"));
+                return await context.RequestServices!.GetRequiredService<ProfileCorrections>().CorrectAsync(context.Caller(), request, context.CancellationToken);
+            });
+
+        mutation.Field<StringGraphType>("exportProfileForAuthority")
+            .Granted(new RecordedRefusal(PrivacyOperationNames.ExportForAuthority, context => RecordedProfileId.Of(context.GetArgument<string>("id")), IncludesAnonymous: true))
+            .Description($"Management only: discloses one profile to a competent state authority (policy §5) as one JSON document (a string): {{\"exportedAt\", \"legalBasis\", \"profile\": {{fields as in Profile}}}}. legalBasis is required (1 to {LegalBasis.MaxLength} characters; VALIDATION otherwise). Recorded as privacy.export-for-authority with the legal basis and the field names, refusals included.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The profile's id.")
+            .Argument<StringGraphType>("legalBasis", "The authority's request and the law it rests on, recorded with the export.")
+            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<AuthorityExport>().ExportAsync(
+                context.Caller(), context.GetArgument<string>("id"), context.GetArgument<string?>("legalBasis"), context.CancellationToken));
+    }
+}
