@@ -44,16 +44,9 @@ public sealed class ProfileAccounts(
             throw new DomainException(ErrorCodes.ConsentRequired, $"Creating an account requires accepting policy version {currentVersion}.", "consent");
         }
 
-        var values = new Dictionary<ProfileField, string?>
-        {
-            [ProfileField.FullName] = request.FullName,
-            [ProfileField.Email] = request.Email,
-            [ProfileField.LoginEmail] = request.Email,
-            [ProfileField.Phone] = request.Phone,
-            [ProfileField.Skype] = request.Skype,
-            [ProfileField.Department] = request.Department,
-            [ProfileField.JobTitle] = request.JobTitle,
-        };
+        // Only what sign-up asks for: a value for any other field is not the caller's to set here.
+        var values = PersonalFieldCatalogue.AtSignUp.ToDictionary(descriptor => descriptor.Field, descriptor => request.Values.GetValueOrDefault(descriptor.Field));
+        values[ProfileField.LoginEmail] = request.Email;
         foreach (var (field, value) in values)
         {
             ProfileValueRules.Check(field, value);

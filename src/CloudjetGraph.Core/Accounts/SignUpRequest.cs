@@ -1,16 +1,21 @@
+using CloudjetGraph.Core.Fields;
+
 namespace CloudjetGraph.Core.Accounts;
 
 /// <summary>What a person hands over to open an account; the organisation comes from the invitation.</summary>
+/// <param name="InvitationCode">The single-use invitation code.</param>
+/// <param name="Values">The catalogue's sign-up fields (<see cref="PersonalFieldCatalogue.AtSignUp"/>) by field; a missing one is null.</param>
+/// <param name="Password">The password, hashed before it is stored.</param>
+/// <param name="Consent">The person's answer to the current policy.</param>
 public sealed record SignUpRequest(
     string InvitationCode,
-    string FullName,
-    string Email,
+    IReadOnlyDictionary<ProfileField, string?> Values,
     string Password,
-    string? Phone,
-    string? Skype,
-    string? Department,
-    string? JobTitle,
-    ConsentRequest? Consent);
+    ConsentRequest? Consent)
+{
+    /// <summary>The email, which is also the login email.</summary>
+    public string Email => Values.GetValueOrDefault(ProfileField.Email) ?? string.Empty;
+}
 
 /// <summary>The person's explicit answer to the policy.</summary>
 /// <param name="Accepted">Must be true.</param>

@@ -1,7 +1,10 @@
 using System.Text;
+using CloudjetGraph.Core.Accounts;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CloudjetGraph.IntegrationTests.Onboarding;
@@ -46,6 +49,26 @@ public sealed class InvitationSignUpTests(CloudjetApplication app) : IClassFixtu
         var profileId = Guid.Parse(response.Ok()["signUp"]!["profileId"]!.GetValue<string>());
         Assert.Equal(Owners.OrganizationId(organization), app.WithDb(db => db.Profiles.Single(p => p.Id == profileId).OrganizationId));
         Assert.True(app.InvitationIsUsed(code));
+    }
+
+    [Fact]
+    public async Task SignUpRequest_NamingAFieldSignUpDoesNotAsk_IsStoredWithItsEmailAsLoginEmail()
+    {
+        // The GraphQL input cannot carry loginEmail; Core must not take one from any other caller either.
+        var values = PersonalFieldCatalogue.AtSignUp.ToDictionary(field => field.Field, field => Owners.NewInput("core-signup")[field.SchemaName] as string);
+        values[ProfileField.LoginEmail] = "someone.else@example.vn";
+        var request = new SignUpRequest(await app.InviteAsync(), values, Owners.Password, new ConsentRequest(true, "2019-04-22"));
+
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ProfileAccounts>().SignUpAsync(request, CancellationToken.None);
+        }
+
+        Assert.False(string.IsNullOrEmpty(await app.LoginAsync(request.Email)));
+        var refused = await app.Client().PostAsync(
+            "mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }",
+            new { email = "someone.else@example.vn", password = Owners.Password });
+        Assert.Equal(["AUTH_INVALID_CREDENTIALS"], refused.Codes);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Core.Accounts;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.Protection;
 using GraphQL;
 using GraphQL.Types;
@@ -26,13 +27,8 @@ internal static class AccountMutations
                 var consent = input.GetValueOrDefault("consent") as Dictionary<string, object?>;
                 var signUp = new SignUpRequest(
                     (string)input["invitationCode"]!,
-                    (string)input["fullName"]!,
-                    (string)input["email"]!,
+                    PersonalFieldCatalogue.AtSignUp.ToDictionary(field => field.Field, field => input.GetValueOrDefault(field.SchemaName) as string),
                     (string)input["password"]!,
-                    input.GetValueOrDefault("phone") as string,
-                    input.GetValueOrDefault("skype") as string,
-                    input.GetValueOrDefault("department") as string,
-                    input.GetValueOrDefault("jobTitle") as string,
                     consent is null ? null : new ConsentRequest(consent["accepted"] is true, consent["policyVersion"] as string));
                 return await Accounts(context).SignUpAsync(signUp, context.CancellationToken);
             });
