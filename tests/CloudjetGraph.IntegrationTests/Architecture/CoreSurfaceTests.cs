@@ -1,17 +1,16 @@
-using System.Reflection;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
-
 namespace CloudjetGraph.IntegrationTests.Architecture;
 
 /// <summary>
 /// Core's public surface is what its hosts call: every public type of Core is named by the built
-/// gateway, custodian tool or PostgreSQL migrations. Everything else is internal, which the test
-/// projects still see (InternalsVisibleTo).
+/// gateway, custodian tool or PostgreSQL migrations, or taken by a public constructor of one that
+/// is (dependency injection activates a service through its public constructor). Everything else
+/// is internal, which the test projects still see (InternalsVisibleTo).
 /// </summary>
 public sealed class CoreSurfaceTests
 {
     private const string Core = "CloudjetGraph.Core";
+
+    private static readonly string CoreAssembly = Path.Combine(AppContext.BaseDirectory, Core + ".dll");
 
     // The hosts as built next to this test: the test project references the gateway and the tool,
     // and the gateway brings the migrations. The tool's assembly is named for its command.
@@ -42,9 +41,10 @@ public sealed class CoreSurfaceTests
 
         // An empty or wrong read would pass below with nothing checked: the hosts name many Core types.
         Assert.True(named.Count > 50, $"Only {named.Count} Core types were found named by the hosts.");
-        var publicTypes = PublicTypes();
-        var unnamed = publicTypes.Where(type => !named.Contains(type) && !NamedOnlyThroughConstants.ContainsKey(type)).Order(StringComparer.Ordinal).ToList();
-        Assert.True(unnamed.Count == 0, $"No host names {unnamed.Count} of the {publicTypes.Count} public Core types; make these internal, or call them from a host:{Environment.NewLine}{string.Join(Environment.NewLine, unnamed)}");
+        var surface = CorePublicSurface.Read(CoreAssembly);
+        var needed = NeededPublic(surface, named.Concat(NamedOnlyThroughConstants.Keys));
+        var unnamed = surface.Types.Where(type => !needed.Contains(type)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(unnamed.Count == 0, $"No host needs {unnamed.Count} of the {surface.ConstructorDependencies.Count} public Core types; make these internal, or call them from a host:{Environment.NewLine}{string.Join(Environment.NewLine, unnamed)}");
     }
 
     [Fact]
@@ -52,9 +52,9 @@ public sealed class CoreSurfaceTests
     {
         // A listed type that became internal, or that a host now references, no longer needs its line.
         var named = NamedByHosts();
-        var publicTypes = PublicTypes();
+        var publicTypes = CorePublicSurface.Read(CoreAssembly).ConstructorDependencies;
 
-        var stale = NamedOnlyThroughConstants.Keys.Where(type => !publicTypes.Contains(type) || named.Contains(type)).ToList();
+        var stale = NamedOnlyThroughConstants.Keys.Where(type => !publicTypes.ContainsKey(type) || named.Contains(type)).ToList();
         Assert.True(stale.Count == 0, $"Remove these from {nameof(NamedOnlyThroughConstants)}: {string.Join(", ", stale)}.");
     }
 
@@ -70,16 +70,22 @@ public sealed class CoreSurfaceTests
     private static HashSet<string> NamedByHosts() =>
         Hosts.SelectMany(host => HostReferences.To(Core, Path.Combine(AppContext.BaseDirectory, host))).ToHashSet(StringComparer.Ordinal);
 
-    // Top-level public types only: a nested type is reachable only through its declaring type.
-    private static List<string> PublicTypes()
+    // What a host names, and what the public constructors of those take, and so on down.
+    private static HashSet<string> NeededPublic(CorePublicSurface surface, IEnumerable<string> namedByHosts)
     {
-        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, Core + ".dll"));
-        using var pe = new PEReader(stream);
-        var reader = pe.GetMetadataReader();
-        return reader.TypeDefinitions
-            .Select(reader.GetTypeDefinition)
-            .Where(type => (type.Attributes & TypeAttributes.VisibilityMask) == TypeAttributes.Public)
-            .Select(type => $"{reader.GetString(type.Namespace)}.{reader.GetString(type.Name)}")
-            .ToList();
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>(namedByHosts);
+        while (pending.TryDequeue(out var type))
+        {
+            if (needed.Add(type) && surface.ConstructorDependencies.TryGetValue(type, out var dependencies))
+            {
+                foreach (var dependency in dependencies)
+                {
+                    pending.Enqueue(dependency);
+                }
+            }
+        }
+
+        return needed;
     }
 }
