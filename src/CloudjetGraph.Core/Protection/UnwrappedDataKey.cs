@@ -8,4 +8,4 @@ namespace CloudjetGraph.Core.Protection;
 /// <param name="Material">The 256-bit key.</param>
 /// <param name="IsActive">Whether new values use it.</param>
 /// <param name="DevelopmentOnly">Whether it belongs to a development key ring.</param>
-public sealed record UnwrappedDataKey(Guid Id, DataKeyPurpose Purpose, byte[] Material, bool IsActive, bool DevelopmentOnly);
+internal sealed record UnwrappedDataKey(Guid Id, DataKeyPurpose Purpose, byte[] Material, bool IsActive, bool DevelopmentOnly);
