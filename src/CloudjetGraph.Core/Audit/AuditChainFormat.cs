@@ -15,7 +15,7 @@ namespace CloudjetGraph.Core.Audit;
 /// lengths and UTF-8; the count of profile rows, then per row in id order the id's 16 bytes
 /// (big-endian) and its field list.
 /// </summary>
-public static class AuditChainFormat
+internal static class AuditChainFormat
 {
     /// <summary>The encoding version written first in every encoding.</summary>
     public const byte Version = 1;

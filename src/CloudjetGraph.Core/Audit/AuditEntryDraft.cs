@@ -8,7 +8,7 @@ namespace CloudjetGraph.Core.Audit;
 /// <param name="Outcome">One of <see cref="OperationOutcomes"/>.</param>
 /// <param name="Detail">Ids and counts, or an error code.</param>
 /// <param name="Profiles">Per profile, the field names released or denied.</param>
-public sealed record AuditEntryDraft(
+internal sealed record AuditEntryDraft(
     string Kind,
     OperationActor Actor,
     string Operation,

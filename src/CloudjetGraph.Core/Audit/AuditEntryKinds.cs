@@ -1,7 +1,7 @@
 namespace CloudjetGraph.Core.Audit;
 
 /// <summary>What an audit entry records: fixed labels, part of every entry's chain link, pinned by a test.</summary>
-public static class AuditEntryKinds
+internal static class AuditEntryKinds
 {
     /// <summary>A key custodian or privacy operation run through <see cref="OperationLog.RunAsync"/>.</summary>
     public const string Operation = "operation";

@@ -15,7 +15,7 @@ namespace CloudjetGraph.Core.Audit;
 /// transaction lock), never from memory, so the gateway, the Cli and other gateways on the same
 /// database extend one chain.
 /// </summary>
-public sealed partial class AuditTrailWriter : IAuditSink, IDisposable, IAsyncDisposable
+internal sealed partial class AuditTrailWriter : IAuditSink, IDisposable, IAsyncDisposable
 {
     /// <summary>Most callers served by one commit; more wait for the next.</summary>
     public const int MaxBatch = 256;

@@ -16,7 +16,7 @@ public sealed partial class DenialAggregator(IAuditSink trail, IOptions<AuditOpt
     private DenialWindow _window = new(options.Value.MaxDenialKeys);
 
     /// <summary>Counts a refused request; returns the entry to append with it when it is the first of its caller and operation in this window.</summary>
-    public AuditEntryDraft? Add(OperationActor actor, string operation, RefusedRequest request)
+    internal AuditEntryDraft? Add(OperationActor actor, string operation, RefusedRequest request)
     {
         lock (_gate)
         {

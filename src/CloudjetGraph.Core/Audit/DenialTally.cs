@@ -7,7 +7,7 @@ namespace CloudjetGraph.Core.Audit;
 /// with each code, and a sample of the profiles they were on. Its size does not grow with the number
 /// of requests: the fields are the schema's, and the sample stops at <see cref="MaxProfiles"/>.
 /// </summary>
-public sealed class DenialTally
+internal sealed class DenialTally
 {
     /// <summary>The most profile rows one denial entry carries.</summary>
     public const int MaxProfiles = 10;

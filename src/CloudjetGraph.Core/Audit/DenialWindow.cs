@@ -11,7 +11,7 @@ namespace CloudjetGraph.Core.Audit;
 /// <paramref name="maxKeys"/> pairs, refusals fold into one overflow entry for all callers. Not
 /// thread-safe: <see cref="DenialAggregator"/> holds the lock.
 /// </summary>
-public sealed class DenialWindow(int maxKeys)
+internal sealed class DenialWindow(int maxKeys)
 {
     /// <summary>Operations of one caller counted apart in a window; more fold into <see cref="FoldedOperation"/>.</summary>
     public const int MaxOperationsPerCaller = 8;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace CloudjetGraph.Core.Audit;
 
 /// <summary>Closes the denial window every <see cref="AuditOptions.DenialWindow"/>, and once more at shutdown so that no count is left behind.</summary>
-public sealed class DenialWindowTimer(DenialAggregator denials, IOptions<AuditOptions> options, TimeProvider time) : BackgroundService
+internal sealed class DenialWindowTimer(DenialAggregator denials, IOptions<AuditOptions> options, TimeProvider time) : BackgroundService
 {
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)

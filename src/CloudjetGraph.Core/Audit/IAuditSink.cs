@@ -5,5 +5,5 @@ public interface IAuditSink
 {
     /// <summary>Appends <paramref name="entries"/> to the trail and completes once they are committed (durable).</summary>
     /// <exception cref="AuditTrailUnavailableException">The trail could not be written; nothing of this call was appended.</exception>
-    Task AppendAsync(IReadOnlyList<AuditEntryDraft> entries, CancellationToken cancellationToken);
+    internal Task AppendAsync(IReadOnlyList<AuditEntryDraft> entries, CancellationToken cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace CloudjetGraph.Core.Authorization;
 /// field needs a rule; a role left out of a field's or an operation's rule is denied it. Validated
 /// at startup by <see cref="FieldMatrixParser"/> and <see cref="OperationGrantsParser"/>.
 /// </summary>
-public sealed class AuthorizationOptions
+internal sealed class AuthorizationOptions
 {
     /// <summary>Configuration section: <c>Authorization</c>.</summary>
     public const string SectionName = "Authorization";

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace CloudjetGraph.Core.Authorization;
 
 /// <summary>Registers roles, the field matrix and operation grants from <c>Authorization</c>, validated at startup, and the access policy over them.</summary>
-public static class AuthorizationServiceCollectionExtensions
+internal static class AuthorizationServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="FieldMatrix"/>, <see cref="OperationGrants"/> and <see cref="AccessPolicy"/>; a bad setting stops startup naming the key.</summary>
     public static IServiceCollection AddCloudjetFieldMatrix(this IServiceCollection services)

@@ -6,7 +6,7 @@ namespace CloudjetGraph.Core.Authorization;
 /// Turns <see cref="AuthorizationOptions"/> into a <see cref="FieldMatrix"/>, naming the exact
 /// setting of every problem, so a bad matrix stops startup with a message an operator can act on.
 /// </summary>
-public static class FieldMatrixParser
+internal static class FieldMatrixParser
 {
     private const string FieldsKey = AuthorizationOptions.SectionName + ":Fields";
     private const string ScopesKey = AuthorizationOptions.SectionName + ":RowScopes";

@@ -6,7 +6,7 @@ namespace CloudjetGraph.Core.Authorization;
 /// does not exist (no row scope), an anonymous grant, or owner and staff grants crossed (owners run
 /// only the operations on their own profile, staff never those).
 /// </summary>
-public static class OperationGrantsParser
+internal static class OperationGrantsParser
 {
     private const string OperationsKey = AuthorizationOptions.SectionName + ":Operations";
 

@@ -1,7 +1,7 @@
 namespace CloudjetGraph.Core.Fields;
 
 /// <summary>The masked form of a phone number: every digit but the last three hidden.</summary>
-public static class PhoneMask
+internal static class PhoneMask
 {
     private const int VisibleDigits = 3;
 

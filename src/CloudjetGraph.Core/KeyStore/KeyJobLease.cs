@@ -5,7 +5,7 @@ namespace CloudjetGraph.Core.KeyStore;
 /// Taken and renewed by a conditional update (compare-and-swap), so two runners never both hold it;
 /// a holder that dies stops renewing and the lease expires.
 /// </summary>
-public sealed class KeyJobLease
+internal sealed class KeyJobLease
 {
     /// <summary>The id of the only row.</summary>
     public const string SingletonId = "key-jobs";

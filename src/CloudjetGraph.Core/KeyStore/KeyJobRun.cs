@@ -4,7 +4,7 @@ namespace CloudjetGraph.Core.KeyStore;
 /// The checkpoint of a key job run over one scope: where the last finished batch ended and what the
 /// run did so far. A rerun after a crash resumes after <see cref="LastId"/>.
 /// </summary>
-public sealed class KeyJobRun
+internal sealed class KeyJobRun
 {
     /// <summary>The job kind (<see cref="Keys.Jobs.KeyJobKinds"/>).</summary>
     public required string Kind { get; init; }

@@ -10,16 +10,16 @@ namespace CloudjetGraph.Core.KeyStore;
 public sealed class KeyStoreDbContext(DbContextOptions<KeyStoreDbContext> options) : DbContext(options)
 {
     /// <summary>The wrapped person keys: one per profile, two for a moment while a rekey moves the profile to a new one.</summary>
-    public DbSet<WrappedPersonKey> PersonKeys => Set<WrappedPersonKey>();
+    internal DbSet<WrappedPersonKey> PersonKeys => Set<WrappedPersonKey>();
 
     /// <summary>The id this key store shares with its profile database; one row once they are paired.</summary>
     public DbSet<StorePairing> StorePairing => Set<StorePairing>();
 
     /// <summary>The single lease that lets one key job run at a time (see <see cref="Keys.Jobs.KeyJobLeases"/>).</summary>
-    public DbSet<KeyJobLease> KeyJobLeases => Set<KeyJobLease>();
+    internal DbSet<KeyJobLease> KeyJobLeases => Set<KeyJobLease>();
 
     /// <summary>The checkpoint of each key job run, by kind and scope.</summary>
-    public DbSet<KeyJobRun> KeyJobRuns => Set<KeyJobRun>();
+    internal DbSet<KeyJobRun> KeyJobRuns => Set<KeyJobRun>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace CloudjetGraph.Core.KeyStore;
 
 /// <summary>Registers the key store database and the person keys kept in it.</summary>
-public static class KeyStoreServiceCollectionExtensions
+internal static class KeyStoreServiceCollectionExtensions
 {
     /// <summary>The connection string name, read from <c>ConnectionStrings:CloudjetKeys</c>.</summary>
     public const string ConnectionStringName = "CloudjetKeys";

@@ -35,13 +35,13 @@ public sealed class PersonKeyCache : IDisposable, IUnwrappedKeyCache
     public int Count => _cache.Count;
 
     /// <summary>The cached key of this profile, if present and not expired.</summary>
-    public bool TryGet(Guid profileId, [NotNullWhen(true)] out PersonKey? key) => _cache.TryGetValue(profileId, out key);
+    internal bool TryGet(Guid profileId, [NotNullWhen(true)] out PersonKey? key) => _cache.TryGetValue(profileId, out key);
 
     /// <summary>
     /// Caches a freshly unwrapped key and takes it over: it is disposed when it leaves. When the
     /// cache is full the key is not kept (and the cache compacts), never exceeding the bound.
     /// </summary>
-    public void Set(PersonKey key)
+    internal void Set(PersonKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
         var entry = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _timeToLive };

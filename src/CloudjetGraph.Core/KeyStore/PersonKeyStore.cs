@@ -17,7 +17,7 @@ public sealed partial class PersonKeyStore(
     ILogger<PersonKeyStore> logger)
 {
     /// <summary>Makes, stores and caches a new person key for each profile, in one write.</summary>
-    public async Task<IReadOnlyList<PersonKey>> CreateAsync(IReadOnlyCollection<Guid> profileIds, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<PersonKey>> CreateAsync(IReadOnlyCollection<Guid> profileIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profileIds);
         var created = profileIds.Select(wrapper.Create).ToList();
@@ -69,7 +69,7 @@ public sealed partial class PersonKeyStore(
     /// key is the one a concurrent rekey moved it to, or the profile's save fails its version check.
     /// </summary>
     /// <exception cref="FieldIntegrityException">The profile has no key (shredded) or its key fails to unwrap.</exception>
-    public async Task<PersonKey> GetForSealingAsync(Guid profileId, CancellationToken cancellationToken)
+    internal async Task<PersonKey> GetForSealingAsync(Guid profileId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.PersonKeys.AsNoTracking().Where(k => k.ProfileId == profileId).ToListAsync(cancellationToken);
@@ -87,7 +87,7 @@ public sealed partial class PersonKeyStore(
     /// cache when it holds that key, otherwise fetched (a cached key may be the one a rekey replaced).
     /// </summary>
     /// <exception cref="FieldIntegrityException">The profile has no such key (shredded, or another profile's) or it fails to unwrap.</exception>
-    public async Task<PersonKey> GetAsync(Guid profileId, Guid keyId, CancellationToken cancellationToken)
+    internal async Task<PersonKey> GetAsync(Guid profileId, Guid keyId, CancellationToken cancellationToken)
     {
         if (Cached(profileId, keyId) is { } cached)
         {
@@ -105,7 +105,7 @@ public sealed partial class PersonKeyStore(
     /// cache in between or the cache holds the profile's other key (during or just after a rekey).
     /// </summary>
     /// <exception cref="FieldIntegrityException">The profile has no such key (shredded, or another profile's) or it fails to unwrap.</exception>
-    public PersonKey Get(Guid profileId, Guid keyId)
+    internal PersonKey Get(Guid profileId, Guid keyId)
     {
         if (Cached(profileId, keyId) is { } cached)
         {

@@ -24,7 +24,7 @@ public sealed class PersonKeyWrapper(DataKeyRing ring, TimeProvider time)
 
     /// <summary>Makes a random person key for <paramref name="profileId"/>: its stored row and its unwrapped form.</summary>
     /// <exception cref="InvalidOperationException">No active person-key data key is loaded.</exception>
-    public (WrappedPersonKey Row, PersonKey Key) Create(Guid profileId)
+    internal (WrappedPersonKey Row, PersonKey Key) Create(Guid profileId)
     {
         var wrappingKey = ring.Active(DataKeyPurpose.PersonKeyWrapping);
         var now = time.GetUtcNow();
@@ -49,7 +49,7 @@ public sealed class PersonKeyWrapper(DataKeyRing ring, TimeProvider time)
     /// <returns>The new wrapping key id and wrapped bytes.</returns>
     /// <exception cref="FieldIntegrityException">The row was altered or moved, or its wrapping key is not loaded.</exception>
     /// <exception cref="InvalidOperationException">No active person-key data key is loaded.</exception>
-    public (Guid WrappingKeyId, byte[] WrappedKey) Rewrap(WrappedPersonKey row)
+    internal (Guid WrappingKeyId, byte[] WrappedKey) Rewrap(WrappedPersonKey row)
     {
         ArgumentNullException.ThrowIfNull(row);
         var material = UnwrapMaterial(row);
@@ -70,7 +70,7 @@ public sealed class PersonKeyWrapper(DataKeyRing ring, TimeProvider time)
     /// </summary>
     /// <exception cref="DataKeyDisabledException">Its wrapping key is disabled.</exception>
     /// <exception cref="FieldIntegrityException">The row was altered or moved, or its wrapping key is not loaded.</exception>
-    public PersonKey Unwrap(WrappedPersonKey row)
+    internal PersonKey Unwrap(WrappedPersonKey row)
     {
         ArgumentNullException.ThrowIfNull(row);
         var material = UnwrapMaterial(row);

@@ -4,7 +4,7 @@ namespace CloudjetGraph.Core.KeyStore;
 /// A profile's person key as the key store holds it: wrapped (AES-256-GCM) under a person-key
 /// data key. Deleting the row shreds every value sealed under the key, in every copy of the database.
 /// </summary>
-public sealed class WrappedPersonKey
+internal sealed class WrappedPersonKey
 {
     /// <summary>The person key id, written into the header of every value sealed under it.</summary>
     public required Guid Id { get; init; }

@@ -30,7 +30,7 @@ public static class DataKeyStates
     public static string Of(DataKey key) => Label(StateOf(key));
 
     /// <summary>The state of a stored key, read from its row: a later step wins over an earlier one.</summary>
-    public static DataKeyState StateOf(DataKey key)
+    internal static DataKeyState StateOf(DataKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
         return key switch
@@ -44,7 +44,7 @@ public static class DataKeyStates
     }
 
     /// <summary>The fixed label of <paramref name="state"/>.</summary>
-    public static string Label(DataKeyState state) => state switch
+    internal static string Label(DataKeyState state) => state switch
     {
         DataKeyState.PreStaged => PreStaged,
         DataKeyState.Active => Active,

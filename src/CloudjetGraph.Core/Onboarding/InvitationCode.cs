@@ -5,7 +5,7 @@ using System.Text;
 namespace CloudjetGraph.Core.Onboarding;
 
 /// <summary>Invitation codes: 128 random bits, handed out once and stored only as a hash.</summary>
-public static class InvitationCode
+internal static class InvitationCode
 {
     /// <summary>Longest code accepted; anything longer cannot be one and is not hashed.</summary>
     public const int MaxLength = 100;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CloudjetGraph.Core.Privacy;
 
 /// <summary>Registers the privacy rights: consent and erasure.</summary>
-public static class PrivacyServiceCollectionExtensions
+internal static class PrivacyServiceCollectionExtensions
 {
     /// <summary>Adds the consent history reader, policy acceptance and the erasure service, scoped like the database they use.</summary>
     public static IServiceCollection AddCloudjetPrivacy(this IServiceCollection services)

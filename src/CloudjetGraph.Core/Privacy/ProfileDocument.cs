@@ -21,7 +21,7 @@ public sealed class ProfileDocument(ProfileRelease release)
     /// <summary>The fields the caller may read of the profile, whose organisation must be loaded.</summary>
     /// <exception cref="DomainException"><see cref="ErrorCodes.DataIntegrity"/> when the row's access tag did not verify.</exception>
     /// <exception cref="Protection.FieldIntegrityException">A stored value failed its integrity check.</exception>
-    public ReleasedProfile Release(Caller caller, Profile profile)
+    internal ReleasedProfile Release(Caller caller, Profile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (!profile.AccessVerified)

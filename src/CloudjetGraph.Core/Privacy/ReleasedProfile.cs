@@ -5,4 +5,4 @@ namespace CloudjetGraph.Core.Privacy;
 /// <summary>A profile as one JSON object, holding exactly the fields released to the caller.</summary>
 /// <param name="Document">The fields by schema name, in schema order.</param>
 /// <param name="Fields">The schema names of the released fields, for the record.</param>
-public sealed record ReleasedProfile(JsonObject Document, IReadOnlyList<string> Fields);
+internal sealed record ReleasedProfile(JsonObject Document, IReadOnlyList<string> Fields);

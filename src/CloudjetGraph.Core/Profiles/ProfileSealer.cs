@@ -28,7 +28,7 @@ public sealed class ProfileSealer(IFieldCipher cipher, BlindIndex blindIndex, Pe
     }
 
     /// <summary>Encrypts one field under the profile's person key (null clears it) and refreshes its blind index.</summary>
-    public void Seal(Profile profile, PersonKey key, ProfileField field, string? value)
+    internal void Seal(Profile profile, PersonKey key, ProfileField field, string? value)
     {
         ArgumentNullException.ThrowIfNull(profile);
         CheckOwnKey(profile, key);
@@ -43,7 +43,7 @@ public sealed class ProfileSealer(IFieldCipher cipher, BlindIndex blindIndex, Pe
     /// values do not change.
     /// </summary>
     /// <exception cref="FieldIntegrityException">A value does not belong here or was altered, or <paramref name="keyOf"/> has no key it names.</exception>
-    public void Reseal(Profile profile, Func<Guid, PersonKey> keyOf, PersonKey newKey)
+    internal void Reseal(Profile profile, Func<Guid, PersonKey> keyOf, PersonKey newKey)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(keyOf);
@@ -66,7 +66,7 @@ public sealed class ProfileSealer(IFieldCipher cipher, BlindIndex blindIndex, Pe
     public const string PasswordHashColumn = "passwordHash";
 
     /// <summary>Seals a password hash under the profile's person key.</summary>
-    public void SealPasswordHash(Profile profile, PersonKey key, string hash)
+    internal void SealPasswordHash(Profile profile, PersonKey key, string hash)
     {
         ArgumentNullException.ThrowIfNull(profile);
         CheckOwnKey(profile, key);

@@ -14,7 +14,7 @@ namespace CloudjetGraph.Core.Profiles;
 /// <see cref="PhoneNumberRule"/>; <c>skype</c> is visible ASCII without spaces. Messages name the
 /// field and the rule, never the value.
 /// </summary>
-public static class ProfileValueRules
+internal static class ProfileValueRules
 {
     /// <summary>Fewest characters other than white space a password must have.</summary>
     public const int MinPasswordCharacters = 10;

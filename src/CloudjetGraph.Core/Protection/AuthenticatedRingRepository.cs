@@ -49,7 +49,7 @@ public sealed partial class AuthenticatedRingRepository(
     public IReadOnlyList<UnauthenticatedRingElement> FindUnauthenticated() => Authenticates ? Classify().Refused : [];
 
     /// <summary>Every element in the folder as stored, with its file name; empty when the folder does not exist (it is not created).</summary>
-    public IReadOnlyList<RingFile> ReadFolder()
+    internal IReadOnlyList<RingFile> ReadFolder()
     {
         directory.Refresh();
         return directory.Exists

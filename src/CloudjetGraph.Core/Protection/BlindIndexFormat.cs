@@ -5,7 +5,7 @@ namespace CloudjetGraph.Core.Protection;
 /// The key id lets a lookup match entries made under any loaded index key while a reindex moves
 /// them to the active one, and lets a census count entries per key from the stored bytes alone.
 /// </summary>
-public static class BlindIndexFormat
+internal static class BlindIndexFormat
 {
     /// <summary>The only format version written and matched.</summary>
     public const byte CurrentVersion = 1;

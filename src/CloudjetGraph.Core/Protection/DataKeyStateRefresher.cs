@@ -11,7 +11,7 @@ namespace CloudjetGraph.Core.Protection;
 /// <see cref="ProtectionOptions.RefreshInterval"/> records the attempts made under disabled keys
 /// and reads the states again. So a disable or an enable reaches every instance within that interval.
 /// </summary>
-public sealed partial class DataKeyStateRefresher(
+internal sealed partial class DataKeyStateRefresher(
     IServiceScopeFactory scopes,
     IOptions<ProtectionOptions> options,
     TimeProvider time,

@@ -5,4 +5,4 @@ namespace CloudjetGraph.Core.Protection;
 /// <param name="Count">How many values were not opened.</param>
 /// <param name="First">The first attempt.</param>
 /// <param name="Last">The latest attempt.</param>
-public sealed record DisabledKeyUseTally(DisabledDataKey Key, long Count, DateTimeOffset First, DateTimeOffset Last);
+internal sealed record DisabledKeyUseTally(DisabledDataKey Key, long Count, DateTimeOffset First, DateTimeOffset Last);

@@ -25,7 +25,7 @@ public sealed class DisabledKeyUses(ProtectionMetrics metrics, TimeProvider time
     }
 
     /// <summary>Takes the attempts gathered since the last call.</summary>
-    public IReadOnlyList<DisabledKeyUseTally> Drain()
+    internal IReadOnlyList<DisabledKeyUseTally> Drain()
     {
         // Removed key by key, so an attempt counted meanwhile starts a new tally rather than being lost.
         var taken = new List<DisabledKeyUseTally>();

@@ -7,7 +7,7 @@ namespace CloudjetGraph.Core.Protection;
 /// key protected any other way is never used, except certificate-signed keys while
 /// <c>DataProtection:CertificatePath</c> is still set (the move from certificate to token).
 /// </summary>
-public sealed class Pkcs11Options
+internal sealed class Pkcs11Options
 {
     /// <summary>Configuration section: <c>DataProtection:Pkcs11</c>.</summary>
     public const string SectionName = ProtectionOptions.SectionName + ":Pkcs11";

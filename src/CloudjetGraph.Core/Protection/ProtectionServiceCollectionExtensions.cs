@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace CloudjetGraph.Core.Protection;
 
 /// <summary>Registers the key hierarchy above person keys: Data Protection key ring, data keys, field cipher, blind index and access tags.</summary>
-public static class ProtectionServiceCollectionExtensions
+internal static class ProtectionServiceCollectionExtensions
 {
     /// <summary>
     /// Adds field protection, reading the <c>DataProtection</c> section; its certificate is loaded

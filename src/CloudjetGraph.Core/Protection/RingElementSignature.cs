@@ -19,7 +19,7 @@ namespace CloudjetGraph.Core.Protection;
 /// element; <see cref="AuthenticatedRingRepository"/> removes it before Data Protection reads the
 /// element. Verification takes the key from the configured certificate, never from the file.
 /// </remarks>
-public static class RingElementSignature
+internal static class RingElementSignature
 {
     private static readonly XName SignatureName = XName.Get("Signature", SignedXml.XmlDsigNamespaceUrl);
 

@@ -16,7 +16,7 @@ namespace CloudjetGraph.Core.Protection;
 /// covers the rest of the element (so dates cannot be moved to make a key the default) and
 /// revocations, which hold no secret.
 /// </remarks>
-public static class RingElementTokenSeal
+internal static class RingElementTokenSeal
 {
     /// <summary>The seal element's name, in the project's own namespace so that nothing else claims it.</summary>
     public static readonly XName SealName = XName.Get("tokenSeal", "urn:cloudjetgraph:ring:v1");

@@ -5,7 +5,7 @@ namespace CloudjetGraph.Core.Protection;
 /// In version 2, the only one written and opened, the key id names the profile's person key (in the
 /// retired version 1 it named a data key). The key protecting any value is known without decrypting it.
 /// </summary>
-public static class SealedValueFormat
+internal static class SealedValueFormat
 {
     /// <summary>The only format version written and opened: sealed under a person key.</summary>
     public const byte CurrentVersion = 2;

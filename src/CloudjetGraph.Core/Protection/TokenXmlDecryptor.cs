@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CloudjetGraph.Core.Protection;
 
 /// <summary>Opens what <see cref="TokenXmlEncryptor"/> sealed; Data Protection creates it by name, with the services.</summary>
-public sealed class TokenXmlDecryptor(IServiceProvider services) : IXmlDecryptor
+internal sealed class TokenXmlDecryptor(IServiceProvider services) : IXmlDecryptor
 {
     /// <inheritdoc />
     public XElement Decrypt(XElement encryptedElement)

@@ -10,7 +10,7 @@ namespace CloudjetGraph.Core.Protection;
 /// leaves it: a token-encrypted ring key is authenticated by construction, and one protected any
 /// other way is not.
 /// </summary>
-public sealed class TokenXmlEncryptor(RingToken token) : IXmlEncryptor
+internal sealed class TokenXmlEncryptor(RingToken token) : IXmlEncryptor
 {
     /// <summary>The associated data of every sealed secret; a fixed string, as it reaches stored bytes.</summary>
     internal static readonly byte[] AssociatedData = Encoding.UTF8.GetBytes("CloudjetGraph ring key secret v1");

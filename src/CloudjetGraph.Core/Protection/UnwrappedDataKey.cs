@@ -10,7 +10,7 @@ namespace CloudjetGraph.Core.Protection;
 /// <param name="Material">The 256-bit key.</param>
 /// <param name="IsActive">Whether new values use it.</param>
 /// <param name="DevelopmentOnly">Whether it belongs to a development key ring.</param>
-public sealed record UnwrappedDataKey(Guid Id, DataKeyPurpose Purpose, byte[] Material, bool IsActive, bool DevelopmentOnly)
+internal sealed record UnwrappedDataKey(Guid Id, DataKeyPurpose Purpose, byte[] Material, bool IsActive, bool DevelopmentOnly)
 {
     // AesGcm is not thread-safe, and making one per wrap or unwrap costs about as much as the
     // operation: a key job wraps a million person keys under one data key. The instances go with
@@ -18,8 +18,8 @@ public sealed record UnwrappedDataKey(Guid Id, DataKeyPurpose Purpose, byte[] Ma
     private readonly ConcurrentBag<AesGcm> _ciphers = [];
 
     /// <summary>An AES-GCM instance under this key, to hand back with <see cref="ReturnCipher"/>.</summary>
-    internal AesGcm RentCipher() => _ciphers.TryTake(out var aes) ? aes : new AesGcm(Material, PersonKey.TagSize);
+    public AesGcm RentCipher() => _ciphers.TryTake(out var aes) ? aes : new AesGcm(Material, PersonKey.TagSize);
 
     /// <summary>Hands back an instance from <see cref="RentCipher"/>.</summary>
-    internal void ReturnCipher(AesGcm aes) => _ciphers.Add(aes);
+    public void ReturnCipher(AesGcm aes) => _ciphers.Add(aes);
 }

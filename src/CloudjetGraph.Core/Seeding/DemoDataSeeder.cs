@@ -19,7 +19,7 @@ namespace CloudjetGraph.Core.Seeding;
 /// in, staff assignments and a few open invitations. Deterministic, written in one transaction,
 /// and skipped when present.
 /// </summary>
-public sealed partial class DemoDataSeeder(
+internal sealed partial class DemoDataSeeder(
     CloudjetDbContext db,
     ProfileSealer sealer,
     PersonKeyStore personKeys,

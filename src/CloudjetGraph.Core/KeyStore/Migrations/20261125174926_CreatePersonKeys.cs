@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CloudjetGraph.Core.KeyStore.Migrations
 {
     /// <inheritdoc />
-    public partial class CreatePersonKeys : Migration
+    internal partial class CreatePersonKeys : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CloudjetGraph.Core.KeyStore.Migrations
 {
     /// <inheritdoc />
-    public partial class KeyJobsAndRekey : Migration
+    internal partial class KeyJobsAndRekey : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -15,7 +15,7 @@ namespace CloudjetGraph.Core.Keys.Jobs;
 /// so login, sign-up uniqueness and search keep working during the job. Idempotent: a row whose
 /// entries are all under the active key is never looked at again.
 /// </summary>
-public sealed partial class BlindIndexReindexer(
+internal sealed partial class BlindIndexReindexer(
     CloudjetDbContext db,
     DataKeyRing ring,
     BlindIndex blindIndex,

@@ -5,7 +5,7 @@ namespace CloudjetGraph.Core.Keys.Jobs;
 /// nothing. Each batch must be idempotent per row (a rerun of the batch in flight when a runner was
 /// killed changes only what is still to change) and compare-and-swap every write.
 /// </summary>
-public interface IKeyJobStep
+internal interface IKeyJobStep
 {
     /// <summary>How many rows still need the job (for progress and <c>--dry-run</c>); never writes.</summary>
     Task<long> CountPendingAsync(CancellationToken cancellationToken);

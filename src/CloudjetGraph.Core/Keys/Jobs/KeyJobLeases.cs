@@ -45,7 +45,7 @@ public sealed class KeyJobLeases(IDbContextFactory<KeyStoreDbContext> keyStores,
     }
 
     /// <summary>The lease as stored now.</summary>
-    public async Task<KeyJobLease> ReadAsync(CancellationToken cancellationToken)
+    internal async Task<KeyJobLease> ReadAsync(CancellationToken cancellationToken)
     {
         await using var db = await keyStores.CreateDbContextAsync(cancellationToken);
         return await db.KeyJobLeases.AsNoTracking().SingleAsync(l => l.Id == KeyJobLease.SingletonId, cancellationToken);

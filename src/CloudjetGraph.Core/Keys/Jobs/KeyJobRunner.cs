@@ -21,7 +21,7 @@ public sealed partial class KeyJobRunner(IDbContextFactory<KeyStoreDbContext> ke
     /// across resumptions), so a step can tell rows it already changed in this run.
     /// </summary>
     /// <exception cref="KeyJobLeaseHeldException">Another runner holds the lease, or took it over after this one lost it.</exception>
-    public async Task<KeyJobOutcome> RunAsync(KeyJobRequest request, Func<DateTimeOffset, IKeyJobStep> createStep, IProgress<KeyJobProgress>? progress, CancellationToken cancellationToken)
+    internal async Task<KeyJobOutcome> RunAsync(KeyJobRequest request, Func<DateTimeOffset, IKeyJobStep> createStep, IProgress<KeyJobProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(createStep);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CloudjetGraph.Core.Keys.Jobs;
 
 /// <summary>Registers the key jobs: lease, runner, steps, the recorded entry point and the status reader.</summary>
-public static class KeyJobServiceCollectionExtensions
+internal static class KeyJobServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="KeyJobOptions"/> and the key job services; <see cref="ProfileRekeyStep"/> is made per run (it takes its scope and start).</summary>
     public static IServiceCollection AddCloudjetKeyJobs(this IServiceCollection services)

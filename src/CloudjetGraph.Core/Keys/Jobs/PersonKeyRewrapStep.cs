@@ -10,7 +10,7 @@ namespace CloudjetGraph.Core.Keys.Jobs;
 /// <c>keys rewrap</c>: moves every person key not under the active person-key data key to it (the
 /// same key material wrapped again). Key store rows only: no profile row and no sealed value changes.
 /// </summary>
-public sealed partial class PersonKeyRewrapStep(IDbContextFactory<KeyStoreDbContext> keyStores, PersonKeyWrapper wrapper, DataKeyRing ring, ILogger<PersonKeyRewrapStep> logger) : IKeyJobStep
+internal sealed partial class PersonKeyRewrapStep(IDbContextFactory<KeyStoreDbContext> keyStores, PersonKeyWrapper wrapper, DataKeyRing ring, ILogger<PersonKeyRewrapStep> logger) : IKeyJobStep
 {
     private static readonly string[] RewrappedColumns = [nameof(WrappedPersonKey.WrappingKeyId), nameof(WrappedPersonKey.WrappedKey)];
 

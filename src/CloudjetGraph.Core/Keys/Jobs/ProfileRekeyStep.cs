@@ -17,7 +17,7 @@ namespace CloudjetGraph.Core.Keys.Jobs;
 /// A rerun finds a profile whose newest key was made by this run (<paramref name="startedAt"/>) and
 /// reuses that key, or only deletes what is left over.
 /// </summary>
-public sealed partial class ProfileRekeyStep(
+internal sealed partial class ProfileRekeyStep(
     RekeyScope scope,
     DateTimeOffset startedAt,
     CloudjetDbContext db,

@@ -4,7 +4,7 @@ namespace CloudjetGraph.Core.Keys.Lifecycle;
 /// <param name="To">The state after the transition; the state before when refused.</param>
 /// <param name="RefusalCode">Null when allowed; otherwise one of the key codes of <see cref="Errors.ErrorCodes"/>.</param>
 /// <param name="Reason">Why it was refused, for custodians; empty when allowed.</param>
-public sealed record DataKeyDecision(DataKeyState To, string? RefusalCode, string Reason)
+internal sealed record DataKeyDecision(DataKeyState To, string? RefusalCode, string Reason)
 {
     /// <summary>When an allowed scheduling lets the key be destroyed; null for every other decision.</summary>
     public DateTimeOffset? DestroyAfter { get; init; }

@@ -7,7 +7,7 @@ namespace CloudjetGraph.Core.Keys.Lifecycle;
 /// <param name="LastUseRecordedAt">The latest attempt to open something under it while disabled; null when none was recorded.</param>
 /// <param name="StillUnder">How many kinds of value the census still counts under it (person keys, sealed values, index entries, access tags, unexpired tokens); 0 when none.</param>
 /// <param name="Unattributed">Stored values whose key no census can name: any of them might be under this key.</param>
-public sealed record DataKeyFacts(
+internal sealed record DataKeyFacts(
     DataKeyState State,
     DateTimeOffset? DestroyScheduledAt = null,
     DateTimeOffset? DestroyAfter = null,

@@ -7,7 +7,7 @@ namespace CloudjetGraph.Core.Keys.Lifecycle;
 /// Decides a data key's transitions from the time and the key's facts alone: no storage, no clock,
 /// so every guard is tested with literal dates. Services load the key, ask here, then save and record.
 /// </summary>
-public static class DataKeyLifecyclePolicy
+internal static class DataKeyLifecyclePolicy
 {
     /// <summary>Decides <paramref name="transition"/> for <paramref name="key"/> at <paramref name="now"/>; <see cref="DataKeyTransition.ScheduleDestruction"/> goes through <see cref="DecideSchedule"/>.</summary>
     public static DataKeyDecision Decide(DateTimeOffset now, DataKeyFacts key, DataKeyTransition transition)

@@ -1,7 +1,7 @@
 namespace CloudjetGraph.Core.Keys.Lifecycle;
 
 /// <summary>Where a data key is in its life; <see cref="DataKeyStates"/> gives the fixed label of each.</summary>
-public enum DataKeyState
+internal enum DataKeyState
 {
     /// <summary>Made, known to every instance, not yet writing (rotations today activate at once, so no stored key is in it yet).</summary>
     PreStaged,

@@ -1,7 +1,7 @@
 namespace CloudjetGraph.Core.Keys.Lifecycle;
 
 /// <summary>The changes a data key's state can go through, each with its own guard in <see cref="DataKeyLifecyclePolicy"/>.</summary>
-public enum DataKeyTransition
+internal enum DataKeyTransition
 {
     /// <summary>Pre-staged to active.</summary>
     Activate,

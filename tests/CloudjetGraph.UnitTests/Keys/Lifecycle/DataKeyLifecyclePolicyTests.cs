@@ -10,27 +10,28 @@ public sealed class DataKeyLifecyclePolicyTests
     private static readonly DateTimeOffset Now = At("2026-12-05 09:00:00Z");
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
-    // Each state's only way out, by transition (scheduling is tested on its own below).
-    public static TheoryData<DataKeyState, DataKeyTransition, DataKeyState> Allowed => new()
+    // Each state's only way out, by transition (scheduling is tested on its own below). Rows hold the
+    // enums' names: the enums are internal to Core, and a public theory cannot take them.
+    public static TheoryData<string, string, string> Allowed => new()
     {
-        { DataKeyState.PreStaged, DataKeyTransition.Activate, DataKeyState.Active },
-        { DataKeyState.Active, DataKeyTransition.Retire, DataKeyState.DecryptOnly },
-        { DataKeyState.DecryptOnly, DataKeyTransition.Disable, DataKeyState.Disabled },
-        { DataKeyState.Disabled, DataKeyTransition.Enable, DataKeyState.DecryptOnly },
-        { DataKeyState.ScheduledForDestruction, DataKeyTransition.CancelDestruction, DataKeyState.Disabled },
+        { nameof(DataKeyState.PreStaged), nameof(DataKeyTransition.Activate), nameof(DataKeyState.Active) },
+        { nameof(DataKeyState.Active), nameof(DataKeyTransition.Retire), nameof(DataKeyState.DecryptOnly) },
+        { nameof(DataKeyState.DecryptOnly), nameof(DataKeyTransition.Disable), nameof(DataKeyState.Disabled) },
+        { nameof(DataKeyState.Disabled), nameof(DataKeyTransition.Enable), nameof(DataKeyState.DecryptOnly) },
+        { nameof(DataKeyState.ScheduledForDestruction), nameof(DataKeyTransition.CancelDestruction), nameof(DataKeyState.Disabled) },
     };
 
-    public static TheoryData<DataKeyState, DataKeyTransition> Refused()
+    public static TheoryData<string, string> Refused()
     {
-        var allowed = Allowed.Select(row => ((DataKeyState)row[0], (DataKeyTransition)row[1])).ToHashSet();
-        var refused = new TheoryData<DataKeyState, DataKeyTransition>();
+        var allowed = Allowed.Select(row => (State((string)row[0]), Transition((string)row[1]))).ToHashSet();
+        var refused = new TheoryData<string, string>();
         foreach (var state in Enum.GetValues<DataKeyState>())
         {
             foreach (var transition in Enum.GetValues<DataKeyTransition>().Where(t => t is not (DataKeyTransition.ScheduleDestruction or DataKeyTransition.Destroy)))
             {
                 if (!allowed.Contains((state, transition)))
                 {
-                    refused.Add(state, transition);
+                    refused.Add(state.ToString(), transition.ToString());
                 }
             }
         }
@@ -40,24 +41,24 @@ public sealed class DataKeyLifecyclePolicyTests
 
     [Theory]
     [MemberData(nameof(Allowed))]
-    public void Decide_AllowedTransition_LeadsToItsState(DataKeyState from, DataKeyTransition transition, DataKeyState to)
+    public void Decide_AllowedTransition_LeadsToItsState(string from, string transition, string to)
     {
-        var decision = DataKeyLifecyclePolicy.Decide(Now, new DataKeyFacts(from), transition);
+        var decision = DataKeyLifecyclePolicy.Decide(Now, new DataKeyFacts(State(from)), Transition(transition));
 
         Assert.True(decision.IsAllowed);
-        Assert.Equal(to, decision.To);
+        Assert.Equal(State(to), decision.To);
         Assert.Null(decision.DestroyAfter);
     }
 
     [Theory]
     [MemberData(nameof(Refused))]
-    public void Decide_TransitionNotFromItsState_IsRefusedAndStays(DataKeyState from, DataKeyTransition transition)
+    public void Decide_TransitionNotFromItsState_IsRefusedAndStays(string from, string transition)
     {
-        var decision = DataKeyLifecyclePolicy.Decide(Now, new DataKeyFacts(from), transition);
+        var decision = DataKeyLifecyclePolicy.Decide(Now, new DataKeyFacts(State(from)), Transition(transition));
 
         Assert.False(decision.IsAllowed);
         Assert.Equal(ErrorCodes.KeyTransitionRefused, decision.RefusalCode);
-        Assert.Equal(from, decision.To);
+        Assert.Equal(State(from), decision.To);
     }
 
     [Fact]
@@ -98,14 +99,14 @@ public sealed class DataKeyLifecyclePolicyTests
     }
 
     [Theory]
-    [InlineData(DataKeyState.PreStaged)]
-    [InlineData(DataKeyState.Active)]
-    [InlineData(DataKeyState.DecryptOnly)]
-    [InlineData(DataKeyState.ScheduledForDestruction)]
-    [InlineData(DataKeyState.Destroyed)]
-    public void DecideSchedule_KeyNotDisabled_IsRefused(DataKeyState state)
+    [InlineData(nameof(DataKeyState.PreStaged))]
+    [InlineData(nameof(DataKeyState.Active))]
+    [InlineData(nameof(DataKeyState.DecryptOnly))]
+    [InlineData(nameof(DataKeyState.ScheduledForDestruction))]
+    [InlineData(nameof(DataKeyState.Destroyed))]
+    public void DecideSchedule_KeyNotDisabled_IsRefused(string state)
     {
-        var decision = DataKeyLifecyclePolicy.DecideSchedule(Now, new DataKeyFacts(state), Week, Week);
+        var decision = DataKeyLifecyclePolicy.DecideSchedule(Now, new DataKeyFacts(State(state)), Week, Week);
 
         Assert.Equal(ErrorCodes.KeyTransitionRefused, decision.RefusalCode);
         Assert.Null(decision.DestroyAfter);
@@ -181,14 +182,14 @@ public sealed class DataKeyLifecyclePolicyTests
     }
 
     [Theory]
-    [InlineData(DataKeyState.PreStaged)]
-    [InlineData(DataKeyState.Active)]
-    [InlineData(DataKeyState.DecryptOnly)]
-    [InlineData(DataKeyState.Disabled)]
-    [InlineData(DataKeyState.Destroyed)]
-    public void Decide_DestroyKeyNotScheduled_IsRefusedEvenLongAfter(DataKeyState state)
+    [InlineData(nameof(DataKeyState.PreStaged))]
+    [InlineData(nameof(DataKeyState.Active))]
+    [InlineData(nameof(DataKeyState.DecryptOnly))]
+    [InlineData(nameof(DataKeyState.Disabled))]
+    [InlineData(nameof(DataKeyState.Destroyed))]
+    public void Decide_DestroyKeyNotScheduled_IsRefusedEvenLongAfter(string state)
     {
-        var decision = DataKeyLifecyclePolicy.Decide(At("2030-01-01 00:00:00Z"), new DataKeyFacts(state, DestroyAfter: Now), DataKeyTransition.Destroy);
+        var decision = DataKeyLifecyclePolicy.Decide(At("2030-01-01 00:00:00Z"), new DataKeyFacts(State(state), DestroyAfter: Now), DataKeyTransition.Destroy);
 
         Assert.Equal(ErrorCodes.KeyTransitionRefused, decision.RefusalCode);
     }
@@ -204,4 +205,8 @@ public sealed class DataKeyLifecyclePolicyTests
         new(DataKeyState.ScheduledForDestruction, DestroyScheduledAt: Now, DestroyAfter: At("2026-12-12 09:00:00Z"));
 
     private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+
+    private static DataKeyState State(string name) => Enum.Parse<DataKeyState>(name);
+
+    private static DataKeyTransition Transition(string name) => Enum.Parse<DataKeyTransition>(name);
 }
