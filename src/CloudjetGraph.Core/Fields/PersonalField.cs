@@ -7,6 +7,14 @@ namespace CloudjetGraph.Core.Fields;
 /// </summary>
 public sealed class PersonalField
 {
+    // Column and rule are Core's own business, so they come through an internal constructor:
+    // a required member cannot be less visible than its class, which hosts read.
+    internal PersonalField(ProfileColumn column, PersonalValueRule rule)
+    {
+        Column = column;
+        Rule = rule;
+    }
+
     /// <summary>The field, whose camelCase name is its name in the schema and the matrix.</summary>
     public required ProfileField Field { get; init; }
 
@@ -17,13 +25,13 @@ public sealed class PersonalField
     public required string StoredName { get; init; }
 
     /// <summary>The sealed bytes on <see cref="Data.Profile"/>.</summary>
-    public required ProfileColumn Column { get; init; }
+    internal ProfileColumn Column { get; }
 
     /// <summary>The blind index kept in step with the value, for equality lookups; null when the field has none.</summary>
-    public ProfileColumn? BlindIndex { get; init; }
+    internal ProfileColumn? BlindIndex { get; init; }
 
     /// <summary>The grammar of its values.</summary>
-    public required PersonalValueRule Rule { get; init; }
+    internal PersonalValueRule Rule { get; }
 
     /// <summary>Most characters of a value after normalisation.</summary>
     public required int MaxLength { get; init; }

@@ -13,51 +13,51 @@ public static class PersonalFieldCatalogue
     /// <summary>Every sealed personal field.</summary>
     public static IReadOnlyList<PersonalField> All { get; } =
     [
-        new()
+        new(new(p => p.FullName), PersonalValueRule.Text)
         {
-            Field = ProfileField.FullName, StoredName = "fullName", Column = new(p => p.FullName),
-            Rule = PersonalValueRule.Text, MaxLength = 200, Required = true, Editable = true,
+            Field = ProfileField.FullName, StoredName = "fullName",
+            MaxLength = 200, Required = true, Editable = true,
             Description = "Full name.", EditDescription = "Full name; cannot be cleared.",
             SignUpDescription = "Full name, 1 to 200 characters.",
         },
-        new()
+        new(new(p => p.Email), PersonalValueRule.Email)
         {
-            Field = ProfileField.Email, StoredName = "email", Column = new(p => p.Email), BlindIndex = new(p => p.EmailIndex),
-            Rule = PersonalValueRule.Email, MaxLength = EmailAddressRule.MaxAsciiLength, Required = true, Editable = true,
+            Field = ProfileField.Email, StoredName = "email", BlindIndex = new(p => p.EmailIndex),
+            MaxLength = EmailAddressRule.MaxAsciiLength, Required = true, Editable = true,
             Description = "Contact email.", EditDescription = "Contact email; cannot be cleared. The login email does not change.",
             SignUpDescription = "Email address; must not belong to another account.",
         },
-        new()
+        new(new(p => p.Phone), PersonalValueRule.Phone)
         {
-            Field = ProfileField.Phone, StoredName = "phone", Column = new(p => p.Phone),
-            Rule = PersonalValueRule.Phone, MaxLength = 32, Mask = PhoneMask.Apply, Editable = true,
+            Field = ProfileField.Phone, StoredName = "phone",
+            MaxLength = 32, Mask = PhoneMask.Apply, Editable = true,
             Description = "Phone number; support sees only its last 3 digits.", EditDescription = "Phone number.",
             SignUpDescription = "Phone number, 8 to 15 digits.",
         },
-        new()
+        new(new(p => p.Skype), PersonalValueRule.Handle)
         {
-            Field = ProfileField.Skype, StoredName = "skype", Column = new(p => p.Skype),
-            Rule = PersonalValueRule.Handle, MaxLength = 64, Editable = true,
+            Field = ProfileField.Skype, StoredName = "skype",
+            MaxLength = 64, Editable = true,
             Description = "Skype handle.", EditDescription = "Skype handle.", SignUpDescription = "Skype handle.",
         },
-        new()
+        new(new(p => p.Department), PersonalValueRule.Text)
         {
-            Field = ProfileField.Department, StoredName = "department", Column = new(p => p.Department),
-            Rule = PersonalValueRule.Text, MaxLength = 100, Editable = true,
+            Field = ProfileField.Department, StoredName = "department",
+            MaxLength = 100, Editable = true,
             Description = "Department.", EditDescription = "Department.", SignUpDescription = "Department.",
         },
-        new()
+        new(new(p => p.JobTitle), PersonalValueRule.Text)
         {
-            Field = ProfileField.JobTitle, StoredName = "jobTitle", Column = new(p => p.JobTitle),
-            Rule = PersonalValueRule.Text, MaxLength = 100, Editable = true,
+            Field = ProfileField.JobTitle, StoredName = "jobTitle",
+            MaxLength = 100, Editable = true,
             Description = "Job title.", EditDescription = "Job title.", SignUpDescription = "Job title.",
         },
-        new()
+        new(new(p => p.LoginEmail), PersonalValueRule.Email)
         {
             // Not editable: it is the account's login, changed only through a verified flow. Not asked
             // at sign-up either: it is the email given there.
-            Field = ProfileField.LoginEmail, StoredName = "loginEmail", Column = new(p => p.LoginEmail), BlindIndex = new(p => p.LoginEmailIndex),
-            Rule = PersonalValueRule.Email, MaxLength = EmailAddressRule.MaxAsciiLength, Required = true,
+            Field = ProfileField.LoginEmail, StoredName = "loginEmail", BlindIndex = new(p => p.LoginEmailIndex),
+            MaxLength = EmailAddressRule.MaxAsciiLength, Required = true,
             Description = "The email used to log in.",
         },
     ];

@@ -1,7 +1,7 @@
 namespace CloudjetGraph.Core.Fields;
 
 /// <summary>The grammar a personal field's value follows; see <see cref="Profiles.ProfileValueRules"/>.</summary>
-public enum PersonalValueRule
+internal enum PersonalValueRule
 {
     /// <summary>Names and free text: visible characters, a letter or digit, well-placed combining marks.</summary>
     Text,

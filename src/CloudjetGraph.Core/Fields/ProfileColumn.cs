@@ -8,7 +8,7 @@ namespace CloudjetGraph.Core.Fields;
 /// One <c>byte[]</c> column of <see cref="Profile"/>, named once by a property expression: read and
 /// written in memory through the same property that EF Core updates in bulk and the census counts.
 /// </summary>
-public sealed class ProfileColumn
+internal sealed class ProfileColumn
 {
     private readonly Func<Profile, byte[]?> _get;
     private readonly Action<Profile, byte[]?> _set;

@@ -12,7 +12,7 @@ namespace CloudjetGraph.Core.Protection;
 /// <param name="Table">Stored table name.</param>
 /// <param name="Column">Stored column name.</param>
 /// <param name="RowId">The row's identifier.</param>
-public readonly record struct FieldBinding(string Table, string Column, Guid RowId)
+internal readonly record struct FieldBinding(string Table, string Column, Guid RowId)
 {
     // A fixed string that reaches stored bytes: never rename it.
     internal const string AssociatedDataPrefix = "cloudjet/field";

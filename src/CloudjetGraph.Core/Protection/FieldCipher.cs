@@ -14,7 +14,7 @@ public sealed class FieldCipher(ProtectionMetrics metrics) : IFieldCipher
     private const int MaxPlaintextOnStack = 512;
 
     /// <summary>Seals <paramref name="plaintext"/> for the given row and column under <paramref name="key"/>.</summary>
-    public byte[] Seal(string plaintext, PersonKey key, FieldBinding binding)
+    internal byte[] Seal(string plaintext, PersonKey key, FieldBinding binding)
     {
         ArgumentNullException.ThrowIfNull(plaintext);
         ArgumentNullException.ThrowIfNull(key);
@@ -44,7 +44,7 @@ public sealed class FieldCipher(ProtectionMetrics metrics) : IFieldCipher
 
     /// <summary>Opens a sealed value that must belong to the given row and column and be sealed under <paramref name="key"/>.</summary>
     /// <exception cref="FieldIntegrityException">Tampered, moved, malformed, of the retired format, or sealed under another key.</exception>
-    public string Open(byte[] sealedValue, PersonKey key, FieldBinding binding)
+    internal string Open(byte[] sealedValue, PersonKey key, FieldBinding binding)
     {
         ArgumentNullException.ThrowIfNull(sealedValue);
         ArgumentNullException.ThrowIfNull(key);
@@ -97,4 +97,9 @@ public sealed class FieldCipher(ProtectionMetrics metrics) : IFieldCipher
             }
         }
     }
+
+    // Explicit: an interface member that is not public cannot be implemented implicitly.
+    byte[] IFieldCipher.Seal(string plaintext, PersonKey key, FieldBinding binding) => Seal(plaintext, key, binding);
+
+    string IFieldCipher.Open(byte[] sealedValue, PersonKey key, FieldBinding binding) => Open(sealedValue, key, binding);
 }

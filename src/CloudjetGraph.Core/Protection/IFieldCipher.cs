@@ -7,9 +7,9 @@ namespace CloudjetGraph.Core.Protection;
 public interface IFieldCipher
 {
     /// <summary>Seals <paramref name="plaintext"/> for the given row and column under <paramref name="key"/>.</summary>
-    byte[] Seal(string plaintext, PersonKey key, FieldBinding binding);
+    internal byte[] Seal(string plaintext, PersonKey key, FieldBinding binding);
 
     /// <summary>Opens a sealed value that must belong to the given row and column and be sealed under <paramref name="key"/>.</summary>
     /// <exception cref="FieldIntegrityException">Tampered, moved, malformed, of the retired format, or sealed under another key.</exception>
-    string Open(byte[] sealedValue, PersonKey key, FieldBinding binding);
+    internal string Open(byte[] sealedValue, PersonKey key, FieldBinding binding);
 }

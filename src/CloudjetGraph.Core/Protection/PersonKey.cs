@@ -10,7 +10,7 @@ namespace CloudjetGraph.Core.Protection;
 /// still holding it afterwards unwraps the key again for each use, so nothing fails and no
 /// plaintext key stays behind.
 /// </summary>
-public sealed class PersonKey : IDisposable
+internal sealed class PersonKey : IDisposable
 {
     /// <summary>AES-GCM tag length, in bytes.</summary>
     internal const int TagSize = 16;
