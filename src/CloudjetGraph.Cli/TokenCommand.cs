@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

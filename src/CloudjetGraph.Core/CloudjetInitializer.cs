@@ -2,6 +2,7 @@ using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Data.Engines;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;

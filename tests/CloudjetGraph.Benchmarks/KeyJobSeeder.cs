@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;

@@ -1,8 +1,8 @@
 using CloudjetGraph.Api.GraphQL.Types;
 using CloudjetGraph.Core.Errors;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Keys.Jobs;
+using CloudjetGraph.Core.Protection;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;

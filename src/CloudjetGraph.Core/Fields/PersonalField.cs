@@ -16,7 +16,7 @@ public sealed class PersonalField
     /// </summary>
     public required string StoredName { get; init; }
 
-    /// <summary>The sealed bytes on <see cref="Data.Profile"/>.</summary>
+    /// <summary>The sealed bytes on <see cref="ProfileRecords.Profile"/>.</summary>
     public required ProfileColumn Column { get; init; }
 
     /// <summary>The blind index kept in step with the value, for equality lookups; null when the field has none.</summary>

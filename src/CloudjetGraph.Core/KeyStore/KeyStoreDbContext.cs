@@ -1,4 +1,3 @@
-using CloudjetGraph.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.KeyStore;
@@ -37,7 +36,7 @@ public sealed class KeyStoreDbContext(DbContextOptions<KeyStoreDbContext> option
             personKey.Property(k => k.Version).IsConcurrencyToken();
         });
 
-        modelBuilder.Entity<StorePairing>().ToTable(nameof(StorePairing));
+        modelBuilder.ApplyConfiguration(new StorePairingConfiguration());
 
         modelBuilder.Entity<KeyJobLease>(lease =>
         {

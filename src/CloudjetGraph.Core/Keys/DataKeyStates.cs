@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Keys.Lifecycle;
 
 namespace CloudjetGraph.Core.Keys;

@@ -1,4 +1,3 @@
-using CloudjetGraph.Core.Data;
 
 namespace CloudjetGraph.Core.Protection;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.GraphQL;

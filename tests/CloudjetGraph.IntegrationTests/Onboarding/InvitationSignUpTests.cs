@@ -1,5 +1,6 @@
 using System.Text;
 using CloudjetGraph.Core.Onboarding;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;

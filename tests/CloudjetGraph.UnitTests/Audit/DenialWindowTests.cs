@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.ProfileRecords;
 
 namespace CloudjetGraph.UnitTests.Audit;
 

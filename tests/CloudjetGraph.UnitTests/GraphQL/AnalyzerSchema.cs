@@ -1,4 +1,5 @@
 using CloudjetGraph.Api.GraphQL.Limits;
+using CloudjetGraph.Core.ProfileRecords;
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser;

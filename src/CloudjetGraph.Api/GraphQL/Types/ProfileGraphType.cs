@@ -1,8 +1,8 @@
 using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Fields;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 using GraphQL;
 using GraphQL.Builders;
