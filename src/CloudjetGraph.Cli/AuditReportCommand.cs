@@ -5,7 +5,6 @@ using System.Text.Json;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Breaches;
 using CloudjetGraph.Core.KeyRing;
-using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -5,7 +5,6 @@ using CloudjetGraph.Core.Data.Engines;
 using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.KeyStore;
-using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-
 namespace CloudjetGraph.Core.Audit;
 
 /// <summary>A page of recorded key custodian operations, newest first.</summary>

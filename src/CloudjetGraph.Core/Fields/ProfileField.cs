@@ -1,5 +1,3 @@
-using CloudjetGraph.Core.ProfileRecords;
-
 namespace CloudjetGraph.Core.Fields;
 
 /// <summary>The fields of a profile, as named in the schema and in the matrix configuration.</summary>

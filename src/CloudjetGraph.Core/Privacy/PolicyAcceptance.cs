@@ -4,7 +4,6 @@ using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
-using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

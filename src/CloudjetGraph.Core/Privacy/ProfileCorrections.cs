@@ -5,7 +5,6 @@ using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
-using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Privacy;

@@ -3,7 +3,6 @@ using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.ProfileRecords;
-using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Profiles;

@@ -1,4 +1,3 @@
-
 namespace CloudjetGraph.Core.Protection;
 
 /// <summary>A data key that nothing may open under: disabled, or scheduled for destruction.</summary>

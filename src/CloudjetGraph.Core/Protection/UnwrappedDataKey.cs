@@ -1,4 +1,3 @@
-
 namespace CloudjetGraph.Core.Protection;
 
 /// <summary>A data key's plaintext material, held only in memory.</summary>

@@ -8,7 +8,6 @@ using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Privacy;
 using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
-using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

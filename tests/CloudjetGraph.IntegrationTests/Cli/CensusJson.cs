@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Fields;
-using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 

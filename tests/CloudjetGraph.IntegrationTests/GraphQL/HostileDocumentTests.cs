@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.GraphQL;

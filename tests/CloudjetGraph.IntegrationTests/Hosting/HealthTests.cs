@@ -1,5 +1,4 @@
 using System.Net;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;

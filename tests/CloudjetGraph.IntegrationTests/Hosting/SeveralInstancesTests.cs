@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;

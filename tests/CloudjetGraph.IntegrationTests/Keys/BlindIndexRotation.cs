@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Keys.Jobs;
 using CloudjetGraph.Core.Protection;

@@ -1,6 +1,5 @@
 using System.Net;
 using CloudjetGraph.Core.KeyRing;
-using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Cli;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;

@@ -1,5 +1,4 @@
 using CloudjetGraph.Core.Audit;
-using CloudjetGraph.Core.ProfileRecords;
 
 namespace CloudjetGraph.UnitTests.Audit;
 

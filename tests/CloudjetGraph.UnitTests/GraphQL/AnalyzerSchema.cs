@@ -1,5 +1,4 @@
 using CloudjetGraph.Api.GraphQL.Limits;
-using CloudjetGraph.Core.ProfileRecords;
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser;
