@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Breaches;
-using CloudjetGraph.Core.Protection;
+using CloudjetGraph.Core.KeyRing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CloudjetGraph.Core.Audit;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
+using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
-using CloudjetGraph.Core.Protection;
+using CloudjetGraph.Core.KeyRing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -5,12 +5,14 @@ using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Breaches;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Keys.Jobs;
 using CloudjetGraph.Core.Keys.Lifecycle;
 using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Privacy;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;
@@ -33,6 +35,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddCloudjetData();
         services.AddCloudjetProtection(configuration);
+        services.AddCloudjetKeyRing();
         services.AddCloudjetKeyStore();
         services.AddCloudjetFieldMatrix();
 
@@ -48,7 +51,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StaffAssignments>();
         services.AddScoped<StoreProbes>();
         services.AddScoped<KeyHierarchyCanary>();
-        services.AddSingleton<IPasswordHasher<Data.Profile>, PasswordHasher<Data.Profile>>();
+        services.AddSingleton<ProfileAccessTag>();
+        services.AddSingleton<IPasswordHasher<Profile>, PasswordHasher<Profile>>();
         services.AddSingleton<DecoyPasswordHash>();
         services.AddSingleton<ProfileVisibility>();
         services.AddScoped<ProfileEditor>();

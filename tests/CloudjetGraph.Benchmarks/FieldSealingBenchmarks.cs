@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,6 +1,7 @@
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.Identity;

@@ -6,6 +6,8 @@ using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Keys.Jobs;
+using CloudjetGraph.Core.ProfileRecords;
+using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

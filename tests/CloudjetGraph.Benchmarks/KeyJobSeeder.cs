@@ -1,8 +1,8 @@
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Profiles;
-using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

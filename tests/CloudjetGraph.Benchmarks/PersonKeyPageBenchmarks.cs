@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Fields;

@@ -1,6 +1,6 @@
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
-using CloudjetGraph.Core.Protection;
+using CloudjetGraph.Core.KeyRing;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Extensions.Options;

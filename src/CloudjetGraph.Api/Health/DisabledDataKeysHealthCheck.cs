@@ -1,4 +1,3 @@
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

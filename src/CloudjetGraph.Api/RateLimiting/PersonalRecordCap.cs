@@ -1,5 +1,5 @@
 using CloudjetGraph.Api.GraphQL;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.ProfileRecords;
 using GraphQL;
 
 namespace CloudjetGraph.Api.RateLimiting;

@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.ProfileRecords;
 using Microsoft.AspNetCore.Identity;
 
 namespace CloudjetGraph.Core.Accounts;

@@ -5,6 +5,8 @@ using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Onboarding;
+using CloudjetGraph.Core.Privacy;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.Identity;

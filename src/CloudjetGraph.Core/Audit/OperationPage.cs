@@ -1,5 +1,3 @@
-using CloudjetGraph.Core.Data;
-
 namespace CloudjetGraph.Core.Audit;
 
 /// <summary>A page of recorded key custodian operations, newest first.</summary>

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using CloudjetGraph.Core.Authorization;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;

@@ -1,6 +1,6 @@
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Fields;
+using CloudjetGraph.Core.ProfileRecords;
 
 namespace CloudjetGraph.Core.Authorization;
 

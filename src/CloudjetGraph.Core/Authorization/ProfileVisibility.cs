@@ -1,5 +1,5 @@
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.ProfileRecords;
 
 namespace CloudjetGraph.Core.Authorization;
 

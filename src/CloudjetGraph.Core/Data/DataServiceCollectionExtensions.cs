@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CloudjetGraph.Core.Data;
 
 /// <summary>Registers the database shared by the gateway and the custodian tool.</summary>
-public static class DataServiceCollectionExtensions
+internal static class DataServiceCollectionExtensions
 {
     /// <summary>The connection string name, read from <c>ConnectionStrings:Cloudjet</c>.</summary>
     public const string ConnectionStringName = "Cloudjet";

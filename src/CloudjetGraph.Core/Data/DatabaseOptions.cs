@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CloudjetGraph.Core.Data;
 
 /// <summary>Where the profile database and the key store live.</summary>
-public sealed class DatabaseOptions
+internal sealed class DatabaseOptions
 {
     /// <summary>Configuration section: <c>Database</c>.</summary>
     public const string SectionName = "Database";

@@ -1,7 +1,7 @@
 namespace CloudjetGraph.Core.Data;
 
 /// <summary>Which database server holds the profile database and the key store (<c>Database:Provider</c>).</summary>
-public enum DatabaseProvider
+internal enum DatabaseProvider
 {
     /// <summary>SQLite files on this machine: one gateway instance, no setup. The default.</summary>
     Sqlite,

@@ -24,7 +24,7 @@ public sealed class PersonalField
     /// </summary>
     public required string StoredName { get; init; }
 
-    /// <summary>The sealed bytes on <see cref="Data.Profile"/>.</summary>
+    /// <summary>The sealed bytes on <see cref="ProfileRecords.Profile"/>.</summary>
     internal ProfileColumn Column { get; }
 
     /// <summary>The blind index kept in step with the value, for equality lookups; null when the field has none.</summary>

@@ -5,7 +5,7 @@ namespace CloudjetGraph.Core.Fields;
 
 /// <summary>
 /// The sealed personal fields of a profile, in schema order. Adding one means a descriptor here, a
-/// property on <see cref="Data.Profile"/>, a <see cref="ProfileField"/> member and a migration; the
+/// property on <see cref="ProfileRecords.Profile"/>, a <see cref="ProfileField"/> member and a migration; the
 /// sealer, the rules, the census, the rekey, the graph types and the release path follow from it.
 /// </summary>
 public static class PersonalFieldCatalogue

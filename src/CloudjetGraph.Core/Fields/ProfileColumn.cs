@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.ProfileRecords;
 
 namespace CloudjetGraph.Core.Fields;
 

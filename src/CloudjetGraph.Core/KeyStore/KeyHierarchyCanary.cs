@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using CloudjetGraph.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.KeyStore;
@@ -13,7 +12,7 @@ public sealed class KeyStoreDbContext(DbContextOptions<KeyStoreDbContext> option
     internal DbSet<WrappedPersonKey> PersonKeys => Set<WrappedPersonKey>();
 
     /// <summary>The id this key store shares with its profile database; one row once they are paired.</summary>
-    public DbSet<StorePairing> StorePairing => Set<StorePairing>();
+    internal DbSet<StorePairing> StorePairing => Set<StorePairing>();
 
     /// <summary>The single lease that lets one key job run at a time (see <see cref="Keys.Jobs.KeyJobLeases"/>).</summary>
     internal DbSet<KeyJobLease> KeyJobLeases => Set<KeyJobLease>();
@@ -37,7 +36,7 @@ public sealed class KeyStoreDbContext(DbContextOptions<KeyStoreDbContext> option
             personKey.Property(k => k.Version).IsConcurrencyToken();
         });
 
-        modelBuilder.Entity<StorePairing>().ToTable(nameof(StorePairing));
+        modelBuilder.ApplyConfiguration(new StorePairingConfiguration());
 
         modelBuilder.Entity<KeyJobLease>(lease =>
         {

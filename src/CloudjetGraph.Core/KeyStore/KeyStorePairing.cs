@@ -1,6 +1,7 @@
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Data.Engines;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.ProfileRecords;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

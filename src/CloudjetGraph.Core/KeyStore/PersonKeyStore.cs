@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -3,6 +3,7 @@ using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Data.Engines;
+using CloudjetGraph.Core.ProfileRecords;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Protection;
 
 namespace CloudjetGraph.Core.KeyStore;

@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.KeyStore;

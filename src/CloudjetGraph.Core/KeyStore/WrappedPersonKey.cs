@@ -12,7 +12,7 @@ internal sealed class WrappedPersonKey
     /// <summary>The profile whose personal fields the key seals.</summary>
     public required Guid ProfileId { get; init; }
 
-    /// <summary>The <see cref="Data.DataKeyPurpose.PersonKeyWrapping"/> data key that wraps it.</summary>
+    /// <summary>The <see cref="Protection.DataKeyPurpose.PersonKeyWrapping"/> data key that wraps it.</summary>
     public required Guid WrappingKeyId { get; set; }
 
     /// <summary><c>nonce (12) | wrapped key (32) | tag (16)</c>; see <see cref="PersonKeyWrapper"/>.</summary>

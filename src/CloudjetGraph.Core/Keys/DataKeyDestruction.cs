@@ -5,6 +5,7 @@ using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Data.Engines;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Keys.Lifecycle;
 using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Keys.Lifecycle;
 
 namespace CloudjetGraph.Core.Keys;
@@ -27,7 +27,7 @@ public static class DataKeyStates
     public const string Destroyed = "destroyed";
 
     /// <summary>The state of a stored key.</summary>
-    public static string Of(DataKey key) => Label(StateOf(key));
+    internal static string Of(DataKey key) => Label(StateOf(key));
 
     /// <summary>The state of a stored key, read from its row: a later step wins over an earlier one.</summary>
     internal static DataKeyState StateOf(DataKey key)

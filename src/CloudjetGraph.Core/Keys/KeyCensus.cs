@@ -1,7 +1,10 @@
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Fields;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.Onboarding;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;

@@ -2,6 +2,7 @@ using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;

@@ -7,7 +7,7 @@ namespace CloudjetGraph.Core.Privacy;
 public sealed class ConsentHistory(CloudjetDbContext db)
 {
     /// <summary>Every consent event of the profile, oldest first; empty for an unknown profile.</summary>
-    public async Task<IReadOnlyList<ConsentEvent>> ReadAsync(Guid profileId, CancellationToken cancellationToken) =>
+    internal async Task<IReadOnlyList<ConsentEvent>> ReadAsync(Guid profileId, CancellationToken cancellationToken) =>
         await db.ConsentEvents.AsNoTracking()
             .Where(e => e.ProfileId == profileId)
             .OrderBy(e => e.Id)

@@ -52,7 +52,7 @@ public sealed class PersonalDataExport(
         return result.Text;
     }
 
-    private static JsonArray ConsentHistoryOf(IEnumerable<Data.ConsentEvent> events) =>
+    private static JsonArray ConsentHistoryOf(IEnumerable<ConsentEvent> events) =>
         [.. events.Select(e => new JsonObject { ["kind"] = e.Kind, ["policyVersion"] = e.PolicyVersion, ["at"] = e.At })];
 
     private static JsonArray AccessLogOf(IEnumerable<AccessLogEntry> reads) =>

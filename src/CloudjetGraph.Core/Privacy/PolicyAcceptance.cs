@@ -2,8 +2,8 @@ using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
-using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -3,6 +3,8 @@ using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.Onboarding;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.Identity;

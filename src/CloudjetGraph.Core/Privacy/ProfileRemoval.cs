@@ -1,6 +1,8 @@
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Data.Engines;
 using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.Onboarding;
+using CloudjetGraph.Core.ProfileRecords;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.ProfileRecords;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Profiles;

@@ -3,6 +3,7 @@ using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 

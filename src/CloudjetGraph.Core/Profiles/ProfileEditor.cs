@@ -2,7 +2,7 @@ using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
-using CloudjetGraph.Core.Protection;
+using CloudjetGraph.Core.ProfileRecords;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Profiles;

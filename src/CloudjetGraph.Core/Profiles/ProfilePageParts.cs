@@ -10,7 +10,7 @@ public enum ProfilePageParts
     /// <summary>The count of every match across all pages (a second query).</summary>
     TotalCount = 1,
 
-    /// <summary>Each profile's <see cref="Data.Profile.Organization"/> (a join).</summary>
+    /// <summary>Each profile's <see cref="ProfileRecords.Profile.Organization"/> (a join).</summary>
     Organizations = 2,
 
     /// <summary>Everything.</summary>

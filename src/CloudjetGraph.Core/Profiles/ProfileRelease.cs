@@ -1,8 +1,8 @@
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Fields;
+using CloudjetGraph.Core.ProfileRecords;
 using Microsoft.Extensions.Logging;
 
 namespace CloudjetGraph.Core.Profiles;

@@ -1,6 +1,6 @@
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Protection;
 
 namespace CloudjetGraph.Core.Profiles;

@@ -1,13 +1,12 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
-using CloudjetGraph.Core.Data;
 
 namespace CloudjetGraph.Core.Protection;
 
 /// <summary>
-/// The unwrapped data keys of this process, loaded at startup by <see cref="KeyRingBootstrapper"/>
-/// and swapped atomically when <see cref="KeyRingRefresher"/> reloads them after a rotation; and
-/// which of them are disabled, loaded by <see cref="DisabledDataKeysLoader"/>. A disabled key stays
+/// The unwrapped data keys of this process, loaded at startup by <see cref="KeyRing.KeyRingBootstrapper"/>
+/// and swapped atomically when <see cref="KeyRing.KeyRingRefresher"/> reloads them after a rotation; and
+/// which of them are disabled, loaded by <see cref="KeyRing.DisabledDataKeysLoader"/>. A disabled key stays
 /// unwrapped, so that enabling it restores every read without touching the ring.
 /// </summary>
 public sealed class DataKeyRing

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using CloudjetGraph.Core.Data;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CloudjetGraph.Core.Protection;

@@ -1,5 +1,3 @@
-using CloudjetGraph.Core.Data;
-
 namespace CloudjetGraph.Core.Protection;
 
 /// <summary>A data key that nothing may open under: disabled, or scheduled for destruction.</summary>

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
-using CloudjetGraph.Core.Data;
 
 namespace CloudjetGraph.Core.Protection;
 
 /// <summary>
 /// Attempts to open a value under a disabled data key, counted in the metric at once and gathered
-/// per key until <see cref="DisabledKeyUseRecorder"/> writes them: one trail entry per key per
+/// per key until <see cref="KeyRing.DisabledKeyUseRecorder"/> writes them: one trail entry per key per
 /// interval however many reads hit it, so a client cannot write the trail at request rate.
 /// </summary>
 public sealed class DisabledKeyUses(ProtectionMetrics metrics, TimeProvider time)

@@ -1,4 +1,3 @@
-using CloudjetGraph.Core.Data;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Core.Protection;
 
-/// <summary>Registers the key hierarchy above person keys: Data Protection key ring, data keys, field cipher, blind index and access tags.</summary>
+/// <summary>Registers the key hierarchy above person keys: Data Protection key ring, data keys, field cipher and blind index.</summary>
 internal static class ProtectionServiceCollectionExtensions
 {
     /// <summary>
@@ -69,8 +69,6 @@ internal static class ProtectionServiceCollectionExtensions
         services.AddSingleton(provider => new RefreshableKeyManager(new XmlKeyManager(
             provider.GetRequiredService<IOptions<KeyManagementOptions>>(), provider.GetRequiredService<IActivator>(), provider.GetRequiredService<ILoggerFactory>())));
         services.Replace(ServiceDescriptor.Singleton<IKeyManager>(provider => provider.GetRequiredService<RefreshableKeyManager>()));
-        services.AddSingleton<KeyRingRefresher>();
-        services.AddHostedService(provider => provider.GetRequiredService<KeyRingRefresher>());
 
         services.AddMetrics();
         services.AddSingleton(TimeProvider.System);
@@ -81,16 +79,8 @@ internal static class ProtectionServiceCollectionExtensions
         services.AddSingleton<FieldCipher>();
         services.AddSingleton<IFieldCipher>(provider => provider.GetRequiredService<FieldCipher>());
         services.AddSingleton<BlindIndex>();
-        services.AddSingleton<ProfileAccessTag>();
         services.AddSingleton<KeyRingAtRest>();
         services.AddSingleton<RingSigning>();
-        services.AddScoped<KeyRingBootstrapper>();
-
-        // Disabled data keys reach every running gateway like a rotation does; uses under them are recorded.
-        services.AddScoped<DisabledDataKeysLoader>();
-        services.AddScoped<RingKeyRevocationRecords>();
-        services.AddScoped<DisabledKeyUseRecorder>();
-        services.AddHostedService<DataKeyStateRefresher>();
         return services;
     }
 }

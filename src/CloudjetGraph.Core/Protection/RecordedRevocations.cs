@@ -1,8 +1,8 @@
 namespace CloudjetGraph.Core.Protection;
 
 /// <summary>
-/// The ring key revocations the database records (<see cref="Data.RingKeyRevocation"/>), as loaded
-/// by <see cref="RingKeyRevocationRecords"/>, which <see cref="AuthenticatedRingRepository"/> adds to
+/// The ring key revocations the database records (<see cref="KeyRing.RingKeyRevocation"/>), as loaded
+/// by <see cref="KeyRing.RingKeyRevocationRecords"/>, which <see cref="AuthenticatedRingRepository"/> adds to
 /// the ring whatever the folder holds. Within a process the set only grows: neither a deleted file
 /// nor a deleted row makes a revoked key usable again. Also which revoked keys the folder holds
 /// without their revocation, for the readiness check, and which of those are new since the last read.

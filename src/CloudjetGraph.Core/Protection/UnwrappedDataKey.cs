@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using CloudjetGraph.Core.Data;
 
 namespace CloudjetGraph.Core.Protection;
 

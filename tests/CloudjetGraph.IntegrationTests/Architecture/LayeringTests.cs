@@ -12,19 +12,25 @@ public sealed partial class LayeringTests
 {
     // Core's floors, lowest first (docs/architecture.md). A namespace imports only namespaces on its
     // own floor or below, and no two namespaces import each other, on one floor or across floors.
-    // A new namespace has to be placed here before the tests pass.
+    // A new namespace has to be placed here before the tests pass. Each feature owns its entities and
+    // their EF configuration, so an entity sits on the floor of the lowest namespace that reads it.
     private static readonly string[][] Floors =
     [
         ["Errors", "Custodians"],                                                  // names: error codes and exceptions, operation names
-        ["Data"],                                                                  // the EF model, database engines, migrations
+        [CryptoNamespace],                                                         // crypto: formats, cipher, bindings, blind index, data key purposes, the ring's files; no EF
+        ["Data"],                                                                  // the database context, engines, options, schema checks
+        ["ProfileRecords"],                                                        // profiles and organisations as stored, with their access tag: every floor above reads them
         ["Fields"],                                                                // the field catalogue: what each profile field is
-        ["Authorization"],                                                         // callers, roles, field matrix, row scopes
-        ["Audit"],                                                                 // the trail that every floor above records into
-        ["Protection", "KeyStore", "Authentication"],                              // keys: ring, data keys, cipher, person keys, tokens
+        ["Authorization"],                                                         // callers, roles, field matrix, row scopes and the staff assignments they read
+        ["Audit"],                                                                 // the trail that every floor above records into, and its entries
+        ["KeyRing", "KeyStore", "Authentication"],                                 // keys: data keys and revocations as stored, person keys, tokens
         ["Profiles"],                                                              // directory, release, sealer, editor
         ["Accounts", "Breaches", "Keys", "Onboarding", "Privacy", "Seeding"],      // features: what the policy promises
-        ["(root)"],                                                                // registration and start-up
+        ["(root)", "Data.Migrations", "KeyStore.Migrations"],                      // registration and start-up; the migrations, which name every feature's entities
     ];
+
+    // The lowest keys: what seals and binds values, usable without a database.
+    private const string CryptoNamespace = "Protection";
 
     private static readonly string[] Hosts = ["CloudjetGraph.Api", "CloudjetGraph.Cli"];
 
@@ -57,6 +63,20 @@ public sealed partial class LayeringTests
         Assert.True(unplaced.Count == 0, $"These Core namespaces are on no floor; place them in {nameof(LayeringTests)}.{nameof(Floors)} and docs/architecture.md: {string.Join(", ", unplaced)}.");
         var upward = UpwardImports(imports, Floors);
         Assert.True(upward.Count == 0, $"These Core namespaces import a higher floor: {string.Join(", ", upward)}.");
+    }
+
+    [Fact]
+    public void CryptoNamespace_ImportsNoEntityFrameworkAndNoData()
+    {
+        var offenders = SourceFiles("CloudjetGraph.Core")
+            .Select(file => (File: file, Code: WithoutComments(File.ReadAllText(file))))
+            .Where(source => FileNamespace().Match(source.Code) is { Success: true } declared && Unit(declared.Groups[1].Value) == CryptoNamespace)
+            .Where(source => DatabaseImport().IsMatch(FileNamespace().Replace(source.Code, string.Empty)))
+            .Select(source => Path.GetRelativePath(RepositoryRoot.Path, source.File))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(offenders.Count == 0, $"These {CryptoNamespace} files use Entity Framework or Data; the crypto floor reads no database, move them to the keys floor: {string.Join(", ", offenders)}.");
     }
 
     [Fact]
@@ -142,7 +162,7 @@ public sealed partial class LayeringTests
         var graph = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (code, name) in files)
         {
-            var from = TopNamespace(name);
+            var from = Unit(name);
             var edges = graph.TryGetValue(from, out var known) ? known : graph[from] = new(StringComparer.Ordinal);
             edges.UnionWith(References(code, names).Where(to => to != from));
         }
@@ -226,6 +246,11 @@ public sealed partial class LayeringTests
     private static string TopNamespace(string name) =>
         name.Split('.') is [_, _, var top, ..] ? top : "(root)";
 
+    // The namespace a file counts under: its top one, except a context's migrations ("Data.Migrations"),
+    // whose model snapshot names the entities of every feature and so sits above them all.
+    private static string Unit(string name) =>
+        name.Split('.') is [_, _, var top, "Migrations", ..] ? $"{top}.Migrations" : TopNamespace(name);
+
     private static string WithoutComments(string code) => Comment().Replace(code, string.Empty);
 
     [GeneratedRegex(@"//[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
@@ -237,6 +262,9 @@ public sealed partial class LayeringTests
     // File-scoped, or block-scoped as in the generated migrations.
     [GeneratedRegex(@"^namespace\s+([\w.]+)\s*(?:;|\{|$)", RegexOptions.Multiline)]
     private static partial Regex FileNamespace();
+
+    [GeneratedRegex(@"\bMicrosoft\.EntityFrameworkCore\b|\bCloudjetGraph\.Core\.Data\b|(?<![\w.])Data\.[A-Z]\w*")]
+    private static partial Regex DatabaseImport();
 
     [GeneratedRegex(@"\bCloudjetGraph\.Core\.(\w+)")]
     private static partial Regex CoreReference();

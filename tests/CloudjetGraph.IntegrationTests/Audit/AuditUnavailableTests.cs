@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Audit;

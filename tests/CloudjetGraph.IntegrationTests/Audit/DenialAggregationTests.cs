@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Audit;

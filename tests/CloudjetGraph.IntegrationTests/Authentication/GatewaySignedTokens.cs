@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

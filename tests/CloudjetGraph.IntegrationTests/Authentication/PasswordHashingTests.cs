@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using CloudjetGraph.Core.Accounts;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Fields;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Cli;

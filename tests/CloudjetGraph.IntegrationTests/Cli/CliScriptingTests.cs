@@ -3,6 +3,7 @@ extern alias cli;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using cli::CloudjetGraph.Cli;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Keys.Jobs;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;

@@ -1,4 +1,3 @@
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using CloudjetGraph.IntegrationTests.Keys;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Cli;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Fields;
+using CloudjetGraph.Core.KeyRing;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;

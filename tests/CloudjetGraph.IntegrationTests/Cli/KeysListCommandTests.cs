@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;

@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Keys.Jobs;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

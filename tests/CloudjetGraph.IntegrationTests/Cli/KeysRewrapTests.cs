@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Cli;

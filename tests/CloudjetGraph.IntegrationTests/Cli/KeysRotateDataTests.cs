@@ -1,5 +1,7 @@
 using System.Data.Common;
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
+using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 

@@ -1,3 +1,5 @@
+using CloudjetGraph.Core.KeyRing;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

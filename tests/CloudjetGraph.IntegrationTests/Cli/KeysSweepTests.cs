@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Net;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
+using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Hosting;

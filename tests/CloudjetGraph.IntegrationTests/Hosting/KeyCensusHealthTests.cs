@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
+using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
+using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Hosting;
@@ -146,7 +146,7 @@ public sealed class SeveralInstancesTests
         var census = await Custodian.ListAsync(Settings(data));
         Assert.Single(census["masterKeys"]!.AsArray());
         var dataKeys = census["dataKeys"]!.AsArray().Select(key => key!).ToList();
-        Assert.Equal(Enum.GetValues<CloudjetGraph.Core.Data.DataKeyPurpose>().Length, dataKeys.Count);
+        Assert.Equal(Enum.GetValues<CloudjetGraph.Core.Protection.DataKeyPurpose>().Length, dataKeys.Count);
         Assert.All(dataKeys.GroupBy(key => key["purpose"]!.GetValue<string>()), purpose => Assert.Single(purpose, key => key["state"]!.GetValue<string>() == DataKeyStates.Active));
 
         var token = await StaffTokenAsync(environment);
@@ -180,7 +180,7 @@ public sealed class SeveralInstancesTests
         settings["DataProtection:AllowUnprotectedKeys"] = "true";
         var census = await Custodian.ListAsync(settings);
         Assert.Single(census["masterKeys"]!.AsArray());
-        Assert.Equal(Enum.GetValues<CloudjetGraph.Core.Data.DataKeyPurpose>().Length, census["dataKeys"]!.AsArray().Count);
+        Assert.Equal(Enum.GetValues<CloudjetGraph.Core.Protection.DataKeyPurpose>().Length, census["dataKeys"]!.AsArray().Count);
     }
 
     /// <summary>What both gateways and the Cli share: the databases of <paramref name="data"/>'s directory and its ring folder.</summary>

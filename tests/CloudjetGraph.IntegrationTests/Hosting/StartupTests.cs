@@ -1,3 +1,5 @@
+using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -211,7 +213,7 @@ public sealed class StartupTests
         var token = await second.LoginAsync(DemoDataSeeder.DemoOwnerEmail, DemoDataSeeder.DemoOwnerPassword);
 
         Assert.NotEmpty(token);
-        Assert.Contains(second.Logs.Lines, line => line.StartsWith("Warning CloudjetGraph.Core.Protection.KeyRingBootstrapper[1003] Stamped access tags on 200 ", StringComparison.Ordinal));
+        Assert.Contains(second.Logs.Lines, line => line.StartsWith("Warning CloudjetGraph.Core.KeyRing.KeyRingBootstrapper[1003] Stamped access tags on 200 ", StringComparison.Ordinal));
         Assert.Equal(0, second.WithDb(db => db.Profiles.Count(p => p.AccessTag == null)));
     }
 

@@ -43,7 +43,7 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     public string DatabasePath => Path.Combine(DataDirectory, "cloudjet.db");
 
     /// <summary>The provider of this host's databases: the run's.</summary>
-    public DatabaseProvider Provider { get; } = TestDatabase.Provider;
+    internal DatabaseProvider Provider { get; } = TestDatabase.Provider;
 
     /// <summary>
     /// On PostgreSQL, the profile database's name (the key store's adds <c>_keys</c>): derived from

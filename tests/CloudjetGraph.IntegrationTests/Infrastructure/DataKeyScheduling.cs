@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.KeyRing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.IntegrationTests.Infrastructure;

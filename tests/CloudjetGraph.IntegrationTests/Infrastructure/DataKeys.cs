@@ -1,7 +1,7 @@
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
+using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudjetGraph.IntegrationTests.Infrastructure;

@@ -19,7 +19,7 @@ public static class TestDatabase
     public const string BinariesVariable = "CLOUDJET_TEST_POSTGRES_BIN";
 
     /// <summary>The provider of this run.</summary>
-    public static DatabaseProvider Provider { get; } =
+    internal static DatabaseProvider Provider { get; } =
         Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable(ProviderVariable), ignoreCase: true, out var provider) ? provider : DatabaseProvider.Sqlite;
 
     public static bool IsPostgres => Provider == DatabaseProvider.Postgres;

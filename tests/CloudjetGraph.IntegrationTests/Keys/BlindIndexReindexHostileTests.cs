@@ -1,6 +1,7 @@
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys.Jobs;
 using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;

@@ -1,3 +1,5 @@
+using CloudjetGraph.Core.Onboarding;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using static CloudjetGraph.IntegrationTests.Keys.BlindIndexRotation;

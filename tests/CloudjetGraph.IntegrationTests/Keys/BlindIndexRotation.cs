@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Keys.Jobs;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;

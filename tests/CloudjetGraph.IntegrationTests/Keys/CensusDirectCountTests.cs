@@ -1,7 +1,7 @@
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Keys;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

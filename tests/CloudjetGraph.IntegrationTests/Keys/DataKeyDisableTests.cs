@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CloudjetGraph.Core.Custodians;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Cli;
 using CloudjetGraph.IntegrationTests.Infrastructure;

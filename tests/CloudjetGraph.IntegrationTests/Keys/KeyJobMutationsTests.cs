@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Keys.Jobs;
+using CloudjetGraph.Core.ProfileRecords;
+using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

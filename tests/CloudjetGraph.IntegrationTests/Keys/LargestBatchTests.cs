@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudjetGraph.Core.Keys.Jobs;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Cli;
 using CloudjetGraph.IntegrationTests.Infrastructure;

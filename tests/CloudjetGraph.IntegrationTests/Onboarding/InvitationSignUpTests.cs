@@ -2,6 +2,7 @@ using System.Text;
 using CloudjetGraph.Core.Accounts;
 using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.Onboarding;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

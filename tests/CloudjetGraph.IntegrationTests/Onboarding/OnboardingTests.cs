@@ -1,3 +1,5 @@
+using CloudjetGraph.Core.Onboarding;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Onboarding;

@@ -1,5 +1,6 @@
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Fields;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;

@@ -1,5 +1,6 @@
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,7 @@
 using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Onboarding;
 using CloudjetGraph.Core.Privacy;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Privacy;

@@ -1,6 +1,7 @@
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Privacy;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
@@ -35,7 +36,7 @@ public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<Clou
 
         Assert.Equal(["AUTH_INVALID_CREDENTIALS"], tampered.Codes);
         Assert.Equal(wrongPassword.Body, tampered.Body);
-        Assert.Contains(app.Logs.Lines, line => line.StartsWith("Warning CloudjetGraph.Core.Protection.ProfileAccessTag[1004]", StringComparison.Ordinal)
+        Assert.Contains(app.Logs.Lines, line => line.StartsWith("Warning CloudjetGraph.Core.ProfileRecords.ProfileAccessTag[1004]", StringComparison.Ordinal)
             && line.Contains(targetId.ToString(), StringComparison.Ordinal));
         Assert.NotNull(await app.LoginAsync("kiem.thu.hash-source@example.vn", attackerPassword));
     }

@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;

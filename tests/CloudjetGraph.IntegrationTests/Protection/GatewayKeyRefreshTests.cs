@@ -1,6 +1,6 @@
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Authentication;
@@ -118,7 +118,7 @@ public sealed class GatewayKeyRefreshTests
         try
         {
             await Poll.UntilAsync(
-                () => host.Logs.Lines.Any(line => line.StartsWith("Warning CloudjetGraph.Core.Protection.KeyRingRefresher[1027] Refreshing the key ring and data keys failed (", StringComparison.Ordinal)),
+                () => host.Logs.Lines.Any(line => line.StartsWith("Warning CloudjetGraph.Core.KeyRing.KeyRingRefresher[1027] Refreshing the key ring and data keys failed (", StringComparison.Ordinal)),
                 Delay,
                 "A warning about the failed refresh");
 

@@ -1,4 +1,5 @@
 using System.Net;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Cli;
 using CloudjetGraph.IntegrationTests.Infrastructure;

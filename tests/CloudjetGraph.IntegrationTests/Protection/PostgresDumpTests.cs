@@ -1,4 +1,5 @@
 using System.Text;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 
 namespace CloudjetGraph.IntegrationTests.Protection;

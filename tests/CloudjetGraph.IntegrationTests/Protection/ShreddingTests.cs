@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;

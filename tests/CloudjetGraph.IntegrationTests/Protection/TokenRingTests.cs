@@ -1,5 +1,5 @@
 using System.Net;
-using CloudjetGraph.Core.Protection;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.IntegrationTests.Cli;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;

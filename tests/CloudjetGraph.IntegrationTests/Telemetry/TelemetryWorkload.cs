@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Seeding;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using OpenTelemetry.Metrics;

@@ -1,6 +1,5 @@
 using System.Buffers;
 using CloudjetGraph.Core.Audit;
-using CloudjetGraph.Core.Data;
 
 namespace CloudjetGraph.UnitTests.Audit;
 

@@ -1,7 +1,7 @@
 using CloudjetGraph.Core.Authorization;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Fields;
+using CloudjetGraph.Core.ProfileRecords;
 
 namespace CloudjetGraph.UnitTests.Authorization;
 

@@ -1,5 +1,6 @@
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Keys;
+using CloudjetGraph.Core.Protection;
 
 namespace CloudjetGraph.UnitTests.Keys;
 

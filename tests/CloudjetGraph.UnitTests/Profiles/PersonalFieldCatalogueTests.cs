@@ -1,5 +1,5 @@
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Fields;
+using CloudjetGraph.Core.ProfileRecords;
 using GraphQLParser;
 using GraphQLParser.AST;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.Logging.Abstractions;
 

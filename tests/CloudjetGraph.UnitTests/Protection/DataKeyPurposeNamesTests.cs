@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Protection;
 
 namespace CloudjetGraph.UnitTests.Protection;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.DataProtection;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using System.Text;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.ProfileRecords;
 using GraphQL.Types;
 
 namespace CloudjetGraph.Api.GraphQL.Accounts;

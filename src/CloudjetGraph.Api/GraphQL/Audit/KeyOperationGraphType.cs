@@ -1,6 +1,5 @@
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
-using CloudjetGraph.Core.Data;
 using GraphQL.Types;
 
 namespace CloudjetGraph.Api.GraphQL.Audit;

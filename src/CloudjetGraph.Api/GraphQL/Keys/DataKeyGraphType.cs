@@ -1,5 +1,5 @@
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
+using CloudjetGraph.Core.Protection;
 using GraphQL.Types;
 
 namespace CloudjetGraph.Api.GraphQL.Keys;

@@ -1,4 +1,4 @@
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.Protection;
 using GraphQL.Types;
 
 namespace CloudjetGraph.Api.GraphQL.Keys;

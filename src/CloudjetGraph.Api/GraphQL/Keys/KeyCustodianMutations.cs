@@ -1,7 +1,7 @@
 using CloudjetGraph.Core.Errors;
-using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Keys.Jobs;
+using CloudjetGraph.Core.Protection;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using CloudjetGraph.Api.GraphQL.Paging;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 
 namespace CloudjetGraph.Api.GraphQL.Profiles;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace CloudjetGraph.Core.Data.Engines;
 
 /// <summary>The engine of a configured provider, or of the provider a context already uses.</summary>
-public static class DatabaseEngines
+internal static class DatabaseEngines
 {
     /// <summary>
     /// How <c>ids.Contains(x)</c> reaches SQL on both providers: one array-like parameter

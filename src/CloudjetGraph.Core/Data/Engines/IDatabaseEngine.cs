@@ -7,7 +7,7 @@ namespace CloudjetGraph.Core.Data.Engines;
 /// What differs between the database servers the gateway runs on. Everything else is EF Core and
 /// the same on every provider; code that needs one of these asks <see cref="DatabaseEngines"/>.
 /// </summary>
-public interface IDatabaseEngine
+internal interface IDatabaseEngine
 {
     /// <summary>Points a context at this server, with the migrations written for it.</summary>
     void Use(DbContextOptionsBuilder options, string connectionString);

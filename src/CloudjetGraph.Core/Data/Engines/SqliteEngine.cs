@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace CloudjetGraph.Core.Data.Engines;
 
 /// <summary>SQLite files: the migrations in this assembly, WAL journal, <c>secure_delete</c> and checkpoints.</summary>
-public sealed class SqliteEngine : IDatabaseEngine
+internal sealed class SqliteEngine : IDatabaseEngine
 {
     /// <summary>Appended to the database file's name for the startup lock's file.</summary>
     public const string StartupLockSuffix = "-startup.lock";

@@ -5,7 +5,7 @@
 namespace CloudjetGraph.Core.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AddProfileAccessTag : Migration
+    internal partial class AddProfileAccessTag : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -5,7 +5,7 @@
 namespace CloudjetGraph.Core.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class SealPasswordHash : Migration
+    internal partial class SealPasswordHash : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

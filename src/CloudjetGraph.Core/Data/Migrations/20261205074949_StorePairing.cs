@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CloudjetGraph.Core.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class StorePairing : Migration
+    internal partial class StorePairing : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CloudjetGraph.Core.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class DataKeyLifecycleStates : Migration
+    internal partial class DataKeyLifecycleStates : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -17,7 +17,7 @@ namespace CloudjetGraph.Core.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.AuditEntry", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
@@ -71,7 +71,7 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.AuditEntryProfile", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntryProfile", b =>
                 {
                     b.Property<long>("EntrySequence")
                         .HasColumnType("INTEGER");
@@ -91,7 +91,7 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("AuditEntryProfiles");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.ConsentEvent", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Privacy.ConsentEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -120,7 +120,7 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("ConsentEvents");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.DataKey", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.KeyRing.DataKey", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -169,7 +169,7 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("DataKeys");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.Invitation", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Onboarding.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -212,7 +212,7 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("Invitations");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.Organization", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.Organization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -228,7 +228,7 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("Organizations");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.OrganizationProfileCount", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.OrganizationProfileCount", b =>
                 {
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
@@ -241,7 +241,7 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("OrganizationProfileCounts");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.Profile", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.Profile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -316,7 +316,7 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("Profiles");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.RingKeyRevocation", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.KeyRing.RingKeyRevocation", b =>
                 {
                     b.Property<Guid>("KeyId")
                         .ValueGeneratedOnAdd()
@@ -330,7 +330,7 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("RingKeyRevocations");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.StaffAssignment", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Authorization.StaffAssignment", b =>
                 {
                     b.Property<string>("StaffSubject")
                         .HasMaxLength(200)
@@ -346,7 +346,7 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("StaffAssignments");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.StorePairing", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.StorePairing", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -360,36 +360,36 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("StorePairing", (string)null);
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.AuditEntryProfile", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntryProfile", b =>
                 {
-                    b.HasOne("CloudjetGraph.Core.Data.AuditEntry", null)
+                    b.HasOne("CloudjetGraph.Core.Audit.AuditEntry", null)
                         .WithMany("Profiles")
                         .HasForeignKey("EntrySequence")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.Invitation", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Onboarding.Invitation", b =>
                 {
-                    b.HasOne("CloudjetGraph.Core.Data.Organization", null)
+                    b.HasOne("CloudjetGraph.Core.ProfileRecords.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.OrganizationProfileCount", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.OrganizationProfileCount", b =>
                 {
-                    b.HasOne("CloudjetGraph.Core.Data.Organization", null)
+                    b.HasOne("CloudjetGraph.Core.ProfileRecords.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.Profile", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.Profile", b =>
                 {
-                    b.HasOne("CloudjetGraph.Core.Data.Organization", "Organization")
+                    b.HasOne("CloudjetGraph.Core.ProfileRecords.Organization", "Organization")
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -398,16 +398,16 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.StaffAssignment", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Authorization.StaffAssignment", b =>
                 {
-                    b.HasOne("CloudjetGraph.Core.Data.Organization", null)
+                    b.HasOne("CloudjetGraph.Core.ProfileRecords.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.AuditEntry", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntry", b =>
                 {
                     b.Navigation("Profiles");
                 });

@@ -17,7 +17,7 @@ namespace CloudjetGraph.Core.KeyStore.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.StorePairing", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.StorePairing", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -1,6 +1,8 @@
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.KeyStore;
+using CloudjetGraph.Core.Onboarding;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;

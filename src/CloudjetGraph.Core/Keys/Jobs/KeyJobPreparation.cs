@@ -1,5 +1,6 @@
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.ProfileRecords;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Keys.Jobs;

@@ -3,6 +3,7 @@ using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
 
 namespace CloudjetGraph.Core.Keys.Lifecycle;
 

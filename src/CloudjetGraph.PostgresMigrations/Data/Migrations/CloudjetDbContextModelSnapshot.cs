@@ -22,7 +22,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.AuditEntry", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
@@ -76,7 +76,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.AuditEntryProfile", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntryProfile", b =>
                 {
                     b.Property<long>("EntrySequence")
                         .HasColumnType("bigint");
@@ -96,7 +96,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("AuditEntryProfiles");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.ConsentEvent", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Privacy.ConsentEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -127,7 +127,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("ConsentEvents");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.DataKey", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.KeyRing.DataKey", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -176,7 +176,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("DataKeys");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.Invitation", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Onboarding.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -219,7 +219,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("Invitations");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.Organization", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.Organization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -235,7 +235,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("Organizations");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.OrganizationProfileCount", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.OrganizationProfileCount", b =>
                 {
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
@@ -248,7 +248,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("OrganizationProfileCounts");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.Profile", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.Profile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -323,7 +323,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("Profiles");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.RingKeyRevocation", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.KeyRing.RingKeyRevocation", b =>
                 {
                     b.Property<Guid>("KeyId")
                         .ValueGeneratedOnAdd()
@@ -337,7 +337,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("RingKeyRevocations");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.StaffAssignment", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Authorization.StaffAssignment", b =>
                 {
                     b.Property<string>("StaffSubject")
                         .HasMaxLength(200)
@@ -353,7 +353,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("StaffAssignments");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.StorePairing", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.StorePairing", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -367,36 +367,36 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("StorePairing", (string)null);
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.AuditEntryProfile", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntryProfile", b =>
                 {
-                    b.HasOne("CloudjetGraph.Core.Data.AuditEntry", null)
+                    b.HasOne("CloudjetGraph.Core.Audit.AuditEntry", null)
                         .WithMany("Profiles")
                         .HasForeignKey("EntrySequence")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.Invitation", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Onboarding.Invitation", b =>
                 {
-                    b.HasOne("CloudjetGraph.Core.Data.Organization", null)
+                    b.HasOne("CloudjetGraph.Core.ProfileRecords.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.OrganizationProfileCount", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.OrganizationProfileCount", b =>
                 {
-                    b.HasOne("CloudjetGraph.Core.Data.Organization", null)
+                    b.HasOne("CloudjetGraph.Core.ProfileRecords.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.Profile", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.Profile", b =>
                 {
-                    b.HasOne("CloudjetGraph.Core.Data.Organization", "Organization")
+                    b.HasOne("CloudjetGraph.Core.ProfileRecords.Organization", "Organization")
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -405,16 +405,16 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.StaffAssignment", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Authorization.StaffAssignment", b =>
                 {
-                    b.HasOne("CloudjetGraph.Core.Data.Organization", null)
+                    b.HasOne("CloudjetGraph.Core.ProfileRecords.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.AuditEntry", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntry", b =>
                 {
                     b.Navigation("Profiles");
                 });

@@ -22,7 +22,7 @@ namespace CloudjetGraph.PostgresMigrations.KeyStore.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CloudjetGraph.Core.Data.StorePairing", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.StorePairing", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

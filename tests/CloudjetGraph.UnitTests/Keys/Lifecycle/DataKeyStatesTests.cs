@@ -1,6 +1,7 @@
-using CloudjetGraph.Core.Data;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Keys.Lifecycle;
+using CloudjetGraph.Core.Protection;
 
 namespace CloudjetGraph.UnitTests.Keys.Lifecycle;
 

@@ -1,0 +1,30 @@
+using CloudjetGraph.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CloudjetGraph.Core.Audit;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>, IProfileDatabaseConfiguration
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entry)
+    {
+        entry.ToTable("AuditEntries");
+
+        // Given inside the appending transaction, never by the database: it is part of the link.
+        entry.HasKey(e => e.Sequence);
+        entry.Property(e => e.Sequence).ValueGeneratedNever();
+
+        // Unix milliseconds: ordered and compared in SQL on every provider, and exactly what the link encodes.
+        entry.Property(e => e.At).HasConversion(at => at.ToUnixTimeMilliseconds(), ms => DateTimeOffset.FromUnixTimeMilliseconds(ms));
+        entry.HasIndex(e => e.At);
+        entry.Property(e => e.Kind).HasMaxLength(16);
+        entry.Property(e => e.ActorSubject).HasMaxLength(AuditColumns.MaxSubjectLength);
+        entry.Property(e => e.ActorRole).HasMaxLength(32);
+        entry.Property(e => e.Operation).HasMaxLength(AuditColumns.MaxOperationLength);
+        entry.Property(e => e.Target).HasMaxLength(AuditColumns.MaxTargetLength);
+        entry.Property(e => e.Outcome).HasMaxLength(16);
+        entry.Property(e => e.Detail).HasMaxLength(AuditColumns.MaxDetailLength);
+        entry.Property(e => e.Link).HasMaxLength(AuditColumns.LinkLength);
+        entry.HasMany(e => e.Profiles).WithOne().HasForeignKey(p => p.EntrySequence);
+    }
+}
