@@ -36,7 +36,7 @@ public static class KeyJobBenchmark
     public static async Task<int> RunAsync(string job, int profiles)
     {
         var cache = KeyJobBenchFolder.SeedCache(profiles);
-        if (!cache.IsSeeded && await SeedInChildProcessAsync(profiles) != 0)
+        if (!cache.IsSeeded && await BenchProcess.RunSelfAsync(Verb, "seed", "--profiles", profiles.ToString(CultureInfo.InvariantCulture)) != 0)
         {
             await Console.Error.WriteLineAsync("key-jobs: seeding failed.");
             return 1;
@@ -72,25 +72,6 @@ public static class KeyJobBenchmark
         return 0;
     }
 
-    private static async Task<int> SeedInChildProcessAsync(int profiles)
-    {
-        // Run through the dotnet host or the apphost, whichever started this process.
-        var start = new ProcessStartInfo(Environment.ProcessPath!);
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(KeyJobBenchmark).Assembly.Location);
-        }
-
-        foreach (var argument in new[] { Verb, "seed", "--profiles", profiles.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start)!;
-        await child.WaitForExitAsync();
-        return child.ExitCode;
-    }
-
     private static async Task<KeyJobMeasurement> MeasureAsync(KeyJobBenchFolder folder, string job)
     {
         using var host = folder.BuildHost();
@@ -109,7 +90,7 @@ public static class KeyJobBenchmark
         GC.Collect();
         GC.WaitForPendingFinalizers();
         using var heap = new HeapHighWater();
-        var loadBefore = LoadAverage();
+        var loadBefore = BenchProcess.LoadAverage();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var outcome = await runner.RunAsync(request, createStep, progress: null, CancellationToken.None);
@@ -121,7 +102,7 @@ public static class KeyJobBenchmark
             throw new InvalidOperationException($"The {job} did not finish cleanly: {outcome.Progress}.");
         }
 
-        return new KeyJobMeasurement(outcome.Progress.Examined, outcome.Progress.Changed, clock.Elapsed, process.PeakWorkingSet64, heap.Stop(), allocated, loadBefore, LoadAverage(), newWrappingKeyId);
+        return new KeyJobMeasurement(outcome.Progress.Examined, outcome.Progress.Changed, clock.Elapsed, process.PeakWorkingSet64, heap.Stop(), allocated, loadBefore, BenchProcess.LoadAverage(), newWrappingKeyId);
     }
 
     // keys rotate-data --purpose person-keys, through the same Core service as the Cli.
@@ -156,6 +137,4 @@ public static class KeyJobBenchmark
             await checker.CheckAsync((int)((long)k * profiles / Sample), checkPassword: k < PasswordSample);
         }
     }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

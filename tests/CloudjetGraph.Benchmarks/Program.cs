@@ -18,6 +18,17 @@ if (args is [KeyJobBenchmark.Verb, ..])
     return await run.Parse(args[1..]).InvokeAsync();
 }
 
+if (args is [AuditVerifyBenchmark.Verb, ..])
+{
+    var entries = new Option<int>("--entries") { Description = "Audit entries to seed besides the demo data's.", DefaultValueFactory = _ => 100_000 };
+    var run = new Command(AuditVerifyBenchmark.Verb, "Time audit verify over seeded entries (seeding once per size, cached in the temp folder).") { entries };
+    run.SetAction(parseResult => AuditVerifyBenchmark.RunAsync(parseResult.GetValue(entries)));
+    var seed = new Command("seed", "Seed the cached folder of one size (run by audit-verify in a child process).") { entries };
+    seed.SetAction(parseResult => AuditVerifyBenchmark.SeedAsync(parseResult.GetValue(entries)));
+    run.Subcommands.Add(seed);
+    return await run.Parse(args[1..]).InvokeAsync();
+}
+
 // BenchmarkDotNet builds a copy of this project first; on a busy 2-core machine that outlasts its 2-minute default.
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));
 return 0;

@@ -122,7 +122,8 @@ internal sealed partial class AuditTrailWriter : IAuditSink, IDisposable, IAsync
             entries.Add(entry);
         }
 
-        await AuditRowInserts.InsertAsync(db, entries, CancellationToken.None);
+        await RowInserts.InsertAsync(db, entries, CancellationToken.None);
+        await RowInserts.InsertAsync(db, [.. entries.SelectMany(entry => entry.Profiles)], CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         return (first, sequence);
     }

@@ -183,14 +183,7 @@ internal sealed partial class ProfileRekeyStep(
         await using var transaction = await keyStore.Database.BeginTransactionAsync(cancellationToken);
         await keyStore.PersonKeys.Where(k => oldKeyIds.Contains(k.Id)).ExecuteUpdateAsync(setters => setters.SetProperty(k => k.Version, k => k.Version), cancellationToken);
         var stillKeyed = (await keyStore.PersonKeys.Where(k => oldKeyIds.Contains(k.Id)).Select(k => k.ProfileId).ToListAsync(cancellationToken)).ToHashSet();
-        await using (var insert = await PreparedRowInsert<WrappedPersonKey>.PrepareAsync(keyStore, cancellationToken))
-        {
-            foreach (var row in newRows.Where(row => stillKeyed.Contains(row.ProfileId)))
-            {
-                await insert.InsertAsync(row, cancellationToken);
-            }
-        }
-
+        await RowInserts.InsertAsync(keyStore, [.. newRows.Where(row => stillKeyed.Contains(row.ProfileId))], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [.. newRows.Select(row => row.ProfileId).Where(id => !stillKeyed.Contains(id))];
     }

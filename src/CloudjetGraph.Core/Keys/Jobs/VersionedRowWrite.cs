@@ -48,12 +48,12 @@ internal sealed class VersionedRowWrite<TEntity> : IAsyncDisposable
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
 
-        var sets = propertyNames.Select((name, index) => ModelParameters.Add(command, entity.FindProperty(name)!, $"@set{index}")).ToArray();
+        var sets = propertyNames.Select((name, index) => Parameter(command, entity.FindProperty(name)!, $"@set{index}")).ToArray();
         var version = entity.FindProperty(VersionName)!;
-        var nextVersion = ModelParameters.Add(command, version, "@nextVersion");
-        var id = ModelParameters.Add(command, entity.FindProperty(IdName)!, "@id");
-        var readVersion = ModelParameters.Add(command, version, "@readVersion");
-        string Column(IProperty property) => ModelParameters.QuotedColumn(property, table);
+        var nextVersion = Parameter(command, version, "@nextVersion");
+        var id = Parameter(command, entity.FindProperty(IdName)!, "@id");
+        var readVersion = Parameter(command, version, "@readVersion");
+        string Column(IProperty property) => $"\"{property.GetColumnName(table)}\"";
         command.CommandText = $"UPDATE \"{table.Name}\" SET {string.Join(", ", sets.Append(nextVersion).Select(set => $"{Column(set.Property)} = {set.Parameter.ParameterName}"))} "
             + $"WHERE {Column(id.Property)} = {id.Parameter.ParameterName} AND {Column(version)} = {readVersion.Parameter.ParameterName}";
         await command.PrepareAsync(cancellationToken);
@@ -69,11 +69,11 @@ internal sealed class VersionedRowWrite<TEntity> : IAsyncDisposable
     {
         foreach (var set in _sets)
         {
-            set.Set(row);
+            SetValue(set, row);
         }
 
         var readVersion = (long)_version.GetGetter().GetClrValue(row)!;
-        _id.Set(row);
+        SetValue(_id, row);
         _readVersion.Value = readVersion;
         _nextVersion.Value = readVersion + 1;
         return await _command.ExecuteNonQueryAsync(cancellationToken) == 1;
@@ -81,4 +81,18 @@ internal sealed class VersionedRowWrite<TEntity> : IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _command.DisposeAsync();
+
+    private static (IProperty Property, DbParameter Parameter) Parameter(DbCommand command, IProperty property, string name)
+    {
+        var parameter = property.GetRelationalTypeMapping().CreateParameter(command, name, null, property.IsNullable);
+        command.Parameters.Add(parameter);
+        return (property, parameter);
+    }
+
+    // As the provider stores it: the property's value converter applied, as EF Core's own commands do.
+    private static void SetValue((IProperty Property, DbParameter Parameter) column, TEntity row)
+    {
+        var value = column.Property.GetGetter().GetClrValue(row);
+        column.Parameter.Value = (value is null ? null : column.Property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+    }
 }

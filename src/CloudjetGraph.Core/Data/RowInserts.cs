@@ -1,40 +1,35 @@
 using System.Text;
-using CloudjetGraph.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace CloudjetGraph.Core.Audit;
+namespace CloudjetGraph.Core.Data;
 
 /// <summary>
-/// Writes new audit rows with multi-row <c>INSERT</c> statements on the appending transaction rather
-/// than through EF Core's change tracker: a 50-profile page is one entry and 50 profile rows, and
-/// tracking them cost more CPU than the rest of the commit. Table and column names, types and value
-/// converters come from the EF model, so each row is stored exactly as EF Core would store it, on
-/// either provider.
+/// Writes new rows with multi-row <c>INSERT</c> statements on the context's current transaction
+/// rather than through EF Core's change tracker: a 50-profile page is one audit entry and 50
+/// profile rows, and a rekey batch inserts 500 person keys, and tracking them cost more CPU than the
+/// rest of the commit. Table and column names, types and value converters come from the EF model,
+/// so each row is stored exactly as EF Core would store it, on either provider.
 /// </summary>
-internal static class AuditRowInserts
+internal static class RowInserts
 {
     // Rows per statement: with at most 10 columns, far below SQLite's 32 766 and PostgreSQL's 65 535 parameters.
     private const int RowsPerStatement = 200;
 
-    /// <summary>Inserts the entries, then their profile rows, inside the context's current transaction.</summary>
-    public static async Task InsertAsync(CloudjetDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
-    {
-        await InsertRowsAsync(db, entries, cancellationToken);
-        await InsertRowsAsync(db, [.. entries.SelectMany(entry => entry.Profiles)], cancellationToken);
-    }
-
-    private static async Task InsertRowsAsync<TRow>(CloudjetDbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
+    /// <summary>Inserts <paramref name="rows"/>, every mapped column, inside the context's current transaction.</summary>
+    /// <exception cref="InvalidOperationException">No transaction is open.</exception>
+    public static async Task InsertAsync<TRow>(DbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
         where TRow : class
     {
+        var current = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Rows are inserted only inside the caller's transaction.");
         var entityType = db.Model.FindEntityType(typeof(TRow))!;
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var columns = entityType.GetProperties().ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
         var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var transaction = current.GetDbTransaction();
         var head = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
             .AppendJoin(", ", columns.Select(column => sql.DelimitIdentifier(column.GetColumnName(table)!))).Append(") VALUES ").ToString();
 
