@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CloudjetGraph.Core;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
@@ -24,6 +25,21 @@ public sealed class KeyJobBenchFolder(string path)
 
     /// <summary>The seeded folder of one size, kept in the temp folder across runs.</summary>
     public static KeyJobBenchFolder SeedCache(int profiles) => new(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cloudjet-key-jobs-bench", $"seed-{profiles}"));
+
+    /// <summary>Seeds this folder from nothing with <paramref name="seed"/>, then marks it seeded; returns how long seeding took.</summary>
+    public async Task<TimeSpan> SeedAfreshAsync(Func<KeyJobBenchFolder, Task> seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        if (Directory.Exists(Path))
+        {
+            Delete();
+        }
+
+        var clock = Stopwatch.StartNew();
+        await seed(this);
+        MarkSeeded();
+        return clock.Elapsed;
+    }
 
     public void MarkSeeded()
     {
