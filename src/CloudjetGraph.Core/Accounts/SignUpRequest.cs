@@ -1,3 +1,4 @@
+using System.Text;
 using CloudjetGraph.Core.Fields;
 
 namespace CloudjetGraph.Core.Accounts;
@@ -15,6 +16,14 @@ public sealed record SignUpRequest(
 {
     /// <summary>The email, which is also the login email.</summary>
     public string Email => Values.GetValueOrDefault(ProfileField.Email) ?? string.Empty;
+
+    // A record prints every member: this one holds personal data, a password and a secret code,
+    // so it prints only the answer to the policy.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Consent = ").Append(Consent);
+        return true;
+    }
 }
 
 /// <summary>The person's explicit answer to the policy.</summary>
