@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.ProfileRecords;
 
@@ -19,6 +20,23 @@ public sealed class ProfileVisibility(FieldMatrix matrix)
             RowScope.All => profiles,
             RowScope.AssignedOrganizations => profiles.Where(p => caller.AssignedOrganizations.Contains(p.OrganizationId)),
             _ => caller.OwnProfileId is { } ownId ? profiles.Where(p => p.Id == ownId) : profiles.Where(_ => false),
+        };
+    }
+
+    /// <summary>
+    /// The profile with this id when the caller reaches it, else null: exactly what
+    /// <see cref="Profiles"/> narrowed to one id gives, through compiled queries. An owner asking
+    /// for another id is answered without a query.
+    /// </summary>
+    /// <exception cref="DomainException">The caller's role reaches no profiles at all.</exception>
+    internal Task<Profile?> FindAsync(CloudjetDbContext db, Caller caller, Guid id, bool withOrganization, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return ScopeOf(caller) switch
+        {
+            RowScope.All => CompiledProfileLookups.ByIdAsync(db, id, withOrganization, cancellationToken),
+            RowScope.AssignedOrganizations => CompiledProfileLookups.ByIdInAsync(db, id, caller.AssignedOrganizations, withOrganization, cancellationToken),
+            _ => caller.OwnProfileId == id ? CompiledProfileLookups.ByIdAsync(db, id, withOrganization, cancellationToken) : Task.FromResult<Profile?>(null),
         };
     }
 

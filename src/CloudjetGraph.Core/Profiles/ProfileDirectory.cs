@@ -37,7 +37,7 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
     /// <exception cref="DomainException">The caller's role reaches no profiles.</exception>
     public async Task<Profile?> FindAsync(Caller caller, Guid id, CancellationToken cancellationToken, bool withOrganization = true)
     {
-        var profile = await Reachable(caller, withOrganization).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var profile = await visibility.FindAsync(db, caller, id, withOrganization, cancellationToken);
         if (profile is not null)
         {
             accessTag.Check(profile);
@@ -172,6 +172,6 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
         }
     }
 
-    private IQueryable<Profile> Reachable(Caller caller, bool withOrganization = true) =>
+    private IQueryable<Profile> Reachable(Caller caller, bool withOrganization) =>
         visibility.Profiles(withOrganization ? db.Profiles.AsNoTracking().Include(p => p.Organization) : db.Profiles.AsNoTracking(), caller);
 }
