@@ -52,8 +52,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StoreProbes>();
         services.AddScoped<KeyHierarchyCanary>();
         services.AddSingleton<ProfileAccessTag>();
+        services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<PasswordHashingOptions>>((hasher, hashing) => hasher.IterationCount = hashing.Value.Iterations);
         services.AddSingleton<IPasswordHasher<Profile>, PasswordHasher<Profile>>();
         services.AddSingleton<DecoyPasswordHash>();
+        services.AddSingleton<OwnerSecurityStamps>();
         services.AddSingleton<ProfileVisibility>();
         services.AddScoped<ProfileEditor>();
         services.AddScoped<ProfileAccounts>();

@@ -13,6 +13,7 @@ namespace CloudjetGraph.Api.Authentication;
 /// </summary>
 internal sealed partial class CloudjetBearerEvents(
     TokenIssuer issuer,
+    OwnerSecurityStamps securityStamps,
     FieldMatrix roles,
     KeyRingRefresher refresher,
     IOptions<AccessTokenOptions> tokenOptions,
@@ -40,16 +41,14 @@ internal sealed partial class CloudjetBearerEvents(
         }
     }
 
-    public override Task TokenValidated(TokenValidatedContext context)
+    public override async Task TokenValidated(TokenValidatedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Refusal(context) is { } reason)
+        if ((Refusal(context) ?? await StaleOwnerTokenAsync(context)) is { } reason)
         {
             LogTokenRefused(logger, reason);
             context.Fail(reason);
         }
-
-        return Task.CompletedTask;
     }
 
     public override Task Challenge(JwtBearerChallengeContext context)
@@ -105,6 +104,22 @@ internal sealed partial class CloudjetBearerEvents(
 
         // Owners get tokens only from login; the identity provider vouches for staff, never for a profile's owner.
         return role == Role.Owner && !signedByGateway ? "an owner role is accepted only in a token from login" : null;
+    }
+
+    // An owner token lives only as long as its account's credentials: a password change or an
+    // erasure since it was issued ends it. A token without a stamp was issued before stamps existed.
+    private async Task<string?> StaleOwnerTokenAsync(TokenValidatedContext context)
+    {
+        if (!TokenClaims.TryRead(context.Principal!, roles, out var role, out var subject) || role != Role.Owner)
+        {
+            return null;
+        }
+
+        var stamps = context.Principal!.FindAll(TokenIssuer.SecurityStampClaim).Select(c => c.Value).ToList();
+        return Guid.TryParse(subject, out var profileId) && stamps is [var claimed] && Guid.TryParse(claimed, out var stamp)
+            && await securityStamps.IsCurrentAsync(profileId, stamp, context.HttpContext.RequestAborted)
+            ? null
+            : "its account's password changed since it was issued, or the account is gone";
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "A bearer token was refused: {Reason}.")]

@@ -18,6 +18,7 @@ internal sealed class MutationGraphType : ObjectGraphType
         AccountMutations.AddTo(this, limiter, blindIndex);
         OnboardingMutations.AddTo(this);
         ProfileMutations.AddTo(this);
+        PasswordMutations.AddTo(this, limiter);
         PrivacyRightsMutations.AddTo(this);
         PrivacyMutations.AddTo(this, limiter);
         KeyCustodianMutations.AddTo(this);

@@ -5,7 +5,7 @@ using GraphQLParser.AST;
 namespace CloudjetGraph.Api.GraphQL;
 
 /// <summary>
-/// At most one <c>login</c>, <c>signUp</c>, <c>deleteMyAccount</c> or <c>withdrawConsent</c> per request, counting aliases and fragment spreads,
+/// At most one <c>login</c>, <c>signUp</c>, <c>changeMyPassword</c>, <c>deleteMyAccount</c> or <c>withdrawConsent</c> per request, counting aliases and fragment spreads,
 /// so that one request cannot pack many password guesses or accounts past the rate limits. It
 /// runs at validation, so none of them is evaluated. A field under <c>@skip</c> still counts: the
 /// rule errs on the side of refusing.
@@ -13,7 +13,7 @@ namespace CloudjetGraph.Api.GraphQL;
 internal sealed class SingleAccountOperationRule : ValidationRuleBase
 {
     // A password re-entered to erase is a guess like a login's, so it counts the same.
-    private static readonly HashSet<string> AccountFields = ["login", "signUp", "deleteMyAccount", "withdrawConsent"];
+    private static readonly HashSet<string> AccountFields = ["login", "signUp", "changeMyPassword", "deleteMyAccount", "withdrawConsent"];
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
@@ -26,7 +26,7 @@ internal sealed class SingleAccountOperationRule : ValidationRuleBase
             var count = new Counter(fragments).Count(operation.SelectionSet);
             if (count > 1)
             {
-                var message = "A request may hold at most one login, signUp, deleteMyAccount or withdrawConsent; none was run.";
+                var message = "A request may hold at most one login, signUp, changeMyPassword, deleteMyAccount or withdrawConsent; none was run.";
                 context.ReportError(new ValidationError(context.Document.Source, null, message, new DomainException(ErrorCodes.TooManyAccountOperations, message), operation));
             }
         }

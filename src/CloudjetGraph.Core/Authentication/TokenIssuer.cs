@@ -20,12 +20,29 @@ public sealed class TokenIssuer(DataKeyRing ring, IOptions<AccessTokenOptions> o
     /// <summary>The claim that carries the subject.</summary>
     public const string SubjectClaim = "sub";
 
-    /// <summary>Issues a token for <paramref name="subject"/> in <paramref name="role"/>.</summary>
-    /// <exception cref="ArgumentException">A blank subject: a token must name someone.</exception>
+    /// <summary>The claim that carries an owner's security stamp (<see cref="ProfileRecords.Profile.SecurityStamp"/>).</summary>
+    public const string SecurityStampClaim = "stamp";
+
+    /// <summary>Issues a staff token for <paramref name="subject"/> in <paramref name="role"/>.</summary>
+    /// <exception cref="ArgumentException">A blank subject, or the owner role: an owner's token comes from <see cref="IssueOwner"/> with its stamp.</exception>
     public IssuedToken Issue(string subject, Role role, TimeSpan lifetime)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
         ArgumentNullException.ThrowIfNull(role);
+        if (role == Role.Owner)
+        {
+            throw new ArgumentException("An owner's token carries the account's security stamp; issue it with IssueOwner.", nameof(role));
+        }
+
+        return Sign([new Claim(SubjectClaim, subject), new Claim(RoleClaim, role.Name)], lifetime);
+    }
+
+    /// <summary>Issues the owner token of a profile, carrying the security stamp it is valid under.</summary>
+    public IssuedToken IssueOwner(Guid profileId, Guid securityStamp, TimeSpan lifetime) =>
+        Sign([new Claim(SubjectClaim, profileId.ToString()), new Claim(RoleClaim, Role.Owner.Name), new Claim(SecurityStampClaim, securityStamp.ToString())], lifetime);
+
+    private IssuedToken Sign(Claim[] claims, TimeSpan lifetime)
+    {
         var now = time.GetUtcNow();
         var expiresAt = now.Add(lifetime);
         var descriptor = new SecurityTokenDescriptor
@@ -35,7 +52,7 @@ public sealed class TokenIssuer(DataKeyRing ring, IOptions<AccessTokenOptions> o
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expiresAt.UtcDateTime,
-            Subject = new ClaimsIdentity([new Claim(SubjectClaim, subject), new Claim(RoleClaim, role.Name)]),
+            Subject = new ClaimsIdentity(claims),
             SigningCredentials = new SigningCredentials(ToSecurityKey(ring.Active(DataKeyPurpose.TokenSigning)), SecurityAlgorithms.HmacSha256),
         };
         return new IssuedToken(new JsonWebTokenHandler().CreateToken(descriptor), expiresAt);

@@ -10,7 +10,7 @@ public static class AccessOperations
     /// <summary>Operations that act on the caller's own profile, so only <see cref="Role.Owner"/> may be granted them.</summary>
     public static IReadOnlySet<string> OwnProfile { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "updateMyProfile", "exportMyData", "acceptPolicy", "deleteMyAccount", "withdrawConsent",
+        "updateMyProfile", "changeMyPassword", "exportMyData", "acceptPolicy", "deleteMyAccount", "withdrawConsent",
     };
 
     /// <summary>Every operation that needs a grant.</summary>

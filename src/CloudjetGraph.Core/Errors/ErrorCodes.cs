@@ -46,7 +46,7 @@ public static class ErrorCodes
     /// </summary>
     public const string InvitationInvalid = "INVITATION_INVALID";
 
-    /// <summary>A request holds more than one <c>login</c>, <c>signUp</c>, <c>deleteMyAccount</c> or <c>withdrawConsent</c> (aliases and fragments count); none of them ran.</summary>
+    /// <summary>A request holds more than one <c>login</c>, <c>signUp</c>, <c>changeMyPassword</c>, <c>deleteMyAccount</c> or <c>withdrawConsent</c> (aliases and fragments count); none of them ran.</summary>
     public const string TooManyAccountOperations = "TOO_MANY_ACCOUNT_OPERATIONS";
 
     /// <summary>The request is not well-formed GraphQL over HTTP.</summary>

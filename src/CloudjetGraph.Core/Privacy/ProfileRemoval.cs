@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Data.Engines;
 using CloudjetGraph.Core.KeyStore;
@@ -15,7 +16,7 @@ namespace CloudjetGraph.Core.Privacy;
 /// hashes leave the live database (on SQLite its file and WAL at once; on PostgreSQL when VACUUM
 /// reclaims the dead rows). A profile whose key is gone but whose row remains is finished by the next run.
 /// </summary>
-public sealed partial class ProfileRemoval(CloudjetDbContext db, PersonKeyShredder shredder, ILogger<ProfileRemoval> logger)
+public sealed partial class ProfileRemoval(CloudjetDbContext db, PersonKeyShredder shredder, OwnerSecurityStamps securityStamps, ILogger<ProfileRemoval> logger)
 {
     // Waits of 25 ms doubling to 800 ms: about 1.6 s in all, which outlasts a reader descheduled
     // on a loaded machine (250 ms did not, in CI), and is paid only when a reader is in the way.
@@ -37,6 +38,13 @@ public sealed partial class ProfileRemoval(CloudjetDbContext db, PersonKeyShredd
         {
             await engine.PrepareErasureAsync(db.Database, CancellationToken.None);
             var removed = await RemoveRowsAsync(profileIds);
+
+            // Their owners' tokens end here at once; other instances drop them within the stamps' cache time.
+            foreach (var profileId in profileIds)
+            {
+                securityStamps.Forget(profileId);
+            }
+
             await FlushAsync(engine);
 
             LogRemoved(logger, removed);

@@ -63,6 +63,12 @@ public sealed class Profile
     /// <summary>Last change time.</summary>
     public required DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Changes whenever the owner's credentials change (a new password). Owner tokens carry the
+    /// stamp they were issued under and stop working once it differs.
+    /// </summary>
+    public Guid SecurityStamp { get; set; }
+
     /// <summary>Concurrency token, incremented on every change.</summary>
     public long Version { get; set; }
 

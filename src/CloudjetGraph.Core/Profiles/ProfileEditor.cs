@@ -39,6 +39,30 @@ public sealed class ProfileEditor(CloudjetDbContext db, ProfileSealer sealer, Pe
             sealer.Seal(profile, personKey, field, ProfileValueRules.Normalize(field, value));
         }
 
+        await SaveAsync(profile, cancellationToken);
+    }
+
+    /// <summary>
+    /// Seals a new password hash into the (tracked) profile and saves it, only if nobody changed
+    /// it since it was read. A new password also gets a new security stamp, which ends the
+    /// account's older tokens; the same password re-hashed at a higher cost keeps it.
+    /// </summary>
+    /// <exception cref="DomainException"><see cref="ErrorCodes.Conflict"/> on a concurrent edit; nothing is written then.</exception>
+    public async Task ReplacePasswordHashAsync(Profile profile, string hash, bool newPassword, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var personKey = await personKeys.GetForSealingAsync(profile.Id, cancellationToken);
+        sealer.SealPasswordHash(profile, personKey, hash);
+        if (newPassword)
+        {
+            profile.SecurityStamp = Guid.NewGuid();
+        }
+
+        await SaveAsync(profile, cancellationToken);
+    }
+
+    private async Task SaveAsync(Profile profile, CancellationToken cancellationToken)
+    {
         profile.UpdatedAt = time.GetUtcNow();
         profile.Version++;
         accessTag.Stamp(profile);

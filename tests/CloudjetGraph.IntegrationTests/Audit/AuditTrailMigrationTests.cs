@@ -21,10 +21,12 @@ public sealed class AuditTrailMigrationTests
         await using (var first = new CloudjetApplication { DataDirectory = folder, KeepData = true })
         {
             await first.InitializeAsync();
-            await using var scope = first.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
+        }
+
+        // Taken back once the host is gone: its closing checks read the schema this build knows.
+        await using (var db = new CloudjetDbContext(new DbContextOptionsBuilder<CloudjetDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "cloudjet.db")};Pooling=False").Options))
+        {
             await db.GetService<IMigrator>().MigrateAsync(BeforeAuditTrail);
-            first.TrailTampered = true;
         }
 
         await using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "cloudjet.db")};Pooling=False"))

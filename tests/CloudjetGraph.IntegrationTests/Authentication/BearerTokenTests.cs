@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
 
@@ -48,7 +49,8 @@ public sealed class BearerTokenTests(CloudjetApplication app) : IClassFixture<Cl
     public async Task Owner_WithTokenStillValid_ReadsOwnProfile()
     {
         var profileId = await app.SignUpAsync(Owners.NewInput("fresh"));
-        var token = GatewaySignedTokens.Sign(app, [new Claim("sub", profileId.ToString()), new Claim("role", "owner")], expires: DateTime.UtcNow.AddMinutes(1));
+        var stamp = app.WithDb(db => db.Profiles.Single(p => p.Id == profileId).SecurityStamp);
+        var token = GatewaySignedTokens.Sign(app, [new Claim("sub", profileId.ToString()), new Claim("role", "owner"), new Claim("stamp", stamp.ToString())], expires: DateTime.UtcNow.AddMinutes(1));
 
         var response = await app.Client(token).PostAsync("{ me { id } }");
 

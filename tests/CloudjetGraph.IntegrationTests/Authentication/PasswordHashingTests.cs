@@ -15,13 +15,13 @@ namespace CloudjetGraph.IntegrationTests.Authentication;
 /// </summary>
 public sealed class PasswordHashingTests
 {
-    private const int ProductionIterations = 100_000;
+    private const int ProductionIterations = 210_000;
 
     // Identity's version 3 format: 0x01, then the PRF, the iteration count and the salt length, each a big-endian uint.
     private const uint Pbkdf2Sha512 = 2;
 
     [Fact]
-    public async Task Gateway_WithItsOwnSettings_HashesWithPbkdf2Sha512At100000IterationsAndSoDoesTheDecoy()
+    public async Task Gateway_WithItsOwnSettings_HashesWithPbkdf2Sha512At210000IterationsAndSoDoesTheDecoy()
     {
         await using var app = new CloudjetApplication { ProductionPasswordHashing = true };
         await app.InitializeAsync();

@@ -15,6 +15,7 @@ public static class EveryOperation
         ["createOrganization"] = ("Mutation", """createOrganization(input: { name: "Audited Co" }) { id }"""),
         ["createInvitation"] = ("Mutation", $"createInvitation(input: {{ organizationId: {Id} }}) {{ code }}"),
         ["updateMyProfile"] = ("Mutation", """updateMyProfile(input: { jobTitle: "Auditor" }) { id }"""),
+        ["changeMyPassword"] = ("Mutation", """changeMyPassword(input: { currentPassword: "not-mine", newPassword: "not mine either" }) { token }"""),
         ["exportMyData"] = ("Mutation", "exportMyData"),
         ["acceptPolicy"] = ("Mutation", """acceptPolicy(version: "2019-04-22") { acceptedAt }"""),
         ["deleteMyAccount"] = ("Mutation", """deleteMyAccount(password: "not-mine") { erasedProfiles }"""),

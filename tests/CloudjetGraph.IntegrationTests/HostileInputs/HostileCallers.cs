@@ -34,7 +34,7 @@ public sealed class HostileCallers(CloudjetApplication app)
     public string? Authorization(string caller) => caller switch
     {
         "anonymous" => null,
-        "owner" => Bearer(app.Services.GetRequiredService<TokenIssuer>().Issue(DemoOwnerId().ToString(), Role.Owner, TimeSpan.FromMinutes(30)).Token),
+        "owner" => Bearer(DemoOwnerToken()),
         _ when Staff.TryGetValue(caller, out var staff) => Bearer(app.StaffToken(staff.Role, staff.Subject)),
         "expiredToken" => Bearer(Signed(new() { ["sub"] = "management-demo", ["role"] = "management" }, lifetime: TimeSpan.FromMinutes(-10))),
         "tamperedToken" => Bearer(Tampered(app.StaffToken(DefaultRole.Sales, "sales-demo"))),
@@ -52,10 +52,11 @@ public sealed class HostileCallers(CloudjetApplication app)
 
     private static string Bearer(string token) => "Bearer " + token;
 
-    private Guid DemoOwnerId()
+    private string DemoOwnerToken()
     {
         var index = app.Services.GetRequiredService<BlindIndex>().ForEmail(DemoDataSeeder.DemoOwnerEmail);
-        return app.WithDb(db => db.Profiles.Single(p => p.LoginEmailIndex == index).Id);
+        var owner = app.WithDb(db => db.Profiles.Where(p => p.LoginEmailIndex == index).Select(p => new { p.Id, p.SecurityStamp }).Single());
+        return app.Services.GetRequiredService<TokenIssuer>().IssueOwner(owner.Id, owner.SecurityStamp, TimeSpan.FromMinutes(30)).Token;
     }
 
     /// <summary>A token with these claims, signed like the gateway signs, or with another key.</summary>

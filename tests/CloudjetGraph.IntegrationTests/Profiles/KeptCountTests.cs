@@ -58,9 +58,10 @@ public sealed class KeptCountTests
     {
         await using var app = new CloudjetApplication();
         await app.InitializeAsync();
-        await MigrateAsync(app, "DataKeyLifecycleStates");
+        // Written with this build's columns, then taken back to before the kept counts with the rows in place.
         await BulkProfiles.AddAsync(app.Services, Owners.OrganizationId(2), 120);
         await app.ExecuteSqlAsync("DELETE FROM Profiles WHERE OrganizationId = $organization", ("$organization", Owners.OrganizationId(3)));
+        await MigrateAsync(app, "DataKeyLifecycleStates");
 
         await MigrateAsync(app, target: null);
 

@@ -1,3 +1,4 @@
+using CloudjetGraph.Api.GraphQL.Accounts;
 using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Privacy;
@@ -27,11 +28,11 @@ internal static class PrivacyMutations
 
         mutation.Field<NonNullGraphType<ErasurePayloadGraphType>>("deleteMyAccount")
             .Granted()
-            .Description("Owners: erases your account after you re-enter your password (AUTH_INVALID_CREDENTIALS otherwise, under the login rate limits). Your person key is shredded, so no copy or backup of your data can be read again; the email can sign up again. Your token then reads me as null. Recorded without personal data.")
+            .Description("Owners: erases your account after you re-enter your password (AUTH_INVALID_CREDENTIALS otherwise, under the login rate limits). Your person key is shredded, so no copy or backup of your data can be read again; the email can sign up again. Every token of the account is then refused (AUTH_INVALID_TOKEN). Recorded without personal data.")
             .Argument<NonNullGraphType<StringGraphType>>("password", "Your password.")
             .ResolveAsync(async context =>
             {
-                await DemandLoginLimitsAsync(context, limiter);
+                await OwnerLoginLimits.DemandAsync(context, limiter);
                 return await Service<ProfileErasure>(context).DeleteOwnAccountAsync(context.Caller(), context.GetArgument<string>("password"), context.CancellationToken);
             });
 
@@ -41,7 +42,7 @@ internal static class PrivacyMutations
             .Argument<StringGraphType>("password", "Your password; required when your account has one.")
             .ResolveAsync(async context =>
             {
-                await DemandLoginLimitsAsync(context, limiter);
+                await OwnerLoginLimits.DemandAsync(context, limiter);
                 return await Service<ProfileErasure>(context).WithdrawConsentAsync(context.Caller(), context.GetArgument<string?>("password"), context.CancellationToken);
             });
 
@@ -65,17 +66,6 @@ internal static class PrivacyMutations
     // A password re-entered to erase is a password guess like a login: it spends the same budgets,
     // per address and per account (the account's login blind-index entry, login's own partition),
     // so a stolen token cannot turn deleteMyAccount into an oracle beside login.
-    private static async Task DemandLoginLimitsAsync(IResolveFieldContext context, CloudjetRateLimiter limiter)
-    {
-        var caller = context.Caller();
-        var request = context.CallerContext();
-        limiter.Demand(RateLimit.LoginPerAddress, request.ClientAddress ?? string.Empty, request);
-        if (await Service<ProfileDirectory>(context).FindOwnAsync(caller, context.CancellationToken) is { LoginEmailIndex: { } entry })
-        {
-            limiter.Demand(RateLimit.LoginPerAccount, Convert.ToBase64String(entry), request);
-        }
-    }
-
     private static T Service<T>(IResolveFieldContext context)
         where T : notnull => context.RequestServices!.GetRequiredService<T>();
 }
