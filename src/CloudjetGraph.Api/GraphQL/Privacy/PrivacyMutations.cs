@@ -69,10 +69,10 @@ internal static class PrivacyMutations
     {
         var caller = context.Caller();
         var request = context.CallerContext();
-        limiter.Demand(RateLimit.LoginPerAddress, request.ClientAddress ?? string.Empty, request);
+        await limiter.DemandAsync(RateLimit.LoginPerAddress, request.ClientAddress ?? string.Empty, context);
         if (await Service<ProfileDirectory>(context).FindOwnAsync(caller, context.CancellationToken) is { LoginEmailIndex: { } entry })
         {
-            limiter.Demand(RateLimit.LoginPerAccount, Convert.ToBase64String(entry), request);
+            await limiter.DemandAsync(RateLimit.LoginPerAccount, Convert.ToBase64String(entry), context);
         }
     }
 

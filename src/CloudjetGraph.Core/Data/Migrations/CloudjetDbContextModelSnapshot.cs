@@ -68,7 +68,7 @@ namespace CloudjetGraph.Core.Data.Migrations
 
                     b.HasIndex("At");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntryProfile", b =>
@@ -88,36 +88,23 @@ namespace CloudjetGraph.Core.Data.Migrations
 
                     b.HasIndex("ProfileId");
 
-                    b.ToTable("AuditEntryProfiles");
+                    b.ToTable("AuditEntryProfiles", (string)null);
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Privacy.ConsentEvent", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Authorization.StaffAssignment", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<string>("StaffSubject")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
+                    b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PolicyVersion")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                    b.HasKey("StaffSubject", "OrganizationId");
 
-                    b.Property<Guid>("ProfileId")
-                        .HasColumnType("TEXT");
+                    b.HasIndex("OrganizationId");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProfileId");
-
-                    b.ToTable("ConsentEvents");
+                    b.ToTable("StaffAssignments", (string)null);
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.KeyRing.DataKey", b =>
@@ -166,7 +153,35 @@ namespace CloudjetGraph.Core.Data.Migrations
                         .IsUnique()
                         .HasFilter("\"IsActive\"");
 
-                    b.ToTable("DataKeys");
+                    b.ToTable("DataKeys", (string)null);
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.KeyRing.RingKeyRevocation", b =>
+                {
+                    b.Property<Guid>("KeyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("RingKeyRevocations", (string)null);
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.StorePairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("PairedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StorePairing", (string)null);
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.Onboarding.Invitation", b =>
@@ -209,7 +224,36 @@ namespace CloudjetGraph.Core.Data.Migrations
 
                     b.HasIndex("OrganizationId");
 
-                    b.ToTable("Invitations");
+                    b.ToTable("Invitations", (string)null);
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.Privacy.ConsentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("ConsentEvents", (string)null);
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.Organization", b =>
@@ -225,7 +269,7 @@ namespace CloudjetGraph.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("Organizations");
+                    b.ToTable("Organizations", (string)null);
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.OrganizationProfileCount", b =>
@@ -238,7 +282,7 @@ namespace CloudjetGraph.Core.Data.Migrations
 
                     b.HasKey("OrganizationId");
 
-                    b.ToTable("OrganizationProfileCounts");
+                    b.ToTable("OrganizationProfileCounts", (string)null);
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.Profile", b =>
@@ -313,51 +357,30 @@ namespace CloudjetGraph.Core.Data.Migrations
 
                     b.HasIndex("OrganizationId", "Id");
 
-                    b.ToTable("Profiles");
+                    b.ToTable("Profiles", (string)null);
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.KeyRing.RingKeyRevocation", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.RateLimits.RateLimitCounter", b =>
                 {
-                    b.Property<Guid>("KeyId")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("LimitName")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("RevokedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("PartitionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
 
-                    b.HasKey("KeyId");
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("RingKeyRevocations");
-                });
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
 
-            modelBuilder.Entity("CloudjetGraph.Core.Authorization.StaffAssignment", b =>
-                {
-                    b.Property<string>("StaffSubject")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                    b.HasKey("LimitName", "PartitionHash");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
+                    b.HasIndex("WindowStart");
 
-                    b.HasKey("StaffSubject", "OrganizationId");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.ToTable("StaffAssignments");
-                });
-
-            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.StorePairing", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("PairedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("StorePairing", (string)null);
+                    b.ToTable("RateLimitCounters", (string)null);
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntryProfile", b =>
@@ -365,6 +388,15 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.HasOne("CloudjetGraph.Core.Audit.AuditEntry", null)
                         .WithMany("Profiles")
                         .HasForeignKey("EntrySequence")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.Authorization.StaffAssignment", b =>
+                {
+                    b.HasOne("CloudjetGraph.Core.ProfileRecords.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -396,15 +428,6 @@ namespace CloudjetGraph.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Organization");
-                });
-
-            modelBuilder.Entity("CloudjetGraph.Core.Authorization.StaffAssignment", b =>
-                {
-                    b.HasOne("CloudjetGraph.Core.ProfileRecords.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntry", b =>

@@ -73,7 +73,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
 
                     b.HasIndex("At");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntryProfile", b =>
@@ -93,38 +93,23 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
 
                     b.HasIndex("ProfileId");
 
-                    b.ToTable("AuditEntryProfiles");
+                    b.ToTable("AuditEntryProfiles", (string)null);
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.Privacy.ConsentEvent", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.Authorization.StaffAssignment", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                    b.Property<string>("StaffSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("PolicyVersion")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<Guid>("ProfileId")
+                    b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Id");
+                    b.HasKey("StaffSubject", "OrganizationId");
 
-                    b.HasIndex("ProfileId");
+                    b.HasIndex("OrganizationId");
 
-                    b.ToTable("ConsentEvents");
+                    b.ToTable("StaffAssignments", (string)null);
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.KeyRing.DataKey", b =>
@@ -173,7 +158,35 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                         .IsUnique()
                         .HasFilter("\"IsActive\"");
 
-                    b.ToTable("DataKeys");
+                    b.ToTable("DataKeys", (string)null);
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.KeyRing.RingKeyRevocation", b =>
+                {
+                    b.Property<Guid>("KeyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("RingKeyRevocations", (string)null);
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.StorePairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PairedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StorePairing", (string)null);
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.Onboarding.Invitation", b =>
@@ -216,7 +229,38 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
 
                     b.HasIndex("OrganizationId");
 
-                    b.ToTable("Invitations");
+                    b.ToTable("Invitations", (string)null);
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.Privacy.ConsentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("ConsentEvents", (string)null);
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.Organization", b =>
@@ -232,7 +276,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("Organizations");
+                    b.ToTable("Organizations", (string)null);
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.OrganizationProfileCount", b =>
@@ -245,7 +289,7 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
 
                     b.HasKey("OrganizationId");
 
-                    b.ToTable("OrganizationProfileCounts");
+                    b.ToTable("OrganizationProfileCounts", (string)null);
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.Profile", b =>
@@ -320,51 +364,30 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
 
                     b.HasIndex("OrganizationId", "Id");
 
-                    b.ToTable("Profiles");
+                    b.ToTable("Profiles", (string)null);
                 });
 
-            modelBuilder.Entity("CloudjetGraph.Core.KeyRing.RingKeyRevocation", b =>
+            modelBuilder.Entity("CloudjetGraph.Core.RateLimits.RateLimitCounter", b =>
                 {
-                    b.Property<Guid>("KeyId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                    b.Property<string>("LimitName")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
-                    b.Property<DateTimeOffset>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<byte[]>("PartitionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
 
-                    b.HasKey("KeyId");
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
 
-                    b.ToTable("RingKeyRevocations");
-                });
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
 
-            modelBuilder.Entity("CloudjetGraph.Core.Authorization.StaffAssignment", b =>
-                {
-                    b.Property<string>("StaffSubject")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.HasKey("LimitName", "PartitionHash");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
+                    b.HasIndex("WindowStart");
 
-                    b.HasKey("StaffSubject", "OrganizationId");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.ToTable("StaffAssignments");
-                });
-
-            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.StorePairing", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("PairedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("StorePairing", (string)null);
+                    b.ToTable("RateLimitCounters", (string)null);
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntryProfile", b =>
@@ -372,6 +395,15 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.HasOne("CloudjetGraph.Core.Audit.AuditEntry", null)
                         .WithMany("Profiles")
                         .HasForeignKey("EntrySequence")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.Authorization.StaffAssignment", b =>
+                {
+                    b.HasOne("CloudjetGraph.Core.ProfileRecords.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -403,15 +435,6 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Organization");
-                });
-
-            modelBuilder.Entity("CloudjetGraph.Core.Authorization.StaffAssignment", b =>
-                {
-                    b.HasOne("CloudjetGraph.Core.ProfileRecords.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntry", b =>
