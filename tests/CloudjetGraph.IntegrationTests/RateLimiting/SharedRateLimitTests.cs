@@ -51,7 +51,7 @@ public sealed class SharedRateLimitTests
         var rows = app.WithDb(db => db.RateLimitCounters.ToList());
         var storedEmailEntry = app.Services.GetRequiredService<BlindIndex>().ForEmail(DemoOwner);
 
-        Assert.Equal(["login-per-account", "login-per-address", "login-per-address", "sign-up-per-address"], rows.Select(row => row.LimitName).Order(StringComparer.Ordinal));
+        Assert.Equal(["login-per-account", "login-per-address", "sign-up-per-address"], rows.Select(row => row.LimitName).Order(StringComparer.Ordinal));
         Assert.All(rows, row =>
         {
             var stored = Encoding.Latin1.GetString(row.PartitionHash);
@@ -74,7 +74,7 @@ public sealed class SharedRateLimitTests
         Assert.Equal(["RATE_LIMITED"], response.Codes);
         Assert.Null(response.Data);
         Assert.NotNull(response.RetryAfter);
-        Assert.Contains(app.Logs.Lines, line => line.Contains("[2301] The shared LoginPerAddress counter could not count an attempt", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, line => line.Contains("[2301] The shared loginPerAddress counter could not count an attempt", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,7 +5,7 @@
 namespace CloudjetGraph.Core.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class SharedRateLimitCounters : Migration
+    internal partial class SharedRateLimitCounters : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
