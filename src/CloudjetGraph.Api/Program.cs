@@ -27,6 +27,9 @@ builder.Services.AddCloudjetGraphQL();
 // GraphiQL for frontend teams: always in Development, elsewhere only when a setting asks.
 builder.Services.AddCloudjetGraphiQL();
 
+// The client's address from X-Forwarded-For, only from the reverse proxies listed in settings.
+builder.Services.AddCloudjetForwardedHeaders();
+
 // Security headers on every response, no Server header, and CORS only for origins in settings.
 builder.Services.AddCloudjetHttpHardening();
 
@@ -51,7 +54,10 @@ catch
     throw;
 }
 
-// First, so that every answer carries the headers, refusals and preflights included.
+// Before anything reads the client's address: rate limits, the trail, telemetry.
+app.UseCloudjetForwardedHeaders();
+
+// So that every answer carries the headers, refusals and preflights included.
 app.UseCloudjetHttpHardening();
 
 // A bearer token that fails validation gets 401 (RFC 6750); no token at all stays anonymous.

@@ -15,6 +15,7 @@ using CloudjetGraph.Core.Privacy;
 using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
+using CloudjetGraph.Core.RateLimits;
 using CloudjetGraph.Core.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -60,6 +61,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ProfileVisibility>();
         services.AddScoped<ProfileEditor>();
         services.AddScoped<ProfileAccounts>();
+        services.AddScoped<SharedRateLimitCounters>();
         services.AddScoped<ProfileDirectory>();
         services.AddScoped<ProfileDocument>();
         services.AddScoped<PersonalDataExport>();

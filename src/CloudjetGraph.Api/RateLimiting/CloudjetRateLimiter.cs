@@ -1,74 +1,101 @@
+using System.Data.Common;
 using System.Threading.RateLimiting;
 using CloudjetGraph.Api.GraphQL;
 using CloudjetGraph.Api.Telemetry;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Fields;
+using CloudjetGraph.Core.RateLimits;
+using GraphQL;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CloudjetGraph.Api.RateLimiting;
 
 /// <summary>
-/// The gateway's rate limits, as partitioned limiters from System.Threading.RateLimiting. ASP.NET
-/// Core's rate-limiting middleware sees only the endpoint, and every operation shares
-/// <c>/graphql</c>, so the limits are taken where the operation is known: in its resolver.
+/// The gateway's rate limits, taken where the operation is known, in its resolver: ASP.NET Core's
+/// rate-limiting middleware sees only the endpoint, and every operation shares <c>/graphql</c>.
+/// The limits that guard credentials (login, sign-up, the password re-entered to erase) are
+/// counted in the profile database, so that every instance on it enforces one limit together. The
+/// anti-scraping cap is taken per released profile, where a database write each would cost more
+/// than the read it guards, so each process counts it in memory.
 /// </summary>
-internal sealed class CloudjetRateLimiter : IDisposable
+internal sealed partial class CloudjetRateLimiter(IOptions<RateLimitOptions> options, GatewayMetrics metrics, TimeProvider time, ILogger<CloudjetRateLimiter> logger) : IDisposable
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private readonly Dictionary<RateLimit, PartitionedRateLimiter<string>> _limiters;
-    private readonly GatewayMetrics _metrics;
+    // A fixed window answers exactly "N per minute" and says when the window reopens.
+    private readonly PartitionedRateLimiter<string> _personalRecords = PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetFixedWindowLimiter(
+        partition, _ => new FixedWindowRateLimiterOptions { PermitLimit = options.Value.PersonalRecordsPerMinute, Window = RateLimitOptions.Window, QueueLimit = 0 }));
 
-    public CloudjetRateLimiter(IOptions<RateLimitOptions> options, GatewayMetrics metrics)
+    /// <summary>
+    /// Counts one credential attempt of <paramref name="partition"/> against <paramref name="limit"/>
+    /// in the shared counters, or throws <see cref="ErrorCodes.RateLimited"/> and records when to
+    /// retry. An attempt the database cannot count is refused the same way: the limit fails closed.
+    /// </summary>
+    public async Task DemandAsync(RateLimit limit, string partition, IResolveFieldContext context)
     {
-        _metrics = metrics;
-        var settings = options.Value;
-        _limiters = new()
+        var request = context.CallerContext();
+        var counters = context.RequestServices!.GetRequiredService<SharedRateLimitCounters>();
+        CountedAttempt attempt;
+        try
         {
-            [RateLimit.LoginPerAddress] = PerMinute(settings.LoginsPerAddressPerMinute),
-            [RateLimit.LoginPerAccount] = PerMinute(settings.LoginsPerAccountPerMinute),
-            [RateLimit.SignUpPerAddress] = PerMinute(settings.SignUpsPerAddressPerMinute),
-            [RateLimit.PersonalRecords] = PerMinute(settings.PersonalRecordsPerMinute),
-        };
-    }
+            attempt = await counters.CountAsync(StoredName(limit), partition, RateLimitOptions.Window, context.CancellationToken);
+        }
+        catch (DbException exception)
+        {
+            LogCounterUnavailable(logger, EnumNames.Of(limit), exception.GetType().Name);
+            throw Refuse(limit, RateLimitOptions.Window, request);
+        }
 
-    /// <summary>Takes one permit of <paramref name="limit"/> for <paramref name="partition"/>, or throws <see cref="ErrorCodes.RateLimited"/> and records when to retry.</summary>
-    public void Demand(RateLimit limit, string partition, CallerContext context)
-    {
-        if (!TryAcquire(limit, partition, context))
+        if (attempt.Attempts > PermitsOf(limit))
         {
-            throw Refusal();
+            throw Refuse(limit, attempt.WindowEnds - time.GetUtcNow(), request);
         }
     }
 
-    /// <summary>Takes one permit of <paramref name="limit"/> for <paramref name="partition"/>, or records when to retry and answers false.</summary>
-    public bool TryAcquire(RateLimit limit, string partition, CallerContext context)
+    /// <summary>Takes one permit of the anti-scraping cap for <paramref name="partition"/>, or records when to retry and answers false.</summary>
+    public bool TryAcquirePersonalRecord(string partition, CallerContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var lease = _limiters[limit].AttemptAcquire(partition);
+        using var lease = _personalRecords.AttemptAcquire(partition);
         if (lease.IsAcquired)
         {
             return true;
         }
 
-        _metrics.LimitRefused(EnumNames.Of(limit));
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;
-        context.RetryAfter = context.RetryAfter is { } earlier && earlier > retryAfter ? earlier : retryAfter;
+        Refuse(RateLimit.PersonalRecords, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : RateLimitOptions.Window, context);
         return false;
     }
 
     /// <summary>The answer to a request over a limit.</summary>
     public static DomainException Refusal() => new(ErrorCodes.RateLimited, "Too many requests; retry after the time in the Retry-After header.");
 
-    public void Dispose()
+    public void Dispose() => _personalRecords.Dispose();
+
+    private DomainException Refuse(RateLimit limit, TimeSpan retryAfter, CallerContext context)
     {
-        foreach (var limiter in _limiters.Values)
-        {
-            limiter.Dispose();
-        }
+        metrics.LimitRefused(EnumNames.Of(limit));
+        context.RetryAfter = context.RetryAfter is { } earlier && earlier > retryAfter ? earlier : retryAfter;
+        return Refusal();
     }
 
-    // A fixed window answers exactly "N per minute" and says when the window reopens.
-    private static PartitionedRateLimiter<string> PerMinute(int permits) =>
-        PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetFixedWindowLimiter(
-            partition, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = Window, QueueLimit = 0 }));
+    private int PermitsOf(RateLimit limit) => limit switch
+    {
+        RateLimit.LoginPerAddress => options.Value.LoginsPerAddressPerMinute,
+        RateLimit.LoginPerAccount => options.Value.LoginsPerAccountPerMinute,
+        RateLimit.SignUpPerAddress => options.Value.SignUpsPerAddressPerMinute,
+        _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, "Not a shared limit."),
+    };
+
+    // Stored in the counter table and hashed with each partition: fixed strings, never derived from
+    // the enum's names, which a rename would change.
+    private static string StoredName(RateLimit limit) => limit switch
+    {
+        RateLimit.LoginPerAddress => "login-per-address",
+        RateLimit.LoginPerAccount => "login-per-account",
+        RateLimit.SignUpPerAddress => "sign-up-per-address",
+        _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, "Not a shared limit."),
+    };
+
+    [LoggerMessage(EventId = 2301, EventName = "RateLimitCounterUnavailable", Level = LogLevel.Warning,
+        Message = "The shared {Limit} counter could not count an attempt ({ExceptionType}); the attempt was refused.")]
+    private static partial void LogCounterUnavailable(ILogger logger, string limit, string exceptionType);
 }

@@ -23,7 +23,7 @@ internal sealed class PersonalRecordCap(CloudjetRateLimiter limiter)
 
         var caller = request.Caller;
         var partition = caller.Subject is { } subject ? $"{caller.Role}:{subject}" : $"address:{request.ClientAddress}";
-        if (request.OverPersonalRecordCap || !limiter.TryAcquire(RateLimit.PersonalRecords, partition, request))
+        if (request.OverPersonalRecordCap || !limiter.TryAcquirePersonalRecord(partition, request))
         {
             request.OverPersonalRecordCap = true;
             throw CloudjetRateLimiter.Refusal();

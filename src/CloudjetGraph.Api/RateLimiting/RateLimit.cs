@@ -1,6 +1,6 @@
 namespace CloudjetGraph.Api.RateLimiting;
 
-/// <summary>The limits of <see cref="RateLimitOptions"/>, one partitioned limiter each.</summary>
+/// <summary>The limits of <see cref="RateLimitOptions"/>.</summary>
 internal enum RateLimit
 {
     /// <summary>Login attempts, partitioned by client address.</summary>

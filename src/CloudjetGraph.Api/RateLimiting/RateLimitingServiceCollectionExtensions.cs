@@ -7,7 +7,7 @@ internal static class RateLimitingServiceCollectionExtensions
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // One instance per process: its partitions are the counters.
+        // One instance per process: the anti-scraping cap's partitions are its counters.
         services.AddSingleton<CloudjetRateLimiter>();
         services.AddSingleton<PersonalRecordCap>();
         return services;

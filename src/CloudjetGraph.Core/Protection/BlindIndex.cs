@@ -14,13 +14,27 @@ public sealed class BlindIndex(DataKeyRing ring)
     // Domain separation, fixed (never a C# identifier): an email entry can never equal an HMAC that
     // another use of the same key makes, and the format version is bound into the MAC.
     private const string EmailDomain = "cloudjet/blind-index/v1|email|";
+    private const string RateLimitDomain = "cloudjet/blind-index/v1|rate-limit|";
 
     /// <summary>The entry to store for an email address, under the active blind-index key.</summary>
     /// <exception cref="InvalidOperationException">No active blind-index key is loaded.</exception>
     public byte[] ForEmail(string email)
     {
         ArgumentNullException.ThrowIfNull(email);
-        return Entry(ring.Active(DataKeyPurpose.BlindIndex), NormalizeEmail(email));
+        return Entry(ring.Active(DataKeyPurpose.BlindIndex), EmailDomain + NormalizeEmail(email));
+    }
+
+    /// <summary>
+    /// What a shared rate-limit counter is stored under for <paramref name="partition"/> (an address,
+    /// or an account's email entry) of the limit <paramref name="limitName"/>, under the active key:
+    /// the counter table never holds the address or anything that matches a stored email entry.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No active blind-index key is loaded.</exception>
+    public byte[] ForRateLimitPartition(string limitName, string partition)
+    {
+        ArgumentNullException.ThrowIfNull(limitName);
+        ArgumentNullException.ThrowIfNull(partition);
+        return Entry(ring.Active(DataKeyPurpose.BlindIndex), $"{RateLimitDomain}{limitName}|{partition}");
     }
 
     /// <summary>
@@ -34,7 +48,7 @@ public sealed class BlindIndex(DataKeyRing ring)
         ring.Active(DataKeyPurpose.BlindIndex);
         var normalized = NormalizeEmail(email);
         // An entry under a disabled key matches nothing, so such an address is not found (a login fails as a wrong password does).
-        return [.. ring.OfPurpose(DataKeyPurpose.BlindIndex).Where(key => !ring.IsDisabled(key.Id)).Select(key => Entry(key, normalized))];
+        return [.. ring.OfPurpose(DataKeyPurpose.BlindIndex).Where(key => !ring.IsDisabled(key.Id)).Select(key => Entry(key, EmailDomain + normalized))];
     }
 
     /// <summary>Whether a stored entry is the address's entry under one of the loaded keys (compared in constant time).</summary>
@@ -57,6 +71,6 @@ public sealed class BlindIndex(DataKeyRing ring)
         return email.Trim().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
     }
 
-    private static byte[] Entry(UnwrappedDataKey key, string normalized) =>
-        BlindIndexFormat.Write(key.Id, HMACSHA256.HashData(key.Material, Encoding.UTF8.GetBytes(EmailDomain + normalized)));
+    private static byte[] Entry(UnwrappedDataKey key, string domainAndValue) =>
+        BlindIndexFormat.Write(key.Id, HMACSHA256.HashData(key.Material, Encoding.UTF8.GetBytes(domainAndValue)));
 }

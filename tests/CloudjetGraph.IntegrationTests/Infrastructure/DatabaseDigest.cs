@@ -16,18 +16,22 @@ public static class DatabaseDigest
     /// <summary>As <see cref="OfAsync(string, string[])"/>, for a host's key store on either provider.</summary>
     public static Task<string> OfKeyStoreAsync(CloudjetApplication host, params string[] onlyTables) => HashAsync(host.KeyStorePath, onlyTables, []);
 
+    // What records attempts, refused ones too: the trail, and the counters of the login and sign-up limits.
+    private static readonly string[] AttemptRecords = ["AuditEntries", "AuditEntryProfiles", "RateLimitCounters"];
+
     /// <summary>As <see cref="ExceptAuditTrailAsync(string)"/>, for a host's profile database on either provider.</summary>
-    public static Task<string> ExceptAuditTrailAsync(CloudjetApplication host) => HashAsync(host.DatabasePath, [], ["AuditEntries", "AuditEntryProfiles"]);
+    public static Task<string> ExceptAuditTrailAsync(CloudjetApplication host) => HashAsync(host.DatabasePath, [], AttemptRecords);
 
     /// <summary>Hashes every table, or only <paramref name="onlyTables"/> when any are named. On a PostgreSQL run, the database of the file's directory.</summary>
     public static Task<string> OfAsync(string databasePath, params string[] onlyTables) => HashAsync(databasePath, onlyTables, []);
 
     /// <summary>
-    /// Hashes every table but the audit trail, which every key verb appends to: equal digests mean
-    /// the verb changed no data and no key. (SQLite's <c>sqlite_sequence</c> holds other tables'
+    /// Hashes every table but the audit trail, which every key verb appends to, and the rate-limit
+    /// counters, which count refused logins and sign-ups too: equal digests mean nothing changed
+    /// data or a key. (SQLite's <c>sqlite_sequence</c> holds other tables'
     /// last ids; no verb that changes nothing moves it.)
     /// </summary>
-    public static Task<string> ExceptAuditTrailAsync(string databasePath) => HashAsync(databasePath, [], ["AuditEntries", "AuditEntryProfiles"]);
+    public static Task<string> ExceptAuditTrailAsync(string databasePath) => HashAsync(databasePath, [], AttemptRecords);
 
     // On a PostgreSQL run, the database of the file's directory (TestDatabase.OpenAsync).
     private static async Task<string> HashAsync(string databasePath, string[] onlyTables, string[] exceptTables)

@@ -22,7 +22,7 @@ internal static class AccountMutations
             .ResolveAsync(async context =>
             {
                 var request = context.CallerContext();
-                limiter.Demand(RateLimit.SignUpPerAddress, request.ClientAddress ?? string.Empty, request);
+                await limiter.DemandAsync(RateLimit.SignUpPerAddress, request.ClientAddress ?? string.Empty, context);
                 var input = context.GetArgument<Dictionary<string, object?>>("input");
                 var consent = input.GetValueOrDefault("consent") as Dictionary<string, object?>;
                 var signUp = new SignUpRequest(
@@ -41,10 +41,10 @@ internal static class AccountMutations
             {
                 var request = context.CallerContext();
                 var email = context.GetArgument<string>("email");
-                limiter.Demand(RateLimit.LoginPerAddress, request.ClientAddress ?? string.Empty, request);
+                await limiter.DemandAsync(RateLimit.LoginPerAddress, request.ClientAddress ?? string.Empty, context);
 
-                // Keyed by the blind index, so the limiter's memory never holds an email.
-                limiter.Demand(RateLimit.LoginPerAccount, Convert.ToBase64String(blindIndex.ForEmail(email)), request);
+                // Keyed by the blind index, so the limiter never holds an email.
+                await limiter.DemandAsync(RateLimit.LoginPerAccount, Convert.ToBase64String(blindIndex.ForEmail(email)), context);
                 return await Accounts(context).LoginAsync(email, context.GetArgument<string>("password"), context.CancellationToken);
             });
     }

@@ -63,9 +63,6 @@ internal static class PrivacyMutations
                 context.Caller(), context.GetArgument<string>("id"), context.GetArgument<string?>("requestReference"), context.CancellationToken));
     }
 
-    // A password re-entered to erase is a password guess like a login: it spends the same budgets,
-    // per address and per account (the account's login blind-index entry, login's own partition),
-    // so a stolen token cannot turn deleteMyAccount into an oracle beside login.
     private static T Service<T>(IResolveFieldContext context)
         where T : notnull => context.RequestServices!.GetRequiredService<T>();
 }
