@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
@@ -65,7 +66,8 @@ public sealed class NodeTests(CloudjetApplication app) : IClassFixture<CloudjetA
 
         var response = await app.Client(app.StaffToken(DefaultRole.Sales, "sales-demo")).PostAsync(NodeById, new { id = organization });
 
-        Assert.Equal($$$"""{"node":{"__typename":"Organization","id":"{{{organization}}}","name":"{{{name}}}"}}""", response.Ok().ToJsonString());
+        var expected = new JsonObject { ["node"] = new JsonObject { ["__typename"] = "Organization", ["id"] = organization.ToString(), ["name"] = name } };
+        Assert.Equal(expected.ToJsonString(), response.Ok().ToJsonString());
     }
 
     [Theory]
