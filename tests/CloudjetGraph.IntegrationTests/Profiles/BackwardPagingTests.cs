@@ -160,6 +160,19 @@ public sealed class BackwardPagingTests(CloudjetApplication app) : IClassFixture
         Assert.Equal("The 'before' cursor is not valid.", response.Errors[0]!["message"]!.GetValue<string>());
     }
 
+    // At the default limits a default page fits the cost limit, so only a cost read from `last`
+    // refuses this before it runs, exactly as a huge `first` is.
+    [Fact]
+    public async Task Management_AsksForAHugeBackwardPage_IsRefusedBeforeItRunsLikeAHugeForwardOne()
+    {
+        var forward = await Management().PostAsync("{ profiles(first: 1000000) { nodes { id } } }");
+        var backward = await Management().PostAsync("{ profiles(last: 1000000) { nodes { id } } }");
+
+        Assert.Equal(["LIMIT_EXCEEDED"], backward.Codes);
+        Assert.Equal("cost", backward.Errors[0]!["extensions"]!["limit"]!.GetValue<string>());
+        Assert.Equal(forward.Body, backward.Body);
+    }
+
     private static List<Guid> Ids(JsonNode page)
     {
         var nodes = page["nodes"]!.AsArray().Select(node => Guid.Parse(node!["id"]!.GetValue<string>())).ToList();
