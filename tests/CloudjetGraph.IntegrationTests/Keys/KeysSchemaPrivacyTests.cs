@@ -45,7 +45,7 @@ public sealed class KeysSchemaPrivacyTests(CloudjetApplication app) : IClassFixt
 
         Assert.Equal(
             [
-                "DataKey", "DataKeyCensus", "DataKeyStatePayload", "DestroyDataKeyPayload", "KeyInventory", "KeyJob", "KeyOperation", "KeyOperationConnection", "MasterKey", "MasterKeyCensus", "PageInfo",
+                "DataKey", "DataKeyCensus", "DataKeyStatePayload", "DestroyDataKeyPayload", "KeyInventory", "KeyJob", "KeyOperation", "KeyOperationConnection", "KeyOperationEdge", "MasterKey", "MasterKeyCensus", "PageInfo",
                 "RevokeMasterKeyPayload", "RewrapDataKeysPayload", "RotateDataKeyPayload", "RotateMasterKeyPayload", "StartKeyJobPayload", "UnattributedValues", "VersionCount",
             ],
             keys.OfType<IObjectGraphType>().Select(t => t.Name).Order(StringComparer.Ordinal));
