@@ -1,6 +1,7 @@
 using CloudjetGraph.Api.GraphQL.Accounts;
 using CloudjetGraph.Api.GraphQL.Audit;
 using CloudjetGraph.Api.GraphQL.Keys;
+using CloudjetGraph.Api.GraphQL.Nodes;
 using CloudjetGraph.Api.GraphQL.Privacy;
 using CloudjetGraph.Api.GraphQL.Profiles;
 using GraphQL.Types;
@@ -18,6 +19,7 @@ internal sealed class QueryGraphType : ObjectGraphType
         PrivacyQueries.AddTo(this);
         ProfileQueries.AddTo(this, options.Value);
         OrganizationQueries.AddTo(this);
+        NodeQueries.AddTo(this);
         KeyQueries.AddTo(this);
         AuditQueries.AddTo(this, options.Value);
     }

@@ -71,11 +71,28 @@ public sealed partial class OperationLog(CloudjetDbContext db, IAuditSink trail,
     public async Task<OperationPage> PageAsync(int first, long? before, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(first, 1);
-        var all = db.AuditEntries.AsNoTracking().Where(e => e.Kind == AuditEntryKinds.Operation && e.Operation.StartsWith(CustodianOperationNames.Prefix));
-        var older = before is { } cursor ? all.Where(o => o.Sequence < cursor) : all;
+        var older = before is { } cursor ? CustodianOperations.Where(o => o.Sequence < cursor) : CustodianOperations;
         var rows = await older.OrderByDescending(o => o.Sequence).Take(first + 1).ToListAsync(cancellationToken);
-        return new OperationPage(rows.Take(first).ToList(), rows.Count > first, await all.CountAsync(cancellationToken));
+        var newerExist = before is { } bound && await CustodianOperations.AnyAsync(o => o.Sequence >= bound, cancellationToken);
+        return new OperationPage(rows.Take(first).ToList(), HasNextPage: rows.Count > first, HasPreviousPage: newerExist, await CustodianOperations.CountAsync(cancellationToken));
     }
+
+    /// <summary>
+    /// A page backward: the <paramref name="last"/> operations just newer than entry
+    /// <paramref name="newerThan"/> (the newest when null), still newest first.
+    /// </summary>
+    public async Task<OperationPage> PageNewerAsync(int last, long? newerThan, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(last, 1);
+        var newer = newerThan is { } cursor ? CustodianOperations.Where(o => o.Sequence > cursor) : CustodianOperations;
+        var rows = await newer.OrderBy(o => o.Sequence).Take(last + 1).ToListAsync(cancellationToken);
+        var olderExist = newerThan is { } bound && await CustodianOperations.AnyAsync(o => o.Sequence <= bound, cancellationToken);
+        var nodes = rows.Take(last).Reverse().ToList();
+        return new OperationPage(nodes, HasNextPage: olderExist, HasPreviousPage: rows.Count > last, await CustodianOperations.CountAsync(cancellationToken));
+    }
+
+    private IQueryable<AuditEntry> CustodianOperations =>
+        db.AuditEntries.AsNoTracking().Where(e => e.Kind == AuditEntryKinds.Operation && e.Operation.StartsWith(CustodianOperationNames.Prefix));
 
     // Never with the caller's token: a cancelled operation is still an operation to record.
     private async Task RecordAsync(OperationActor actor, string operation, string target, string outcome, string detail)

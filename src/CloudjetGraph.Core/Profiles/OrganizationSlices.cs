@@ -16,34 +16,23 @@ internal static class OrganizationSlices
     // more organisations gets one statement per group, merged here.
     internal const int SlicesPerStatement = 50;
 
-    /// <summary>Up to <paramref name="take"/> profiles of these organisations after <paramref name="after"/>, in id order.</summary>
+    /// <summary>Up to <paramref name="take"/> profiles of these organisations from the keyset, in its order.</summary>
     public static async Task<List<Profile>> ReadAsync(
-        IQueryable<Profile> profiles, IReadOnlyCollection<Guid> organizations, Guid? after, int take, CancellationToken cancellationToken)
+        IQueryable<Profile> profiles, IReadOnlyCollection<Guid> organizations, ProfileKeyset keyset, int take, CancellationToken cancellationToken)
     {
         var rows = new List<Profile>();
         foreach (var group in organizations.Chunk(SlicesPerStatement))
         {
-            rows.AddRange(await Query(profiles, group, after, take).ToListAsync(cancellationToken));
+            rows.AddRange(await Query(profiles, group, keyset, take).ToListAsync(cancellationToken));
         }
 
-        return [.. rows.OrderBy(p => p.Id).Take(take)];
+        return [.. keyset.Order(rows).Take(take)];
     }
 
     /// <summary>One statement: the union of each organisation's slice, ordered and cut to a page.</summary>
-    public static IQueryable<Profile> Query(IQueryable<Profile> profiles, IReadOnlyCollection<Guid> organizations, Guid? after, int take)
+    public static IQueryable<Profile> Query(IQueryable<Profile> profiles, IReadOnlyCollection<Guid> organizations, ProfileKeyset keyset, int take)
     {
-        var union = organizations.Select(organizationId => Slice(profiles, organizationId, after, take)).Aggregate(Queryable.Concat);
-        return union.OrderBy(p => p.Id).Take(take);
-    }
-
-    private static IQueryable<Profile> Slice(IQueryable<Profile> profiles, Guid organizationId, Guid? after, int take)
-    {
-        var slice = profiles.Where(p => p.OrganizationId == organizationId);
-        if (after is { } afterId)
-        {
-            slice = slice.Where(p => p.Id.CompareTo(afterId) > 0);
-        }
-
-        return slice.OrderBy(p => p.Id).Take(take);
+        var union = organizations.Select(organizationId => keyset.Apply(profiles.Where(p => p.OrganizationId == organizationId)).Take(take)).Aggregate(Queryable.Concat);
+        return keyset.Sorted(union).Take(take);
     }
 }

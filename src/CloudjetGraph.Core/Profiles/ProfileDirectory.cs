@@ -55,15 +55,40 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
     /// <param name="cancellationToken">Cancels the queries.</param>
     /// <param name="parts">What to load besides the rows; by default everything.</param>
     /// <exception cref="DomainException">The role reaches no profiles, or filters on a field it may not read.</exception>
-    public async Task<ProfilePage> PageAsync(
-        Caller caller, ProfileFilter filter, int first, Guid? after, CancellationToken cancellationToken, ProfilePageParts parts = ProfilePageParts.All)
+    public Task<ProfilePage> PageAsync(
+        Caller caller, ProfileFilter filter, int first, Guid? after, CancellationToken cancellationToken, ProfilePageParts parts = ProfilePageParts.All) =>
+        ReadPageAsync(caller, filter, first, ProfileKeyset.After(after), parts, cancellationToken);
+
+    /// <summary>
+    /// The last page before the given id (the list's end when null): the same rows, scope and filter
+    /// as <see cref="PageAsync"/> reads, taken from the other end and still ordered oldest first.
+    /// </summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="filter">Which profiles.</param>
+    /// <param name="last">Page size.</param>
+    /// <param name="before">The id the page ends before.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <param name="parts">What to load besides the rows; by default everything.</param>
+    /// <exception cref="DomainException">The role reaches no profiles, or filters on a field it may not read.</exception>
+    public Task<ProfilePage> PageBackwardAsync(
+        Caller caller, ProfileFilter filter, int last, Guid? before, CancellationToken cancellationToken, ProfilePageParts parts = ProfilePageParts.All) =>
+        ReadPageAsync(caller, filter, last, ProfileKeyset.Before(before), parts, cancellationToken);
+
+    private async Task<ProfilePage> ReadPageAsync(Caller caller, ProfileFilter filter, int size, ProfileKeyset keyset, ProfilePageParts parts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
-        var (rows, totalCount) = filter.Email is null && visibility.ListedOrganizations(caller, filter.OrganizationId) is { } organizations
-            ? await FromOrganizationsAsync(organizations, first + 1, after, parts, cancellationToken)
-            : await FromQueryAsync(caller, filter, first + 1, after, parts, cancellationToken);
-        var nodes = rows.Take(first).ToList();
+        var organizations = filter.Email is null ? visibility.ListedOrganizations(caller, filter.OrganizationId) : null;
+        var (rows, totalCount) = organizations is not null
+            ? await FromOrganizationsAsync(organizations, size + 1, keyset, parts, cancellationToken)
+            : await FromQueryAsync(caller, filter, size + 1, keyset, parts, cancellationToken);
+
+        // A backward page is read newest first; the list's order is oldest first.
+        var nodes = rows.Take(size).ToList();
+        if (keyset.Descending)
+        {
+            nodes.Reverse();
+        }
 
         // A failed row stays in the page, so one damaged row does not hide the others; the field
         // guard then withholds everything of it but its id.
@@ -73,12 +98,30 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
         }
 
         await personKeys.LoadAsync(nodes.Select(p => p.Id), cancellationToken);
-        return new ProfilePage(nodes, rows.Count > first, totalCount);
+
+        // The extra row tells whether more lie ahead; one row past the cursor, the other way,
+        // whether any lie behind.
+        var ahead = rows.Count > size;
+        var behind = keyset.Cursor is not null && parts.HasFlag(ProfilePageParts.BeyondCursor)
+            && (organizations is not null
+                ? (await OrganizationSlices.ReadAsync(db.Profiles.AsNoTracking(), organizations, keyset.Behind, 1, cancellationToken)).Count > 0
+                : await keyset.Behind.Apply(Filtered(caller, filter, withOrganization: false)).AnyAsync(cancellationToken));
+        return keyset.Descending
+            ? new ProfilePage(nodes, HasNextPage: behind, HasPreviousPage: ahead, totalCount)
+            : new ProfilePage(nodes, HasNextPage: ahead, HasPreviousPage: behind, totalCount);
     }
 
     /// <summary>The organisations the caller reaches, by name.</summary>
     /// <exception cref="DomainException">The caller's role reaches no profiles, or an owner's own row failed its access tag.</exception>
-    public async Task<IReadOnlyList<Organization>> OrganizationsAsync(Caller caller, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Organization>> OrganizationsAsync(Caller caller, CancellationToken cancellationToken) =>
+        await (await ReachableOrganizationsAsync(caller, cancellationToken)).OrderBy(o => o.Name).ToListAsync(cancellationToken);
+
+    /// <summary>An organisation the caller reaches, within the same scope as <see cref="OrganizationsAsync"/>; null when it does not exist or is out of reach.</summary>
+    /// <exception cref="DomainException">The caller's role reaches no profiles, or an owner's own row failed its access tag.</exception>
+    public async Task<Organization?> FindOrganizationAsync(Caller caller, Guid id, CancellationToken cancellationToken) =>
+        await (await ReachableOrganizationsAsync(caller, cancellationToken)).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+
+    private async Task<IQueryable<Organization>> ReachableOrganizationsAsync(Caller caller, CancellationToken cancellationToken)
     {
         // An owner reaches the organisation their row names: only a verified row may name it.
         if (visibility.ScopeOf(caller) == RowScope.Own && await FindOwnAsync(caller, cancellationToken) is { AccessVerified: false })
@@ -86,13 +129,13 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
             throw new DomainException(ErrorCodes.DataIntegrity, "Your profile failed its integrity check and was withheld.");
         }
 
-        return await visibility.Organizations(db.Organizations.AsNoTracking(), db.Profiles, caller).OrderBy(o => o.Name).ToListAsync(cancellationToken);
+        return visibility.Organizations(db.Organizations.AsNoTracking(), db.Profiles, caller);
     }
 
     private async Task<(List<Profile> Rows, int? TotalCount)> FromOrganizationsAsync(
-        IReadOnlyCollection<Guid> organizations, int take, Guid? after, ProfilePageParts parts, CancellationToken cancellationToken)
+        IReadOnlyCollection<Guid> organizations, int take, ProfileKeyset keyset, ProfilePageParts parts, CancellationToken cancellationToken)
     {
-        var rows = organizations.Count == 0 ? [] : await OrganizationSlices.ReadAsync(db.Profiles.AsNoTracking(), organizations, after, take, cancellationToken);
+        var rows = organizations.Count == 0 ? [] : await OrganizationSlices.ReadAsync(db.Profiles.AsNoTracking(), organizations, keyset, take, cancellationToken);
         if (parts.HasFlag(ProfilePageParts.Organizations))
         {
             await AttachOrganizationsAsync(rows, cancellationToken);
@@ -102,7 +145,7 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
     }
 
     private async Task<(List<Profile> Rows, int? TotalCount)> FromQueryAsync(
-        Caller caller, ProfileFilter filter, int take, Guid? after, ProfilePageParts parts, CancellationToken cancellationToken)
+        Caller caller, ProfileFilter filter, int take, ProfileKeyset keyset, ProfilePageParts parts, CancellationToken cancellationToken)
     {
         var query = Filtered(caller, filter, parts.HasFlag(ProfilePageParts.Organizations));
         int? totalCount = null;
@@ -115,12 +158,7 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
                 : await query.CountAsync(cancellationToken);
         }
 
-        if (after is { } afterId)
-        {
-            query = query.Where(p => p.Id.CompareTo(afterId) > 0);
-        }
-
-        return (await query.OrderBy(p => p.Id).Take(take).ToListAsync(cancellationToken), totalCount);
+        return (await keyset.Apply(query).Take(take).ToListAsync(cancellationToken), totalCount);
     }
 
     private IQueryable<Profile> Filtered(Caller caller, ProfileFilter filter, bool withOrganization)

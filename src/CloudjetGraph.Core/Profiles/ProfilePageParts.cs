@@ -13,6 +13,12 @@ public enum ProfilePageParts
     /// <summary>Each profile's <see cref="ProfileRecords.Profile.Organization"/> (a join).</summary>
     Organizations = 2,
 
+    /// <summary>
+    /// Whether profiles lie past the cursor, on the side the page turns away from: older ones
+    /// before an <c>after</c>, newer ones after a <c>before</c> (a one-row query).
+    /// </summary>
+    BeyondCursor = 4,
+
     /// <summary>Everything.</summary>
-    All = TotalCount | Organizations,
+    All = TotalCount | Organizations | BeyondCursor,
 }

@@ -47,6 +47,22 @@ public sealed class OperationLimitsTests(SmallLimitsApplication app) : IClassFix
         AssertRefused(await Management().PostAsync("query($n: Int) { profiles(first: $n) { totalCount nodes { id } } }", new { n = 15 }), "cost", MaxCost);
 
     [Fact]
+    public async Task Management_BackwardPageAtTheCostLimit_GetsData()
+    {
+        var data = await Management().PostAsync("{ profiles(last: 14) { totalCount nodes { id } } }");
+
+        Assert.Equal(14, data.Ok()["profiles"]!["nodes"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Management_BackwardPageOnePageItemPastTheCostLimit_IsRefused() =>
+        AssertRefused(await Management().PostAsync("{ profiles(last: 15) { totalCount nodes { id } } }"), "cost", MaxCost);
+
+    [Fact]
+    public async Task Management_BackwardPageSizedByAVariablePastTheCostLimit_IsRefused() =>
+        AssertRefused(await Management().PostAsync("query($n: Int) { profiles(last: $n) { totalCount nodes { id } } }", new { n = 15 }), "cost", MaxCost);
+
+    [Fact]
     public async Task Management_UsesAsManyAliasesAsAllowed_GetsData() =>
         Assert.Equal("""{"a":null,"b":null}""", (await Management().PostAsync("{ a: me { id } b: me { id } }")).Ok().ToJsonString());
 

@@ -239,6 +239,62 @@ public sealed class KeyMutationsAccessTests(CloudjetApplication app) : IClassFix
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
+    [Fact]
+    public async Task KeyCustodian_PagesKeyOperationsBackward_GetsTheForwardListWithEdgesAndTruthfulPageInfo()
+    {
+        var custodian = Custodian();
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            await custodian.PostAsync("mutation { revokeMasterKey(input: { id: \"0193a000-0000-7000-8000-000000000008\" }) { masterKeyId } }");
+        }
+
+        var forward = await PageAsync(custodian, "{ keyOperations(first: 50) { nodes { id } } }");
+        var ids = new List<long>();
+        string? before = null;
+        var pages = new List<JsonNode>();
+        do
+        {
+            var page = await PageAsync(
+                custodian,
+                "query Page($before: String) { keyOperations(last: 2, before: $before) { edges { cursor node { id } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }",
+                new { before });
+            pages.Add(page);
+            ids.InsertRange(0, page["edges"]!.AsArray().Select(edge => long.Parse(edge!["node"]!["id"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(page["edges"]![0]!["cursor"]!.GetValue<string>(), page["pageInfo"]!["startCursor"]!.GetValue<string>());
+            before = page["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>() ? page["pageInfo"]!["startCursor"]!.GetValue<string>() : null;
+        }
+        while (before is not null);
+
+        Assert.Equal(forward["nodes"]!.AsArray().Select(n => long.Parse(n!["id"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)), ids);
+        Assert.False(pages[0]["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+        Assert.All(pages.Skip(1), page => Assert.True(page["pageInfo"]!["hasNextPage"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public async Task KeyCustodian_PagesKeyOperationsForwardAfterACursor_ReportsAPreviousPage()
+    {
+        var custodian = Custodian();
+        await custodian.PostAsync("mutation { revokeMasterKey(input: { id: \"0193a000-0000-7000-8000-000000000007\" }) { masterKeyId } }");
+        await custodian.PostAsync("mutation { revokeMasterKey(input: { id: \"0193a000-0000-7000-8000-000000000007\" }) { masterKeyId } }");
+        const string Page = "query Page($after: String) { keyOperations(first: 1, after: $after) { edges { cursor } pageInfo { hasPreviousPage endCursor } } }";
+
+        var first = await PageAsync(custodian, Page);
+        var second = await PageAsync(custodian, Page, new { after = first["pageInfo"]!["endCursor"]!.GetValue<string>() });
+
+        Assert.False(first["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
+        Assert.True(second["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
+        Assert.Equal(first["edges"]![0]!["cursor"]!.GetValue<string>(), first["pageInfo"]!["endCursor"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task KeyCustodian_PagesKeyOperationsBothWaysAtOnce_GetsValidationError()
+    {
+        var response = await Custodian().PostAsync("{ keyOperations(first: 1, last: 1) { totalCount } }");
+
+        Assert.Equal(["VALIDATION"], response.Codes);
+        Assert.Null(response.Data!["keyOperations"]);
+    }
+
     private static async Task<JsonNode> PageAsync(GraphQLClient custodian, string query, object? variables = null) =>
         (await custodian.PostAsync(query, variables)).Ok()["keyOperations"]!;
 

@@ -25,8 +25,8 @@ public sealed class KeysSchemaPrivacyTests(CloudjetApplication app) : IClassFixt
     [
         "DataKey.purpose", "DataKey.state", "DataKeyStatePayload.purpose", "DataKeyStatePayload.state", "DestroyDataKeyPayload.purpose",
         "KeyJob.holder", "KeyJob.scope", "KeyJob.state",
-        "KeyOperation.actorRole", "KeyOperation.actorSubject", "KeyOperation.detail", "KeyOperation.operation", "KeyOperation.outcome", "KeyOperation.target",
-        "PageInfo.endCursor", "RotateDataKeyPayload.purpose", "StartKeyJobPayload.scope", "StartKeyJobPayload.state",
+        "KeyOperation.actorRole", "KeyOperation.actorSubject", "KeyOperation.detail", "KeyOperation.operation", "KeyOperation.outcome", "KeyOperation.target", "KeyOperationEdge.cursor",
+        "PageInfo.endCursor", "PageInfo.startCursor", "RotateDataKeyPayload.purpose", "StartKeyJobPayload.scope", "StartKeyJobPayload.state",
     ];
 
     // What a custodian may send: ids, numbers, flags and fixed enums; no text that could carry a value in.
@@ -45,7 +45,7 @@ public sealed class KeysSchemaPrivacyTests(CloudjetApplication app) : IClassFixt
 
         Assert.Equal(
             [
-                "DataKey", "DataKeyCensus", "DataKeyStatePayload", "DestroyDataKeyPayload", "KeyInventory", "KeyJob", "KeyOperation", "KeyOperationConnection", "MasterKey", "MasterKeyCensus", "PageInfo",
+                "DataKey", "DataKeyCensus", "DataKeyStatePayload", "DestroyDataKeyPayload", "KeyInventory", "KeyJob", "KeyOperation", "KeyOperationConnection", "KeyOperationEdge", "MasterKey", "MasterKeyCensus", "PageInfo",
                 "RevokeMasterKeyPayload", "RewrapDataKeysPayload", "RotateDataKeyPayload", "RotateMasterKeyPayload", "StartKeyJobPayload", "UnattributedValues", "VersionCount",
             ],
             keys.OfType<IObjectGraphType>().Select(t => t.Name).Order(StringComparer.Ordinal));

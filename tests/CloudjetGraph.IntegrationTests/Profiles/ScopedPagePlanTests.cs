@@ -56,6 +56,29 @@ public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, IT
         Assert.Contains(plan, line => line.Contains(app.Provider == DatabaseProvider.Postgres ? "Index Scan using \"PK_Profiles\"" : "USING INDEX sqlite_autoindex_Profiles_1", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Sales_PagesAssignedOrganizationsBackward_SeeksEachOrganizationInIdOrder(bool deep)
+    {
+        var plans = await PlansOfPageAsync(new Caller(DefaultRole.Sales.AsRole(), "sales-demo", SalesOrganizations.ToHashSet()), new ProfileFilter(null, null), deep, backward: true);
+
+        AssertSeeksOnly(Assert.Single(plans), SalesOrganizations.Length);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Management_PagesEverythingBackward_SeeksThePrimaryKey(bool deep)
+    {
+        var plans = await PlansOfPageAsync(new Caller(DefaultRole.Management.AsRole(), "management-demo", new HashSet<Guid>()), new ProfileFilter(null, null), deep, backward: true);
+
+        var plan = Assert.Single(plans);
+        AssertNoTableScan(plan);
+        Assert.DoesNotContain(plan, IsSort);
+        Assert.Contains(plan, line => line.Contains(app.Provider == DatabaseProvider.Postgres ? "Index Scan Backward using \"PK_Profiles\"" : "USING INDEX sqlite_autoindex_Profiles_1", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Management_FindsByEmail_SeeksTheBlindIndex()
     {
@@ -117,22 +140,24 @@ public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, IT
         Assert.DoesNotContain(plans.Queries, sql => sql.Contains("COUNT(", StringComparison.OrdinalIgnoreCase));
     }
 
-    private async Task<List<List<string>>> PlansOfPageAsync(Caller caller, ProfileFilter filter, bool deep, int? expected = null)
+    private async Task<List<List<string>>> PlansOfPageAsync(Caller caller, ProfileFilter filter, bool deep, int? expected = null, bool backward = false)
     {
         var plans = new QueryPlans(app);
         await using var db = plans.NewContext();
         await using var scope = app.Services.CreateAsyncScope();
         var directory = ActivatorUtilities.CreateInstance<ProfileDirectory>(scope.ServiceProvider, db);
-        Guid? after = null;
+        Guid? cursor = null;
         if (deep)
         {
-            // A cursor past 90% of what the caller reaches.
+            // A cursor past 90% of what the caller reaches, from the end the page is read from.
             var reachable = (await directory.PageAsync(caller, filter, 100_000, null, CancellationToken.None, ProfilePageParts.None)).Nodes;
-            after = reachable[reachable.Count * 9 / 10].Id;
+            cursor = reachable[backward ? reachable.Count / 10 : reachable.Count * 9 / 10].Id;
             plans.Clear();
         }
 
-        var page = await directory.PageAsync(caller, filter, 50, after, CancellationToken.None, ProfilePageParts.None);
+        var page = backward
+            ? await directory.PageBackwardAsync(caller, filter, 50, cursor, CancellationToken.None, ProfilePageParts.None)
+            : await directory.PageAsync(caller, filter, 50, cursor, CancellationToken.None, ProfilePageParts.None);
         Assert.Equal(expected ?? page.Nodes.Count, page.Nodes.Count);
         Assert.NotEmpty(page.Nodes);
         var explained = await plans.ExplainAsync("\"Profiles\"");

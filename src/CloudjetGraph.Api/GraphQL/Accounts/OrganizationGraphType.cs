@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.ProfileRecords;
+using CloudjetGraph.Api.GraphQL.Nodes;
 using GraphQL.Types;
 
 namespace CloudjetGraph.Api.GraphQL.Accounts;
@@ -10,6 +11,7 @@ internal sealed class OrganizationGraphType : ObjectGraphType<Organization>
     {
         Name = "Organization";
         Description = "A Cloudjet customer company whose staff hold profiles.";
+        Interface<NodeGraphType>();
         Field(o => o.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("Stable identifier.");
         Field(o => o.Name).Description("The company's name.");
     }

@@ -16,13 +16,16 @@ internal static class AuditQueries
     {
         query.Field("keyOperations", KeyOperationConnection.GraphType())
             .Granted()
-            .Description($"The record of key custodian operations (who, what, when, outcome), newest first, at most {options.MaxPageSize} per page; for the keyCustodian role only.")
-            .Paged(options, "Return operations older than this cursor (a pageInfo.endCursor).")
+            .Description($"The record of key custodian operations (who, what, when, outcome), newest first, at most {options.MaxPageSize} per page; forward with first/after, backward with last/before (still newest first within the page); for the keyCustodian role only.")
+            .Paged(options, "Return operations older than this cursor (a pageInfo.endCursor).", "Return the operations just newer than this cursor (a pageInfo.startCursor).")
             .ResolveAsync(async context =>
             {
-                var first = PageArguments.First(context, options);
-                var after = context.GetArgument<string?>("after") is { } cursor ? KeyOperationCursor.Decode(cursor) : (long?)null;
-                return await context.RequestServices!.GetRequiredService<OperationLog>().PageAsync(first, after, context.CancellationToken);
+                var page = PageArguments.Request(context, options);
+                var cursor = page.Cursor is { } text ? KeyOperationCursor.Decode(text, page.CursorArgument) : (long?)null;
+                var log = context.RequestServices!.GetRequiredService<OperationLog>();
+                return page.Backward
+                    ? await log.PageNewerAsync(page.Size, cursor, context.CancellationToken)
+                    : await log.PageAsync(page.Size, cursor, context.CancellationToken);
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BreachProfileGraphType>>>>("breachReport")

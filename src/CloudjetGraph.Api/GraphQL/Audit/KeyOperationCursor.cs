@@ -11,8 +11,11 @@ internal static class KeyOperationCursor
 
     public static string Encode(long id) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Prefix + id.ToString(CultureInfo.InvariantCulture)));
 
+    /// <summary>The operation id a cursor points at.</summary>
+    /// <param name="cursor">The cursor as the client sent it.</param>
+    /// <param name="argument">The argument it came in (<c>after</c> or <c>before</c>), for the error.</param>
     /// <exception cref="DomainException">The cursor was not issued by this gateway.</exception>
-    public static long Decode(string cursor)
+    public static long Decode(string cursor, string argument)
     {
         try
         {
@@ -28,6 +31,6 @@ internal static class KeyOperationCursor
             // Falls through to the same answer as any other foreign cursor.
         }
 
-        throw new DomainException(ErrorCodes.Validation, "The 'after' cursor is not valid.", "after");
+        throw new DomainException(ErrorCodes.Validation, $"The '{argument}' cursor is not valid.", argument);
     }
 }

@@ -167,7 +167,11 @@ internal sealed class OperationAnalyzer(ISchema schema, OperationLimits limits, 
         return new SelectionSummary(children.Depth + 1, isList ? cost : 0, isList ? 0 : cost, aliases, children.Spreads, 1, children.Introspects);
     }
 
-    /// <summary>The page a field with a <c>first</c> argument returns; null for other fields.</summary>
+    /// <summary>
+    /// The page a field with a <c>first</c> argument returns; null for other fields. A backward
+    /// page's <c>last</c> costs the same as <c>first</c>; a document that gives both (which the field
+    /// refuses) counts the larger.
+    /// </summary>
     private long? PageSize(GraphQLField field, FieldType? definition)
     {
         if (definition?.Arguments?.Find("first") is null)
@@ -175,22 +179,26 @@ internal sealed class OperationAnalyzer(ISchema schema, OperationLimits limits, 
             return null;
         }
 
-        var value = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "first")?.Value;
-        return value switch
-        {
-            null or GraphQLNullValue => limits.DefaultPageSize,
-            GraphQLIntValue literal => long.TryParse(literal.Value.Span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var size) ? Math.Clamp(size, 0, Saturating.Max) : Saturating.Max,
-
-            // A variable counts its value; one that is missing or not a number counts the largest page.
-            GraphQLVariable variable => variables?.GetValueOrDefault(variable.Name.StringValue) switch
-            {
-                int size => Math.Max(size, 0),
-                long size => Math.Clamp(size, 0, Saturating.Max),
-                _ => limits.MaxPageSize,
-            },
-            _ => limits.MaxPageSize,
-        };
+        var sizes = field.Arguments?.Items
+            .Where(a => a.Name.StringValue is "first" or "last" && a.Value is not GraphQLNullValue)
+            .Select(a => Size(a.Value))
+            .ToList();
+        return sizes is { Count: > 0 } ? sizes.Max() : limits.DefaultPageSize;
     }
+
+    private long Size(GraphQLValue value) => value switch
+    {
+        GraphQLIntValue literal => long.TryParse(literal.Value.Span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var size) ? Math.Clamp(size, 0, Saturating.Max) : Saturating.Max,
+
+        // A variable counts its value; one that is missing or not a number counts the largest page.
+        GraphQLVariable variable => variables?.GetValueOrDefault(variable.Name.StringValue) switch
+        {
+            int size => Math.Max(size, 0),
+            long size => Math.Clamp(size, 0, Saturating.Max),
+            _ => limits.MaxPageSize,
+        },
+        _ => limits.MaxPageSize,
+    };
 
     private IGraphType? RootType(OperationType operation) => operation switch
     {

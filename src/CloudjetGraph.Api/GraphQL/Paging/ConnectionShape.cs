@@ -21,11 +21,13 @@ internal sealed record ConnectionShape<TPage, TNode>
 
     public required Func<TPage, bool> HasNextPage { get; init; }
 
+    public required Func<TPage, bool> HasPreviousPage { get; init; }
+
     public required Func<TPage, int> TotalCount { get; init; }
 
-    /// <summary>The opaque cursor that points at a node, as the list's <c>after</c> argument reads it.</summary>
+    /// <summary>The opaque cursor that points at a node, as the list's <c>after</c> and <c>before</c> arguments read it.</summary>
     public required Func<TNode, string> Cursor { get; init; }
 
-    /// <summary>The <c>edges</c> field and its type; null for a connection that serves nodes only.</summary>
-    public EdgeShape? Edges { get; init; }
+    /// <summary>The <c>edges</c> field and its type.</summary>
+    public required EdgeShape Edges { get; init; }
 }

@@ -10,11 +10,12 @@ internal static class ProfileConnection
     private static readonly ConnectionShape<ProfilePage, Profile> Shape = new()
     {
         Name = "ProfileConnection",
-        Description = "A page of the profiles the caller may reach, oldest first.",
+        Description = "A page of the profiles the caller may reach, oldest first whichever way it was paged.",
         NodesDescription = "The profiles of this page.",
         TotalCountDescription = "How many profiles match, across all pages.",
         Nodes = page => page.Nodes,
         HasNextPage = page => page.HasNextPage,
+        HasPreviousPage = page => page.HasPreviousPage,
         TotalCount = page => page.TotalCount ?? throw new InvalidOperationException("The page was read without its count, though totalCount was selected."),
         Cursor = profile => ProfileCursor.Encode(profile.Id),
         Edges = new(

@@ -10,8 +10,11 @@ internal static class ProfileCursor
 
     public static string Encode(Guid id) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Prefix + id.ToString("N")));
 
+    /// <summary>The profile id a cursor points at.</summary>
+    /// <param name="cursor">The cursor as the client sent it.</param>
+    /// <param name="argument">The argument it came in (<c>after</c> or <c>before</c>), for the error.</param>
     /// <exception cref="DomainException">The cursor was not issued by this gateway.</exception>
-    public static Guid Decode(string cursor)
+    public static Guid Decode(string cursor, string argument)
     {
         try
         {
@@ -26,6 +29,6 @@ internal static class ProfileCursor
             // Falls through to the same answer as any other foreign cursor.
         }
 
-        throw new DomainException(ErrorCodes.Validation, "The 'after' cursor is not valid.");
+        throw new DomainException(ErrorCodes.Validation, $"The '{argument}' cursor is not valid.");
     }
 }

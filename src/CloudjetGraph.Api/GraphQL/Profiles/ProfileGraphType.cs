@@ -1,4 +1,5 @@
 using CloudjetGraph.Api.GraphQL.Accounts;
+using CloudjetGraph.Api.GraphQL.Nodes;
 using CloudjetGraph.Api.GraphQL.Privacy;
 using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Core.Audit;
@@ -26,6 +27,7 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
     {
         Name = "Profile";
         Description = "One account of a person at a customer organization. Personal fields are null, with an error at their path, for roles the field matrix does not grant, and beyond the caller's per-minute cap of personal records (RATE_LIMITED).";
+        Interface<NodeGraphType>();
 
         Plain<NonNullGraphType<IdGraphType>>(matrix, ProfileField.Id, "Stable identifier.", p => p.Id);
         Plain<OrganizationGraphType>(matrix, ProfileField.Organization, "The organization the person works for.", p => p.Organization);

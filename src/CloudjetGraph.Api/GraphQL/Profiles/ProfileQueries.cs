@@ -1,4 +1,5 @@
 using CloudjetGraph.Api.GraphQL.Paging;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 using GraphQL;
 using GraphQL.Types;
@@ -21,34 +22,46 @@ internal static class ProfileQueries
         query.Field<ProfileGraphType>("profile")
             .Description("A profile by id; null when it does not exist or is outside your reach.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The profile's id.")
-            .ResolveAsync(async context =>
-            {
-                var directory = Directory(context);
-                return Guid.TryParse(context.GetArgument<string>("id"), out var id)
-                    ? await directory.FindAsync(context.Caller(), id, context.CancellationToken, withOrganization: SelectionSearch.Mentions(context, "organization"))
-                    : null;
-            });
+            .ResolveAsync(async context => await FindAsync(context, context.GetArgument<string>("id")));
 
         query.Field("profiles", ProfileConnection.GraphType())
-            .Description($"The profiles you reach, oldest first, at most {options.MaxPageSize} per page.")
-            .Paged(options, "Return profiles after this cursor (a pageInfo.endCursor).")
+            .Description($"The profiles you reach, oldest first, at most {options.MaxPageSize} per page; forward with first/after, backward with last/before (still oldest first within the page).")
+            .Paged(options, "Return profiles after this cursor (a pageInfo.endCursor).", "Return the profiles just before this cursor (a pageInfo.startCursor or an edge's cursor).")
             .Argument<ProfileFilterInputGraphType>("where", "Filters.")
             .ResolveAsync(async context =>
             {
-                var first = PageArguments.First(context, options);
-                var after = context.GetArgument<string?>("after") is { } cursor ? ProfileCursor.Decode(cursor) : (Guid?)null;
-                var where = context.GetArgument<Dictionary<string, object?>?>("where");
-                return await Directory(context).PageAsync(context.Caller(), ToFilter(where), first, after, context.CancellationToken, PartsOf(context));
+                var page = PageArguments.Request(context, options);
+                var cursor = page.Cursor is { } text ? ProfileCursor.Decode(text, page.CursorArgument) : (Guid?)null;
+                var filter = ToFilter(context.GetArgument<Dictionary<string, object?>?>("where"));
+                var parts = PartsOf(context, page.Backward);
+                return page.Backward
+                    ? await Directory(context).PageBackwardAsync(context.Caller(), filter, page.Size, cursor, context.CancellationToken, parts)
+                    : await Directory(context).PageAsync(context.Caller(), filter, page.Size, cursor, context.CancellationToken, parts);
             });
     }
 
-    // Only what the query selects: the count is a second query, the organisation a join.
-    private static ProfilePageParts PartsOf(IResolveFieldContext context)
+    /// <summary>
+    /// <c>profile(id:)</c>'s lookup, which <c>node(id:)</c> shares so that both answer alike: a
+    /// malformed, unknown or out-of-reach id is null.
+    /// </summary>
+    public static async Task<Profile?> FindAsync(IResolveFieldContext context, string id) =>
+        Guid.TryParse(id, out var profileId)
+            ? await Directory(context).FindAsync(context.Caller(), profileId, context.CancellationToken, withOrganization: SelectionSearch.Mentions(context, "organization"))
+            : null;
+
+    // Only what the query selects: the count is a second query, the organisation a join, the
+    // flag for what lies past the cursor (hasPreviousPage forward, hasNextPage backward) a third.
+    private static ProfilePageParts PartsOf(IResolveFieldContext context, bool backward)
     {
         var parts = ProfilePageParts.None;
         if (context.SubFields is not { } subFields || subFields.Values.Any(field => field.FieldType.Name == "totalCount"))
         {
             parts |= ProfilePageParts.TotalCount;
+        }
+
+        if (SelectionSearch.Mentions(context, backward ? "hasNextPage" : "hasPreviousPage"))
+        {
+            parts |= ProfilePageParts.BeyondCursor;
         }
 
         if (SelectionSearch.Mentions(context, "organization"))
