@@ -22,7 +22,8 @@ public sealed class TrustedDocumentsCodegenTests
         {
             var manifestPath = await WriteManifestAsync(operations, folder);
             var manifest = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(manifestPath))!;
-            var idsByName = manifest.ToDictionary(entry => DocumentedOperations.NameIn(entry.Value), entry => DocumentId.Prefix + entry.Key, StringComparer.Ordinal);
+            var idsByName = manifest.ToDictionary(entry => DocumentedOperations.NameIn(entry.Value), entry => entry.Key, StringComparer.Ordinal);
+            Assert.All(idsByName.Values, id => Assert.NotNull(DocumentId.DigestOf(id)));
             Assert.Equal(operations.Operations.Keys.Order(StringComparer.Ordinal), idsByName.Keys.Order(StringComparer.Ordinal));
 
             await using var gateway = new ExampleGateway(new Dictionary<string, string>

@@ -20,10 +20,12 @@ public sealed class TrustedDocumentRulesTests
     public void DigestOf_Id_DigestOnlyForSha256AndLowercaseHex(string documentId, string? digest) =>
         Assert.Equal(digest, DocumentId.DigestOf(documentId));
 
-    [Fact]
-    public void Parse_EntryKeyedByItsSha256_FindsTheDocument()
+    [Theory]
+    [InlineData(TypenameDigest)]
+    [InlineData("sha256:" + TypenameDigest)]
+    public void Parse_EntryKeyedByItsSha256OrItsId_FindsTheDocument(string key)
     {
-        var manifest = DocumentManifest.Parse(Encoding.UTF8.GetBytes($$"""{"{{TypenameDigest}}":"{ __typename }"}"""));
+        var manifest = DocumentManifest.Parse(Encoding.UTF8.GetBytes($$"""{"{{key}}":"{ __typename }"}"""));
 
         Assert.Equal("{ __typename }", manifest.Find(TypenameDigest));
         Assert.Null(manifest.Find(new string('0', 64)));
@@ -36,6 +38,8 @@ public sealed class TrustedDocumentRulesTests
     [InlineData("""["{ __typename }"]""", "one JSON object")]
     [InlineData("""{"7f56e67dd21ab3f30d1ff8b7bed08893f0a0db86449836189b361dd1e56ddb4b":"{ __typename }" """, "not valid JSON")]
     [InlineData("""{"a":"x","a":"x"}""", "names a key twice")]
+    [InlineData("""{"sha1:7f56e67dd21ab3f30d1ff8b7bed08893f0a0db86449836189b361dd1e56ddb4b":"{ __typename }"}""", "is not the SHA-256")]
+    [InlineData("""{"7f56e67dd21ab3f30d1ff8b7bed08893f0a0db86449836189b361dd1e56ddb4b":"{ __typename }","sha256:7f56e67dd21ab3f30d1ff8b7bed08893f0a0db86449836189b361dd1e56ddb4b":"{ __typename }"}""", "given twice")]
     public void Parse_BadManifest_RefusedWhole(string json, string reason)
     {
         var refusal = Assert.Throws<FormatException>(() => DocumentManifest.Parse(Encoding.UTF8.GetBytes(json)));

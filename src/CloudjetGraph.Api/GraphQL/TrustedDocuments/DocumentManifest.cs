@@ -6,7 +6,8 @@ namespace CloudjetGraph.Api.GraphQL.TrustedDocuments;
 
 /// <summary>
 /// The trusted documents by the SHA-256 of their text: one JSON object from lowercase hex digest
-/// to document, the format of graphql-codegen's client preset (<c>persisted-documents.json</c>).
+/// to document, the format of graphql-codegen's client preset (<c>persisted-documents.json</c>),
+/// whose version 6 writes each key as the request's id (<c>sha256:</c> and the digest): both are read.
 /// Every entry is verified, so that an id always names the very text it hashes: a manifest with a
 /// key that is not its document's digest is refused whole, never served in part.
 /// </summary>
@@ -56,12 +57,16 @@ internal sealed class DocumentManifest
                     throw new FormatException($"the entry '{Shortened(entry.Name)}' is not a document string");
                 }
 
-                if (!string.Equals(entry.Name, DigestOf(document), StringComparison.Ordinal))
+                var digest = entry.Name.StartsWith(DocumentId.Prefix, StringComparison.Ordinal) ? entry.Name[DocumentId.Prefix.Length..] : entry.Name;
+                if (!string.Equals(digest, DigestOf(document), StringComparison.Ordinal))
                 {
                     throw new FormatException($"the key '{Shortened(entry.Name)}' is not the SHA-256 (lowercase hex) of its document");
                 }
 
-                documents[entry.Name] = document;
+                if (!documents.TryAdd(digest, document))
+                {
+                    throw new FormatException($"the document of '{Shortened(entry.Name)}' is given twice");
+                }
             }
 
             return new DocumentManifest(documents);

@@ -13,8 +13,8 @@ internal sealed class TrustedDocumentsOptions
     public TrustedDocumentMode? Mode { get; set; }
 
     /// <summary>
-    /// The manifest: a JSON object from the SHA-256 (lowercase hex) of each document to the
-    /// document, as graphql-codegen's client preset writes it; absolute or relative to the content
+    /// The manifest: a JSON object from the id (<c>sha256:</c> and the lowercase hex SHA-256) or the
+    /// bare digest of each document to the document, as graphql-codegen's client preset writes it; absolute or relative to the content
     /// root, reloaded when the file changes. Required under <see cref="TrustedDocumentMode.Require"/>;
     /// no default.
     /// </summary>
