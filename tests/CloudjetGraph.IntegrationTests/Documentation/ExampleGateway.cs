@@ -32,7 +32,7 @@ public sealed partial class ExampleGateway : IAsyncLifetime
     }
 
     /// <summary>The same gateway with more settings, as environment variables (<c>GraphQL__TrustedDocuments__Mode</c>).</summary>
-    public ExampleGateway(IReadOnlyDictionary<string, string> settings)
+    internal ExampleGateway(IReadOnlyDictionary<string, string> settings)
     {
         _environment = new(settings)
         {
