@@ -2,6 +2,7 @@ using CloudjetGraph.Api.GraphQL.Errors;
 using CloudjetGraph.Api.GraphQL.Http;
 using CloudjetGraph.Api.GraphQL.Keys;
 using CloudjetGraph.Api.GraphQL.Limits;
+using CloudjetGraph.Api.GraphQL.TrustedDocuments;
 using CloudjetGraph.Api.RateLimiting;
 using GraphQL;
 using GraphQL.Execution;
@@ -20,6 +21,7 @@ internal static class GraphQLServiceCollectionExtensions
             .Validate(o => o.DefaultPageSize <= o.MaxPageSize, $"{GraphQLOptions.SectionName}:DefaultPageSize must not exceed {GraphQLOptions.SectionName}:MaxPageSize.")
             .ValidateOnStart();
         services.AddSingleton<GraphQLRequestReader>();
+        services.AddCloudjetTrustedDocuments();
         services.AddSingleton<DocumentGate>();
         services.AddSingleton<ValidatedDocuments>();
         services.AddCloudjetRateLimits();
@@ -42,6 +44,10 @@ internal static class GraphQLServiceCollectionExtensions
     }
 
     /// <summary>Maps GraphQL over HTTP at <paramref name="pattern"/>.</summary>
-    public static IEndpointConventionBuilder MapCloudjetGraphQL(this IEndpointRouteBuilder endpoints, string pattern) =>
-        endpoints.Map(pattern, (HttpContext http, GraphQLHttpHandler handler) => handler.HandleAsync(http));
+    public static IEndpointConventionBuilder MapCloudjetGraphQL(this IEndpointRouteBuilder endpoints, string pattern)
+    {
+        // The manifest is read, and its file watched, from startup on, not from the first request.
+        _ = endpoints.ServiceProvider.GetRequiredService<TrustedDocumentStore>();
+        return endpoints.Map(pattern, (HttpContext http, GraphQLHttpHandler handler) => handler.HandleAsync(http));
+    }
 }

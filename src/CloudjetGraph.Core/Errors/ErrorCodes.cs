@@ -125,6 +125,19 @@ public static class ErrorCodes
     /// </summary>
     public const string AuditUnavailable = "AUDIT_UNAVAILABLE";
 
+    /// <summary>
+    /// The request's <c>documentId</c> names no document of the gateway's trusted-document manifest
+    /// (or trusted documents are off); nothing ran.
+    /// </summary>
+    public const string PersistedDocumentNotFound = "PERSISTED_DOCUMENT_NOT_FOUND";
+
+    /// <summary>
+    /// The request sent a document in full where the gateway runs trusted documents only
+    /// (<c>GraphQL:TrustedDocuments:Mode</c> <c>Require</c>, and a role not in <c>AllowAdHocFor</c>);
+    /// the document was not parsed and nothing ran. Send its <c>documentId</c> instead.
+    /// </summary>
+    public const string TrustedDocumentRequired = "TRUSTED_DOCUMENT_REQUIRED";
+
     /// <summary>Something failed inside the gateway; details are only in the server log.</summary>
     public const string Internal = "INTERNAL_SERVER_ERROR";
 }

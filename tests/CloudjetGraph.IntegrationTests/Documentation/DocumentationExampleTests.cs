@@ -13,7 +13,7 @@ public sealed class DocumentationExampleTests(ExampleGateway gateway) : IClassFi
 
     // The order a reader meets them in the index, which the shared demo data follows: sign-ups
     // land in an organisation no staff example counts.
-    private static readonly string[] FileNames = ["anonymous.md", "owner.md", "management.md", "sales.md", "support.md", "key-custodian.md", "frontend.md"];
+    internal static readonly string[] FileNames = ["anonymous.md", "owner.md", "management.md", "sales.md", "support.md", "key-custodian.md", "frontend.md"];
 
     public static TheoryData<string> Files => new(FileNames);
 
@@ -95,10 +95,10 @@ public sealed class DocumentationExampleTests(ExampleGateway gateway) : IClassFi
         }
     }
 
-    private static List<DocumentationExample> Examples(string file) =>
+    internal static List<DocumentationExample> Examples(string file) =>
         [.. DocumentationExample.Parse(file, File.ReadAllText(Path.Combine(Folder, file)))];
 
-    private static string? Mismatch(DocumentationExample example, string output)
+    internal static string? Mismatch(DocumentationExample example, string output)
     {
         if (example.Variable is { } variable)
         {

@@ -27,8 +27,14 @@ public sealed partial class ExampleGateway : IAsyncLifetime
     private string _address = string.Empty;
 
     public ExampleGateway()
+        : this(new Dictionary<string, string>())
     {
-        _environment = new()
+    }
+
+    /// <summary>The same gateway with more settings, as environment variables (<c>GraphQL__TrustedDocuments__Mode</c>).</summary>
+    internal ExampleGateway(IReadOnlyDictionary<string, string> settings)
+    {
+        _environment = new(settings)
         {
             ["ConnectionStrings__Cloudjet"] = $"Data Source={Path.Combine(_dataDirectory, "cloudjet.db")}",
             ["DataProtection__KeyRingPath"] = Path.Combine(_dataDirectory, "keys"),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudjetGraph.Api;
+using CloudjetGraph.Api.GraphQL.TrustedDocuments;
 using CloudjetGraph.Api.Health;
 using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Api.Telemetry;
@@ -34,6 +35,7 @@ public sealed class ConfigurationTemplateTests
         { KeyStoreOptions.SectionName, typeof(KeyStoreOptions) },
         { KeyLifecycleOptions.SectionName, typeof(KeyLifecycleOptions) },
         { GraphQLOptions.SectionName, typeof(GraphQLOptions) },
+        { TrustedDocumentsOptions.SectionName, typeof(TrustedDocumentsOptions) },
         { RateLimitOptions.SectionName, typeof(RateLimitOptions) },
         { OnboardingOptions.SectionName, typeof(OnboardingOptions) },
         { AuditOptions.SectionName, typeof(AuditOptions) },

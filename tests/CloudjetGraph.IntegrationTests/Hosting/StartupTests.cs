@@ -31,6 +31,10 @@ public sealed class StartupTests
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33", "ForwardedHeaders:KnownNetworks holds '10.0.0.0/33'")]
     [InlineData("ForwardedHeaders:ForwardLimit", "0", "ForwardLimit")]
     [InlineData("KeyLifecycle:MinimumDestroyDelay", "00:00:00", "KeyLifecycle:MinimumDestroyDelay must be positive.")]
+    [InlineData("GraphQL:TrustedDocuments:Mode", "Require", "GraphQL:TrustedDocuments:ManifestPath must name the trusted documents' manifest")]
+    [InlineData("GraphQL:TrustedDocuments:ManifestPath", "/nonexistent/persisted-documents.json", "(GraphQL:TrustedDocuments:ManifestPath) is refused: the file cannot be read.")]
+    [InlineData("GraphQL:TrustedDocuments:AllowAdHocFor:0", "anonymous", "GraphQL:TrustedDocuments:AllowAdHocFor names 'anonymous', which is no role that signs in.")]
+    [InlineData("GraphQL:TrustedDocuments:AllowAdHocFor:0", "keycustodian", "GraphQL:TrustedDocuments:AllowAdHocFor names 'keycustodian'")]
     public async Task Host_WithBadSetting_RefusesToStartNamingTheKey(string key, string value, string named)
     {
         await using var app = new CloudjetApplication().With(key, value);
@@ -148,6 +152,7 @@ public sealed class StartupTests
     [InlineData("Cors__AllowedOrigins__0", "*", "Cors:AllowedOrigins")]
     [InlineData("Authorization__Fields__phone__intern", "Read", "Authorization:Fields:phone:intern")]
     [InlineData("DataProtection__CertificatePath", "/nonexistent/cloudjet-ring.pfx", "(DataProtection:CertificatePath) does not exist.")]
+    [InlineData("GraphQL__TrustedDocuments__Mode", "Require", "GraphQL:TrustedDocuments:ManifestPath must name the trusted documents' manifest")]
     public async Task Process_WithBadSetting_ExitsWithOneLineNamingTheSettingAndWritesNothing(string variable, string value, string named)
     {
         var refusal = await RunInProductionOnAnEmptyFolderAsync((variable, value));
@@ -184,6 +189,9 @@ public sealed class StartupTests
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ConnectionStrings__Cloudjet"] = $"Data Source={Path.Combine(folder, "cloudjet.db")}",
                 ["DataProtection__KeyRingPath"] = Path.Combine(folder, "keys"),
+
+                // Require, the default here, needs a manifest; the case that tests it sets Require.
+                ["GraphQL__TrustedDocuments__Mode"] = "Off",
             };
             foreach (var (name, value) in settings)
             {

@@ -374,6 +374,13 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
             _settings.TryAdd($"RateLimits:{limit}", "1000000");
         }
 
+        // Outside Development trusted documents default to Require, which needs a manifest: only
+        // the trusted-document tests, which set their own, should meet it.
+        if (EnvironmentName != Environments.Development)
+        {
+            _settings.TryAdd("GraphQL:TrustedDocuments:Mode", "Off");
+        }
+
         // Denial windows close when a test flushes them, never on a timer mid-test: row counts must not depend on timing.
         _settings.TryAdd("Audit:DenialWindow", "1.00:00:00");
 

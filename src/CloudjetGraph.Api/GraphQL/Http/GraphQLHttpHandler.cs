@@ -1,6 +1,7 @@
 using System.Globalization;
 using CloudjetGraph.Api.Authentication;
 using CloudjetGraph.Api.GraphQL.Limits;
+using CloudjetGraph.Api.GraphQL.TrustedDocuments;
 using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Api.Telemetry;
 using CloudjetGraph.Core.Audit;
@@ -25,6 +26,7 @@ internal sealed partial class GraphQLHttpHandler(
     GraphQLRequestReader reader,
     DocumentGate gate,
     ValidatedDocuments validatedDocuments,
+    TrustedDocumentResolver trustedDocuments,
     CallerFactory callerFactory,
     GatewayMetrics metrics,
     IOptions<GraphQLOptions> options,
@@ -82,6 +84,15 @@ internal sealed partial class GraphQLHttpHandler(
             return;
         }
 
+        // Which document runs is settled before any parsing: a refused one is never parsed.
+        var (query, untrusted) = trustedDocuments.Resolve(request, http.User);
+        if (untrusted is not null)
+        {
+            await RefuseAsync(http, mediaType, operation, untrusted, cancellationToken);
+            return;
+        }
+
+        request.Query = query;
         var validated = validatedDocuments.Find(request.Query!);
         var (document, refusal) = validated is not null ? (validated, null) : await gate.ParseAsync(request.Query!, cancellationToken);
         if (document is not null)
@@ -101,9 +112,7 @@ internal sealed partial class GraphQLHttpHandler(
         refusal ??= gate.Check(document!, request.Variables);
         if (refusal is not null)
         {
-            LogRefused(logger, refusal.Code, (refusal as RefusedOperationError)?.Limit);
-            operation.Refused(refusal);
-            await WriteResultAsync(http, NotExecutedStatus(mediaType), mediaType, Refused(refusal), cancellationToken);
+            await RefuseAsync(http, mediaType, operation, refusal, cancellationToken);
             return;
         }
 
@@ -119,6 +128,13 @@ internal sealed partial class GraphQLHttpHandler(
             : IsAuditRefusal(result) && mediaType == GraphQLMediaType.GraphQLResponse ? StatusCodes.Status503ServiceUnavailable
             : NotExecutedStatus(mediaType);
         await WriteResultAsync(http, status, mediaType, result, cancellationToken);
+    }
+
+    private async Task RefuseAsync(HttpContext http, string mediaType, GraphQLOperationScope operation, ExecutionError refusal, CancellationToken cancellationToken)
+    {
+        LogRefused(logger, refusal.Code, (refusal as RefusedOperationError)?.Limit);
+        operation.Refused(refusal);
+        await WriteResultAsync(http, NotExecutedStatus(mediaType), mediaType, Refused(refusal), cancellationToken);
     }
 
     private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document, bool validated, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CloudjetGraph.Api.GraphQL.TrustedDocuments;
 using CloudjetGraph.Core.Errors;
 using GraphQL;
 using GraphQL.Transport;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Primitives;
 
 namespace CloudjetGraph.Api.GraphQL.Http;
 
-/// <summary>Reads a GraphQL request from a GET query string or a JSON POST body.</summary>
+/// <summary>Reads a GraphQL request from a GET query string or a JSON POST body: a document in full, or a trusted document's <c>documentId</c>.</summary>
 internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLOptions> options)
 {
     // A key given twice is ambiguous (a proxy may read the first, the gateway the last), and inside
@@ -21,9 +22,9 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
 
     private (GraphQLRequest? Request, RequestProblem? Problem) ReadQueryString(IQueryCollection query)
     {
-        if (query["query"] is not [{ Length: > 0 } text])
+        if (query["query"].Count > 1 || query["documentId"].Count > 1)
         {
-            return (null, new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "Give the document in the 'query' parameter."));
+            return (null, new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "Give the 'query' or 'documentId' parameter once."));
         }
 
         // Variables and extensions arrive as JSON text in GET requests.
@@ -38,13 +39,15 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
                 return (null, InvalidUnicode);
             }
 
-            return (new GraphQLRequest
+            var request = new GraphQLRequest
             {
-                Query = text,
+                Query = query["query"],
+                DocumentId = query["documentId"],
                 OperationName = query["operationName"],
                 Variables = variables is null ? null : serializer.ReadNode<Inputs>(variables.RootElement),
                 Extensions = extensions is null ? null : serializer.ReadNode<Inputs>(extensions.RootElement),
-            }, null);
+            };
+            return DocumentProblem(request, "parameter") is { } problem ? (null, problem) : (request, null);
         }
         catch (JsonException)
         {
@@ -79,10 +82,12 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
                 return (null, InvalidUnicode);
             }
 
-            var request = serializer.ReadNode<GraphQLRequest>(body!.RootElement);
-            return request is { Query: { Length: > 0 } }
-                ? (request, default)
-                : (null, new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The body must be a JSON object with a 'query' string."));
+            if (serializer.ReadNode<GraphQLRequest>(body!.RootElement) is not { } request)
+            {
+                return (null, new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The body must be a JSON object with a 'query' or a 'documentId' string."));
+            }
+
+            return DocumentProblem(request, "key") is { } problem ? (null, problem) : (request, default);
         }
         catch (JsonException)
         {
@@ -93,6 +98,18 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
             return (null, new RequestProblem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.BadRequest, $"The request body is larger than {limit} bytes."));
         }
     }
+
+    // Exactly one way to name the document: a document in full, or the id of a trusted one in the
+    // only form defined for content hashes. An id that is not of that form is the client's mistake
+    // in the request's shape, refused before any lookup.
+    private static RequestProblem? DocumentProblem(GraphQLRequest request, string kind) => (request.Query, request.DocumentId) switch
+    {
+        ({ Length: > 0 }, null) => null,
+        (null, { } documentId) when DocumentId.DigestOf(documentId) is not null => null,
+        (null, not null) => new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"The 'documentId' must be '{DocumentId.Prefix}' followed by the 64 lowercase hex digits of the document's SHA-256."),
+        (not null, not null) => new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"Give the 'query' or the 'documentId' {kind}, not both."),
+        _ => new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"Give the document in the 'query' {kind}, or a trusted document's id in the 'documentId' {kind}."),
+    };
 
     // JSON text that is also Unicode text: IsText is false when a string value or a property name
     // holds an escaped lone surrogate. Refusing duplicate keys makes the parser read every name,

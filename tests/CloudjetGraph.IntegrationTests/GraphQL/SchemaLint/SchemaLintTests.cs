@@ -73,11 +73,11 @@ public sealed class SchemaLintTests
     [InlineData(false)]
     [InlineData(true)]
     public void NpmSkipReason_InCi_IsNoneSoTheTestRuns(bool npmFound) =>
-        Assert.Null(NpmFactAttribute.SkipReason(continuousIntegration: true, npmFound));
+        Assert.Null(NpmFactAttribute.SkipReason(continuousIntegration: true, npmInstalled: npmFound));
 
     [Fact]
     public void NpmSkipReason_LocallyWithoutNpm_SaysHowToInstallIt() =>
         Assert.Equal(
-            "npm is not on the PATH: install Node.js 20.19 or later with npm (CI runs this test).",
-            NpmFactAttribute.SkipReason(continuousIntegration: false, npmFound: false));
+            "npm was not found on the PATH: install Node.js 20.19 or later with npm (CI runs this test).",
+            NpmFactAttribute.SkipReason(continuousIntegration: false, npmInstalled: false));
 }
