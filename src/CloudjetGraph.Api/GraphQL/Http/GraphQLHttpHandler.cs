@@ -27,12 +27,13 @@ internal sealed partial class GraphQLHttpHandler(
     ValidatedDocuments validatedDocuments,
     CallerFactory callerFactory,
     GatewayMetrics metrics,
+    ClientIdentifier clients,
     IOptions<GraphQLOptions> options,
     ILogger<GraphQLHttpHandler> logger)
 {
     public async Task HandleAsync(HttpContext http)
     {
-        using var operation = new GraphQLOperationScope(metrics);
+        using var operation = new GraphQLOperationScope(metrics, clients.Identify(http.Request.Headers));
         var mediaType = GraphQLMediaType.Negotiate(http.Request.Headers.Accept);
         if (mediaType is null)
         {
@@ -98,7 +99,8 @@ internal sealed partial class GraphQLHttpHandler(
             return;
         }
 
-        refusal ??= gate.Check(document!, request.Variables);
+        var check = refusal is null ? gate.Check(document!, request.Variables, request.OperationName) : null;
+        refusal ??= check?.Refusal;
         if (refusal is not null)
         {
             LogRefused(logger, refusal.Code, (refusal as RefusedOperationError)?.Limit);
@@ -114,6 +116,11 @@ internal sealed partial class GraphQLHttpHandler(
         }
 
         CapErrors(result);
+        if (check?.Cost is { } cost && OperationCostReport.IsRequested(http.Request))
+        {
+            OperationCostReport.AddTo(result, cost, options.Value.MaxCost);
+        }
+
         operation.Completed(result);
         var status = result.Executed ? StatusCodes.Status200OK
             : IsAuditRefusal(result) && mediaType == GraphQLMediaType.GraphQLResponse ? StatusCodes.Status503ServiceUnavailable
