@@ -19,7 +19,7 @@ internal static class AnalyzerSchema
             type Query {
               me: Profile
               profile(id: ID!): Profile
-              profiles(first: Int, after: String): ProfileConnection
+              profiles(first: Int, last: Int, after: String): ProfileConnection
               organizations: [Organization!]
             }
             type ProfileConnection { nodes: [Profile!]! edges: [ProfileEdge!]! totalCount: Int! }
