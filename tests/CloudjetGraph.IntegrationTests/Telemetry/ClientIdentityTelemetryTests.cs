@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using CloudjetGraph.Api.Telemetry;
-using OpenTelemetry.Metrics;
+using OpenTelemetry;
 
 namespace CloudjetGraph.IntegrationTests.Telemetry;
 
