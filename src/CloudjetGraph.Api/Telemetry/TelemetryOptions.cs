@@ -25,7 +25,7 @@ internal sealed partial class TelemetryOptions : IValidatableObject
     /// at most 64 characters, at most 100 names. Any other name is tagged <c>other</c>, a missing
     /// one <c>unknown</c>. Default: none.
     /// </summary>
-    public IList<string> KnownClients { get; init; } = [];
+    public IList<string> KnownClients { get; } = [];
 
     /// <summary>Distinct versions kept per known client since startup; later new ones are tagged <c>other</c>. Default 20.</summary>
     [Range(0, 1000)]

@@ -8,7 +8,7 @@ namespace CloudjetGraph.UnitTests.Telemetry;
 
 public sealed class ClientIdentifierTests
 {
-    private static readonly TelemetryOptions Known = new() { KnownClients = ["kpi-web", "kpi.mobile"], MaxClientVersions = 3 };
+    private static readonly TelemetryOptions Known = new() { KnownClients = { "kpi-web", "kpi.mobile" }, MaxClientVersions = 3 };
 
     [Theory]
     [InlineData("kpi-web", "2.3.1", "kpi-web", "2.3.1")]

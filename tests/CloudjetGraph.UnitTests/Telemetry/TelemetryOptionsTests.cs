@@ -32,7 +32,12 @@ public sealed class TelemetryOptionsTests
     [InlineData(new[] { "" }, false)]
     public void Validate_KnownClients_AcceptsOnlyShortSafeNames(string[] names, bool valid)
     {
-        var options = new TelemetryOptions { KnownClients = names };
+        var options = new TelemetryOptions();
+        foreach (var name in names)
+        {
+            options.KnownClients.Add(name);
+        }
+
         var results = new List<ValidationResult>();
 
         var accepted = Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
