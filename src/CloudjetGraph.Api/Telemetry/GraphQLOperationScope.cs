@@ -7,8 +7,8 @@ namespace CloudjetGraph.Api.Telemetry;
 
 /// <summary>
 /// One GraphQL request as a span and a count. The span is named and tagged after the operation's
-/// name and type (OpenTelemetry's semantic conventions for GraphQL) and never carries the
-/// document, its variables or any value of the answer.
+/// name and type (OpenTelemetry's semantic conventions for GraphQL), and both carry the client's
+/// bounded identity; never the document, its variables or any value of the answer.
 /// </summary>
 internal sealed class GraphQLOperationScope : IDisposable
 {
@@ -18,6 +18,7 @@ internal sealed class GraphQLOperationScope : IDisposable
     private static readonly ActivitySource Source = new(TelemetryNames.GraphQL);
 
     private readonly GatewayMetrics _metrics;
+    private readonly ClientIdentity _client;
     private readonly Activity? _activity;
     private string? _name;
     private string? _type;
@@ -25,10 +26,13 @@ internal sealed class GraphQLOperationScope : IDisposable
     // Until the request is read, any answer is one to a request the gateway could not read.
     private string _outcome = RequestOutcomes.BadRequest;
 
-    public GraphQLOperationScope(GatewayMetrics metrics)
+    public GraphQLOperationScope(GatewayMetrics metrics, ClientIdentity client)
     {
         _metrics = metrics;
+        _client = client;
         _activity = Source.StartActivity("GraphQL Operation");
+        _activity?.SetTag(TelemetryNames.ClientName, client.Name);
+        _activity?.SetTag(TelemetryNames.ClientVersion, client.Version);
     }
 
     /// <summary>Names the operation that <paramref name="operationName"/> selects in <paramref name="document"/>, if any.</summary>
@@ -59,7 +63,7 @@ internal sealed class GraphQLOperationScope : IDisposable
         _outcome = RequestOutcomes.Rejected;
         if (refusal is RefusedOperationError { Limit: { } limit })
         {
-            _metrics.LimitRefused(limit);
+            _metrics.LimitRefused(limit, _client);
         }
     }
 
@@ -74,7 +78,7 @@ internal sealed class GraphQLOperationScope : IDisposable
 
     public void Dispose()
     {
-        _metrics.Request(_name, _type, _outcome);
+        _metrics.Request(_client, _name, _type, _outcome);
         if (_activity is { } activity)
         {
             activity.SetTag(TelemetryNames.Outcome, _outcome);

@@ -24,6 +24,12 @@ internal static class TelemetryNames
     /// <summary><c>query</c> or <c>mutation</c> (semantic conventions for GraphQL).</summary>
     public const string OperationType = "graphql.operation.type";
 
+    /// <summary>The client, from its <c>graphql-client-name</c> header: a known client's name, <c>other</c> or <c>unknown</c>.</summary>
+    public const string ClientName = "graphql.client.name";
+
+    /// <summary>A known client's version, from its <c>graphql-client-version</c> header: bounded, or <c>other</c> or <c>unknown</c>.</summary>
+    public const string ClientVersion = "graphql.client.version";
+
     /// <summary>How the request ended: one of <see cref="RequestOutcomes"/>.</summary>
     public const string Outcome = "cloudjet.graphql.outcome";
 

@@ -19,6 +19,7 @@ internal static class TelemetryServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<ClientIdentifier>();
 
         // Whether to export decides which exporters exist, so it is read now; a bad value stops
         // startup through the validation above, naming the key, rather than throwing here.

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CloudjetGraph.IntegrationTests.Infrastructure;
 using static CloudjetGraph.IntegrationTests.GraphQL.SmallLimitsApplication;
@@ -31,8 +32,9 @@ public sealed class OperationLimitsTests(SmallLimitsApplication app) : IClassFix
     }
 
     [Fact]
-    public async Task Management_QueriesOnePageItemPastTheCostLimit_IsRefused() =>
-        AssertRefused(await Management().PostAsync("{ profiles(first: 15) { totalCount nodes { id } } }"), "cost", MaxCost);
+    public async Task Management_QueriesOnePageItemPastTheCostLimit_IsRefusedNamingItsCost() =>
+        // 1 (profiles) + 1 (totalCount) + 15 × (1 (nodes) + 1 (id)) = 32.
+        AssertRefusedForCost(await Management().PostAsync("{ profiles(first: 15) { totalCount nodes { id } } }"), 32);
 
     [Fact]
     public async Task Management_PageSizedByAVariableAtTheCostLimit_GetsData()
@@ -43,8 +45,29 @@ public sealed class OperationLimitsTests(SmallLimitsApplication app) : IClassFix
     }
 
     [Fact]
-    public async Task Management_PageSizedByAVariablePastTheCostLimit_IsRefused() =>
-        AssertRefused(await Management().PostAsync("query($n: Int) { profiles(first: $n) { totalCount nodes { id } } }", new { n = 15 }), "cost", MaxCost);
+    public async Task Management_PageSizedByAVariablePastTheCostLimit_IsRefusedNamingItsCost() =>
+        AssertRefusedForCost(await Management().PostAsync("query($n: Int) { profiles(first: $n) { totalCount nodes { id } } }", new { n = 15 }), 32);
+
+    [Fact]
+    public async Task Management_AsksForTheCost_GetsItInExtensions()
+    {
+        var response = await Management().SendAsync(CostRequest("{ profiles(first: 14) { totalCount nodes { id } } }", "report"));
+
+        Assert.Equal(14, response.Ok()["profiles"]!["nodes"]!.AsArray().Count);
+        Assert.Equal(new JsonObject { ["operationCost"] = new JsonObject { ["cost"] = 30, ["maximum"] = MaxCost } }.ToJsonString(), response.Json["extensions"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("validate")]
+    [InlineData("report, report")]
+    public async Task Management_DoesNotAskForTheCost_GetsNoExtensions(string? header)
+    {
+        var response = await Management().SendAsync(CostRequest("query Named { profiles(first: 2) { nodes { id } } }", header));
+
+        Assert.Equal(2, response.Ok()["profiles"]!["nodes"]!.AsArray().Count);
+        Assert.Null(response.Json["extensions"]);
+    }
 
     [Fact]
     public async Task Management_BackwardPageAtTheCostLimit_GetsData()
@@ -143,6 +166,25 @@ public sealed class OperationLimitsTests(SmallLimitsApplication app) : IClassFix
         Assert.Equal(new JsonObject { ["code"] = "LIMIT_EXCEEDED", ["limit"] = limit, ["maximum"] = maximum }.ToJsonString(), error["extensions"]!.ToJsonString());
         Assert.Equal($"The document exceeds the {limit} limit of {maximum}.", error["message"]!.GetValue<string>());
         Assert.Null(response.Json["data"]);
+    }
+
+    private static void AssertRefusedForCost(GraphQLResponse response, int cost)
+    {
+        var error = Assert.Single(response.Errors)!;
+        Assert.Equal(new JsonObject { ["code"] = "LIMIT_EXCEEDED", ["limit"] = "cost", ["maximum"] = MaxCost, ["cost"] = cost }.ToJsonString(), error["extensions"]!.ToJsonString());
+        Assert.Equal($"The document costs {cost}, more than the cost limit of {MaxCost}.", error["message"]!.GetValue<string>());
+        Assert.Null(response.Json["data"]);
+    }
+
+    private static HttpRequestMessage CostRequest(string query, string? costHeader)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query }) };
+        if (costHeader is not null)
+        {
+            request.Headers.TryAddWithoutValidation("GraphQL-Cost", costHeader);
+        }
+
+        return request;
     }
 
     private GraphQLClient Management() => app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));

@@ -58,7 +58,7 @@ public sealed class TelemetryPrivacyTests(TelemetryWorkload workload) : IClassFi
         Assert.Equal("query", operation.GetTagItem(TelemetryNames.OperationType));
         Assert.Equal(RequestOutcomes.Success, operation.GetTagItem(TelemetryNames.Outcome));
         Assert.Equal(
-            [TelemetryNames.Outcome, TelemetryNames.OperationName, TelemetryNames.OperationType],
+            [TelemetryNames.Outcome, TelemetryNames.ClientName, TelemetryNames.OperationName, TelemetryNames.OperationType],
             operation.TagObjects.Select(tag => tag.Key).Order(StringComparer.Ordinal));
     }
 

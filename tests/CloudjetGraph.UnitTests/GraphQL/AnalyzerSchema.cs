@@ -19,7 +19,7 @@ internal static class AnalyzerSchema
             type Query {
               me: Profile
               profile(id: ID!): Profile
-              profiles(first: Int, after: String): ProfileConnection
+              profiles(first: Int, last: Int, after: String): ProfileConnection
               organizations: [Organization!]
             }
             type ProfileConnection { nodes: [Profile!]! edges: [ProfileEdge!]! totalCount: Int! }
@@ -27,6 +27,10 @@ internal static class AnalyzerSchema
             type Profile { id: ID! fullName: String organization: Organization }
             type Organization { id: ID! name: String! }
             """);
+
+        // The gateway's own directives and the visitor that applies them, with the limits below.
+        schema.Directives.Register(new CostDirective(), new ListSizeDirective());
+        schema.RegisterVisitor(new ListSizeVisitor(Generous.DefaultPageSize, Generous.ListWeight));
         schema.Initialize();
         return schema;
     });

@@ -87,6 +87,22 @@ public sealed class OperationAnalyzerTests
     public void Analyze_ProfilesPageSizedByAMissingVariable_CostsTheLargestPage() =>
         AssertCost(1 + (50 * (1 + 1)), "query($n: Int) { profiles(first: $n) { nodes { id } } }");
 
+    [Theory]
+    [InlineData("last: 7", 7)]
+    [InlineData("first: 3, last: 7", 7)]
+    [InlineData("first: 7, last: null", 7)]
+    public void Analyze_ProfilesPageSlicedByLast_CostsTheLargestSlicingArgument(string arguments, int size) =>
+        AssertCost(1 + (size * (1 + 1)), $"{{ profiles({arguments}) {{ nodes {{ id }} }} }}");
+
+    [Fact]
+    public void Analyze_DocumentOverTheCostLimit_RefusalNamesItsComputedCost()
+    {
+        // 1 (profiles) + 1 (totalCount) + 4 × (1 (edges) + 1 (node) + 1 (id) + 1 (organization) + 1 (name)) = 22.
+        var (refusal, _) = Analyze("{ profiles(first: 4) { totalCount edges { node { id organization { name } } } } }", Generous with { MaxCost = 21 });
+
+        Assert.Equal((LimitNames.Cost, 22L, 21L), (refusal?.Limit, refusal?.Cost, refusal?.Maximum));
+    }
+
     [Fact]
     public void Analyze_ListsWithoutPaging_CostTheListWeightPerLevel() =>
         AssertCost(10 * (1 + 1 + 1), "{ organizations { id name } }");

@@ -25,7 +25,7 @@ public sealed class GraphQLOperationScopeTests : IDisposable
     [Fact]
     public void Identify_OperationNameSelectsOneOfSeveral_NamesTheSpanAfterIt()
     {
-        using (var scope = new GraphQLOperationScope(Metrics))
+        using (var scope = new GraphQLOperationScope(Metrics, ClientIdentity.Anonymous))
         {
             scope.Identify(Parser.Parse("query A { a } mutation B { b }"), "B");
         }
@@ -40,7 +40,7 @@ public sealed class GraphQLOperationScopeTests : IDisposable
     [Fact]
     public void Identify_SeveralOperationsAndNoName_LeavesTheSpanUnnamed()
     {
-        using (var scope = new GraphQLOperationScope(Metrics))
+        using (var scope = new GraphQLOperationScope(Metrics, ClientIdentity.Anonymous))
         {
             scope.Identify(Parser.Parse("query A { a } query B { b }"), null);
             scope.Ended(RequestOutcomes.Timeout);
@@ -55,7 +55,7 @@ public sealed class GraphQLOperationScopeTests : IDisposable
     [Fact]
     public void Identify_AnonymousQueryWithValues_TagsTheTypeAndNothingOfTheDocument()
     {
-        using (var scope = new GraphQLOperationScope(Metrics))
+        using (var scope = new GraphQLOperationScope(Metrics, ClientIdentity.Anonymous))
         {
             scope.Identify(Parser.Parse("""{ profiles(where: { email: "an.nguyen@saomaiviet.vn" }) { nodes { id } } }"""), null);
         }
@@ -69,7 +69,7 @@ public sealed class GraphQLOperationScopeTests : IDisposable
     public void Identify_VeryLongOperationName_CutsItToTheMaximum()
     {
         var name = new string('n', 5000);
-        using (var scope = new GraphQLOperationScope(Metrics))
+        using (var scope = new GraphQLOperationScope(Metrics, ClientIdentity.Anonymous))
         {
             scope.Identify(Parser.Parse($"query {name} {{ a }}"), name);
         }

@@ -1,3 +1,4 @@
+using CloudjetGraph.Api.GraphQL.Limits;
 using CloudjetGraph.Api.GraphQL.Paging;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Breaches;
@@ -34,6 +35,8 @@ internal static class AuditQueries
             .Argument<NonNullGraphType<DateTimeOffsetGraphType>>("from", "Start of the window, inclusive.")
             .Argument<NonNullGraphType<DateTimeOffsetGraphType>>("to", "End of the window, exclusive.")
             .Argument<StringGraphType>("subject", "Only reads by this staff token subject.")
+            // Reads the whole audit trail of the window, however few profiles it returns.
+            .Costs(10)
             .ResolveAsync(async context => await BreachReportAsync(context));
     }
 

@@ -22,10 +22,14 @@ internal sealed class CloudjetErrorInfoProvider : IErrorInfoProvider
             extensions["field"] = field;
         }
 
-        if (executionError is RefusedOperationError { Limit: { } limit, Maximum: { } maximum })
+        if (executionError is RefusedOperationError { Limit: { } limit, Maximum: { } maximum } refused)
         {
             extensions["limit"] = limit;
             extensions["maximum"] = maximum;
+            if (refused.Cost is { } cost)
+            {
+                extensions["cost"] = cost;
+            }
         }
 
         return new ErrorInfo { Message = message, Extensions = extensions };

@@ -29,12 +29,13 @@ internal sealed partial class GraphQLHttpHandler(
     TrustedDocumentResolver trustedDocuments,
     CallerFactory callerFactory,
     GatewayMetrics metrics,
+    ClientIdentifier clients,
     IOptions<GraphQLOptions> options,
     ILogger<GraphQLHttpHandler> logger)
 {
     public async Task HandleAsync(HttpContext http)
     {
-        using var operation = new GraphQLOperationScope(metrics);
+        using var operation = new GraphQLOperationScope(metrics, clients.Identify(http.Request.Headers));
         var mediaType = GraphQLMediaType.Negotiate(http.Request.Headers.Accept);
         if (mediaType is null)
         {
@@ -109,7 +110,8 @@ internal sealed partial class GraphQLHttpHandler(
             return;
         }
 
-        refusal ??= gate.Check(document!, request.Variables);
+        var check = refusal is null ? gate.Check(document!, request.Variables, request.OperationName) : null;
+        refusal ??= check?.Refusal;
         if (refusal is not null)
         {
             await RefuseAsync(http, mediaType, operation, refusal, cancellationToken);
@@ -123,6 +125,11 @@ internal sealed partial class GraphQLHttpHandler(
         }
 
         CapErrors(result);
+        if (check?.Cost is { } cost && OperationCostReport.IsRequested(http.Request))
+        {
+            OperationCostReport.AddTo(result, cost, options.Value.MaxCost);
+        }
+
         operation.Completed(result);
         var status = result.Executed ? StatusCodes.Status200OK
             : IsAuditRefusal(result) && mediaType == GraphQLMediaType.GraphQLResponse ? StatusCodes.Status503ServiceUnavailable

@@ -1,3 +1,4 @@
+using CloudjetGraph.Api.GraphQL.Limits;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Keys.Jobs;
 using GraphQL;
@@ -14,6 +15,8 @@ internal static class KeyQueries
         query.Field<KeyInventoryGraphType>("keys")
             .Granted()
             .Description("Every key and what it protects, for the keyCustodian role only: ids, dates, states and counts, never a personal value or a key.")
+            // The census counts every sealed value under every key: a scan, not a lookup.
+            .Costs(10)
             // Scoped: the census reads through the request's DbContext, never decrypting.
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<KeyCensus>().ReadAsync(context.CancellationToken));
 

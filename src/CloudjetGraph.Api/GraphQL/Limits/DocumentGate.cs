@@ -48,16 +48,20 @@ internal sealed class DocumentGate(CloudjetSchema schema, IOptions<GraphQLOption
             : (null, new RefusedOperationError(ErrorCodes.Validation, UnicodeText.Refusal));
     }
 
-    /// <summary>The error that refuses the document, or null when it may be validated and run.</summary>
-    public ExecutionError? Check(GraphQLDocument document, Inputs? variables)
+    /// <summary>
+    /// The error that refuses the document, or none when it may be validated and run; then the
+    /// cost of the operation <paramref name="operationName"/> selects, if it selects one.
+    /// </summary>
+    public DocumentCheck Check(GraphQLDocument document, Inputs? variables, string? operationName)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Definitions.OfType<GraphQLOperationDefinition>().Any(o => o.Operation == OperationType.Subscription))
         {
-            return new RefusedOperationError(ErrorCodes.ValidationFailed, "This schema has no subscriptions.");
+            return new(new RefusedOperationError(ErrorCodes.ValidationFailed, "This schema has no subscriptions."), null);
         }
 
         schema.Initialize();
-        return new OperationAnalyzer(schema, OperationLimits.From(options.Value, environment.IsDevelopment()), variables).Analyze(document);
+        var analyzer = new OperationAnalyzer(schema, OperationLimits.From(options.Value, environment.IsDevelopment()), variables);
+        return analyzer.Analyze(document) is { } refusal ? new(refusal, null) : new(null, analyzer.CostOf(operationName));
     }
 }

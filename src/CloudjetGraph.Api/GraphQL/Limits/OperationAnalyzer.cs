@@ -19,10 +19,19 @@ internal sealed class OperationAnalyzer(ISchema schema, OperationLimits limits, 
     private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SelectionSummary> _summaries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _costs = new(StringComparer.Ordinal);
     private bool _cycle;
 
     /// <summary>Selection nodes visited so far; at most the number of selections in the document.</summary>
     public int NodesVisited { get; private set; }
+
+    /// <summary>
+    /// The cost of the operation <paramref name="operationName"/> selects (the only one when it is
+    /// empty), once <see cref="Analyze"/> accepted the document; null when it selects none.
+    /// </summary>
+    public long? CostOf(string? operationName) =>
+        string.IsNullOrEmpty(operationName) ? (_costs.Count == 1 ? _costs.Values.Single() : null)
+        : _costs.TryGetValue(operationName, out var cost) ? cost : null;
 
     /// <summary>The first limit the document breaks, or null when it keeps them all.</summary>
     public RefusedOperationError? Analyze(GraphQLDocument document)
@@ -50,10 +59,13 @@ internal sealed class OperationAnalyzer(ISchema schema, OperationLimits limits, 
 
             foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
             {
-                if (Check(SelectionSet(operation.SelectionSet, RootType(operation.Operation)), operation: true) is { } refused)
+                var summary = SelectionSet(operation.SelectionSet, RootType(operation.Operation));
+                if (Check(summary, operation: true) is { } refused)
                 {
                     return refused;
                 }
+
+                _costs.TryAdd(operation.Name?.StringValue ?? string.Empty, summary.CostWith(limits.ListWeight));
             }
         }
         catch (InsufficientExecutionStackException)
@@ -83,7 +95,7 @@ internal sealed class OperationAnalyzer(ISchema schema, OperationLimits limits, 
             _ when summary.Spreads > limits.MaxFragmentSpreads => RefusedOperationError.LimitExceeded(LimitNames.FragmentSpreads, limits.MaxFragmentSpreads),
             _ when summary.Aliases > limits.MaxAliases => RefusedOperationError.LimitExceeded(LimitNames.Aliases, limits.MaxAliases),
             _ when operation && summary.Fields > limits.MaxRootFields => RefusedOperationError.LimitExceeded(LimitNames.RootFields, limits.MaxRootFields),
-            _ when summary.CostWith(limits.ListWeight) > limits.MaxCost => RefusedOperationError.LimitExceeded(LimitNames.Cost, limits.MaxCost),
+            _ when summary.CostWith(limits.ListWeight) is var cost && cost > limits.MaxCost => RefusedOperationError.CostExceeded(cost, limits.MaxCost),
             _ => null,
         };
     }
@@ -161,33 +173,44 @@ internal sealed class OperationAnalyzer(ISchema schema, OperationLimits limits, 
             return new SelectionSummary(children.Depth + 1, 0, 0, aliases, children.Spreads, 1, metaField || children.Introspects);
         }
 
-        // The lists right under a paged field hold one page; lists anywhere else count a fixed weight.
-        var cost = Saturating.Add(1, children.CostWith(PageSize(field, definition) ?? limits.ListWeight));
+        // A list counts its items: those of its own @listSize, or, right under a paged field,
+        // one page; a list without either counts the list weight of the field above it.
+        var fieldCost = FieldCost.Of(definition);
+        var cost = Saturating.Add(fieldCost.Weight, children.CostWith(PageSize(field, fieldCost) ?? limits.ListWeight));
         var isList = (type is NonNullGraphType nonNull ? nonNull.ResolvedType : type) is ListGraphType;
-        return new SelectionSummary(children.Depth + 1, isList ? cost : 0, isList ? 0 : cost, aliases, children.Spreads, 1, children.Introspects);
+        var (sizedAbove, other) = !isList ? (0L, cost)
+            : fieldCost is { AssumedSize: { } items, SlicingArguments.Count: 0 } ? (0L, Saturating.Multiply(items, cost))
+            : (cost, 0L);
+        return new SelectionSummary(children.Depth + 1, sizedAbove, other, aliases, children.Spreads, 1, children.Introspects);
     }
 
     /// <summary>
-    /// The page a field with a <c>first</c> argument returns; null for other fields. A backward
-    /// page's <c>last</c> costs the same as <c>first</c>; a document that gives both (which the field
-    /// refuses) counts the larger.
+    /// The page a paged field returns: the largest slicing argument given (a backward page's
+    /// <c>last</c> costs what <c>first</c> does; a document giving both, which the field refuses,
+    /// counts the larger), else its assumed size; null for other fields.
     /// </summary>
-    private long? PageSize(GraphQLField field, FieldType? definition)
+    private long? PageSize(GraphQLField field, FieldCost cost)
     {
-        if (definition?.Arguments?.Find("first") is null)
+        if (cost.SlicingArguments.Count == 0)
         {
             return null;
         }
 
-        var sizes = field.Arguments?.Items
-            .Where(a => a.Name.StringValue is "first" or "last" && a.Value is not GraphQLNullValue)
-            .Select(a => Size(a.Value))
-            .ToList();
-        return sizes is { Count: > 0 } ? sizes.Max() : limits.DefaultPageSize;
+        long? size = null;
+        foreach (var argument in field.Arguments?.Items ?? [])
+        {
+            if (cost.SlicingArguments.Contains(argument.Name.StringValue) && ArgumentSize(argument.Value) is { } given)
+            {
+                size = Math.Max(size ?? 0, given);
+            }
+        }
+
+        return size ?? cost.AssumedSize ?? limits.DefaultPageSize;
     }
 
-    private long Size(GraphQLValue value) => value switch
+    private long? ArgumentSize(GraphQLValue value) => value switch
     {
+        GraphQLNullValue => null,
         GraphQLIntValue literal => long.TryParse(literal.Value.Span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var size) ? Math.Clamp(size, 0, Saturating.Max) : Saturating.Max,
 
         // A variable counts its value; one that is missing or not a number counts the largest page.
