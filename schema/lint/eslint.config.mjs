@@ -9,7 +9,7 @@ const schema = fileURLToPath(new URL('../cloudjet.graphql', import.meta.url));
 const { 'flat/schema-all': schemaAll, 'flat/schema-relay': schemaRelay } = graphqlPlugin.configs;
 
 // Lists stay plain lists where they are short and bounded (organizations, keys, a breach report).
-const relayEdgeTypes = { listTypeCanWrapOnlyEdgeType: false };
+const relayEdgeTypes = { listTypeCanWrapOnlyEdgeType: false, shouldImplementNode: false };
 
 export default [
   {
@@ -50,19 +50,8 @@ export default [
       '@graphql-eslint/no-root-type': 'off',
       '@graphql-eslint/no-scalar-result-type-on-mutation': 'off',
       '@graphql-eslint/require-deprecation-date': 'off',
-      '@graphql-eslint/require-field-of-type-query-in-mutation-result': 'off',
-    },
-  },
-  {
-    // To switch back on once the v2 contract lands: the Relay paging and Node work and the
-    // nullable mutation payloads fix what these report today. Delete this whole object then.
-    files: ['cloudjet.graphql'],
-    rules: {
-      '@graphql-eslint/relay-arguments': 'off',
-      '@graphql-eslint/relay-connection-types': 'off',
-      '@graphql-eslint/relay-edge-types': ['error', { ...relayEdgeTypes, shouldImplementNode: false }],
-      '@graphql-eslint/relay-page-info': 'off',
       '@graphql-eslint/require-nullable-result-in-root': 'off',
+      '@graphql-eslint/require-field-of-type-query-in-mutation-result': 'off',
     },
   },
 ];

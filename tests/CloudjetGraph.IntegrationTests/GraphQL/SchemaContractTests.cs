@@ -32,7 +32,7 @@ public sealed class SchemaContractTests(CloudjetApplication app) : IClassFixture
     }
 
     [Fact]
-    public void CodeSchema_EveryTypeAndField_HasADescription()
+    public void CodeSchema_EveryTypeFieldAndEnumValue_HasADescription()
     {
         var schema = app.Services.GetRequiredService<ISchema>();
         schema.Initialize();
@@ -42,5 +42,8 @@ public sealed class SchemaContractTests(CloudjetApplication app) : IClassFixture
         Assert.All(
             own.OfType<IComplexGraphType>().SelectMany(t => t.Fields.Select(f => (Type: t.Name, Field: f))),
             pair => Assert.False(string.IsNullOrWhiteSpace(pair.Field.Description), $"{pair.Type}.{pair.Field.Name} has no description."));
+        Assert.All(
+            own.OfType<EnumerationGraphType>().SelectMany(t => t.Values.Select(v => (Type: t.Name, Value: v))),
+            pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value.Description), $"{pair.Type}.{pair.Value.Name} has no description."));
     }
 }

@@ -16,7 +16,7 @@ namespace CloudjetGraph.IntegrationTests.Keys;
 [ProviderSensitive("data key destruction and the census")]
 public sealed class DataKeyDestructionTests
 {
-    private const string Destroy = "mutation X($id: ID!) { destroyDataKey(input: { id: $id }) { id purpose } }";
+    private const string Destroy = "mutation X($id: ID!) { destroyDataKey(input: { id: $id }) { id purpose keyPurpose } }";
     private const string Disable = "mutation D($id: ID!) { disableDataKey(input: { id: $id }) { state } }";
     private const string Enable = "mutation E($id: ID!) { enableDataKey(input: { id: $id }) { state } }";
     private const string Cancel = "mutation C($id: ID!) { cancelDataKeyDestruction(input: { id: $id }) { state destroyAfter } }";
@@ -83,6 +83,7 @@ public sealed class DataKeyDestructionTests
         var destroyed = (await custodian.PostAsync(Destroy, new { id = old })).Ok()["destroyDataKey"]!;
 
         Assert.Equal(old, destroyed["id"]!.GetValue<Guid>());
+        Assert.Equal(("person-keys", "PERSON_KEYS"), (destroyed["purpose"]!.GetValue<string>(), destroyed["keyPurpose"]!.GetValue<string>()));
         Assert.False(host.Services.GetRequiredService<DataKeyRing>().TryGet(old, out _));
         Assert.Equal(before, DataKeyLifecycleReads.Nodes(await DataKeyLifecycleReads.ReadPagesAsync(staff)));
         Assert.Equal(["KEY_TRANSITION_REFUSED"], (await custodian.PostAsync(Enable, new { id = old })).Codes);

@@ -147,7 +147,7 @@ public sealed class KeyJobMutationsTests
         var refused = await custodian.PostAsync("mutation { startKeyJob(input: { kind: REWRAP }) { state } }");
 
         Assert.Equal(["KEY_JOB_RUNNING"], refused.Codes);
-        Assert.Null(refused.Data);
+        Assert.Equal("""{"startKeyJob":null}""", refused.Data?.ToJsonString());
         Assert.StartsWith($"Another runner holds the key job lease: {CliHolder} (rekey all)", refused.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(keyStore, await DatabaseDigest.OfKeyStoreAsync(host));
         Assert.Equal(CliHolder, (await leases.ReadAsync(CancellationToken.None)).Holder);
@@ -174,7 +174,7 @@ public sealed class KeyJobMutationsTests
         var refused = await custodian.PostAsync("mutation { rotateDataKey(input: { purpose: BLIND_INDEX }) { newKeyId } }");
 
         Assert.Equal(["KEY_RING_UNAVAILABLE"], refused.Codes);
-        Assert.Null(refused.Data);
+        Assert.Equal("""{"rotateDataKey":null}""", refused.Data?.ToJsonString());
         Assert.Equal(dataKeys, host.WithDb(db => db.DataKeys.Count()));
         Assert.Equal(("keys.rotate-data", "refused", "blind-index key"), (await OperationsAsync(custodian, 1)).Single());
     }

@@ -51,7 +51,8 @@ public sealed class OnboardingTests(CloudjetApplication app) : IClassFixture<Clo
 
         Assert.Equal([code], invitation.Codes);
         Assert.Equal([code], organization.Codes);
-        Assert.Null(invitation.Data);
+        Assert.Equal("""{"createInvitation":null}""", invitation.Data?.ToJsonString());
+        Assert.Equal("""{"createOrganization":null}""", organization.Data?.ToJsonString());
         Assert.Equal((invitations, organizations), Counts());
     }
 

@@ -16,7 +16,7 @@ internal static class AccountMutations
 {
     public static void AddTo(ObjectGraphType mutation, CloudjetRateLimiter limiter, BlindIndex blindIndex)
     {
-        mutation.Field<NonNullGraphType<SignUpPayloadGraphType>>("signUp")
+        mutation.Field<SignUpPayloadGraphType>("signUp")
             .Description("Opens an account in the invitation's organization and uses the invitation up. Requires explicit consent to the current policy version (CONSENT_REQUIRED otherwise); nothing is written unless every rule holds. At most one account operation (signUp, login, changeMyPassword, deleteMyAccount, withdrawConsent) per request.")
             .Argument<NonNullGraphType<SignUpInputGraphType>>("input", "The new account.")
             .ResolveAsync(async context =>
@@ -33,7 +33,7 @@ internal static class AccountMutations
                 return await Accounts(context).SignUpAsync(signUp, context.CancellationToken);
             });
 
-        mutation.Field<NonNullGraphType<LoginPayloadGraphType>>("login")
+        mutation.Field<LoginPayloadGraphType>("login")
             .Description("Exchanges an owner's email and password for a bearer token. Any failure gives the same AUTH_INVALID_CREDENTIALS error. Rate limited per client address and per account (RATE_LIMITED); at most one account operation (signUp, login, changeMyPassword, deleteMyAccount, withdrawConsent) per request.")
             .Argument<NonNullGraphType<StringGraphType>>("email", "The login email.")
             .Argument<NonNullGraphType<StringGraphType>>("password", "The password.")

@@ -12,14 +12,14 @@ internal static class OnboardingMutations
 
     public static void AddTo(ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<OrganizationGraphType>>("createOrganization")
+        mutation.Field<OrganizationGraphType>("createOrganization")
             .Granted()
             .Description("Creates a customer organization. Only roles granted createOrganization in Authorization:Operations (management by default).")
             .Argument<NonNullGraphType<CreateOrganizationInputGraphType>>("input", "The organization.")
             .ResolveAsync(async context => await Onboarding(context).CreateOrganizationAsync(
                 context.Caller(), (string)context.GetArgument<Dictionary<string, object?>>("input")["name"]!, context.CancellationToken));
 
-        mutation.Field<NonNullGraphType<CreateInvitationPayloadGraphType>>("createInvitation")
+        mutation.Field<CreateInvitationPayloadGraphType>("createInvitation")
             .Granted()
             .Description("Issues a single-use, expiring code that opens one account in the organization. Only roles granted createInvitation in Authorization:Operations (management by default).")
             .Argument<NonNullGraphType<CreateInvitationInputGraphType>>("input", "The invitation.")

@@ -19,11 +19,15 @@ internal sealed class KeyOperationGraphType : ObjectGraphType<AuditEntry>
             .Description(
                 $"What: `{CustodianOperationNames.Init}`, `{CustodianOperationNames.RotateMaster}`, `{CustodianOperationNames.RewrapDataKeys}`, `{CustodianOperationNames.RevokeMaster}`, "
                 + $"`{CustodianOperationNames.RotateData}`, `{CustodianOperationNames.DestroyData}`, or a key job run: `{CustodianOperationNames.Rewrap}`, `{CustodianOperationNames.Rekey}`, `{CustodianOperationNames.Reindex}`, or `{CustodianOperationNames.Sweep}`.")
+            .DeprecationReason(LabelFieldDeprecation.UseInstead("kind"))
             .Resolve(c => c.Source.Operation);
+        Field<NonNullGraphType<KeyOperationKindGraphType>>("kind").Description("What it did.").Resolve(c => c.Source.Operation);
         Field<NonNullGraphType<StringGraphType>>("target").Description("The keys it concerned: ids and scope.").Resolve(c => c.Source.Target);
         Field<NonNullGraphType<StringGraphType>>("outcome")
             .Description($"`{OperationOutcomes.Succeeded}`, `{OperationOutcomes.Refused}` (a rule refused it; nothing changed) or `{OperationOutcomes.Failed}` (an unexpected error; see the log).")
+            .DeprecationReason(LabelFieldDeprecation.UseInstead("result"))
             .Resolve(c => c.Source.Outcome);
+        Field<NonNullGraphType<OperationOutcomeGraphType>>("result").Description("How it ended.").Resolve(c => c.Source.Outcome);
         Field<NonNullGraphType<StringGraphType>>("detail").Description("What it did, or why it was refused: ids and counts.").Resolve(c => c.Source.Detail);
     }
 }

@@ -11,12 +11,9 @@ internal sealed class DataKeyPurposeLabelGraphType : EnumerationGraphType
         Name = "DataKeyPurposeLabel";
         Description = "A data key purpose that can be rotated. The row-integrity key cannot: a new key would have to re-stamp every access tag, trusting rows as they are now.";
 
-        // Only the rotatable purposes; the value names are the Cli's labels in GraphQL's convention.
-        Add(ValueName(DataKeyPurposeLabels.PersonKeyWrapping), DataKeyPurpose.PersonKeyWrapping, $"`{DataKeyPurposeLabels.PersonKeyWrapping}`: wraps the person keys; then start a REWRAP job.");
-        Add(ValueName(DataKeyPurposeLabels.BlindIndex), DataKeyPurpose.BlindIndex, $"`{DataKeyPurposeLabels.BlindIndex}`: computes the blind index; then start a REINDEX job.");
-        Add(ValueName(DataKeyPurposeLabels.TokenSigning), DataKeyPurpose.TokenSigning, $"`{DataKeyPurposeLabels.TokenSigning}`: signs access tokens; tokens signed by the old key stay valid until they expire.");
+        // Only the rotatable purposes; the value names are the Cli's labels in GraphQL's convention, as in DataKeyPurpose.
+        Add(LabelEnumerationGraphType.ValueName(DataKeyPurposeLabels.PersonKeyWrapping), DataKeyPurpose.PersonKeyWrapping, $"`{DataKeyPurposeLabels.PersonKeyWrapping}`: wraps the person keys; then start a REWRAP job.");
+        Add(LabelEnumerationGraphType.ValueName(DataKeyPurposeLabels.BlindIndex), DataKeyPurpose.BlindIndex, $"`{DataKeyPurposeLabels.BlindIndex}`: computes the blind index; then start a REINDEX job.");
+        Add(LabelEnumerationGraphType.ValueName(DataKeyPurposeLabels.TokenSigning), DataKeyPurpose.TokenSigning, $"`{DataKeyPurposeLabels.TokenSigning}`: signs access tokens; tokens signed by the old key stay valid until they expire.");
     }
-
-    // `person-keys` becomes PERSON_KEYS: the Cli's label, spelled as GraphQL enum values are.
-    private static string ValueName(string label) => label.Replace('-', '_').ToUpperInvariant();
 }

@@ -11,6 +11,9 @@ internal sealed class DestroyDataKeyPayloadGraphType : ObjectGraphType<DataKeyDe
         Name = "DestroyDataKeyPayload";
         Description = "The destroyed data key; its row stays as a tombstone in state `destroyed`.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The destroyed key.").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("purpose").Description("Its purpose's label.").Resolve(c => c.Source.Purpose);
+        Field<NonNullGraphType<StringGraphType>>("purpose").Description("Its purpose's label.")
+            .DeprecationReason(LabelFieldDeprecation.UseInstead("keyPurpose"))
+            .Resolve(c => c.Source.Purpose);
+        Field<NonNullGraphType<DataKeyPurposeGraphType>>("keyPurpose").Description("What it protected.").Resolve(c => c.Source.Purpose);
     }
 }

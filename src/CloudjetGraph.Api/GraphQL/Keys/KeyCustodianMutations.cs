@@ -18,7 +18,7 @@ internal static class KeyCustodianMutations
 {
     public static void AddTo(ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<RotateMasterKeyPayloadGraphType>>("rotateMasterKey")
+        mutation.Field<RotateMasterKeyPayloadGraphType>("rotateMasterKey")
             .Granted()
             .Description("Key custodians: creates a ring key; when it is active now, re-wraps every data key under it at once. Only data key rows change. Recorded in keyOperations.")
             .Argument<RotateMasterKeyInputGraphType>("input", "When the new key becomes the default; now when omitted.")
@@ -37,12 +37,12 @@ internal static class KeyCustodianMutations
                 return new RotateMasterKeyPayload(staged.KeyId, staged.ActivationDate, rewrap);
             });
 
-        mutation.Field<NonNullGraphType<RewrapDataKeysPayloadGraphType>>("rewrapDataKeysUnderMasterKey")
+        mutation.Field<RewrapDataKeysPayloadGraphType>("rewrapDataKeysUnderMasterKey")
             .Granted()
             .Description("Key custodians: re-wraps every data key not yet under the ring's default key (after a pre-staged key's activation, or to finish a call that reported concurrent changes). Recorded in keyOperations.")
             .ResolveAsync(async context => await Rotation(context).RewrapDataKeysAsync(context.Actor(), context.CancellationToken));
 
-        mutation.Field<NonNullGraphType<RevokeMasterKeyPayloadGraphType>>("revokeMasterKey")
+        mutation.Field<RevokeMasterKeyPayloadGraphType>("revokeMasterKey")
             .Granted()
             .Description("Key custodians: revokes a ring key. KEY_IN_USE while data keys are under it, unless forced; KEY_NOT_FOUND for an unknown id. Recorded in keyOperations, refusals included.")
             .Argument<NonNullGraphType<RevokeMasterKeyInputGraphType>>("input", "The ring key.")
@@ -58,7 +58,7 @@ internal static class KeyCustodianMutations
                 return new RevokeMasterKeyPayload(id, stillUnder);
             });
 
-        mutation.Field<NonNullGraphType<RotateDataKeyPayloadGraphType>>("rotateDataKey")
+        mutation.Field<RotateDataKeyPayloadGraphType>("rotateDataKey")
             .Granted()
             .Description("Key custodians: makes a new data key of the purpose active; the old one stays decrypt-only and nothing under it is rewritten (then startKeyJob REWRAP or REINDEX moves it). Recorded in keyOperations.")
             .Argument<NonNullGraphType<RotateDataKeyInputGraphType>>("input", "The purpose.")
@@ -69,7 +69,7 @@ internal static class KeyCustodianMutations
                 return await context.RequestServices!.GetRequiredService<DataKeyRotation>().RotateAsync(actor, purpose, context.CancellationToken);
             });
 
-        mutation.Field<NonNullGraphType<DestroyDataKeyPayloadGraphType>>("destroyDataKey")
+        mutation.Field<DestroyDataKeyPayloadGraphType>("destroyDataKey")
             .Granted()
             .Description("Key custodians: destroys a data key scheduled with scheduleDataKeyDestruction, IRREVERSIBLY. KEY_TRANSITION_REFUSED unless scheduled; KEY_DESTRUCTION_TOO_EARLY before its waiting period ends; KEY_USED_WHILE_SCHEDULED after a recorded use since scheduling; KEY_IN_USE while the census counts anything under it or any stored value is unattributed; KEY_NOT_FOUND for an unknown id. No way past these guards. Recorded in keyOperations, refusals included.")
             .Argument<NonNullGraphType<DestroyDataKeyInputGraphType>>("input", "The data key.")
@@ -83,7 +83,7 @@ internal static class KeyCustodianMutations
                 return await context.RequestServices!.GetRequiredService<DataKeyDestruction>().DestroyAsync(actor, id, context.CancellationToken);
             });
 
-        mutation.Field<NonNullGraphType<StartKeyJobPayloadGraphType>>("startKeyJob")
+        mutation.Field<StartKeyJobPayloadGraphType>("startKeyJob")
             .Granted()
             .Description("Key custodians: starts a key job in the gateway's background and answers at once; follow it with keyJobs. KEY_JOB_RUNNING while another runner (the Cli or a gateway) holds the lease. Recorded in keyOperations when it ends, refusals included.")
             .Argument<NonNullGraphType<StartKeyJobInputGraphType>>("input", "The job, its scope and pace.")

@@ -14,7 +14,9 @@ internal sealed class KeyJobGraphType : ObjectGraphType<KeyJobStatus>
         Field<NonNullGraphType<StringGraphType>>("scope").Description("What it covers: `all`, `organization:{id}` or `profile:{id}`.").Resolve(c => c.Source.Scope);
         Field<NonNullGraphType<StringGraphType>>("state")
             .Description($"`{KeyJobStates.Running}` while a live lease holder runs it, `{KeyJobStates.Done}` when finished, otherwise `{KeyJobStates.Interrupted}` (stopped or its runner died; starting it again resumes).")
+            .DeprecationReason(LabelFieldDeprecation.UseInstead("status"))
             .Resolve(c => c.Source.State);
+        Field<NonNullGraphType<KeyJobStateGraphType>>("status").Description("Whether it runs, finished, or was interrupted (starting it again resumes).").Resolve(c => c.Source.State);
         Field<NonNullGraphType<LongGraphType>>("examined").Description("Rows looked at in this run.").Resolve(c => c.Source.Examined);
         Field<NonNullGraphType<LongGraphType>>("changed").Description("Rows changed.").Resolve(c => c.Source.Changed);
         Field<NonNullGraphType<LongGraphType>>("conflicts").Description("Rows left because a concurrent write changed them first; a new run retries them.").Resolve(c => c.Source.Conflicts);

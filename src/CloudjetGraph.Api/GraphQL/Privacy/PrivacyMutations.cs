@@ -19,14 +19,14 @@ internal static class PrivacyMutations
 {
     public static void AddTo(ObjectGraphType mutation, CloudjetRateLimiter limiter)
     {
-        mutation.Field<NonNullGraphType<ConsentGraphType>>("acceptPolicy")
+        mutation.Field<ConsentGraphType>("acceptPolicy")
             .Granted()
             .Description("Owners: accepts the policy version now in force (privacyPolicy.version; any other is VALIDATION). Accepting it again changes nothing. Recorded.")
             .Argument<NonNullGraphType<StringGraphType>>("version", "The version accepted; must be the current one.")
             .ResolveAsync(async context => await Service<PolicyAcceptance>(context).AcceptAsync(
                 context.Caller(), context.GetArgument<string>("version"), context.CancellationToken));
 
-        mutation.Field<NonNullGraphType<ErasurePayloadGraphType>>("deleteMyAccount")
+        mutation.Field<ErasurePayloadGraphType>("deleteMyAccount")
             .Granted()
             .Description("Owners: erases your account after you re-enter your password (AUTH_INVALID_CREDENTIALS otherwise, under the login rate limits). Your person key is shredded, so no copy or backup of your data can be read again; the email can sign up again. Every token of the account is then refused (AUTH_INVALID_TOKEN). Recorded without personal data.")
             .Argument<NonNullGraphType<StringGraphType>>("password", "Your password.")
@@ -36,7 +36,7 @@ internal static class PrivacyMutations
                 return await Service<ProfileErasure>(context).DeleteOwnAccountAsync(context.Caller(), context.GetArgument<string>("password"), context.CancellationToken);
             });
 
-        mutation.Field<NonNullGraphType<ErasurePayloadGraphType>>("withdrawConsent")
+        mutation.Field<ErasurePayloadGraphType>("withdrawConsent")
             .Granted()
             .Description("Owners: withdraws your consent to the policy, which erases your account exactly as deleteMyAccount does; the withdrawal stays in your consent history. The password is required when the account has one.")
             .Argument<StringGraphType>("password", "Your password; required when your account has one.")
@@ -46,7 +46,7 @@ internal static class PrivacyMutations
                 return await Service<ProfileErasure>(context).WithdrawConsentAsync(context.Caller(), context.GetArgument<string?>("password"), context.CancellationToken);
             });
 
-        mutation.Field<NonNullGraphType<ErasurePayloadGraphType>>("eraseProfile")
+        mutation.Field<ErasurePayloadGraphType>("eraseProfile")
             .Granted(new RecordedRefusal(PrivacyOperationNames.EraseProfile, context => ProfileErasure.ProfileTarget(context.GetArgument<string>("id")), IncludesAnonymous: false))
             .Description("Management, and support for its organizations: erases one profile on the customer's request, as deleteMyAccount does. requestReference is required (VALIDATION). NOT_FOUND for a profile that does not exist, is out of reach or was erased already. Recorded, refusals included.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The profile.")
@@ -54,7 +54,7 @@ internal static class PrivacyMutations
             .ResolveAsync(async context => await Service<ProfileErasure>(context).EraseProfileAsync(
                 context.Caller(), context.GetArgument<string>("id"), context.GetArgument<string?>("requestReference"), context.CancellationToken));
 
-        mutation.Field<NonNullGraphType<ErasurePayloadGraphType>>("eraseOrganization")
+        mutation.Field<ErasurePayloadGraphType>("eraseOrganization")
             .Granted(new RecordedRefusal(PrivacyOperationNames.EraseOrganization, context => ProfileErasure.OrganizationTarget(context.GetArgument<string>("id")), IncludesAnonymous: false))
             .Description("Management: erases every profile of a customer organization that cancelled the service, in batches, and its invitations; the organization's name stays. requestReference is required (VALIDATION). Running it again erases what is left. Recorded, refusals included.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The organization.")
