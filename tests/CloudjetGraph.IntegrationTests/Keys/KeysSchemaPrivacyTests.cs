@@ -68,7 +68,7 @@ public sealed class KeysSchemaPrivacyTests(CloudjetApplication app) : IClassFixt
         Assert.All(inputs, f => Assert.Contains(Named(f.Field.ResolvedType!).Name, AllowedInputScalars));
         var rootArguments = KeyRoots(schema).SelectMany(root => root.Field.Arguments ?? []).Select(a => (a.Name, Type: Named(a.ResolvedType!).Name));
         Assert.Equal(
-            [("after", "String"), ("first", "Int"), ("input", "DataKeyIdInput"), ("input", "DataKeyIdInput"), ("input", "DataKeyIdInput"), ("input", "DestroyDataKeyInput"), ("input", "RevokeMasterKeyInput"), ("input", "RotateDataKeyInput"), ("input", "RotateMasterKeyInput"), ("input", "ScheduleDataKeyDestructionInput"), ("input", "StartKeyJobInput")],
+            [("after", "String"), ("before", "String"), ("first", "Int"), ("input", "DataKeyIdInput"), ("input", "DataKeyIdInput"), ("input", "DataKeyIdInput"), ("input", "DestroyDataKeyInput"), ("input", "RevokeMasterKeyInput"), ("input", "RotateDataKeyInput"), ("input", "RotateMasterKeyInput"), ("input", "ScheduleDataKeyDestructionInput"), ("input", "StartKeyJobInput"), ("last", "Int")],
             rootArguments.Order());
     }
 

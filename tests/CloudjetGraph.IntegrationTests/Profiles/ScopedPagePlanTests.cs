@@ -63,6 +63,16 @@ public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, IT
     {
         var plans = await PlansOfPageAsync(new Caller(DefaultRole.Sales.AsRole(), "sales-demo", SalesOrganizations.ToHashSet()), new ProfileFilter(null, null), deep, backward: true);
 
+        // Near the start only a few rows of each organisation precede the cursor: PostgreSQL may
+        // fetch just those through the index and sort them, which is as cheap as a backward seek.
+        if (deep && app.Provider == DatabaseProvider.Postgres)
+        {
+            var plan = Assert.Single(plans);
+            Assert.Equal(SalesOrganizations.Length, plan.Count(line => line.Contains("Index Scan", StringComparison.Ordinal) && line.Contains("\"IX_Profiles_OrganizationId_Id\"", StringComparison.Ordinal)));
+            Assert.DoesNotContain(plan, line => line.Contains("Seq Scan", StringComparison.Ordinal));
+            return;
+        }
+
         AssertSeeksOnly(Assert.Single(plans), SalesOrganizations.Length);
     }
 
@@ -174,7 +184,10 @@ public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, IT
     private void AssertSeeksOnly(List<string> plan, int organizations)
     {
         const string Index = "IX_Profiles_OrganizationId_Id";
-        Assert.Equal(organizations, plan.Count(line => line.Contains(app.Provider == DatabaseProvider.Postgres ? $"Index Scan using \"{Index}\"" : $"USING INDEX {Index} (OrganizationId=?", StringComparison.Ordinal)));
+        // PostgreSQL reads a backward page with the same index, scanned backward.
+        Assert.Equal(organizations, plan.Count(line => app.Provider == DatabaseProvider.Postgres
+            ? line.Contains($"Index Scan using \"{Index}\"", StringComparison.Ordinal) || line.Contains($"Index Scan Backward using \"{Index}\"", StringComparison.Ordinal)
+            : line.Contains($"USING INDEX {Index} (OrganizationId=?", StringComparison.Ordinal)));
         AssertNoTableScan(plan);
         foreach (var seek in plan.Select((line, at) => (line, at)).Where(l => l.line.Contains(Index, StringComparison.Ordinal)))
         {

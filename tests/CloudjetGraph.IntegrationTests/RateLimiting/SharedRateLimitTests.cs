@@ -72,7 +72,7 @@ public sealed class SharedRateLimitTests
         var response = await app.Client().PostAsync(Login, new { email = DemoOwner, password = "demo-owner-2019" });
 
         Assert.Equal(["RATE_LIMITED"], response.Codes);
-        Assert.Null(response.Data);
+        Assert.Equal("""{"login":null}""", response.Data!.ToJsonString());
         Assert.NotNull(response.RetryAfter);
         Assert.Contains(app.Logs.Lines, line => line.Contains("[2301] The shared loginPerAddress counter could not count an attempt", StringComparison.Ordinal));
     }

@@ -366,6 +366,29 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("Profiles", (string)null);
                 });
 
+            modelBuilder.Entity("CloudjetGraph.Core.RateLimits.RateLimitCounter", b =>
+                {
+                    b.Property<string>("LimitName")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PartitionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LimitName", "PartitionHash");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RateLimitCounters", (string)null);
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntryProfile", b =>
                 {
                     b.HasOne("CloudjetGraph.Core.Audit.AuditEntry", null)

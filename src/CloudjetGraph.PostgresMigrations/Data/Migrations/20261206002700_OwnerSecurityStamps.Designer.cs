@@ -373,6 +373,29 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("Profiles", (string)null);
                 });
 
+            modelBuilder.Entity("CloudjetGraph.Core.RateLimits.RateLimitCounter", b =>
+                {
+                    b.Property<string>("LimitName")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("PartitionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("LimitName", "PartitionHash");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RateLimitCounters", (string)null);
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditEntryProfile", b =>
                 {
                     b.HasOne("CloudjetGraph.Core.Audit.AuditEntry", null)
