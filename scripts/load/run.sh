@@ -7,11 +7,14 @@
 #
 #   scripts/load/run.sh [--duration 10s] [--connections 32] [--threads 2] [--warmup 3s]
 #                       [--scenarios "floor support-profile ..."] [--out FILE] [--no-build]
-#                       [--provider sqlite|postgres|both] [--profiles N]
+#                       [--provider sqlite|postgres|both] [--profiles N] [--trace DIR]
 #
 # --provider postgres runs the gateway on a throwaway PostgreSQL server (.ci/postgres, durable
 # defaults, on disk) instead of SQLite files; both measures SQLite, then PostgreSQL, in one run,
 # and prints each scenario's PostgreSQL rate beside SQLite's.
+# --trace DIR samples the gateway's threads with dotnet-trace (the repository's local tool) for the
+# whole of each measured scenario, writes DIR/PROVIDER-SCENARIO.nettrace and prints the top frames
+# of each, exclusive and inclusive. Sampling slows the gateway: take rates from an untraced run.
 # --profiles N runs the data-size scenarios instead (datasize.sh): the same reads over N seeded
 # profiles and over the 200 demo profiles, in one run, side by side.
 #
@@ -28,7 +31,7 @@ source "$HERE/report.sh"
 source "$HERE/datasize.sh"
 source "$HERE/postgres.sh"
 
-DURATION=10s CONNECTIONS=32 THREADS=2 WARMUP=3s BUILD=1 PROFILES= PROVIDER=sqlite
+DURATION=10s CONNECTIONS=32 THREADS=2 WARMUP=3s BUILD=1 PROFILES= PROVIDER=sqlite TRACE_DIR=
 SCENARIOS="$SCENARIOS_ALL"
 OUT="${TMPDIR:-/tmp}/cloudjet-load-$(date -u +%Y%m%dT%H%M%SZ).json"
 while [[ $# -gt 0 ]]; do
@@ -42,7 +45,8 @@ while [[ $# -gt 0 ]]; do
     --no-build) BUILD=0; shift ;;
     --profiles) PROFILES=$2; shift 2 ;;
     --provider) PROVIDER=$2; shift 2 ;;
-    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --trace) TRACE_DIR=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
+    -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "load: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -89,6 +93,26 @@ measure() { # measure SCENARIO DURATION RESULT_FILE
     wrk -t "$THREADS" -c "$CONNECTIONS" -d "$2" --timeout 5s -s "$HERE/requests.lua" "$BASE_URL" >/dev/null
 }
 
+# measure, with the gateway's CPU sampled while wrk runs, then its top frames printed.
+measure_traced() { # measure_traced SCENARIO DURATION RESULT_FILE TRACE_FILE
+  local seconds
+  case $2 in
+    *s) seconds=${2%s} ;;
+    *m) seconds=$((${2%m} * 60)) ;;
+    *) seconds=$2 ;;
+  esac
+  (cd "$REPO" && dotnet dotnet-trace collect -p "$GATEWAY_PID" --profile dotnet-common,dotnet-sampled-thread-time -o "$4" \
+    --duration "$(printf '00:00:%02d:%02d' $((seconds / 60)) $((seconds % 60)))" >"$4.log" 2>&1) &
+  local tracer=$!
+  sleep 1 # the session attaches before the load starts; it ends about a second before wrk does
+  measure "$1" "$2" "$3"
+  wait "$tracer"
+  for kind in exclusive inclusive; do
+    echo "load: $(basename "$4" .nettrace), top frames ($kind)" >&2
+    (cd "$REPO" && dotnet dotnet-trace report "$4" topN -n 25 $([[ $kind == inclusive ]] && echo --inclusive)) >&2
+  done
+}
+
 if [[ -n $PROFILES ]]; then
   run_data_size "$PROFILES"
   exit 0
@@ -116,7 +140,11 @@ measure_provider() { # measure_provider PROVIDER
   for scenario in $SCENARIOS; do
     echo "load: $scenario on $1 for $DURATION" >&2
     trail_before=$(trail_rows "$1")
-    measure "$scenario" "$DURATION" "$DATA_DIR/$scenario.json"
+    if [[ -n $TRACE_DIR ]]; then
+      measure_traced "$scenario" "$DURATION" "$DATA_DIR/$scenario.json" "$TRACE_DIR/$1-$scenario.nettrace"
+    else
+      measure "$scenario" "$DURATION" "$DATA_DIR/$scenario.json"
+    fi
     trail_after=$(trail_rows "$1")
     jq -c --arg scenario "$scenario" --arg provider "$1" --argjson before "$trail_before" --argjson after "$trail_after" \
       '{scenario: $scenario, provider: $provider} + . + {trailRowsPer1000: ((($after - $before) / .requests * 1000 * 10 | round) / 10)}' \
@@ -126,6 +154,9 @@ measure_provider() { # measure_provider PROVIDER
   stop_postgres
 }
 
+if [[ -n $TRACE_DIR ]]; then
+  (cd "$REPO" && dotnet tool restore >/dev/null)
+fi
 LOAD_AT_START=$(uptime | sed 's/.*load average: //')
 : >"$BASE_DIR/results.jsonl"
 for provider in $PROVIDERS; do

@@ -30,8 +30,10 @@ internal static class DataServiceCollectionExtensions
                 $"{DatabaseOptions.SectionName}:Provider {DatabaseProvider.Postgres} needs ConnectionStrings:{ConnectionStringName}.")
             .ValidateOnStart();
 
-        // Read when the context is built, so hosts and tests may still change configuration before that.
-        services.AddDbContext<CloudjetDbContext>((provider, options) =>
+        // Read when the first context is built, so hosts and tests may still change configuration
+        // before that. Pooled: a request's first query would otherwise build the options and the
+        // context's services again, which under load cost as much as the query itself.
+        services.AddDbContextPool<CloudjetDbContext>((provider, options) =>
             DatabaseEngines.For(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider)
                 .Use(options, provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName) ?? DefaultConnectionString));
         return services;
