@@ -13,8 +13,8 @@
 # defaults, on disk) instead of SQLite files; both measures SQLite, then PostgreSQL, in one run,
 # and prints each scenario's PostgreSQL rate beside SQLite's.
 # --trace DIR samples the gateway's threads with dotnet-trace (the repository's local tool) for the
-# whole of each measured scenario, writes DIR/PROVIDER-SCENARIO.nettrace and prints the top frames
-# of each, exclusive and inclusive. Sampling slows the gateway: take rates from an untraced run.
+# whole of each measured scenario, writes DIR/PROVIDER-SCENARIO.nettrace and prints where the busy
+# threads spent their time (busy-frames.py). Sampling slows the gateway: take rates from an untraced run.
 # --profiles N runs the data-size scenarios instead (datasize.sh): the same reads over N seeded
 # profiles and over the 200 demo profiles, in one run, side by side.
 #
@@ -63,7 +63,7 @@ if [[ -n $PROFILES && $PROVIDER != sqlite ]]; then
   echo "load: --profiles runs on SQLite only: the seeder writes SQLite files" >&2
   exit 2
 fi
-for tool in wrk jq curl sqlite3 dotnet; do
+for tool in wrk jq curl sqlite3 dotnet $([[ -n $TRACE_DIR ]] && echo python3); do
   command -v "$tool" >/dev/null || { echo "load: $tool is missing (Debian: apt-get install wrk jq curl sqlite3)" >&2; exit 2; }
 done
 
@@ -107,10 +107,9 @@ measure_traced() { # measure_traced SCENARIO DURATION RESULT_FILE TRACE_FILE
   sleep 1 # the session attaches before the load starts; it ends about a second before wrk does
   measure "$1" "$2" "$3"
   wait "$tracer"
-  for kind in exclusive inclusive; do
-    echo "load: $(basename "$4" .nettrace), top frames ($kind)" >&2
-    (cd "$REPO" && dotnet dotnet-trace report "$4" topN -n 25 $([[ $kind == inclusive ]] && echo --inclusive)) >&2
-  done
+  (cd "$REPO" && dotnet dotnet-trace convert "$4" --format Speedscope -o "${4%.nettrace}" >/dev/null)
+  echo "load: $(basename "$4" .nettrace), busy time by frame" >&2
+  python3 "$HERE/busy-frames.py" "${4%.nettrace}.speedscope.json" 30 >&2
 }
 
 if [[ -n $PROFILES ]]; then

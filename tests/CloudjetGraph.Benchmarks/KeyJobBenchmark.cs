@@ -15,7 +15,7 @@ using Microsoft.Extensions.Hosting;
 namespace CloudjetGraph.Benchmarks;
 
 /// <summary>
-/// <c>key-jobs --job rewrap|rekey --profiles N</c>: one key job over N seeded profiles, timed, in
+/// <c>key-jobs --job rewrap|rekey --profiles N [--batch B]</c>: one key job over N seeded profiles, timed, in
 /// a process of its own.
 /// <para>
 /// Why a console verb and not a BenchmarkDotNet job: a 1M-row job is one run of minutes, so there
@@ -33,7 +33,7 @@ public static class KeyJobBenchmark
     private const int Sample = 50;
     private const int PasswordSample = 3;
 
-    public static async Task<int> RunAsync(string job, int profiles)
+    public static async Task<int> RunAsync(string job, int profiles, int batchSize)
     {
         var cache = KeyJobBenchFolder.SeedCache(profiles);
         if (!cache.IsSeeded && await BenchProcess.RunSelfAsync(Verb, "seed", "--profiles", profiles.ToString(CultureInfo.InvariantCulture)) != 0)
@@ -45,9 +45,9 @@ public static class KeyJobBenchmark
         var folder = cache.CopyTo(Path.Combine(Path.GetTempPath(), "cloudjet-key-jobs-bench", $"run-{job}-{profiles}"));
         try
         {
-            var result = await MeasureAsync(folder, job);
+            var result = await MeasureAsync(folder, job, batchSize);
             await VerifyAsync(folder, job, profiles, result.NewWrappingKeyId);
-            Console.WriteLine(result.Describe(job, profiles));
+            Console.WriteLine(result.Describe(job, profiles, batchSize));
             return 0;
         }
         finally
@@ -65,7 +65,7 @@ public static class KeyJobBenchmark
         return 0;
     }
 
-    private static async Task<KeyJobMeasurement> MeasureAsync(KeyJobBenchFolder folder, string job)
+    private static async Task<KeyJobMeasurement> MeasureAsync(KeyJobBenchFolder folder, string job, int batchSize)
     {
         using var host = folder.BuildHost();
         await using var scope = host.Services.CreateAsyncScope();
@@ -74,8 +74,8 @@ public static class KeyJobBenchmark
         await services.GetRequiredService<KeyJobPreparation>().PrepareAsync(CancellationToken.None);
         var runner = services.GetRequiredService<KeyJobRunner>();
 
-        // The Cli's own request: default batch size, no rate cap.
-        var request = new KeyJobRequest(job, job == KeyJobKinds.Rewrap ? "all" : RekeyScope.All.Name);
+        // The Cli's own request, no rate cap.
+        var request = new KeyJobRequest(job, job == KeyJobKinds.Rewrap ? "all" : RekeyScope.All.Name) { BatchSize = batchSize };
         Func<DateTimeOffset, IKeyJobStep> createStep = job == KeyJobKinds.Rewrap
             ? _ => services.GetRequiredService<PersonKeyRewrapStep>()
             : startedAt => ActivatorUtilities.CreateInstance<ProfileRekeyStep>(services, RekeyScope.All, startedAt);

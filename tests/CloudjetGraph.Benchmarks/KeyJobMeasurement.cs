@@ -17,7 +17,7 @@ public sealed record KeyJobMeasurement(long Examined, long Changed, TimeSpan Ela
     private const double MiB = 1024 * 1024;
 
     /// <summary>One Markdown table row: job, profiles, rows, seconds, rows/s, peak working set, heap high-water, allocated, load.</summary>
-    public string Describe(string job, int profiles) => string.Create(
+    public string Describe(string job, int profiles, int batchSize) => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {job} | {profiles:N0} | {Examined:N0} ({Changed:N0} changed) | {Elapsed.TotalSeconds:F1} | {Examined / Elapsed.TotalSeconds:N0} | {PeakWorkingSet / MiB:N0} | {HeapHighWater / MiB:N0} | {Allocated / MiB:N0} | {LoadBefore} / {LoadAfter} |");
+        $"| {job} | {profiles:N0} | {batchSize:N0} | {Examined:N0} ({Changed:N0} changed) | {Elapsed.TotalSeconds:F1} | {Examined / Elapsed.TotalSeconds:N0} | {PeakWorkingSet / MiB:N0} | {HeapHighWater / MiB:N0} | {Allocated / MiB:N0} | {LoadBefore} / {LoadAfter} |");
 }

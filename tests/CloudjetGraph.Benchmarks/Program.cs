@@ -10,8 +10,9 @@ if (args is [KeyJobBenchmark.Verb, ..])
     var profiles = new Option<int>("--profiles") { Description = "Profiles to seed besides the 200 demo ones.", DefaultValueFactory = _ => 100_000 };
     var job = new Option<string>("--job") { Description = "rewrap or rekey.", Required = true };
     job.AcceptOnlyFromAmong(KeyJobKinds.Rewrap, KeyJobKinds.Rekey);
-    var run = new Command(KeyJobBenchmark.Verb, "Time keys rewrap or keys rekey --all over seeded profiles (seeding once per size, cached in the temp folder).") { job, profiles };
-    run.SetAction(parseResult => KeyJobBenchmark.RunAsync(parseResult.GetRequiredValue(job), parseResult.GetValue(profiles)));
+    var batch = new Option<int>("--batch") { Description = $"Rows per batch, as the Cli's --batch. Default {KeyJobRequest.DefaultBatchSize}.", DefaultValueFactory = _ => KeyJobRequest.DefaultBatchSize };
+    var run = new Command(KeyJobBenchmark.Verb, "Time keys rewrap or keys rekey --all over seeded profiles (seeding once per size, cached in the temp folder).") { job, profiles, batch };
+    run.SetAction(parseResult => KeyJobBenchmark.RunAsync(parseResult.GetRequiredValue(job), parseResult.GetValue(profiles), parseResult.GetValue(batch)));
     var seed = new Command("seed", "Seed the cached folder of one size (run by key-jobs in a child process).") { profiles };
     seed.SetAction(parseResult => KeyJobBenchmark.SeedAsync(parseResult.GetValue(profiles)));
     run.Subcommands.Add(seed);

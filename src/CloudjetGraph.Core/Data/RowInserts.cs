@@ -1,4 +1,7 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text;
+using CloudjetGraph.Core.Data.Engines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -7,56 +10,90 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace CloudjetGraph.Core.Data;
 
 /// <summary>
-/// Writes new rows with multi-row <c>INSERT</c> statements on the context's current transaction
+/// Writes new rows with prepared <c>INSERT</c> statements on the context's current transaction
 /// rather than through EF Core's change tracker: a 50-profile page is one audit entry and 50
 /// profile rows, and a rekey batch inserts 500 person keys, and tracking them cost more CPU than the
-/// rest of the commit. Table and column names, types and value converters come from the EF model,
-/// so each row is stored exactly as EF Core would store it, on either provider.
+/// rest of the commit. Rows per statement are the engine's (<see cref="IDatabaseEngine.RowsPerInsert"/>):
+/// one statement for every full chunk, prepared once, and one for the rest. Table, columns, types
+/// and value converters come from the EF model (<see cref="ModelParameters"/>).
 /// </summary>
 internal static class RowInserts
 {
-    // Rows per statement: with at most 10 columns, far below SQLite's 32 766 and PostgreSQL's 65 535 parameters.
-    private const int RowsPerStatement = 200;
-
     /// <summary>Inserts <paramref name="rows"/>, every mapped column, inside the context's current transaction.</summary>
     /// <exception cref="InvalidOperationException">No transaction is open.</exception>
     public static async Task InsertAsync<TRow>(DbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
         where TRow : class
     {
         var current = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Rows are inserted only inside the caller's transaction.");
-        var entityType = db.Model.FindEntityType(typeof(TRow))!;
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var columns = entityType.GetProperties().ToList();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var connection = db.Database.GetDbConnection();
-        var transaction = current.GetDbTransaction();
-        var head = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
-            .AppendJoin(", ", columns.Select(column => sql.DelimitIdentifier(column.GetColumnName(table)!))).Append(") VALUES ").ToString();
-
-        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        if (rows.Count == 0)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var text = new StringBuilder(head);
-            for (var row = 0; row < chunk.Length; row++)
+            return;
+        }
+
+        var entityType = db.Model.FindEntityType(typeof(TRow))!;
+        var columns = entityType.GetProperties().ToList();
+        var rowsPerStatement = db.Database.Engine().RowsPerInsert;
+        var fullChunks = rows.Count / rowsPerStatement;
+        if (fullChunks > 0)
+        {
+            await using var statement = await PrepareAsync(db, current, entityType, columns, rowsPerStatement, cancellationToken);
+            for (var chunk = 0; chunk < fullChunks; chunk++)
             {
-                text.Append(row == 0 ? "(" : ", (");
-                for (var index = 0; index < columns.Count; index++)
-                {
-                    var column = columns[index];
-                    var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"p{row}_{index}");
-                    text.Append(index == 0 ? string.Empty : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+                await statement.RunAsync(rows, chunk * rowsPerStatement, cancellationToken);
+            }
+        }
 
-                    // The mapping applies the property's value converter, as EF Core's own commands do.
-                    command.Parameters.Add(column.GetRelationalTypeMapping().CreateParameter(
-                        command, sql.GenerateParameterName(name), column.GetGetter().GetClrValue(chunk[row]), column.IsNullable));
-                }
+        if (rows.Count % rowsPerStatement is var rest and > 0)
+        {
+            await using var statement = await PrepareAsync(db, current, entityType, columns, rest, cancellationToken);
+            await statement.RunAsync(rows, fullChunks * rowsPerStatement, cancellationToken);
+        }
+    }
 
-                text.Append(')');
+    private static async Task<Statement> PrepareAsync(
+        DbContext db, IDbContextTransaction current, IEntityType entityType, List<IProperty> columns, int rowCount, CancellationToken cancellationToken)
+    {
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = current.GetDbTransaction();
+        var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
+            .AppendJoin(", ", columns.Select(column => sql.DelimitIdentifier(column.GetColumnName(table)!))).Append(") VALUES ");
+        var parameters = new DbParameter[rowCount, columns.Count];
+        for (var row = 0; row < rowCount; row++)
+        {
+            text.Append(row == 0 ? "(" : ", (");
+            for (var index = 0; index < columns.Count; index++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"p{row}_{index}");
+                text.Append(index == 0 ? string.Empty : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+                parameters[row, index] = ModelParameters.Add(command, columns[index], sql.GenerateParameterName(name));
             }
 
-            command.CommandText = text.ToString();
+            text.Append(')');
+        }
+
+        command.CommandText = text.ToString();
+        await command.PrepareAsync(cancellationToken);
+        return new Statement(command, columns, parameters);
+    }
+
+    private sealed class Statement(DbCommand command, List<IProperty> columns, DbParameter[,] parameters) : IAsyncDisposable
+    {
+        public async Task RunAsync<TRow>(IReadOnlyList<TRow> rows, int first, CancellationToken cancellationToken)
+            where TRow : class
+        {
+            for (var row = 0; row < parameters.GetLength(0); row++)
+            {
+                for (var index = 0; index < columns.Count; index++)
+                {
+                    ModelParameters.Set(parameters[row, index], columns[index], rows[first + row]);
+                }
+            }
+
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        public ValueTask DisposeAsync() => command.DisposeAsync();
     }
 }

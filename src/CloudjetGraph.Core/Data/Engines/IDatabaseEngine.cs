@@ -40,6 +40,12 @@ internal interface IDatabaseEngine
     /// </summary>
     Task<bool> FlushErasureAsync(DatabaseFacade database, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Rows per <c>INSERT</c> statement when many rows are written (<see cref="RowInserts"/>); the
+    /// statement is prepared once and run again for every full chunk.
+    /// </summary>
+    int RowsPerInsert { get; }
+
     /// <summary>Names the database for messages and logs: never a password or the rest of the connection string.</summary>
     string Describe(string? connectionString);
 }

@@ -70,6 +70,14 @@ internal sealed class SqliteEngine : IDatabaseEngine
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// One: the database is in process, so fewer statements save no round trips, and Microsoft.Data.Sqlite
+    /// binds each parameter by name with a search through the statement's parameters, so a statement
+    /// of many rows costs the square of its parameters to bind. A one-row statement prepared once is cheapest.
+    /// </remarks>
+    public int RowsPerInsert => 1;
+
+    /// <inheritdoc />
     /// <remarks>Nothing to add: Microsoft.Data.Sqlite begins every transaction <c>IMMEDIATE</c>, taking the file's write lock first.</remarks>
     public Task LockAuditTrailAsync(DatabaseFacade database, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -91,6 +91,9 @@ internal sealed partial class ProfileRekeyStep(
 
         // Profiles this run already moved keep their key; the rest get the key a killed run made, or a new one.
         var targets = new Dictionary<Guid, WrappedPersonKey>();
+
+        // The version at which every value of a profile is under its target: found so, or written so by (2).
+        var settledAt = new Dictionary<Guid, long>();
         using var targetKeys = new BatchPersonKeys();
         var toMove = new List<Profile>();
         var newRows = new List<WrappedPersonKey>();
@@ -107,6 +110,7 @@ internal sealed partial class ProfileRekeyStep(
             if (madeByRun is not null && AllValuesUnder(profile, madeByRun.Id))
             {
                 targets[profile.Id] = madeByRun;
+                settledAt[profile.Id] = profile.Version;
                 continue;
             }
 
@@ -136,7 +140,7 @@ internal sealed partial class ProfileRekeyStep(
         var conflicts = 0;
         for (var attempt = 1; toMove.Count > 0; attempt++)
         {
-            var (done, changedConcurrently) = await MoveAsync(toMove, keyRows, targets, targetKeys, cancellationToken);
+            var (done, changedConcurrently) = await MoveAsync(toMove, keyRows, targets, targetKeys, settledAt, cancellationToken);
             moved += done;
             if (attempt == Attempts || changedConcurrently.Count == 0)
             {
@@ -149,10 +153,12 @@ internal sealed partial class ProfileRekeyStep(
             toMove = await db.Profiles.AsNoTracking().Where(p => retry.Contains(p.Id)).ToListAsync(cancellationToken);
         }
 
-        // (3) Only keys that no stored value names any more: a profile left in conflict keeps both.
+        // (3) Only keys that no stored value names any more. A profile still at the version whose
+        // values were all under its target is settled: every writer bumps the version, so one
+        // edited since, or left in conflict, keeps both keys. Versions only: the batch is not read again.
         var keep = targets.Values.Select(k => k.Id).ToList();
-        var settled = (await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken))
-            .Where(p => targets.TryGetValue(p.Id, out var target) && AllValuesUnder(p, target.Id))
+        var settled = (await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Version }).ToListAsync(cancellationToken))
+            .Where(p => settledAt.TryGetValue(p.Id, out var version) && version == p.Version)
             .Select(p => p.Id)
             .ToList();
         var (_, flushed) = await SecureErasure.RunAsync(
@@ -194,6 +200,7 @@ internal sealed partial class ProfileRekeyStep(
         Dictionary<Guid, List<WrappedPersonKey>> keyRows,
         Dictionary<Guid, WrappedPersonKey> targets,
         BatchPersonKeys targetKeys,
+        Dictionary<Guid, long> settledAt,
         CancellationToken cancellationToken)
     {
         var moved = 0;
@@ -210,6 +217,7 @@ internal sealed partial class ProfileRekeyStep(
 
             if (await write.TryWriteAsync(profile, cancellationToken))
             {
+                settledAt[profile.Id] = profile.Version + 1;
                 moved++;
             }
             else

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CloudjetGraph.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -82,17 +83,9 @@ internal sealed class VersionedRowWrite<TEntity> : IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _command.DisposeAsync();
 
-    private static (IProperty Property, DbParameter Parameter) Parameter(DbCommand command, IProperty property, string name)
-    {
-        var parameter = property.GetRelationalTypeMapping().CreateParameter(command, name, null, property.IsNullable);
-        command.Parameters.Add(parameter);
-        return (property, parameter);
-    }
+    private static (IProperty Property, DbParameter Parameter) Parameter(DbCommand command, IProperty property, string name) =>
+        (property, ModelParameters.Add(command, property, name));
 
-    // As the provider stores it: the property's value converter applied, as EF Core's own commands do.
-    private static void SetValue((IProperty Property, DbParameter Parameter) column, TEntity row)
-    {
-        var value = column.Property.GetGetter().GetClrValue(row);
-        column.Parameter.Value = (value is null ? null : column.Property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
-    }
+    private static void SetValue((IProperty Property, DbParameter Parameter) column, TEntity row) =>
+        ModelParameters.Set(column.Parameter, column.Property, row);
 }
