@@ -26,7 +26,7 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
     public ProfileGraphType(FieldMatrix matrix, PersonalRecordCap cap)
     {
         Name = "Profile";
-        Description = "One account of a person at a customer organization. Personal fields are null, with an error at their path, for roles the field matrix does not grant, and beyond the caller's per-minute cap of personal records (RATE_LIMITED).";
+        Description = "One account of a person at a customer organization. Personal fields are null, with an error at their path, for roles the field matrix does not grant, beyond the caller's per-minute cap of personal records (RATE_LIMITED), and for staff while the person's processing is restricted (PROCESSING_RESTRICTED).";
         Interface<NodeGraphType>();
 
         Plain<NonNullGraphType<IdGraphType>>(matrix, ProfileField.Id, "Stable identifier.", p => p.Id);
