@@ -117,7 +117,9 @@ public sealed class ProcessingRestrictions(CloudjetDbContext db, ProfileVisibili
                 : "Processing was not restricted; nothing changed.");
         }
 
-        var now = time.GetUtcNow();
+        // Whole microseconds, which PostgreSQL keeps: the time returned now is the time read later.
+        var clock = time.GetUtcNow();
+        var now = clock.AddTicks(-(clock.Ticks % TimeSpan.TicksPerMicrosecond));
         var liftedReason = profile.RestrictionReason;
         profile.RestrictedAt = restrict ? profile.RestrictedAt ?? now : null;
         profile.RestrictionReason = reason;
