@@ -38,7 +38,7 @@ export default [
           suffixes: ['Connection', 'Edge', 'Payload'],
           types: [
             'AccessLogEntry', 'BreachProfile', 'BreachReader', 'Consent', 'DataKeyCensus', 'KeyInventory',
-            'KeyJob', 'MasterKeyCensus', 'PageInfo', 'PrivacyPolicy', 'UnattributedValues', 'VersionCount',
+            'KeyJob', 'MasterKeyCensus', 'PageInfo', 'PrivacyPolicy', 'ProcessingRestriction', 'UnattributedValues', 'VersionCount',
           ],
         },
       }],

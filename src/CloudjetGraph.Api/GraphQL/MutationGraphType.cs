@@ -14,13 +14,14 @@ internal sealed class MutationGraphType : ObjectGraphType
     public MutationGraphType(CloudjetRateLimiter limiter, BlindIndex blindIndex)
     {
         Name = "Mutation";
-        Description = "Onboard customers, sign up by invitation, log in, edit and export your own profile; accept the policy, withdraw consent or erase an account; for staff, correct a profile on request and export one for an authority; for key custodians, rotate and revoke keys.";
+        Description = "Onboard customers, sign up by invitation, log in, edit and export your own profile; accept the policy, restrict processing, withdraw consent or erase an account; for staff, correct a profile on request and export one for an authority; for key custodians, rotate and revoke keys.";
         AccountMutations.AddTo(this, limiter, blindIndex);
         OnboardingMutations.AddTo(this);
         ProfileMutations.AddTo(this);
         PasswordMutations.AddTo(this, limiter);
         PrivacyRightsMutations.AddTo(this);
         PrivacyMutations.AddTo(this, limiter);
+        RestrictionMutations.AddTo(this);
         KeyCustodianMutations.AddTo(this);
         DataKeyStateMutations.AddTo(this);
     }

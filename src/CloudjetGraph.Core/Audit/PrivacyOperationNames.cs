@@ -1,7 +1,7 @@
 namespace CloudjetGraph.Core.Audit;
 
 /// <summary>
-/// The recorded names of privacy operations (the rights of POLICY.md §4, §5, §7 and the breach
+/// The recorded names of privacy operations (the rights of POLICY.md §4, §5, §7, restriction and the breach
 /// report of §6). Auditors and scripts match on them and the audit trail chains them, so each is a
 /// fixed string pinned by a test, never derived from a C# identifier that a rename would change.
 /// </summary>
@@ -30,6 +30,18 @@ public static class PrivacyOperationNames
 
     /// <summary>Management disclosed a profile to an authority on a recorded legal basis (GraphQL <c>exportProfileForAuthority</c>).</summary>
     public const string ExportForAuthority = "privacy.export-for-authority";
+
+    /// <summary>An owner restricted the processing of their data (GraphQL <c>restrictProcessing</c>).</summary>
+    public const string RestrictProcessing = "privacy.restrict-processing";
+
+    /// <summary>An owner lifted the restriction they placed (GraphQL <c>liftRestriction</c>).</summary>
+    public const string LiftRestriction = "privacy.lift-restriction";
+
+    /// <summary>Staff restricted the processing of a profile on a recorded request (GraphQL <c>restrictProfile</c>).</summary>
+    public const string RestrictProfile = "privacy.restrict-profile";
+
+    /// <summary>Staff lifted a profile's restriction on a recorded request (GraphQL <c>liftProfileRestriction</c>).</summary>
+    public const string LiftProfileRestriction = "privacy.lift-profile-restriction";
 
     /// <summary>A breach scope report was produced (Cli <c>audit report</c>, GraphQL <c>breachReport</c>).</summary>
     public const string BreachReport = "privacy.breach-report";

@@ -11,6 +11,7 @@ public static class AccessOperations
     public static IReadOnlySet<string> OwnProfile { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "updateMyProfile", "changeMyPassword", "exportMyData", "acceptPolicy", "deleteMyAccount", "withdrawConsent",
+        "restrictProcessing", "liftRestriction",
     };
 
     /// <summary>Every operation that needs a grant.</summary>
@@ -20,6 +21,7 @@ public static class AccessOperations
         "keys", "keyJobs", "keyOperations",
         "createOrganization", "createInvitation",
         "correctProfile", "exportProfileForAuthority", "eraseProfile", "eraseOrganization",
+        "restrictProfile", "liftProfileRestriction",
         "rotateMasterKey", "rewrapDataKeysUnderMasterKey", "revokeMasterKey", "rotateDataKey", "destroyDataKey", "startKeyJob",
         "disableDataKey", "enableDataKey", "scheduleDataKeyDestruction", "cancelDataKeyDestruction",
     };

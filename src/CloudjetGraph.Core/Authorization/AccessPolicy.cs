@@ -38,7 +38,10 @@ public sealed class AccessPolicy(FieldMatrix matrix, OperationGrants operations)
     }
 
     /// <summary>Who may read a profile's access log (which staff read it): its owner, and nobody else.</summary>
-    public static AccessDecision AccessLog(Caller caller, Guid profileId)
+    public static AccessDecision AccessLog(Caller caller, Guid profileId) => OwnerOnly(caller, profileId);
+
+    /// <summary>Who may read what only concerns the person (their access log, their restriction of processing): the profile's owner, and nobody else.</summary>
+    public static AccessDecision OwnerOnly(Caller caller, Guid profileId)
     {
         ArgumentNullException.ThrowIfNull(caller);
         return caller.OwnProfileId == profileId ? new AccessDecision(FieldAccess.Read, null) : Denied(caller);

@@ -28,6 +28,13 @@ public static class ErrorCodes
     /// <summary>Explicit consent to the current policy version is missing.</summary>
     public const string ConsentRequired = "CONSENT_REQUIRED";
 
+    /// <summary>
+    /// The person restricted the processing of their data (or staff did on their request): a staff
+    /// read of a personal field of that profile is null with this code at its path, and nothing of
+    /// the profile is decrypted. Ids and non-personal fields still resolve.
+    /// </summary>
+    public const string ProcessingRestricted = "PROCESSING_RESTRICTED";
+
     /// <summary>The change collides with existing data or a concurrent edit.</summary>
     public const string Conflict = "CONFLICT";
 

@@ -35,9 +35,11 @@ public sealed class AuthorityExport(ProfileDirectory directory, ProfileDocument 
             async ct =>
             {
                 var basis = LegalBasis.Check(legalBasis);
-                var profile = (id is { } known ? await directory.FindAsync(caller, known, ct) : null)
+                var profile = (id is { } known ? await directory.FindAsync(caller, known, ct, ground: ReleaseGround.LegalObligation) : null)
                     ?? throw new DomainException(ErrorCodes.NotFound, "The profile does not exist.");
-                var released = document.Release(caller, profile);
+
+                // A legal obligation: a restriction of processing does not stop the disclosure.
+                var released = document.Release(caller, profile, ReleaseGround.LegalObligation);
                 var export = new JsonObject { ["exportedAt"] = time.GetUtcNow(), ["legalBasis"] = basis, ["profile"] = released.Document };
                 return (Text: ProfileDocument.Write(export), released.Fields, Basis: basis);
             },

@@ -12,5 +12,7 @@ internal sealed class ConsentEventConfiguration : IEntityTypeConfiguration<Conse
         consent.HasIndex(e => e.ProfileId);
         consent.Property(e => e.Kind).HasMaxLength(16);
         consent.Property(e => e.PolicyVersion).HasMaxLength(32);
+        consent.Property(e => e.RestrictionReason).HasMaxLength(32);
+        consent.Property(e => e.By).HasMaxLength(16);
     }
 }

@@ -8,4 +8,10 @@ internal static class ConsentEventKinds
 
     /// <summary>The person withdrew consent (<c>withdrawConsent</c>), which erased their account.</summary>
     public const string Withdrawn = "withdrawn";
+
+    /// <summary>Processing of the person's data was restricted (<c>restrictProcessing</c>, <c>restrictProfile</c>).</summary>
+    public const string Restricted = "restricted";
+
+    /// <summary>The restriction was lifted (<c>liftRestriction</c>, <c>liftProfileRestriction</c>).</summary>
+    public const string Unrestricted = "unrestricted";
 }

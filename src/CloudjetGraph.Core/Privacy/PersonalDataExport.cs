@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 
 namespace CloudjetGraph.Core.Privacy;
@@ -9,7 +10,7 @@ namespace CloudjetGraph.Core.Privacy;
 /// <summary>
 /// The owner's copy of their data (POLICY.md §7, access and portability): one JSON document with
 /// every field of their profile they may read, their organisation, consent record and times, their
-/// whole consent history and every staff read of their profile (the access log, by role).
+/// processing restriction, whole consent history and every staff read of their profile (the access log, by role).
 /// Recorded as <see cref="PrivacyOperationNames.ExportMyData"/> with the field names, never the values.
 /// </summary>
 public sealed class PersonalDataExport(
@@ -42,6 +43,7 @@ public sealed class PersonalDataExport(
                 {
                     ["exportedAt"] = time.GetUtcNow(),
                     ["profile"] = released.Document,
+                    ["processingRestriction"] = RestrictionOf(profile),
                     ["consentHistory"] = ConsentHistoryOf(await consentHistory.ReadAsync(profile.Id, ct)),
                     ["accessLog"] = AccessLogOf(await accessLog.ReadAllAsync(profile.Id, ct)),
                 };
@@ -52,8 +54,14 @@ public sealed class PersonalDataExport(
         return result.Text;
     }
 
+    private static JsonObject? RestrictionOf(Profile profile) =>
+        profile.RestrictedAt is { } since ? new JsonObject { ["since"] = since, ["reason"] = profile.RestrictionReason, ["placedBy"] = profile.RestrictedBy } : null;
+
+    // A restriction's events carry its reason and who placed or lifted it; the others have neither.
     private static JsonArray ConsentHistoryOf(IEnumerable<ConsentEvent> events) =>
-        [.. events.Select(e => new JsonObject { ["kind"] = e.Kind, ["policyVersion"] = e.PolicyVersion, ["at"] = e.At })];
+        [.. events.Select(e => e.RestrictionReason is null
+            ? new JsonObject { ["kind"] = e.Kind, ["policyVersion"] = e.PolicyVersion, ["at"] = e.At }
+            : new JsonObject { ["kind"] = e.Kind, ["policyVersion"] = e.PolicyVersion, ["at"] = e.At, ["reason"] = e.RestrictionReason, ["by"] = e.By })];
 
     private static JsonArray AccessLogOf(IEnumerable<AccessLogEntry> reads) =>
         [.. reads.Select(r => new JsonObject { ["at"] = r.At, ["role"] = r.Role, ["operation"] = r.Operation, ["fields"] = new JsonArray([.. r.Fields.Select(f => JsonValue.Create(f))]) })];

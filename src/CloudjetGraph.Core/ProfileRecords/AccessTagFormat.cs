@@ -51,6 +51,16 @@ internal static class AccessTagFormat
         Field(buffer, "consentAcceptedAt", Microseconds(profile.ConsentAcceptedAt));
         Field(buffer, "consentPolicyVersion", Encoding.UTF8.GetBytes(profile.ConsentPolicyVersion));
         Field(buffer, "consentWithdrawnAt", profile.ConsentWithdrawnAt is { } withdrawnAt ? Microseconds(withdrawnAt) : null);
+
+        // A restriction decides what staff may read, so it is covered too; an unrestricted row
+        // encodes as it did before restrictions existed, so the tags stamped then stay valid.
+        if (profile.RestrictedAt is { } restrictedAt)
+        {
+            Field(buffer, "restrictedAt", Microseconds(restrictedAt));
+            Field(buffer, "restrictionReason", profile.RestrictionReason is { } reason ? Encoding.UTF8.GetBytes(reason) : null);
+            Field(buffer, "restrictedBy", profile.RestrictedBy is { } by ? Encoding.UTF8.GetBytes(by) : null);
+        }
+
         return buffer.WrittenSpan.ToArray();
     }
 

@@ -57,6 +57,18 @@ public sealed class Profile
     /// <summary>When the person withdrew consent, if they did.</summary>
     public DateTimeOffset? ConsentWithdrawnAt { get; set; }
 
+    /// <summary>
+    /// Since when processing is restricted (the person's right to restriction); null when it is not.
+    /// While set, staff get none of the personal fields and nothing of the profile is decrypted for them.
+    /// </summary>
+    public DateTimeOffset? RestrictedAt { get; set; }
+
+    /// <summary>Why processing is restricted, one of <see cref="Privacy.RestrictionReasons"/>; null when it is not.</summary>
+    public string? RestrictionReason { get; set; }
+
+    /// <summary>Who restricted it, one of <see cref="Privacy.RestrictionPlacers"/>; null when it is not restricted.</summary>
+    public string? RestrictedBy { get; set; }
+
     /// <summary>Creation time.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
@@ -74,7 +86,7 @@ public sealed class Profile
 
     /// <summary>
     /// Keyed integrity tag over the columns that decide access (id, organisation, password hash,
-    /// consent); see <see cref="ProfileAccessTag"/>. Null only before the first stamp.
+    /// consent, restriction); see <see cref="ProfileAccessTag"/>. Null only before the first stamp.
     /// </summary>
     public byte[]? AccessTag { get; set; }
 

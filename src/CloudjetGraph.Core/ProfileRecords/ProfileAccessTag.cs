@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace CloudjetGraph.Core.ProfileRecords;
 
 /// <summary>
-/// Binds the columns of a profile that decide access (id, organisation, password hash, consent) to
+/// Binds the columns of a profile that decide access (id, organisation, password hash, consent, restriction) to
 /// each other with an HMAC-SHA256 under the RowIntegrity data key. Someone who can write the
 /// database but holds no key cannot move a password hash or an organisation id to another row, or
-/// edit consent, without the row failing its check.
+/// edit consent or lift a restriction, without the row failing its check.
 /// </summary>
 public sealed partial class ProfileAccessTag(DataKeyRing ring, ILogger<ProfileAccessTag> logger)
 {

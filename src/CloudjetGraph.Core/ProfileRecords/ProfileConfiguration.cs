@@ -16,6 +16,8 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>, 
         profile.HasIndex(p => p.EmailIndex);
         profile.HasIndex(p => p.LoginEmailIndex).IsUnique();
         profile.Property(p => p.ConsentPolicyVersion).HasMaxLength(32);
+        profile.Property(p => p.RestrictionReason).HasMaxLength(32);
+        profile.Property(p => p.RestrictedBy).HasMaxLength(16);
         profile.Property(p => p.Version).IsConcurrencyToken();
         profile.Ignore(p => p.AccessVerified);
     }

@@ -12,7 +12,8 @@ namespace CloudjetGraph.Core.Profiles;
 /// <summary>
 /// Finds and pages the profiles and organisations a caller reaches. Nothing here decrypts; every
 /// profile it returns has had its access tag checked (<see cref="Profile.AccessVerified"/>), and the
-/// person keys of the profiles it returns are fetched into the cache in one key store query.
+/// person keys of the profiles it returns are fetched into the cache in one key store query, except,
+/// for staff, those of profiles whose processing is restricted: nothing of theirs is unwrapped.
 /// </summary>
 public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility visibility, FieldMatrix matrix, BlindIndex blindIndex, ProfileAccessTag accessTag, PersonKeyStore personKeys)
 {
@@ -34,14 +35,15 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
     /// <param name="id">The profile's id.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     /// <param name="withOrganization">False leaves <see cref="Profile.Organization"/> unloaded (null), for a caller that does not read it.</param>
+    /// <param name="ground">Why its fields will be released: a legal obligation loads the key of a restricted profile too.</param>
     /// <exception cref="DomainException">The caller's role reaches no profiles.</exception>
-    public async Task<Profile?> FindAsync(Caller caller, Guid id, CancellationToken cancellationToken, bool withOrganization = true)
+    public async Task<Profile?> FindAsync(Caller caller, Guid id, CancellationToken cancellationToken, bool withOrganization = true, ReleaseGround ground = ReleaseGround.Processing)
     {
         var profile = await visibility.FindAsync(db, caller, id, withOrganization, cancellationToken);
         if (profile is not null)
         {
             accessTag.Check(profile);
-            await personKeys.LoadAsync([profile.Id], cancellationToken);
+            await personKeys.LoadAsync(KeysToOpen(caller, [profile], ground), cancellationToken);
         }
 
         return profile;
@@ -97,7 +99,7 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
             accessTag.Check(profile);
         }
 
-        await personKeys.LoadAsync(nodes.Select(p => p.Id), cancellationToken);
+        await personKeys.LoadAsync(KeysToOpen(caller, nodes, ReleaseGround.Processing), cancellationToken);
 
         // The extra row tells whether more lie ahead; one row past the cursor, the other way,
         // whether any lie behind.
@@ -182,6 +184,13 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
             // parameters, but walks the whole table in id order for a json_each of them.
             var entries = blindIndex.CandidatesForEmail(email);
             query = query.Where(p => EF.MultipleParameters(entries).Contains(p.EmailIndex));
+
+            // A restricted profile's email is withheld from staff, so staff cannot find it by
+            // its email either: the search answers as if nobody had that address.
+            if (matrix.IsStaff(caller.Role))
+            {
+                query = query.Where(p => p.RestrictedAt == null);
+            }
         }
 
         return query;
@@ -209,6 +218,11 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
             profile.Organization = organizations[profile.OrganizationId];
         }
     }
+
+    // The release path withholds a restricted profile's personal fields from staff, so its key is
+    // not unwrapped for them either; a legal obligation opens it.
+    private IEnumerable<Guid> KeysToOpen(Caller caller, IEnumerable<Profile> profiles, ReleaseGround ground) =>
+        profiles.Where(p => p.RestrictedAt is null || ground == ReleaseGround.LegalObligation || !matrix.IsStaff(caller.Role)).Select(p => p.Id);
 
     private IQueryable<Profile> Reachable(Caller caller, bool withOrganization) =>
         visibility.Profiles(withOrganization ? db.Profiles.AsNoTracking().Include(p => p.Organization) : db.Profiles.AsNoTracking(), caller);

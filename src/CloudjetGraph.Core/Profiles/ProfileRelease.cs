@@ -10,7 +10,7 @@ namespace CloudjetGraph.Core.Profiles;
 /// <summary>
 /// The one path by which a field of a profile reaches a caller, whatever asks (the graph types, the
 /// owner's export, the authority export): decide (field matrix, ownership, row scope, the row's
-/// access tag), open, mask, and record the release in the request's audit ledger. A field that is
+/// access tag, a restriction of processing), open, mask, and record the release in the request's audit ledger. A field that is
 /// denied is never decrypted; denials reach the trail as the request's coded errors.
 /// </summary>
 public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer sealer, AuditLedger ledger, ILogger<ProfileRelease> logger)
@@ -24,9 +24,9 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
     /// <see cref="ErrorCodes.DataIntegrity"/>.
     /// </summary>
     /// <exception cref="DomainException">The coded denial, reported as such.</exception>
-    public FieldAccess Demand(Caller caller, Profile profile, ProfileField field)
+    public FieldAccess Demand(Caller caller, Profile profile, ProfileField field, ReleaseGround ground = ReleaseGround.Processing)
     {
-        var access = Decide(caller, profile, field);
+        var access = Decide(caller, profile, field, ground);
         Released(caller, profile, field, access);
         return access;
     }
@@ -37,10 +37,10 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
     /// </summary>
     /// <exception cref="DomainException">The coded denial (reported), or <paramref name="admit"/>'s refusal.</exception>
     /// <exception cref="Protection.FieldIntegrityException">The stored value failed its integrity check.</exception>
-    public string? Release(Caller caller, Profile profile, ProfileField field, Action? admit = null)
+    public string? Release(Caller caller, Profile profile, ProfileField field, Action? admit = null, ReleaseGround ground = ReleaseGround.Processing)
     {
         var descriptor = PersonalFieldCatalogue.Of(field);
-        var access = Decide(caller, profile, field);
+        var access = Decide(caller, profile, field, ground);
         admit?.Invoke();
         var value = sealer.Open(profile, field);
         var released = access == FieldAccess.Masked && value is not null ? descriptor.Mask!(value) : value;
@@ -48,13 +48,14 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
         return released;
     }
 
-    private FieldAccess Decide(Caller caller, Profile profile, ProfileField field)
+    private FieldAccess Decide(Caller caller, Profile profile, ProfileField field, ReleaseGround ground)
     {
         var decision = policy.Field(caller, profile, field);
         var denial = decision switch
         {
             { IsDenied: true } => AccessPolicy.Refusal(caller, $"Sign in to read {ProfileFields.NameOf(field)}.", $"Your role may not read {ProfileFields.NameOf(field)}."),
             _ when field != ProfileField.Id && !profile.AccessVerified => new DomainException(ErrorCodes.DataIntegrity, "This profile failed its integrity check and was withheld."),
+            _ when IsRestricted(caller, profile, field, ground) => new DomainException(ErrorCodes.ProcessingRestricted, $"Processing of this person's data is restricted; {ProfileFields.NameOf(field)} is withheld."),
             _ => null,
         };
         if (denial is not null)
@@ -65,6 +66,11 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
 
         return decision.Access;
     }
+
+    // A restriction stops the processing of the person's data by staff, save what the law requires;
+    // the owner's own reads are no processing by the controller and go on.
+    private bool IsRestricted(Caller caller, Profile profile, ProfileField field, ReleaseGround ground) =>
+        profile.RestrictedAt is not null && ground == ReleaseGround.Processing && ProfileFields.IsPersonal(field) && policy.IsStaff(caller);
 
     // The one place where "a field of profile P was released to caller C" happens.
     private void Released(Caller caller, Profile profile, ProfileField field, FieldAccess access)

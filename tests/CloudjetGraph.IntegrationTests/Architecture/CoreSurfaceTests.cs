@@ -26,6 +26,8 @@ public sealed class CoreSurfaceTests
         ["CloudjetGraph.Core.Audit.PrivacyOperationNames"] = "Api privacy mutations' recorded refusals",
         ["CloudjetGraph.Core.Privacy.LegalBasis"] = "Api PrivacyRightsMutations' description (MaxLength)",
         ["CloudjetGraph.Core.Privacy.RequestReference"] = "Api PrivacyMutations' argument descriptions (MaxLength)",
+        ["CloudjetGraph.Core.Privacy.RestrictionReasons"] = "Api ProcessingRestrictionReasonGraphType",
+        ["CloudjetGraph.Core.Privacy.RestrictionPlacers"] = "Api ProcessingRestrictionPlacerGraphType",
         ["CloudjetGraph.Core.Keys.DataKeyStates"] = "Api DataKeyGraphType, Cli KeysDestroyDataCommand",
         ["CloudjetGraph.Core.Keys.Jobs.KeyJobKinds"] = "Api KeyJobKindGraphType, Cli key job commands",
         ["CloudjetGraph.Core.Keys.Jobs.KeyJobStates"] = "Api key job types and KeyJobBackground",

@@ -164,7 +164,8 @@ public sealed class PolicyConsentTests
         await migrator.MigrateAsync(consentMigration);
 
         // Two ids made in one millisecond need not sort in the order they were made: compared as a set.
-        var events = await db.ConsentEvents.AsNoTracking().ToListAsync();
+        // Only the columns this migration made: later ones add more, which this database has not yet.
+        var events = await db.ConsentEvents.AsNoTracking().Select(e => new { e.ProfileId, e.Kind, e.PolicyVersion, e.At }).ToListAsync();
         Assert.Equal(
             new[] { $"{kept} accepted 2019-04-22 2020-01-02T03:04:05.0000000+00:00", $"{withdrawn} accepted 2019-04-22 2021-01-02T03:04:05.0000000+00:00", $"{withdrawn} withdrawn 2019-04-22 2022-01-02T03:04:05.0000000+00:00" }.Order(StringComparer.Ordinal),
             events.Select(e => $"{e.ProfileId} {e.Kind} {e.PolicyVersion} {e.At:O}").Order(StringComparer.Ordinal));

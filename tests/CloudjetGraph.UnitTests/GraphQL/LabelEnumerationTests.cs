@@ -2,10 +2,12 @@ using System.Reflection;
 using CloudjetGraph.Api.GraphQL;
 using CloudjetGraph.Api.GraphQL.Audit;
 using CloudjetGraph.Api.GraphQL.Keys;
+using CloudjetGraph.Api.GraphQL.Privacy;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Keys.Jobs;
+using CloudjetGraph.Core.Privacy;
 using CloudjetGraph.Core.Protection;
 using GraphQL.Types;
 
@@ -25,6 +27,8 @@ public sealed class LabelEnumerationTests
         { typeof(KeyJobKindGraphType), typeof(KeyJobKinds), string.Empty },
         { typeof(KeyOperationKindGraphType), typeof(CustodianOperationNames), CustodianOperationNames.Prefix },
         { typeof(OperationOutcomeGraphType), typeof(OperationOutcomes), string.Empty },
+        { typeof(ProcessingRestrictionReasonGraphType), typeof(RestrictionReasons), string.Empty },
+        { typeof(ProcessingRestrictionPlacerGraphType), typeof(RestrictionPlacers), string.Empty },
     };
 
     [Theory]

@@ -21,7 +21,7 @@ internal static class PrivacyRightsMutations
     {
         mutation.Field<StringGraphType>("exportMyData")
             .Granted(new RecordedRefusal(PrivacyOperationNames.ExportMyData, context => context.Caller().OwnProfileId?.ToString() ?? string.Empty, IncludesAnonymous: true))
-            .Description("Owners: every field of your profile you may read, your organization, consent record and times, your consent history and every staff read of your profile by role, as one JSON document (a string): {\"exportedAt\", \"profile\": {fields as in Profile}, \"consentHistory\": [{kind, policyVersion, at}], \"accessLog\": [{at, role, operation, fields}]}. Staff AUTH_NOT_AUTHORIZED. Recorded as privacy.export-my-data with the field names, never the values.")
+            .Description("Owners: every field of your profile you may read, your organization, consent record and times, your restriction of processing, your consent history and every staff read of your profile by role, as one JSON document (a string): {\"exportedAt\", \"profile\": {fields as in Profile}, \"processingRestriction\": {since, reason, placedBy} or null, \"consentHistory\": [{kind, policyVersion, at, and for a restriction's events reason and by}], \"accessLog\": [{at, role, operation, fields}]}. Staff AUTH_NOT_AUTHORIZED. Recorded as privacy.export-my-data with the field names, never the values.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<PersonalDataExport>()
                 .ExportAsync(context.Caller(), context.CancellationToken));
 

@@ -26,7 +26,7 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
     public ProfileGraphType(FieldMatrix matrix, PersonalRecordCap cap)
     {
         Name = "Profile";
-        Description = "One account of a person at a customer organization. Personal fields are null, with an error at their path, for roles the field matrix does not grant, and beyond the caller's per-minute cap of personal records (RATE_LIMITED).";
+        Description = "One account of a person at a customer organization. Personal fields are null, with an error at their path, for roles the field matrix does not grant, beyond the caller's per-minute cap of personal records (RATE_LIMITED), and for staff while the person's processing is restricted (PROCESSING_RESTRICTED).";
         Interface<NodeGraphType>();
 
         Plain<NonNullGraphType<IdGraphType>>(matrix, ProfileField.Id, "Stable identifier.", p => p.Id);
@@ -44,6 +44,11 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
             .Description($"Staff reads of this profile, newest first (at most {AccessLogReader.MaxEntries}): when, by which role, and which fields; never who. Only the owner reads it, on their own profile.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<AccessLogReader>()
                 .ReadOwnAsync(context.Caller(), context.Source.Id, context.CancellationToken));
+        Field<ProcessingRestrictionGraphType>("processingRestriction")
+            .Description("The restriction of processing in force on this profile, null when there is none (restrictProcessing, restrictProfile). Only the owner reads it, on their own profile; staff learn of it from PROCESSING_RESTRICTED on the personal fields.")
+            .Resolve(context => AccessPolicy.OwnerOnly(context.Caller(), context.Source.Id).IsDenied
+                ? throw AccessPolicy.Refusal(context.Caller(), "Sign in to read processingRestriction.", "Only the owner of a profile reads its processingRestriction.")
+                : context.Source.RestrictedAt is null ? null : context.Source);
     }
 
     private static ProfileRelease ReleaseOf(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ProfileRelease>();

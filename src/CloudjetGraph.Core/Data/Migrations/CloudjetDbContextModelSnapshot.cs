@@ -236,6 +236,10 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("By")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -247,6 +251,10 @@ namespace CloudjetGraph.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RestrictionReason")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -337,6 +345,17 @@ namespace CloudjetGraph.Core.Data.Migrations
 
                     b.Property<byte[]>("Phone")
                         .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset?>("RestrictedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RestrictedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RestrictionReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("SecurityStamp")
                         .HasColumnType("TEXT");

@@ -243,6 +243,10 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("By")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -255,6 +259,10 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
 
                     b.Property<Guid>("ProfileId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("RestrictionReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
 
@@ -344,6 +352,17 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
 
                     b.Property<byte[]>("Phone")
                         .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("RestrictedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RestrictedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RestrictionReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<Guid>("SecurityStamp")
                         .HasColumnType("uuid");
