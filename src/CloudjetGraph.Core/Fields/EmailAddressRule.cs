@@ -35,18 +35,30 @@ internal static class EmailAddressRule
         }
 
         var localPart = address[..at];
-
-        // IdnMapping does not promise thread safety, and one costs less than the mapping itself.
-        var idn = new IdnMapping { UseStd3AsciiRules = true, AllowUnassigned = false };
-        if (!IsDotAtom(localPart) || localPart.Length > MaxLocalPartLength || AsciiDomain(idn, address[(at + 1)..]) is not { } asciiDomain)
+        if (!IsDotAtom(localPart) || localPart.Length > MaxLocalPartLength || Domain(address[(at + 1)..]) is not ({ } asciiDomain, { } unicodeDomain))
         {
             return null;
         }
 
-        var unicodeDomain = idn.GetUnicode(asciiDomain);
         return localPart.Length + 1 + asciiDomain.Length <= MaxAsciiLength && unicodeDomain.Split('.').All(label => !MixesScripts(label))
             ? $"{localPart}@{unicodeDomain}"
             : null;
+    }
+
+    /// <summary>
+    /// The domain in the form stored addresses carry: lower-case Unicode after IDNA mapping, so
+    /// <c>XN--BCHER-KVA.vn</c>, <c>Bücher.VN</c> and <c>bücher.vn</c> all give <c>bücher.vn</c>.
+    /// Null when IDNA refuses it (bad punycode, a disallowed code point, a label over 63 octets) or
+    /// it is no dotted name; no stored address has such a domain.
+    /// </summary>
+    public static string? CanonicalDomain(string domain) => Domain(domain)?.Unicode;
+
+    // Both forms of a domain IDNA accepts, from one mapping.
+    private static (string Ascii, string Unicode)? Domain(string domain)
+    {
+        // IdnMapping does not promise thread safety, and one costs less than the mapping itself.
+        var idn = new IdnMapping { UseStd3AsciiRules = true, AllowUnassigned = false };
+        return AsciiDomain(idn, domain) is { } ascii ? (ascii, idn.GetUnicode(ascii)) : null;
     }
 
     private static bool IsDotAtom(string localPart) =>
