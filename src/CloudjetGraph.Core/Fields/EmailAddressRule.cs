@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using CloudjetGraph.Core.Protection;
 
 namespace CloudjetGraph.Core.Fields;
 
@@ -35,7 +35,7 @@ internal static class EmailAddressRule
         }
 
         var localPart = address[..at];
-        if (!IsDotAtom(localPart) || localPart.Length > MaxLocalPartLength || Domain(address[(at + 1)..]) is not ({ } asciiDomain, { } unicodeDomain))
+        if (!IsDotAtom(localPart) || localPart.Length > MaxLocalPartLength || IdnDomain.Map(address[(at + 1)..]) is not ({ } asciiDomain, { } unicodeDomain))
         {
             return null;
         }
@@ -45,43 +45,9 @@ internal static class EmailAddressRule
             : null;
     }
 
-    /// <summary>
-    /// The domain in the form stored addresses carry: lower-case Unicode after IDNA mapping, so
-    /// <c>XN--BCHER-KVA.vn</c>, <c>Bücher.VN</c> and <c>bücher.vn</c> all give <c>bücher.vn</c>.
-    /// Null when IDNA refuses it (bad punycode, a disallowed code point, a label over 63 octets) or
-    /// it is no dotted name; no stored address has such a domain.
-    /// </summary>
-    public static string? CanonicalDomain(string domain) => Domain(domain)?.Unicode;
-
-    // Both forms of a domain IDNA accepts, from one mapping.
-    private static (string Ascii, string Unicode)? Domain(string domain)
-    {
-        // IdnMapping does not promise thread safety, and one costs less than the mapping itself.
-        var idn = new IdnMapping { UseStd3AsciiRules = true, AllowUnassigned = false };
-        return AsciiDomain(idn, domain) is { } ascii ? (ascii, idn.GetUnicode(ascii)) : null;
-    }
-
     private static bool IsDotAtom(string localPart) =>
         localPart.Length > 0
         && localPart.Split('.').All(atom => atom.Length > 0 && atom.All(c => char.IsAsciiLetterOrDigit(c) || AtomSymbols.Contains(c, StringComparison.Ordinal)));
-
-    private static string? AsciiDomain(IdnMapping idn, string domain)
-    {
-        string ascii;
-        try
-        {
-            ascii = idn.GetAscii(domain).ToLowerInvariant();
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-
-        // GetAscii accepts a single label and a trailing dot; an address needs a dotted name, and
-        // an all-digit last label would make it an IP address.
-        var labels = ascii.Split('.');
-        return labels.Length >= 2 && labels.All(label => label.Length > 0) && !labels[^1].All(char.IsAsciiDigit) ? ascii : null;
-    }
 
     // A label that mixes these scripts is how lookalike domains are spelled (a Cyrillic "а" among
     // Latin letters); a label written wholly in one script is an ordinary IDN.

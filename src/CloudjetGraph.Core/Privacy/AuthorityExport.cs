@@ -17,15 +17,23 @@ public sealed class AuthorityExport(ProfileDirectory directory, ProfileDocument 
     /// <param name="caller">Who asks; only management may.</param>
     /// <param name="profileId">The profile, as the client sent it.</param>
     /// <param name="legalBasis">The authority's request and the law it rests on.</param>
+    /// <param name="admit">
+    /// Counts the disclosure of the found profile against the caller's limits (the gateway's
+    /// personal-record cap and daily disclosure limit), and throws to refuse it: called after the
+    /// checks and before any field is opened, so a refused export decrypts nothing and is recorded.
+    /// </param>
     /// <param name="cancellationToken">Cancels the export (the record is written still).</param>
     /// <exception cref="DomainException">
     /// <see cref="ErrorCodes.NotAuthenticated"/>, <see cref="ErrorCodes.NotAuthorized"/> for any role but
     /// management, <see cref="ErrorCodes.Validation"/> for a missing, blank or over-long legal basis,
-    /// <see cref="ErrorCodes.NotFound"/> for an unknown id, <see cref="ErrorCodes.DataIntegrity"/>.
+    /// <see cref="ErrorCodes.NotFound"/> for an unknown id, <see cref="ErrorCodes.DataIntegrity"/>, or what
+    /// <paramref name="admit"/> throws.
     /// </exception>
-    public async Task<string> ExportAsync(Caller caller, string profileId, string? legalBasis, CancellationToken cancellationToken)
+    public async Task<string> ExportAsync(
+        Caller caller, string profileId, string? legalBasis, Func<Guid, CancellationToken, Task> admit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(admit);
         var id = Guid.TryParse(profileId, out var parsed) ? parsed : (Guid?)null;
         var target = RecordedProfileId.Of(profileId);
         var result = await log.RunAsync(
@@ -37,6 +45,7 @@ public sealed class AuthorityExport(ProfileDirectory directory, ProfileDocument 
                 var basis = LegalBasis.Check(legalBasis);
                 var profile = (id is { } known ? await directory.FindAsync(caller, known, ct) : null)
                     ?? throw new DomainException(ErrorCodes.NotFound, "The profile does not exist.");
+                await admit(profile.Id, ct);
                 var released = document.Release(caller, profile);
                 var export = new JsonObject { ["exportedAt"] = time.GetUtcNow(), ["legalBasis"] = basis, ["profile"] = released.Document };
                 return (Text: ProfileDocument.Write(export), released.Fields, Basis: basis);

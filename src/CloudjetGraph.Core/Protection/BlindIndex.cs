@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using CloudjetGraph.Core.Fields;
 
 namespace CloudjetGraph.Core.Protection;
 
@@ -69,7 +68,7 @@ public sealed class BlindIndex(DataKeyRing ring)
     /// The form of an email address that equality is decided on, for every path that indexes or
     /// looks one up (sign-up, login, invitations, search, reindex): trimmed, NFKC-normalised and
     /// lower-cased, with the domain in the canonical Unicode form that stored addresses carry
-    /// (<see cref="EmailAddressRule.CanonicalDomain"/>), so <c>an@xn--bcher-kva.vn</c> and
+    /// (<see cref="IdnDomain"/>), so <c>an@xn--bcher-kva.vn</c> and
     /// <c>an@bücher.vn</c> are one address. Entries written before domains were mapped here were
     /// computed from stored addresses, whose domains were already in that form, so they match
     /// without a reindex. An address whose domain IDNA refuses keeps its folded form and so matches
@@ -80,8 +79,8 @@ public sealed class BlindIndex(DataKeyRing ring)
         ArgumentNullException.ThrowIfNull(email);
         var folded = email.Trim().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         var at = folded.LastIndexOf('@');
-        return at >= 0 && EmailAddressRule.CanonicalDomain(folded[(at + 1)..]) is { } domain
-            ? string.Concat(folded.AsSpan(0, at + 1), domain)
+        return at >= 0 && IdnDomain.Map(folded[(at + 1)..]) is { } domain
+            ? string.Concat(folded.AsSpan(0, at + 1), domain.Unicode)
             : folded;
     }
 

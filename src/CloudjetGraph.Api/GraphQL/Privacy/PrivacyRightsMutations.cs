@@ -1,4 +1,5 @@
 using CloudjetGraph.Api.GraphQL.Profiles;
+using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Privacy;
 using GraphQL;
@@ -40,10 +41,10 @@ internal static class PrivacyRightsMutations
 
         mutation.Field<StringGraphType>("exportProfileForAuthority")
             .Granted(new RecordedRefusal(PrivacyOperationNames.ExportForAuthority, context => RecordedProfileId.Of(context.GetArgument<string>("id")), IncludesAnonymous: true))
-            .Description($"Management only: discloses one profile to a competent state authority (policy §5) as one JSON document (a string): {{\"exportedAt\", \"legalBasis\", \"profile\": {{fields as in Profile}}}}. legalBasis is required (1 to {LegalBasis.MaxLength} characters; VALIDATION otherwise). Recorded as privacy.export-for-authority with the legal basis and the field names, refusals included.")
+            .Description($"Management only: discloses one profile to a competent state authority (policy §5) as one JSON document (a string): {{\"exportedAt\", \"legalBasis\", \"profile\": {{fields as in Profile}}}}. legalBasis is required (1 to {LegalBasis.MaxLength} characters; VALIDATION otherwise). Counts toward the personal-record cap (RateLimits:PersonalRecordsPerMinute) and a daily limit of its own (RateLimits:AuthorityExportsPerDay); past either, RATE_LIMITED and nothing is decrypted. Recorded as privacy.export-for-authority with the legal basis and the field names, refusals included.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The profile's id.")
             .Argument<StringGraphType>("legalBasis", "The authority's request and the law it rests on, recorded with the export.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<AuthorityExport>().ExportAsync(
-                context.Caller(), context.GetArgument<string>("id"), context.GetArgument<string?>("legalBasis"), context.CancellationToken));
+                context.Caller(), context.GetArgument<string>("id"), context.GetArgument<string?>("legalBasis"), DisclosureLimits.Of(context), context.CancellationToken));
     }
 }
