@@ -15,8 +15,8 @@ namespace CloudjetGraph.IntegrationTests.RateLimiting;
 /// </summary>
 public sealed class AuthorityExportLimitTests
 {
-    private const string ExportMutation = "mutation($id: ID!, $basis: String) { exportProfileForAuthority(id: $id, legalBasis: $basis) }";
-    private const string LegalBasis = "Công văn 123/CSĐT ngày 20/11/2026";
+    private const string ExportMutation = "mutation($id: ID!, $basis: LegalBasisInput) { exportProfileForAuthority(id: $id, basis: $basis) }";
+    private static readonly object LegalBasis = new { law = "91/2025/QH15", article = "Article 17(2)(b)", requestReference = "CV-123/CSDT" };
 
     [Fact]
     public async Task Management_PastThePersonalRecordCap_ExportGetsRateLimitedOpensNothingAndIsRecorded()
