@@ -37,12 +37,12 @@ internal sealed partial class CloudjetRateLimiter(IOptions<RateLimitOptions> opt
         CountedAttempt attempt;
         try
         {
-            attempt = await counters.CountAsync(StoredName(limit), partition, RateLimitOptions.Window, context.CancellationToken);
+            attempt = await counters.CountAsync(StoredName(limit), partition, WindowOf(limit), context.CancellationToken);
         }
         catch (DbException exception)
         {
             LogCounterUnavailable(logger, EnumNames.Of(limit), exception.GetType().Name);
-            throw Refuse(limit, RateLimitOptions.Window, request);
+            throw Refuse(limit, WindowOf(limit), request);
         }
 
         if (attempt.Attempts > PermitsOf(limit))
@@ -82,6 +82,7 @@ internal sealed partial class CloudjetRateLimiter(IOptions<RateLimitOptions> opt
         RateLimit.LoginPerAddress => options.Value.LoginsPerAddressPerMinute,
         RateLimit.LoginPerAccount => options.Value.LoginsPerAccountPerMinute,
         RateLimit.SignUpPerAddress => options.Value.SignUpsPerAddressPerMinute,
+        RateLimit.AuthorityExportPerCaller => options.Value.AuthorityExportsPerDay,
         _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, "Not a shared limit."),
     };
 
@@ -92,8 +93,11 @@ internal sealed partial class CloudjetRateLimiter(IOptions<RateLimitOptions> opt
         RateLimit.LoginPerAddress => "login-per-address",
         RateLimit.LoginPerAccount => "login-per-account",
         RateLimit.SignUpPerAddress => "sign-up-per-address",
+        RateLimit.AuthorityExportPerCaller => "authority-export-per-caller",
         _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, "Not a shared limit."),
     };
+
+    private static TimeSpan WindowOf(RateLimit limit) => limit == RateLimit.AuthorityExportPerCaller ? RateLimitOptions.Day : RateLimitOptions.Window;
 
     [LoggerMessage(EventId = 2301, EventName = "RateLimitCounterUnavailable", Level = LogLevel.Warning,
         Message = "The shared {Limit} counter could not count an attempt ({ExceptionType}); the attempt was refused.")]

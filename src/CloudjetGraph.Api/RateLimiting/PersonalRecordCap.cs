@@ -13,22 +13,26 @@ namespace CloudjetGraph.Api.RateLimiting;
 internal sealed class PersonalRecordCap(CloudjetRateLimiter limiter)
 {
     /// <summary>Counts the source profile against the caller's cap, or throws <c>RATE_LIMITED</c> before anything is decrypted.</summary>
-    public void Demand(IResolveFieldContext<Profile> context)
+    public void Demand(IResolveFieldContext<Profile> context) => Demand(context.CallerContext(), context.Source.Id);
+
+    /// <summary>Counts profile <paramref name="profileId"/> against the caller's cap, or throws <c>RATE_LIMITED</c>: for a path that releases a profile outside its fields' resolvers (a disclosure to an authority).</summary>
+    public void Demand(CallerContext request, Guid profileId)
     {
-        var request = context.CallerContext();
-        if (request.ReleasedProfiles.Contains(context.Source.Id))
+        if (request.ReleasedProfiles.Contains(profileId))
         {
             return;
         }
 
-        var caller = request.Caller;
-        var partition = caller.Subject is { } subject ? $"{caller.Role}:{subject}" : $"address:{request.ClientAddress}";
-        if (request.OverPersonalRecordCap || !limiter.TryAcquirePersonalRecord(partition, request))
+        if (request.OverPersonalRecordCap || !limiter.TryAcquirePersonalRecord(PartitionOf(request), request))
         {
             request.OverPersonalRecordCap = true;
             throw CloudjetRateLimiter.Refusal();
         }
 
-        request.ReleasedProfiles.Add(context.Source.Id);
+        request.ReleasedProfiles.Add(profileId);
     }
+
+    /// <summary>Who a limit on released records counts against: the token's role and subject, or the client address.</summary>
+    public static string PartitionOf(CallerContext request) =>
+        request.Caller.Subject is { } subject ? $"{request.Caller.Role}:{subject}" : $"address:{request.ClientAddress}";
 }

@@ -14,4 +14,7 @@ internal enum RateLimit
 
     /// <summary>Profiles released with personal fields, partitioned by caller.</summary>
     PersonalRecords,
+
+    /// <summary>Disclosures to an authority, partitioned by caller, per day.</summary>
+    AuthorityExportPerCaller,
 }

@@ -4,15 +4,19 @@ namespace CloudjetGraph.Api.RateLimiting;
 
 /// <summary>
 /// Per-minute limits on login, sign-up and personal records released, each in a fixed one-minute
-/// window. Login and sign-up are counted in the profile database, shared by every instance on it.
+/// window, and a daily limit on disclosures to an authority. Login, sign-up and disclosures are
+/// counted in the profile database, shared by every instance on it.
 /// </summary>
 internal sealed class RateLimitOptions
 {
     /// <summary>Configuration section: <c>RateLimits</c>.</summary>
     public const string SectionName = "RateLimits";
 
-    /// <summary>The fixed window every limit counts in.</summary>
+    /// <summary>The fixed window every per-minute limit counts in.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    /// <summary>The fixed window of <see cref="AuthorityExportsPerDay"/>.</summary>
+    public static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
     /// <summary>Login attempts per account (the normalised email) per minute, across every instance on the database. Default 10.</summary>
     [Range(1, 1_000_000)]
@@ -32,4 +36,13 @@ internal sealed class RateLimitOptions
     /// </summary>
     [Range(1, 10_000_000)]
     public int PersonalRecordsPerMinute { get; set; } = 1000;
+
+    /// <summary>
+    /// Disclosures to an authority (<c>exportProfileForAuthority</c>) one caller may make per day, a
+    /// fixed window from their first, across every instance on the database. Each also counts toward
+    /// <see cref="PersonalRecordsPerMinute"/>. Default 20: a disclosure is a rare, individual act,
+    /// never a bulk one.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int AuthorityExportsPerDay { get; set; } = 20;
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using CloudjetGraph.Core.Protection;
 
 namespace CloudjetGraph.Core.Fields;
 
@@ -35,15 +35,11 @@ internal static class EmailAddressRule
         }
 
         var localPart = address[..at];
-
-        // IdnMapping does not promise thread safety, and one costs less than the mapping itself.
-        var idn = new IdnMapping { UseStd3AsciiRules = true, AllowUnassigned = false };
-        if (!IsDotAtom(localPart) || localPart.Length > MaxLocalPartLength || AsciiDomain(idn, address[(at + 1)..]) is not { } asciiDomain)
+        if (!IsDotAtom(localPart) || localPart.Length > MaxLocalPartLength || IdnDomain.Map(address[(at + 1)..]) is not ({ } asciiDomain, { } unicodeDomain))
         {
             return null;
         }
 
-        var unicodeDomain = idn.GetUnicode(asciiDomain);
         return localPart.Length + 1 + asciiDomain.Length <= MaxAsciiLength && unicodeDomain.Split('.').All(label => !MixesScripts(label))
             ? $"{localPart}@{unicodeDomain}"
             : null;
@@ -52,24 +48,6 @@ internal static class EmailAddressRule
     private static bool IsDotAtom(string localPart) =>
         localPart.Length > 0
         && localPart.Split('.').All(atom => atom.Length > 0 && atom.All(c => char.IsAsciiLetterOrDigit(c) || AtomSymbols.Contains(c, StringComparison.Ordinal)));
-
-    private static string? AsciiDomain(IdnMapping idn, string domain)
-    {
-        string ascii;
-        try
-        {
-            ascii = idn.GetAscii(domain).ToLowerInvariant();
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-
-        // GetAscii accepts a single label and a trailing dot; an address needs a dotted name, and
-        // an all-digit last label would make it an IP address.
-        var labels = ascii.Split('.');
-        return labels.Length >= 2 && labels.All(label => label.Length > 0) && !labels[^1].All(char.IsAsciiDigit) ? ascii : null;
-    }
 
     // A label that mixes these scripts is how lookalike domains are spelled (a Cyrillic "а" among
     // Latin letters); a label written wholly in one script is an ordinary IDN.

@@ -16,16 +16,25 @@ public sealed class AuthorityExport(ProfileDirectory directory, ProfileDocument 
     /// <summary>The profile's fields as a JSON document with the legal basis.</summary>
     /// <param name="caller">Who asks; only management may.</param>
     /// <param name="profileId">The profile, as the client sent it.</param>
-    /// <param name="legalBasis">The authority's request and the law it rests on.</param>
+    /// <param name="legalBasis">The law, the provision and the authority's request, unchecked.</param>
+    /// <param name="admit">
+    /// Counts the disclosure of the found profile against the caller's limits (the gateway's
+    /// personal-record cap and daily disclosure limit), and throws to refuse it: called after the
+    /// checks and before any field is opened, so a refused export decrypts nothing and is recorded.
+    /// </param>
     /// <param name="cancellationToken">Cancels the export (the record is written still).</param>
     /// <exception cref="DomainException">
     /// <see cref="ErrorCodes.NotAuthenticated"/>, <see cref="ErrorCodes.NotAuthorized"/> for any role but
-    /// management, <see cref="ErrorCodes.Validation"/> for a missing, blank or over-long legal basis,
-    /// <see cref="ErrorCodes.NotFound"/> for an unknown id, <see cref="ErrorCodes.DataIntegrity"/>.
+    /// management, <see cref="ErrorCodes.Validation"/> for a legal basis whose part is missing or breaks its grammar,
+    /// <see cref="ErrorCodes.NotFound"/> for an unknown id, <see cref="ErrorCodes.DataIntegrity"/>, or what
+    /// <paramref name="admit"/> throws.
     /// </exception>
-    public async Task<string> ExportAsync(Caller caller, string profileId, string? legalBasis, CancellationToken cancellationToken)
+    public async Task<string> ExportAsync(
+        Caller caller, string profileId, LegalBasisRequest legalBasis, Func<Guid, CancellationToken, Task> admit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(legalBasis);
+        ArgumentNullException.ThrowIfNull(admit);
         var id = Guid.TryParse(profileId, out var parsed) ? parsed : (Guid?)null;
         var target = RecordedProfileId.Of(profileId);
         var result = await log.RunAsync(
@@ -34,13 +43,14 @@ public sealed class AuthorityExport(ProfileDirectory directory, ProfileDocument 
             target,
             async ct =>
             {
-                var basis = LegalBasis.Check(legalBasis);
+                var basis = LegalBasis.Check(legalBasis.Law, legalBasis.Article, legalBasis.RequestReference);
                 var profile = (id is { } known ? await directory.FindAsync(caller, known, ct, ground: ReleaseGround.LegalObligation) : null)
                     ?? throw new DomainException(ErrorCodes.NotFound, "The profile does not exist.");
+                await admit(profile.Id, ct);
 
                 // A legal obligation: a restriction of processing does not stop the disclosure.
                 var released = document.Release(caller, profile, ReleaseGround.LegalObligation);
-                var export = new JsonObject { ["exportedAt"] = time.GetUtcNow(), ["legalBasis"] = basis, ["profile"] = released.Document };
+                var export = new JsonObject { ["exportedAt"] = time.GetUtcNow(), ["legalBasis"] = new JsonObject { ["law"] = basis.Law, ["article"] = basis.Article, ["requestReference"] = basis.RequestReference }, ["profile"] = released.Document };
                 return (Text: ProfileDocument.Write(export), released.Fields, Basis: basis);
             },
             result => new OperationSummary(target, $"Released {string.Join(", ", result.Fields)} on the legal basis: {result.Basis}"),

@@ -64,11 +64,24 @@ public sealed class BlindIndex(DataKeyRing ring)
         return matched;
     }
 
-    /// <summary>The form of an email address that equality is decided on.</summary>
+    /// <summary>
+    /// The form of an email address that equality is decided on, for every path that indexes or
+    /// looks one up (sign-up, login, invitations, search, reindex): trimmed, NFKC-normalised and
+    /// lower-cased, with the domain in the canonical Unicode form that stored addresses carry
+    /// (<see cref="IdnDomain"/>), so <c>an@xn--bcher-kva.vn</c> and
+    /// <c>an@bücher.vn</c> are one address. Entries written before domains were mapped here were
+    /// computed from stored addresses, whose domains were already in that form, so they match
+    /// without a reindex. An address whose domain IDNA refuses keeps its folded form and so matches
+    /// nothing stored.
+    /// </summary>
     public static string NormalizeEmail(string email)
     {
         ArgumentNullException.ThrowIfNull(email);
-        return email.Trim().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var folded = email.Trim().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var at = folded.LastIndexOf('@');
+        return at >= 0 && IdnDomain.Map(folded[(at + 1)..]) is { } domain
+            ? string.Concat(folded.AsSpan(0, at + 1), domain.Unicode)
+            : folded;
     }
 
     private static byte[] Entry(UnwrappedDataKey key, string domainAndValue) =>

@@ -21,7 +21,7 @@ public static class EveryOperation
         ["deleteMyAccount"] = ("Mutation", """deleteMyAccount(password: "not-mine") { erasedProfiles }"""),
         ["withdrawConsent"] = ("Mutation", """withdrawConsent(password: "not-mine") { erasedProfiles }"""),
         ["correctProfile"] = ("Mutation", $$"""correctProfile(id: {{Id}}, input: { jobTitle: "Auditor" }, requestReference: "CS-1") { id }"""),
-        ["exportProfileForAuthority"] = ("Mutation", $$"""exportProfileForAuthority(id: {{Id}}, legalBasis: "Court order 1")"""),
+        ["exportProfileForAuthority"] = ("Mutation", $$"""exportProfileForAuthority(id: {{Id}}, basis: { law: "91/2025/QH15", article: "Article 17", requestReference: "CV-1" })"""),
         ["eraseProfile"] = ("Mutation", $$"""eraseProfile(id: {{Id}}, requestReference: "CS-1") { erasedProfiles }"""),
         ["eraseOrganization"] = ("Mutation", $$"""eraseOrganization(id: {{Id}}, requestReference: "CS-1") { erasedProfiles }"""),
         ["restrictProcessing"] = ("Mutation", "restrictProcessing(input: { reason: ACCURACY_CONTESTED }) { profileId }"),

@@ -29,7 +29,7 @@ namespace CloudjetGraph.IntegrationTests.Infrastructure;
 public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private static readonly string[] DebugCategories = ["CloudjetGraph", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore.Authentication"];
-    private static readonly string[] RaisedRateLimits = ["LoginsPerAccountPerMinute", "LoginsPerAddressPerMinute", "SignUpsPerAddressPerMinute", "PersonalRecordsPerMinute"];
+    private static readonly string[] RaisedRateLimits = ["LoginsPerAccountPerMinute", "LoginsPerAddressPerMinute", "SignUpsPerAddressPerMinute", "PersonalRecordsPerMinute", "AuthorityExportsPerDay"];
     private readonly Dictionary<string, string?> _settings = [];
     private bool _started;
     private Exception? _refusedSettings;

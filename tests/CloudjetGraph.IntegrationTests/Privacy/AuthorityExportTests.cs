@@ -11,8 +11,8 @@ namespace CloudjetGraph.IntegrationTests.Privacy;
 /// </summary>
 public sealed class AuthorityExportTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
-    private const string ExportMutation = "mutation($id: ID!, $basis: String) { exportProfileForAuthority(id: $id, legalBasis: $basis) }";
-    private const string LegalBasis = "Công văn 123/CSĐT ngày 20/11/2026, Điều 88 Bộ luật Tố tụng hình sự";
+    private const string ExportMutation = "mutation($id: ID!, $basis: LegalBasisInput) { exportProfileForAuthority(id: $id, basis: $basis) }";
+    private static readonly Dictionary<string, string?> LegalBasis = new() { ["law"] = "356/2025/NĐ-CP", ["article"] = "Điều 17(2)(b)", ["requestReference"] = "CV-123/CSDT" };
 
     // The sign-up input's personal values, each one a person typed.
     private static readonly string[] TypedValues = ["fullName", "email", "phone", "skype", "department", "jobTitle"];
@@ -26,7 +26,7 @@ public sealed class AuthorityExportTests(CloudjetApplication app) : IClassFixtur
         var text = (await Management().PostAsync(ExportMutation, new { id, basis = LegalBasis })).Ok()["exportProfileForAuthority"]!.GetValue<string>();
 
         var document = JsonNode.Parse(text)!;
-        Assert.Equal(LegalBasis, document["legalBasis"]!.GetValue<string>());
+        Assert.Equal("""{"law":"356/2025/NĐ-CP","article":"Điều 17(2)(b)","requestReference":"CV-123/CSDT"}""", document["legalBasis"]!.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         var profile = document["profile"]!.AsObject();
         Assert.Equal(
             ["id", "organization", "fullName", "email", "phone", "skype", "department", "jobTitle", "loginEmail", "consent", "createdAt", "updatedAt"],
@@ -37,7 +37,7 @@ public sealed class AuthorityExportTests(CloudjetApplication app) : IClassFixtur
 
         var record = await PrivacyRecords.LastAsync(app, PrivacyOperationNames.ExportForAuthority);
         Assert.Equal(("management-demo", "management", id.ToString(), OperationOutcomes.Succeeded), (record.ActorSubject, record.ActorRole, record.Target, record.Outcome));
-        Assert.Equal($"Released id, organization, fullName, email, phone, skype, department, jobTitle, loginEmail, consent, createdAt, updatedAt on the legal basis: {LegalBasis}", record.Detail);
+        Assert.Equal($"Released id, organization, fullName, email, phone, skype, department, jobTitle, loginEmail, consent, createdAt, updatedAt on the legal basis: law 356/2025/NĐ-CP, Điều 17(2)(b), request CV-123/CSDT", record.Detail);
         Assert.All(TypedValues, field => Assert.DoesNotContain((string)input[field]!, record.Text, StringComparison.OrdinalIgnoreCase));
     }
 
@@ -83,19 +83,51 @@ public sealed class AuthorityExportTests(CloudjetApplication app) : IClassFixtur
         Assert.Equal((target, OperationOutcomes.Refused), (record.Target, record.Outcome));
     }
 
-    public static TheoryData<string?> BadLegalBases() => [null, "", "  \t ", new string('Đ', 301), "Điều 88\u0000"];
+    // Each part missing, blank, or free text that the record would keep: refused, naming the part.
+    public static TheoryData<string, string?, string> BadLegalBases() => new()
+    {
+        { "law", null, "legalBasis.law" },
+        { "law", "  ", "legalBasis.law" },
+        { "law", "Bộ luật Tố tụng hình sự", "legalBasis.law" },
+        { "law", "91/2025/QH15 và Nguyễn Văn An", "legalBasis.law" },
+        { "law", "91/2025/qh15", "legalBasis.law" },
+        { "article", null, "legalBasis.article" },
+        { "article", "Article 17(2)(b) of the request by an.nguyen@saomaiviet.vn", "legalBasis.article" },
+        { "article", "Article 17(b)(2)", "legalBasis.article" },
+        { "article", "Article 0", "legalBasis.article" },
+        { "requestReference", null, "requestReference" },
+        { "requestReference", "Công văn số 123", "requestReference" },
+    };
 
     [Theory]
     [MemberData(nameof(BadLegalBases))]
-    public async Task Management_ExportsWithoutAUsableLegalBasis_ValidationNothingReleasedAndRefusalRecorded(string? basis)
+    public async Task Management_ExportsWithoutAUsableLegalBasis_ValidationNothingReleasedAndRefusalRecorded(string part, string? value, string field)
     {
         var input = Owners.NewInput($"authority-basis-{Guid.NewGuid():N}");
         var id = await app.SignUpAsync(input);
+        var basis = new Dictionary<string, string?>(LegalBasis) { [part] = value };
 
         var response = await Management().PostAsync(ExportMutation, new { id, basis });
 
         await AssertRefusedAsync(response, "VALIDATION", input, id.ToString());
-        Assert.Equal("legalBasis", response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
+        Assert.Equal(field, response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
+        if (value is { Length: > 3 })
+        {
+            Assert.DoesNotContain(value, response.Body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Management_ExportsWithOnlyTheDeprecatedFreeTextBasis_ValidationAndNothingReleased()
+    {
+        var input = Owners.NewInput("authority-free-text");
+        var id = await app.SignUpAsync(input);
+
+        var response = await Management().PostAsync(
+            "mutation($id: ID!, $text: String) { exportProfileForAuthority(id: $id, legalBasis: $text) }", new { id, text = "Công văn 123/CSĐT, Điều 88" });
+
+        await AssertRefusedAsync(response, "VALIDATION", input, id.ToString());
+        Assert.Equal("legalBasis.law", response.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
     }
 
     private GraphQLClient Management() => app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));

@@ -24,6 +24,26 @@ public sealed class BlindIndexFormatTests
             Convert.ToHexStringLower(entry));
     }
 
+    // Stored profiles' addresses carried their domain in Unicode form before lookups mapped domains,
+    // so their entries were computed from that form: every spelling of the domain must give that
+    // entry, or those rows would need a reindex. Also computed in Python from the Unicode form.
+    [Theory]
+    [InlineData("hoa@bücher.vn")]
+    [InlineData("hoa@xn--bcher-kva.vn")]
+    [InlineData(" HOA@XN--BCHER-KVA.VN")]
+    [InlineData("hoa@Bücher.vn")]
+    public void ForEmail_AnySpellingOfAnIdnDomain_GivesTheEntryOfItsUnicodeForm(string spelling)
+    {
+        var ring = new DataKeyRing();
+        ring.Load([new UnwrappedDataKey(KeyId, DataKeyPurpose.BlindIndex, [.. Enumerable.Range(0, 32).Select(i => (byte)i)], IsActive: true, DevelopmentOnly: true)]);
+
+        var entry = new BlindIndex(ring).ForEmail(spelling);
+
+        Assert.Equal(
+            "0100a093010000007080000000000000b12a6e566968dae2655ba4b4fe7b8794772e01e07edf7bba0ef7dfbef2b6ce3603",
+            Convert.ToHexStringLower(entry));
+    }
+
     [Fact]
     public void Write_KeyAndMac_LaysOutVersionKeyIdMac()
     {

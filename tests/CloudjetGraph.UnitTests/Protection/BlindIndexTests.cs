@@ -158,6 +158,44 @@ public sealed class BlindIndexTests : IDisposable
         Assert.Equal(expected, BlindIndex.NormalizeEmail(email));
     }
 
+    [Theory]
+    [InlineData("An@XN--BCHER-KVA.vn", "an@bücher.vn")]
+    [InlineData("an@BÜCHER.vn", "an@bücher.vn")]
+    [InlineData("an@bu\u0308cher.vn", "an@bücher.vn")] // decomposed ü
+    [InlineData("an@ｂüｃｈｅｒ．ｖｎ", "an@bücher.vn")] // fullwidth letters and dot
+    [InlineData("thu@xn--v-jga.vn", "thu@ví.vn")]
+    [InlineData("an@xn--d1acufc.xn--p1ai", "an@домен.рф")]
+    public void NormalizeEmail_IdnDomainInAnyForm_GivesItsLowerCaseUnicodeForm(string email, string expected)
+    {
+        Assert.Equal(expected, BlindIndex.NormalizeEmail(email));
+    }
+
+    // Lookups never refuse: these match nothing, since no stored address has such a domain.
+    [Theory]
+    [InlineData("an@xn--.vn")] // empty punycode
+    [InlineData("an@xn--bcher-kva-.vn")] // label ends with a hyphen
+    [InlineData("an@xn--ls8h-.vn")]
+    [InlineData("an@exa_mple.vn")] // not an STD3 character
+    [InlineData("an@a..vn")]
+    public void NormalizeEmail_DomainIdnaRefuses_KeepsTheFoldedForm(string email)
+    {
+        Assert.Equal(email.ToLowerInvariant(), BlindIndex.NormalizeEmail(email));
+    }
+
+    [Fact]
+    public void NormalizeEmail_LabelOver63Octets_KeepsTheFoldedFormWithoutThrowing()
+    {
+        var email = $"an@{new string('a', 64)}.vn";
+
+        Assert.Equal(email, BlindIndex.NormalizeEmail(email));
+    }
+
+    [Fact]
+    public void ForEmail_PunycodeAndUnicodeDomain_GiveTheSameIndex()
+    {
+        Assert.Equal(_keys.Index.ForEmail("hoa@ví-dụ.vn"), _keys.Index.ForEmail("hoa@xn--v-d-rma6749a.vn"));
+    }
+
     [Fact]
     public void ForEmail_NoActiveBlindIndexKey_ThrowsInvalidOperationException()
     {

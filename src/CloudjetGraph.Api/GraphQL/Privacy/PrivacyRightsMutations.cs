@@ -1,4 +1,5 @@
 using CloudjetGraph.Api.GraphQL.Profiles;
+using CloudjetGraph.Api.RateLimiting;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Privacy;
 using GraphQL;
@@ -40,10 +41,20 @@ internal static class PrivacyRightsMutations
 
         mutation.Field<StringGraphType>("exportProfileForAuthority")
             .Granted(new RecordedRefusal(PrivacyOperationNames.ExportForAuthority, context => RecordedProfileId.Of(context.GetArgument<string>("id")), IncludesAnonymous: true))
-            .Description($"Management only: discloses one profile to a competent state authority (policy §5) as one JSON document (a string): {{\"exportedAt\", \"legalBasis\", \"profile\": {{fields as in Profile}}}}. legalBasis is required (1 to {LegalBasis.MaxLength} characters; VALIDATION otherwise). Recorded as privacy.export-for-authority with the legal basis and the field names, refusals included.")
+            .Description("Management only: discloses one profile to a competent state authority (policy §5) as one JSON document (a string): {\"exportedAt\", \"legalBasis\": {\"law\", \"article\", \"requestReference\"}, \"profile\": {fields as in Profile}}. basis is required, each part in its shape (VALIDATION naming the part otherwise). Counts toward the personal-record cap (RateLimits:PersonalRecordsPerMinute) and a daily limit of its own (RateLimits:AuthorityExportsPerDay); past either, RATE_LIMITED and nothing is decrypted. Recorded as privacy.export-for-authority with the legal basis and the field names, refusals included.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The profile's id.")
-            .Argument<StringGraphType>("legalBasis", "The authority's request and the law it rests on, recorded with the export.")
-            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<AuthorityExport>().ExportAsync(
-                context.Caller(), context.GetArgument<string>("id"), context.GetArgument<string?>("legalBasis"), context.CancellationToken));
+            .Argument<LegalBasisInputGraphType>("basis", "The law, the provision and the authority's request, recorded with the export.")
+            .Argument<StringGraphType>("legalBasis", argument =>
+            {
+                argument.Description = "No longer read: a free-text basis would stay in the record forever.";
+                argument.DeprecationReason = "Use basis: { law, article, requestReference }. A call without basis is VALIDATION.";
+            })
+            .ResolveAsync(async context =>
+            {
+                var basis = context.GetArgument<Dictionary<string, object?>?>("basis");
+                var request = new LegalBasisRequest(basis?.GetValueOrDefault("law") as string, basis?.GetValueOrDefault("article") as string, basis?.GetValueOrDefault("requestReference") as string);
+                return await context.RequestServices!.GetRequiredService<AuthorityExport>().ExportAsync(
+                    context.Caller(), context.GetArgument<string>("id"), request, DisclosureLimits.Of(context), context.CancellationToken);
+            });
     }
 }
