@@ -9,7 +9,8 @@ namespace CloudjetGraph.Core.Privacy;
 /// <summary>
 /// Disclosure of one profile to a competent state authority (POLICY.md §5), by management only, on
 /// a stated legal basis. Recorded as <see cref="PrivacyOperationNames.ExportForAuthority"/> with the
-/// legal basis and the names of the fields released; every refusal is recorded too.
+/// legal basis and the names of the fields released; every refusal is recorded too. Its release
+/// serves a legal obligation, whatever purpose management's other reads serve.
 /// </summary>
 public sealed class AuthorityExport(ProfileDirectory directory, ProfileDocument document, OperationLog log, TimeProvider time)
 {
@@ -37,7 +38,7 @@ public sealed class AuthorityExport(ProfileDirectory directory, ProfileDocument 
                 var basis = LegalBasis.Check(legalBasis);
                 var profile = (id is { } known ? await directory.FindAsync(caller, known, ct) : null)
                     ?? throw new DomainException(ErrorCodes.NotFound, "The profile does not exist.");
-                var released = document.Release(caller, profile);
+                var released = document.Release(caller, profile, Purposes.LegalObligation);
                 var export = new JsonObject { ["exportedAt"] = time.GetUtcNow(), ["legalBasis"] = basis, ["profile"] = released.Document };
                 return (Text: ProfileDocument.Write(export), released.Fields, Basis: basis);
             },

@@ -56,5 +56,9 @@ public sealed class PersonalDataExport(
         [.. events.Select(e => new JsonObject { ["kind"] = e.Kind, ["policyVersion"] = e.PolicyVersion, ["at"] = e.At })];
 
     private static JsonArray AccessLogOf(IEnumerable<AccessLogEntry> reads) =>
-        [.. reads.Select(r => new JsonObject { ["at"] = r.At, ["role"] = r.Role, ["operation"] = r.Operation, ["fields"] = new JsonArray([.. r.Fields.Select(f => JsonValue.Create(f))]) })];
+        [.. reads.Select(r => new JsonObject
+        {
+            ["at"] = r.At, ["role"] = r.Role, ["purpose"] = r.Purpose, ["policyVersion"] = r.PolicyVersion, ["operation"] = r.Operation,
+            ["fields"] = new JsonArray([.. r.Fields.Select(f => JsonValue.Create(f))]),
+        })];
 }

@@ -23,11 +23,15 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
     /// release. A profile whose access tag did not verify serves only its id: every other field is
     /// <see cref="ErrorCodes.DataIntegrity"/>.
     /// </summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="profile">The profile.</param>
+    /// <param name="field">The field.</param>
+    /// <param name="purpose">The purpose served when it is not the one the caller's role serves (an authority export serves a legal obligation).</param>
     /// <exception cref="DomainException">The coded denial, reported as such.</exception>
-    public FieldAccess Demand(Caller caller, Profile profile, ProfileField field)
+    public FieldAccess Demand(Caller caller, Profile profile, ProfileField field, string? purpose = null)
     {
         var access = Decide(caller, profile, field);
-        Released(caller, profile, field, access);
+        Released(caller, profile, field, access, purpose);
         return access;
     }
 
@@ -35,16 +39,21 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
     /// Releases a sealed field: decides, runs <paramref name="admit"/> (a last check such as the
     /// per-caller cap, before anything is opened), opens, masks when the grant is masked, and reports.
     /// </summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="profile">The profile.</param>
+    /// <param name="field">The sealed field.</param>
+    /// <param name="admit">A last check before anything is opened.</param>
+    /// <param name="purpose">The purpose served when it is not the one the caller's role serves (an authority export serves a legal obligation).</param>
     /// <exception cref="DomainException">The coded denial (reported), or <paramref name="admit"/>'s refusal.</exception>
     /// <exception cref="Protection.FieldIntegrityException">The stored value failed its integrity check.</exception>
-    public string? Release(Caller caller, Profile profile, ProfileField field, Action? admit = null)
+    public string? Release(Caller caller, Profile profile, ProfileField field, Action? admit = null, string? purpose = null)
     {
         var descriptor = PersonalFieldCatalogue.Of(field);
         var access = Decide(caller, profile, field);
         admit?.Invoke();
         var value = sealer.Open(profile, field);
         var released = access == FieldAccess.Masked && value is not null ? descriptor.Mask!(value) : value;
-        Released(caller, profile, field, access);
+        Released(caller, profile, field, access, purpose);
         return released;
     }
 
@@ -67,11 +76,11 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
     }
 
     // The one place where "a field of profile P was released to caller C" happens.
-    private void Released(Caller caller, Profile profile, ProfileField field, FieldAccess access)
+    private void Released(Caller caller, Profile profile, ProfileField field, FieldAccess access, string? purpose)
     {
         if (ProfileFields.IsPersonal(field))
         {
-            ledger.Released(caller, profile.Id, field, access);
+            ledger.Released(caller, profile.Id, profile.ConsentPolicyVersion, field, access, purpose);
         }
 
         LogReleased(logger, field, profile.Id, caller.Role.Name, access);
