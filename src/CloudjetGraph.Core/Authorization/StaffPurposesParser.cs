@@ -19,17 +19,18 @@ internal static class StaffPurposesParser
         foreach (var (roleName, purpose) in options.Purposes)
         {
             var key = $"{PurposesKey}:{roleName}";
-            if (!matrix.TryFindRole(roleName, out var role) || !matrix.IsStaff(role))
-            {
-                problems.Add($"{key}: not a staff role; only roles named in {AuthorizationOptions.SectionName}:RowScopes serve a purpose.");
-            }
-            else if (!Purposes.All.Contains(purpose, StringComparer.Ordinal))
+            if (!Purposes.All.Contains(purpose, StringComparer.Ordinal))
             {
                 problems.Add($"{key}: unknown purpose '{purpose}'; expected one of {string.Join(", ", Purposes.All)}.");
             }
-            else
+            else if (matrix.TryFindRole(roleName, out var role) && matrix.IsStaff(role))
             {
                 purposes[role] = purpose;
+            }
+            else if (!options.RowScopes.ContainsKey(roleName))
+            {
+                // A role whose row scope was refused is staff as configured: that error names it.
+                problems.Add($"{key}: not a staff role; only roles named in {AuthorizationOptions.SectionName}:RowScopes serve a purpose.");
             }
         }
 

@@ -2,7 +2,9 @@ using System.Reflection;
 using CloudjetGraph.Api.GraphQL;
 using CloudjetGraph.Api.GraphQL.Audit;
 using CloudjetGraph.Api.GraphQL.Keys;
+using CloudjetGraph.Api.GraphQL.Privacy;
 using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Keys.Jobs;
@@ -25,6 +27,7 @@ public sealed class LabelEnumerationTests
         { typeof(KeyJobKindGraphType), typeof(KeyJobKinds), string.Empty },
         { typeof(KeyOperationKindGraphType), typeof(CustodianOperationNames), CustodianOperationNames.Prefix },
         { typeof(OperationOutcomeGraphType), typeof(OperationOutcomes), string.Empty },
+        { typeof(ProcessingPurposeGraphType), typeof(Purposes), string.Empty },
     };
 
     [Theory]
