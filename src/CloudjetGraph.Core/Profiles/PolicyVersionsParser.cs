@@ -38,7 +38,7 @@ internal static class PolicyVersionsParser
         }
 
         var current = versions.Find(v => v.Version == options.CurrentVersion);
-        if (current is null)
+        if (!configured.Any(v => v.Version == options.CurrentVersion))
         {
             problems.Add($"{PolicyOptions.SectionName}:CurrentVersion: '{options.CurrentVersion}' is not listed in {VersionsKey}.");
         }

@@ -32,8 +32,8 @@ public sealed class PolicyVersionsParserTests
 
     [Theory]
     [InlineData("2030-01-01", null, null, "Policy:CurrentVersion: '2030-01-01' is not listed in Policy:Versions.")]
-    [InlineData("2019-04-22", "2019-04-22", null, "Policy:Versions:1:Version: '2019-04-22' is listed twice.")]
-    [InlineData("2019-04-22", "2019-04-21", null, "Policy:Versions:1:EffectiveDate: must be after the version listed before it (2019-04-22); list versions oldest first.")]
+    [InlineData("2019-04-22", "2019-04-23", OldHash, "Policy:Versions:1:Version: '2019-04-22' is listed twice.")]
+    [InlineData("2019-04-22", "2019-04-21", OldHash, "Policy:Versions:1:EffectiveDate: must be after the version listed before it (2019-04-22); list versions oldest first.")]
     [InlineData("2019-04-22", "2026-07-01", "3EDE4CE1CDABC7C41D530CC3718AD4B4937327681DBBF7F9ADBD30084BC65AB7", "Policy:Versions:1:Sha256: must be 64 lowercase hexadecimal digits.")]
     [InlineData("2019-04-22", "2026-07-01", "3ede", "Policy:Versions:1:Sha256: must be 64 lowercase hexadecimal digits.")]
     [InlineData("2019-04-22", "2026-07-01", "", "Policy:Versions:1: needs its Text or its Sha256.")]
@@ -41,7 +41,7 @@ public sealed class PolicyVersionsParserTests
     {
         var options = secondDate is null
             ? Options(("2019-04-22", "2019-04-22", null, OldHash))
-            : Options(("2019-04-22", "2019-04-22", null, OldHash), (secondDate == "2019-04-22" ? "2019-04-22" : "v2", secondDate, null, secondHash == string.Empty ? null : secondHash));
+            : Options(("2019-04-22", "2019-04-22", null, OldHash), (secondDate == "2019-04-23" ? "2019-04-22" : "v2", secondDate, null, secondHash == string.Empty ? null : secondHash));
         options.CurrentVersion = current;
 
         PolicyVersionsParser.Parse(options, out var errors);
