@@ -25,7 +25,7 @@ public sealed class PolicyOptions
     /// date and its text or the text's SHA-256 (<see cref="PolicyVersionOptions"/>). The current
     /// version must be listed. Empty: the 2019-04-22 policy alone, by its hash.
     /// </summary>
-    public List<PolicyVersionOptions> Versions { get; set; } = [];
+    public List<PolicyVersionOptions> Versions { get; } = [];
 
     /// <summary>
     /// How long after the current version took effect an owner who has not accepted it may still
