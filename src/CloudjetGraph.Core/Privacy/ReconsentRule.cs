@@ -6,7 +6,7 @@ namespace CloudjetGraph.Core.Privacy;
 /// When an owner must accept the current policy version before anything else (POLICY.md §1, the
 /// law's right to consent): a pure function of the time and the versions, tested with literal dates.
 /// </summary>
-public static class ReconsentRule
+internal static class ReconsentRule
 {
     /// <summary>
     /// Whether an owner who accepted <paramref name="accepted"/> is behind at <paramref name="now"/>:
