@@ -41,6 +41,9 @@ public static class CoreServiceCollectionExtensions
         services.AddCloudjetFieldMatrix();
 
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>();
+        services.AddSingleton(provider => PolicyVersionsParser.Parse(provider.GetRequiredService<IOptions<PolicyOptions>>().Value, out _));
+        services.AddSingleton<ConsentGate>();
         services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OnboardingOptions>().BindConfiguration(OnboardingOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => o.DefaultInvitationLifetime <= o.MaxInvitationLifetime, $"{OnboardingOptions.SectionName}:DefaultInvitationLifetime must not exceed {OnboardingOptions.SectionName}:MaxInvitationLifetime.")

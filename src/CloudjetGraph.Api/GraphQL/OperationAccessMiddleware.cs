@@ -1,5 +1,6 @@
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
+using CloudjetGraph.Core.Privacy;
 using GraphQL;
 using GraphQL.Instrumentation;
 
@@ -9,8 +10,10 @@ namespace CloudjetGraph.Api.GraphQL;
 /// The one gate of every operation: a field marked by <see cref="OperationAccess"/> runs only when
 /// the <see cref="AccessPolicy"/> grants it to the caller; otherwise it resolves to an error with
 /// the policy's code, recorded like any denial (and in the operation's record when it keeps refusals).
+/// An owner behind the current policy version past its grace period is then held by the
+/// <see cref="ConsentGate"/> (<c>CONSENT_REQUIRED</c>) on every operation but the few that need no consent.
 /// </summary>
-internal sealed class OperationAccessMiddleware(AccessPolicy policy) : IFieldMiddleware
+internal sealed class OperationAccessMiddleware(AccessPolicy policy, ConsentGate consent) : IFieldMiddleware
 {
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
     {
@@ -20,7 +23,25 @@ internal sealed class OperationAccessMiddleware(AccessPolicy policy) : IFieldMid
         }
 
         var caller = context.Caller();
-        return policy.Operation(caller, operation).IsDenied ? RefuseAsync(context, caller, operation) : next(context);
+        if (policy.Operation(caller, operation).IsDenied)
+        {
+            return RefuseAsync(context, caller, operation);
+        }
+
+        // Only owners are ever held by the consent gate: for anyone else it answers without a lookup.
+        return caller.Role == Role.Owner ? RunWithConsentAsync(context, next, caller, operation) : next(context);
+    }
+
+    // Each root field passes here, whatever its alias, batch or trusted document: the gate cannot be
+    // walked around by naming the operation differently.
+    private async ValueTask<object?> RunWithConsentAsync(IResolveFieldContext context, FieldMiddlewareDelegate next, Caller caller, string operation)
+    {
+        if (await consent.RefusalAsync(caller, operation, context.CancellationToken) is { } refusal)
+        {
+            throw refusal;
+        }
+
+        return await next(context);
     }
 
     private static async ValueTask<object?> RefuseAsync(IResolveFieldContext context, Caller caller, string operation)

@@ -5,4 +5,6 @@ namespace CloudjetGraph.Core.Audit;
 /// <param name="Role">The reader's role (management, sales, support); never who.</param>
 /// <param name="Operation">The GraphQL operation name, empty when the document named none.</param>
 /// <param name="Fields">The fields released; a masked one as <c>phone:masked</c>.</param>
-public sealed record AccessLogEntry(DateTimeOffset At, string Role, string Operation, IReadOnlyList<string> Fields);
+/// <param name="Purpose">The purpose of POLICY.md §2 the read served (<see cref="Authorization.Purposes"/>); null for reads recorded before purposes were.</param>
+/// <param name="PolicyVersion">The policy version the owner had accepted when it was made; null for reads recorded before versions were.</param>
+public sealed record AccessLogEntry(DateTimeOffset At, string Role, string Operation, IReadOnlyList<string> Fields, string? Purpose, string? PolicyVersion);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Audit;
 
-/// <summary>An owner's view of the trail: the staff reads of their profile, by role, never naming the staff member.</summary>
+/// <summary>An owner's view of the trail: the staff reads of their profile, by role and purpose, never naming the staff member.</summary>
 public sealed class AccessLogReader(CloudjetDbContext db)
 {
     /// <summary>Most reads listed, newest first.</summary>
@@ -32,9 +32,9 @@ public sealed class AccessLogReader(CloudjetDbContext db)
                 join entry in db.AuditEntries.AsNoTracking() on read.EntrySequence equals entry.Sequence
                 where read.ProfileId == profileId && entry.Kind == AuditEntryKinds.Release
                 orderby entry.Sequence descending
-                select new { entry.At, entry.ActorRole, entry.Operation, read.Fields })
+                select new { entry.At, entry.ActorRole, entry.Operation, read.Fields, entry.Purpose, read.PolicyVersion })
             .Take(maxEntries)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new AccessLogEntry(r.At, r.ActorRole, r.Operation, r.Fields.Split(',')))];
+        return [.. rows.Select(r => new AccessLogEntry(r.At, r.ActorRole, r.Operation, r.Fields.Split(','), r.Purpose, r.PolicyVersion))];
     }
 }

@@ -9,15 +9,23 @@ namespace CloudjetGraph.Core.Audit;
 /// The chain: each entry's link is SHA-256 over the previous entry's link (32 zero bytes before the
 /// first) followed by the entry's canonical encoding. The encoding is versioned and fixed byte by byte
 /// (docs/audit.md, pinned by a test), so it never depends on a C# name, a culture or a serializer:
-/// version byte 1; sequence and time (Unix milliseconds) as big-endian 64-bit integers; kind,
+/// version byte; sequence and time (Unix milliseconds) as big-endian 64-bit integers; kind,
 /// actor subject, actor role, operation, target, outcome and detail as big-endian 32-bit byte
 /// lengths and UTF-8; the count of profile rows, then per row in id order the id's 16 bytes
-/// (big-endian) and its field list.
+/// (big-endian) and its field list. Version 2, for an entry that records a purpose, adds the
+/// purpose after the detail and each row's policy version after its fields (length -1 for none).
+/// An entry with no purpose keeps version 1, so entries linked before purposes existed verify
+/// as they were written; as the version byte is hashed, nulling a purpose breaks the link.
 /// </summary>
 internal static class AuditChainFormat
 {
-    /// <summary>The encoding version written first in every encoding.</summary>
+    /// <summary>The encoding of an entry without a purpose: every entry before purposes were recorded, and every entry but a release since.</summary>
     public const byte Version = 1;
+
+    /// <summary>The encoding of an entry with a purpose (a release).</summary>
+    public const byte PurposeVersion = 2;
+
+    private const int AbsentLength = -1;
 
     /// <summary>Bytes of a link.</summary>
     public const int LinkLength = AuditColumns.LinkLength;
@@ -39,12 +47,18 @@ internal static class AuditChainFormat
     {
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(entry);
-        buffer.Write([Version]);
+        var withPurpose = entry.Purpose is not null;
+        buffer.Write([withPurpose ? PurposeVersion : Version]);
         WriteInt64(buffer, entry.Sequence);
         WriteInt64(buffer, entry.At.ToUnixTimeMilliseconds());
         foreach (var text in new[] { entry.Kind, entry.ActorSubject, entry.ActorRole, entry.Operation, entry.Target, entry.Outcome, entry.Detail })
         {
             WriteText(buffer, text);
+        }
+
+        if (entry.Purpose is { } purpose)
+        {
+            WriteText(buffer, purpose);
         }
 
         var profiles = entry.Profiles.OrderBy(p => p.ProfileId).ToList();
@@ -55,6 +69,22 @@ internal static class AuditChainFormat
             profile.ProfileId.TryWriteBytes(id, bigEndian: true, out _);
             buffer.Advance(16);
             WriteText(buffer, profile.Fields);
+            if (withPurpose)
+            {
+                WriteOptionalText(buffer, profile.PolicyVersion);
+            }
+        }
+    }
+
+    private static void WriteOptionalText(IBufferWriter<byte> buffer, string? text)
+    {
+        if (text is null)
+        {
+            WriteInt32(buffer, AbsentLength);
+        }
+        else
+        {
+            WriteText(buffer, text);
         }
     }
 

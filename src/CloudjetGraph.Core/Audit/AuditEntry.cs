@@ -35,6 +35,13 @@ public sealed class AuditEntry
     /// <summary>A short account (ids and counts), or a denial's error code.</summary>
     public required string Detail { get; init; }
 
+    /// <summary>
+    /// For a release, the purpose of POLICY.md §2 it served (<see cref="Authorization.Purposes"/>);
+    /// null for other kinds and for releases recorded before purposes were, which keep the chain
+    /// format they were linked in (<see cref="AuditChainFormat"/>).
+    /// </summary>
+    public string? Purpose { get; init; }
+
     /// <summary>The chain link: SHA-256 over the previous entry's link and this entry's canonical encoding (<see cref="Audit.AuditChainFormat"/>); null only for rows moved in by a migration and not yet sealed.</summary>
     public byte[]? Link { get; set; }
 

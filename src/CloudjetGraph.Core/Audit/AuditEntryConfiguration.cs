@@ -24,6 +24,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.Target).HasMaxLength(AuditColumns.MaxTargetLength);
         entry.Property(e => e.Outcome).HasMaxLength(16);
         entry.Property(e => e.Detail).HasMaxLength(AuditColumns.MaxDetailLength);
+        entry.Property(e => e.Purpose).HasMaxLength(24);
         entry.Property(e => e.Link).HasMaxLength(AuditColumns.LinkLength);
         entry.HasMany(e => e.Profiles).WithOne().HasForeignKey(p => p.EntrySequence);
     }

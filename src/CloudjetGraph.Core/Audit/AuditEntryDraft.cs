@@ -8,6 +8,8 @@ namespace CloudjetGraph.Core.Audit;
 /// <param name="Outcome">One of <see cref="OperationOutcomes"/>.</param>
 /// <param name="Detail">Ids and counts, or an error code.</param>
 /// <param name="Profiles">Per profile, the field names released or denied.</param>
+/// <param name="Purpose">For a release, the purpose it served.</param>
+/// <param name="PolicyVersions">For a release, per profile, the policy version its person had accepted.</param>
 internal sealed record AuditEntryDraft(
     string Kind,
     OperationActor Actor,
@@ -15,4 +17,6 @@ internal sealed record AuditEntryDraft(
     string Target,
     string Outcome,
     string Detail,
-    IReadOnlyDictionary<Guid, string> Profiles);
+    IReadOnlyDictionary<Guid, string> Profiles,
+    string? Purpose = null,
+    IReadOnlyDictionary<Guid, string?>? PolicyVersions = null);

@@ -15,4 +15,10 @@ internal sealed class AuditEntryProfile
 
     /// <summary>Field names, ordinal order, comma-separated; a masked release is <c>phone:masked</c>.</summary>
     public required string Fields { get; init; }
+
+    /// <summary>
+    /// On a release, the policy version the person had accepted when it was made (the consent the
+    /// release rests on); null on other kinds and on releases recorded before versions were.
+    /// </summary>
+    public string? PolicyVersion { get; init; }
 }

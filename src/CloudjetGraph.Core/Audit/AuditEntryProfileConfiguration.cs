@@ -12,5 +12,6 @@ internal sealed class AuditEntryProfileConfiguration : IEntityTypeConfiguration<
         profile.HasKey(p => new { p.EntrySequence, p.ProfileId });
         profile.HasIndex(p => p.ProfileId);
         profile.Property(p => p.Fields).HasMaxLength(400);
+        profile.Property(p => p.PolicyVersion).HasMaxLength(32);
     }
 }

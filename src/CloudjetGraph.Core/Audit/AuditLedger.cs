@@ -5,25 +5,32 @@ using CloudjetGraph.Core.Fields;
 namespace CloudjetGraph.Core.Audit;
 
 /// <summary>
-/// One request's audit events: the personal fields released to staff per profile, and the denials.
+/// One request's audit events: the personal fields released to staff per purpose and profile, and the denials.
 /// Resolvers add to it as they run (in parallel, hence the lock); the HTTP handler commits it, and
 /// waits for the commit, before it writes the response. Owners reading their own profile are not
 /// recorded: that is no disclosure, and the owner's own reads would drown their access log.
 /// Denials go to the <see cref="DenialAggregator"/>, which appends them per caller and window.
 /// </summary>
-public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy, DenialAggregator denials)
+public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy, StaffPurposes purposes, DenialAggregator denials)
 {
     /// <summary>How a field released as a masked hint is listed.</summary>
     public const string MaskedSuffix = ":masked";
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<Guid, SortedSet<string>> _released = [];
+    // Per purpose, per profile: one request may serve two (an authority export beside a correction).
+    private readonly Dictionary<string, Dictionary<Guid, SortedSet<string>>> _released = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, string?> _policyVersions = [];
     private readonly HashSet<(string Target, string Code)> _denied = [];
     private readonly Dictionary<Guid, HashSet<string>> _deniedProfiles = [];
     private Caller? _caller;
 
-    /// <summary>Records that <paramref name="field"/> of profile <paramref name="profileId"/> went to <paramref name="caller"/>; only staff releases (roles with a row scope) are kept.</summary>
-    public void Released(Caller caller, Guid profileId, ProfileField field, FieldAccess access)
+    /// <summary>
+    /// Records that <paramref name="field"/> of profile <paramref name="profileId"/> went to
+    /// <paramref name="caller"/> for <paramref name="purpose"/> (by default the one its role serves),
+    /// while its person had accepted <paramref name="policyVersion"/>; only staff releases (roles
+    /// with a row scope) are kept.
+    /// </summary>
+    public void Released(Caller caller, Guid profileId, string? policyVersion, ProfileField field, FieldAccess access, string? purpose = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (!policy.IsStaff(caller))
@@ -31,16 +38,23 @@ public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy, DenialAgg
             return;
         }
 
+        var served = purpose ?? purposes.Of(caller.Role) ?? throw new InvalidOperationException($"The staff role {caller.Role} serves no purpose.");
         var name = ProfileFields.NameOf(field) + (access == FieldAccess.Masked ? MaskedSuffix : string.Empty);
         lock (_gate)
         {
             _caller = caller;
-            if (!_released.TryGetValue(profileId, out var fields))
+            if (!_released.TryGetValue(served, out var profiles))
             {
-                _released[profileId] = fields = new SortedSet<string>(StringComparer.Ordinal);
+                _released[served] = profiles = [];
+            }
+
+            if (!profiles.TryGetValue(profileId, out var fields))
+            {
+                profiles[profileId] = fields = new SortedSet<string>(StringComparer.Ordinal);
             }
 
             fields.Add(name);
+            _policyVersions[profileId] = policyVersion;
         }
     }
 
@@ -107,11 +121,13 @@ public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy, DenialAgg
             }
 
             var operation = operationName ?? string.Empty;
-            if (_released.Count > 0)
+            foreach (var (purpose, profiles) in _released.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 drafts.Add(new AuditEntryDraft(
-                    AuditEntryKinds.Release, OperationActor.Of(caller), operation, $"{_released.Count} profiles", OperationOutcomes.Succeeded, string.Empty,
-                    _released.ToDictionary(p => p.Key, p => string.Join(',', p.Value))));
+                    AuditEntryKinds.Release, OperationActor.Of(caller), operation, $"{profiles.Count} profiles", OperationOutcomes.Succeeded, string.Empty,
+                    profiles.ToDictionary(p => p.Key, p => string.Join(',', p.Value)),
+                    purpose,
+                    profiles.Keys.ToDictionary(id => id, id => _policyVersions[id])));
             }
 
             if (_denied.Count > 0
@@ -121,6 +137,7 @@ public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy, DenialAgg
             }
 
             _released.Clear();
+            _policyVersions.Clear();
             _denied.Clear();
             _deniedProfiles.Clear();
         }

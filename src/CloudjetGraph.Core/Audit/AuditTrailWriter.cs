@@ -176,7 +176,11 @@ internal sealed partial class AuditTrailWriter : IAuditSink, IDisposable, IAsync
         Target = AuditColumns.Cut(draft.Target, AuditColumns.MaxTargetLength),
         Outcome = draft.Outcome,
         Detail = AuditColumns.Cut(draft.Detail, AuditColumns.MaxDetailLength),
-        Profiles = [.. draft.Profiles.Select(p => new AuditEntryProfile { EntrySequence = sequence, ProfileId = p.Key, Fields = p.Value })],
+        Purpose = draft.Purpose,
+        Profiles = [.. draft.Profiles.Select(p => new AuditEntryProfile
+        {
+            EntrySequence = sequence, ProfileId = p.Key, Fields = p.Value, PolicyVersion = draft.PolicyVersions?.GetValueOrDefault(p.Key),
+        })],
     };
 
     private sealed record PendingAppend(IReadOnlyList<AuditEntryDraft> Entries, TaskCompletionSource Done);

@@ -14,6 +14,16 @@ public static class AccessOperations
         "restrictProcessing", "liftRestriction",
     };
 
+    /// <summary>
+    /// The owner's operations that stay open to an owner behind the current policy version: accepting
+    /// it, and the rights that need no consent (withdrawing it, exporting, deleting). Every other
+    /// owner operation waits for the acceptance (<see cref="Privacy.ConsentGate"/>).
+    /// </summary>
+    public static IReadOnlySet<string> WithoutCurrentConsent { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "acceptPolicy", "withdrawConsent", "exportMyData", "deleteMyAccount",
+    };
+
     /// <summary>Every operation that needs a grant.</summary>
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(OwnProfile, StringComparer.Ordinal)
     {

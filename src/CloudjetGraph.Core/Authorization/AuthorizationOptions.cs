@@ -4,7 +4,8 @@ namespace CloudjetGraph.Core.Authorization;
 /// Roles, the field matrix and operation grants, from configuration. A staff role exists when
 /// <see cref="RowScopes"/> names it; owner, keyCustodian and anonymous are built in. Every profile
 /// field needs a rule; a role left out of a field's or an operation's rule is denied it. Validated
-/// at startup by <see cref="FieldMatrixParser"/> and <see cref="OperationGrantsParser"/>.
+/// at startup by <see cref="FieldMatrixParser"/>, <see cref="OperationGrantsParser"/> and
+/// <see cref="StaffPurposesParser"/>.
 /// </summary>
 internal sealed class AuthorizationOptions
 {
@@ -29,4 +30,10 @@ internal sealed class AuthorizationOptions
     /// one left out is run by nobody.
     /// </summary>
     public Dictionary<string, List<string>> Operations { get; set; } = [];
+
+    /// <summary>
+    /// <c>Authorization:Purposes:{role}</c> = the purpose of the policy's §2 a staff role serves
+    /// (<see cref="Authorization.Purposes.All"/>), recorded with every release to it. Every staff role needs one.
+    /// </summary>
+    public Dictionary<string, string> Purposes { get; set; } = [];
 }

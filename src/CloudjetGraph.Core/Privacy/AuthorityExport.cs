@@ -9,7 +9,8 @@ namespace CloudjetGraph.Core.Privacy;
 /// <summary>
 /// Disclosure of one profile to a competent state authority (POLICY.md §5), by management only, on
 /// a stated legal basis. Recorded as <see cref="PrivacyOperationNames.ExportForAuthority"/> with the
-/// legal basis and the names of the fields released; every refusal is recorded too.
+/// legal basis and the names of the fields released; every refusal is recorded too. Its release
+/// serves a legal obligation, whatever purpose management's other reads serve.
 /// </summary>
 public sealed class AuthorityExport(ProfileDirectory directory, ProfileDocument document, OperationLog log, TimeProvider time)
 {
@@ -44,12 +45,12 @@ public sealed class AuthorityExport(ProfileDirectory directory, ProfileDocument 
             async ct =>
             {
                 var basis = LegalBasis.Check(legalBasis.Law, legalBasis.Article, legalBasis.RequestReference);
-                var profile = (id is { } known ? await directory.FindAsync(caller, known, ct, ground: ReleaseGround.LegalObligation) : null)
+                var profile = (id is { } known ? await directory.FindAsync(caller, known, ct, purpose: Purposes.LegalObligation) : null)
                     ?? throw new DomainException(ErrorCodes.NotFound, "The profile does not exist.");
                 await admit(profile.Id, ct);
 
                 // A legal obligation: a restriction of processing does not stop the disclosure.
-                var released = document.Release(caller, profile, ReleaseGround.LegalObligation);
+                var released = document.Release(caller, profile, Purposes.LegalObligation);
                 var export = new JsonObject { ["exportedAt"] = time.GetUtcNow(), ["legalBasis"] = new JsonObject { ["law"] = basis.Law, ["article"] = basis.Article, ["requestReference"] = basis.RequestReference }, ["profile"] = released.Document };
                 return (Text: ProfileDocument.Write(export), released.Fields, Basis: basis);
             },

@@ -64,5 +64,9 @@ public sealed class PersonalDataExport(
             : new JsonObject { ["kind"] = e.Kind, ["policyVersion"] = e.PolicyVersion, ["at"] = e.At, ["reason"] = e.RestrictionReason, ["by"] = e.By })];
 
     private static JsonArray AccessLogOf(IEnumerable<AccessLogEntry> reads) =>
-        [.. reads.Select(r => new JsonObject { ["at"] = r.At, ["role"] = r.Role, ["operation"] = r.Operation, ["fields"] = new JsonArray([.. r.Fields.Select(f => JsonValue.Create(f))]) })];
+        [.. reads.Select(r => new JsonObject
+        {
+            ["at"] = r.At, ["role"] = r.Role, ["purpose"] = r.Purpose, ["policyVersion"] = r.PolicyVersion, ["operation"] = r.Operation,
+            ["fields"] = new JsonArray([.. r.Fields.Select(f => JsonValue.Create(f))]),
+        })];
 }

@@ -1,4 +1,5 @@
 using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Authentication;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace CloudjetGraph.Core.Privacy;
 
 /// <summary>An owner accepts the current policy version (POLICY.md §1): the profile's consent columns and a new history event, together.</summary>
-public sealed class PolicyAcceptance(CloudjetDbContext db, ProfileAccessTag accessTag, OperationLog operations, IOptions<PolicyOptions> policy, TimeProvider time)
+public sealed class PolicyAcceptance(
+    CloudjetDbContext db, ProfileAccessTag accessTag, OperationLog operations, OwnerSecurityStamps accounts, IOptions<PolicyOptions> policy, TimeProvider time)
 {
     /// <summary>
     /// Records that the caller accepted <paramref name="version"/>, which must be the configured
@@ -79,6 +81,8 @@ public sealed class PolicyAcceptance(CloudjetDbContext db, ProfileAccessTag acce
             throw new DomainException(ErrorCodes.Conflict, "The profile was changed by another request; reload it and try again.", null, exception);
         }
 
+        // The consent gate reads the accepted version from that cache: here it counts at once.
+        accounts.Forget(profileId);
         return (profile, true);
     }
 }

@@ -18,10 +18,10 @@ public sealed class ProfileDocument(ProfileRelease release)
     // Readable text: the document is data for a person or an authority, never embedded in HTML.
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The fields the caller may read of the profile, whose organisation must be loaded.</summary>
+    /// <summary>The fields the caller may read of the profile, whose organisation must be loaded, released for <paramref name="purpose"/> (by default the one the caller's role serves).</summary>
     /// <exception cref="DomainException"><see cref="ErrorCodes.DataIntegrity"/> when the row's access tag did not verify.</exception>
     /// <exception cref="Protection.FieldIntegrityException">A stored value failed its integrity check.</exception>
-    internal ReleasedProfile Release(Caller caller, Profile profile, ReleaseGround ground = ReleaseGround.Processing)
+    internal ReleasedProfile Release(Caller caller, Profile profile, string? purpose = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (!profile.AccessVerified)
@@ -35,8 +35,8 @@ public sealed class ProfileDocument(ProfileRelease release)
         foreach (var field in Enum.GetValues<ProfileField>().Where(field => release.AccessOf(caller, profile, field) != FieldAccess.None))
         {
             document[ProfileFields.NameOf(field)] = PersonalFieldCatalogue.TryGet(field, out _)
-                ? release.Release(caller, profile, field, ground: ground)
-                : Plain(caller, profile, field, ground);
+                ? release.Release(caller, profile, field, purpose: purpose)
+                : Plain(caller, profile, field, purpose);
             fields.Add(ProfileFields.NameOf(field));
         }
 
@@ -50,9 +50,9 @@ public sealed class ProfileDocument(ProfileRelease release)
         return document.ToJsonString(Options);
     }
 
-    private JsonNode? Plain(Caller caller, Profile profile, ProfileField field, ReleaseGround ground)
+    private JsonNode? Plain(Caller caller, Profile profile, ProfileField field, string? purpose)
     {
-        release.Demand(caller, profile, field, ground);
+        release.Demand(caller, profile, field, purpose);
         return field switch
         {
             ProfileField.Id => profile.Id,

@@ -20,8 +20,19 @@ public sealed class PolicyOptions
     [MaxLength(32)]
     public string CurrentVersion { get; set; } = "2019-04-22";
 
-    /// <summary>The date the current version took effect (§10). Default 2019-04-22.</summary>
-    public DateOnly EffectiveDate { get; set; } = new(2019, 4, 22);
+    /// <summary>
+    /// <c>Policy:Versions</c>: every version of the policy, oldest first, each with its effective
+    /// date and its text or the text's SHA-256 (<see cref="PolicyVersionOptions"/>). The current
+    /// version must be listed. Empty: the 2019-04-22 policy alone, by its hash.
+    /// </summary>
+    public List<PolicyVersionOptions> Versions { get; } = [];
+
+    /// <summary>
+    /// How long after the current version took effect an owner who has not accepted it may still
+    /// run their other operations; after it, they get <c>CONSENT_REQUIRED</c> on all but reading,
+    /// accepting, withdrawing, exporting and deleting. Default 30 days.
+    /// </summary>
+    public TimeSpan ReacceptanceGracePeriod { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>The data controller's legal name (§9). Default <c>Cloudjet Solutions Co., Ltd.</c></summary>
     [Required(AllowEmptyStrings = false)]

@@ -35,15 +35,15 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
     /// <param name="id">The profile's id.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     /// <param name="withOrganization">False leaves <see cref="Profile.Organization"/> unloaded (null), for a caller that does not read it.</param>
-    /// <param name="ground">Why its fields will be released: a legal obligation loads the key of a restricted profile too.</param>
+    /// <param name="purpose">The purpose its fields will be released for, when not the role's: a legal obligation loads the key of a restricted profile too.</param>
     /// <exception cref="DomainException">The caller's role reaches no profiles.</exception>
-    public async Task<Profile?> FindAsync(Caller caller, Guid id, CancellationToken cancellationToken, bool withOrganization = true, ReleaseGround ground = ReleaseGround.Processing)
+    public async Task<Profile?> FindAsync(Caller caller, Guid id, CancellationToken cancellationToken, bool withOrganization = true, string? purpose = null)
     {
         var profile = await visibility.FindAsync(db, caller, id, withOrganization, cancellationToken);
         if (profile is not null)
         {
             accessTag.Check(profile);
-            await personKeys.LoadAsync(KeysToOpen(caller, [profile], ground), cancellationToken);
+            await personKeys.LoadAsync(KeysToOpen(caller, [profile], purpose), cancellationToken);
         }
 
         return profile;
@@ -99,7 +99,7 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
             accessTag.Check(profile);
         }
 
-        await personKeys.LoadAsync(KeysToOpen(caller, nodes, ReleaseGround.Processing), cancellationToken);
+        await personKeys.LoadAsync(KeysToOpen(caller, nodes, purpose: null), cancellationToken);
 
         // The extra row tells whether more lie ahead; one row past the cursor, the other way,
         // whether any lie behind.
@@ -221,8 +221,8 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
 
     // The release path withholds a restricted profile's personal fields from staff, so its key is
     // not unwrapped for them either; a legal obligation opens it.
-    private IEnumerable<Guid> KeysToOpen(Caller caller, IEnumerable<Profile> profiles, ReleaseGround ground) =>
-        profiles.Where(p => p.RestrictedAt is null || ground == ReleaseGround.LegalObligation || !matrix.IsStaff(caller.Role)).Select(p => p.Id);
+    private IEnumerable<Guid> KeysToOpen(Caller caller, IEnumerable<Profile> profiles, string? purpose) =>
+        profiles.Where(p => p.RestrictedAt is null || purpose == Purposes.LegalObligation || !matrix.IsStaff(caller.Role)).Select(p => p.Id);
 
     private IQueryable<Profile> Reachable(Caller caller, bool withOrganization) =>
         visibility.Profiles(withOrganization ? db.Profiles.AsNoTracking().Include(p => p.Organization) : db.Profiles.AsNoTracking(), caller);

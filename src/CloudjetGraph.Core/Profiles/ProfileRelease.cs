@@ -23,11 +23,15 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
     /// release. A profile whose access tag did not verify serves only its id: every other field is
     /// <see cref="ErrorCodes.DataIntegrity"/>.
     /// </summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="profile">The profile.</param>
+    /// <param name="field">The field.</param>
+    /// <param name="purpose">The purpose served when it is not the one the caller's role serves (an authority export serves a legal obligation).</param>
     /// <exception cref="DomainException">The coded denial, reported as such.</exception>
-    public FieldAccess Demand(Caller caller, Profile profile, ProfileField field, ReleaseGround ground = ReleaseGround.Processing)
+    public FieldAccess Demand(Caller caller, Profile profile, ProfileField field, string? purpose = null)
     {
-        var access = Decide(caller, profile, field, ground);
-        Released(caller, profile, field, access);
+        var access = Decide(caller, profile, field, purpose);
+        Released(caller, profile, field, access, purpose);
         return access;
     }
 
@@ -35,27 +39,32 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
     /// Releases a sealed field: decides, runs <paramref name="admit"/> (a last check such as the
     /// per-caller cap, before anything is opened), opens, masks when the grant is masked, and reports.
     /// </summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="profile">The profile.</param>
+    /// <param name="field">The sealed field.</param>
+    /// <param name="admit">A last check before anything is opened.</param>
+    /// <param name="purpose">The purpose served when it is not the one the caller's role serves (an authority export serves a legal obligation).</param>
     /// <exception cref="DomainException">The coded denial (reported), or <paramref name="admit"/>'s refusal.</exception>
     /// <exception cref="Protection.FieldIntegrityException">The stored value failed its integrity check.</exception>
-    public string? Release(Caller caller, Profile profile, ProfileField field, Action? admit = null, ReleaseGround ground = ReleaseGround.Processing)
+    public string? Release(Caller caller, Profile profile, ProfileField field, Action? admit = null, string? purpose = null)
     {
         var descriptor = PersonalFieldCatalogue.Of(field);
-        var access = Decide(caller, profile, field, ground);
+        var access = Decide(caller, profile, field, purpose);
         admit?.Invoke();
         var value = sealer.Open(profile, field);
         var released = access == FieldAccess.Masked && value is not null ? descriptor.Mask!(value) : value;
-        Released(caller, profile, field, access);
+        Released(caller, profile, field, access, purpose);
         return released;
     }
 
-    private FieldAccess Decide(Caller caller, Profile profile, ProfileField field, ReleaseGround ground)
+    private FieldAccess Decide(Caller caller, Profile profile, ProfileField field, string? purpose)
     {
         var decision = policy.Field(caller, profile, field);
         var denial = decision switch
         {
             { IsDenied: true } => AccessPolicy.Refusal(caller, $"Sign in to read {ProfileFields.NameOf(field)}.", $"Your role may not read {ProfileFields.NameOf(field)}."),
             _ when field != ProfileField.Id && !profile.AccessVerified => new DomainException(ErrorCodes.DataIntegrity, "This profile failed its integrity check and was withheld."),
-            _ when IsRestricted(caller, profile, field, ground) => new DomainException(ErrorCodes.ProcessingRestricted, $"Processing of this person's data is restricted; {ProfileFields.NameOf(field)} is withheld."),
+            _ when IsRestricted(caller, profile, field, purpose) => new DomainException(ErrorCodes.ProcessingRestricted, $"Processing of this person's data is restricted; {ProfileFields.NameOf(field)} is withheld."),
             _ => null,
         };
         if (denial is not null)
@@ -69,15 +78,15 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
 
     // A restriction stops the processing of the person's data by staff, save what the law requires;
     // the owner's own reads are no processing by the controller and go on.
-    private bool IsRestricted(Caller caller, Profile profile, ProfileField field, ReleaseGround ground) =>
-        profile.RestrictedAt is not null && ground == ReleaseGround.Processing && ProfileFields.IsPersonal(field) && policy.IsStaff(caller);
+    private bool IsRestricted(Caller caller, Profile profile, ProfileField field, string? purpose) =>
+        profile.RestrictedAt is not null && purpose != Purposes.LegalObligation && ProfileFields.IsPersonal(field) && policy.IsStaff(caller);
 
     // The one place where "a field of profile P was released to caller C" happens.
-    private void Released(Caller caller, Profile profile, ProfileField field, FieldAccess access)
+    private void Released(Caller caller, Profile profile, ProfileField field, FieldAccess access, string? purpose)
     {
         if (ProfileFields.IsPersonal(field))
         {
-            ledger.Released(caller, profile.Id, field, access);
+            ledger.Released(caller, profile.Id, profile.ConsentPolicyVersion, field, access, purpose);
         }
 
         LogReleased(logger, field, profile.Id, caller.Role.Name, access);

@@ -8,10 +8,10 @@ namespace CloudjetGraph.IntegrationTests.Audit;
 [ProviderSensitive("reads the audit trail by profile and role with a query")]
 public sealed class AccessLogTests(CloudjetApplication app) : IClassFixture<CloudjetApplication>
 {
-    private const string AccessLog = "{ me { accessLog { at role operation fields } } }";
+    private const string AccessLog = "{ me { accessLog { at role purpose policyVersion operation fields } } }";
 
     [Fact]
-    public async Task Owner_ReadsAccessLog_SeesReadsByManagementSalesAndSupportByRoleOnly()
+    public async Task Owner_ReadsAccessLog_SeesReadsByManagementSalesAndSupportByRoleAndPurposeOnly()
     {
         var input = Owners.NewInput("accesslog");
         var id = await app.SignUpAsync(input, organizationIndex: 1);
@@ -25,11 +25,34 @@ public sealed class AccessLogTests(CloudjetApplication app) : IClassFixture<Clou
 
         var log = response.Ok()["me"]!["accessLog"]!.AsArray();
         Assert.Equal(
-            [("support", "BySupport", "department,phone:masked"), ("sales", "BySales", "email"), ("management", "ByManagement", "fullName")],
-            log.Select(e => (e!["role"]!.GetValue<string>(), e["operation"]!.GetValue<string>(), string.Join(',', e["fields"]!.AsArray().Select(f => f!.GetValue<string>())))));
+            [
+                ("support", "CUSTOMER_CARE", "BySupport", "department,phone:masked"),
+                ("sales", "CUSTOMER_CARE", "BySales", "email"),
+                ("management", "ACCOUNT", "ByManagement", "fullName"),
+            ],
+            log.Select(e => (e!["role"]!.GetValue<string>(), e["purpose"]!.GetValue<string>(), e["operation"]!.GetValue<string>(), string.Join(',', e["fields"]!.AsArray().Select(f => f!.GetValue<string>())))));
+        Assert.All(log, e => Assert.Equal("2019-04-22", e!["policyVersion"]!.GetValue<string>()));
         Assert.DoesNotContain(managementSubject, response.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("sales-demo", response.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("support-demo", response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Owner_ReadsAccessLog_SeesAnAuthorityExportAsALegalObligationBesideManagementsOwnRead()
+    {
+        var input = Owners.NewInput("disclosed");
+        var id = await app.SignUpAsync(input, organizationIndex: 2);
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
+        (await management.PostAsync("query ByManagement($id: ID!) { profile(id: $id) { phone } }", new { id })).Ok();
+        (await management.PostAsync(
+            "mutation ForAuthority($id: ID!) { exportProfileForAuthority(id: $id, legalBasis: \"Công văn 7/CSĐT, Điều 88 BLTTHS\") }", new { id })).Ok();
+
+        var log = (await app.Client(await app.LoginAsync((string)input["email"]!)).PostAsync(AccessLog)).Ok()["me"]!["accessLog"]!.AsArray();
+
+        Assert.Equal(
+            [("ForAuthority", "LEGAL_OBLIGATION"), ("ByManagement", "ACCOUNT")],
+            log.Select(e => (e!["operation"]!.GetValue<string>(), e["purpose"]!.GetValue<string>())));
+        Assert.All(log, e => Assert.Equal("management", e!["role"]!.GetValue<string>()));
     }
 
     [Fact]

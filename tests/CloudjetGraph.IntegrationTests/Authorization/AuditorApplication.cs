@@ -4,7 +4,7 @@ namespace CloudjetGraph.IntegrationTests.Authorization;
 
 /// <summary>
 /// A gateway with one more staff role, <c>auditor</c>, made in configuration only: a row scope and
-/// three field rules (id, fullName, phone masked), and no operation unless a test grants one.
+/// three field rules (id, fullName, phone masked), a purpose (account), and no operation unless a test grants one.
 /// </summary>
 public class AuditorApplication : CloudjetApplication
 {
@@ -13,6 +13,7 @@ public class AuditorApplication : CloudjetApplication
     public AuditorApplication()
     {
         With($"Authorization:RowScopes:{Role}", "All");
+        With($"Authorization:Purposes:{Role}", "account");
         With($"Authorization:Fields:id:{Role}", "Read");
         With($"Authorization:Fields:fullName:{Role}", "Read");
         With($"Authorization:Fields:phone:{Role}", "Masked");

@@ -46,11 +46,11 @@ public sealed class ConfiguredRoleTests(AuditorApplication app) : IClassFixture<
 
         (await app.Client(app.StaffToken(Auditor, Subject)).PostAsync($"query {operation}($id: ID!) {{ profile(id: $id) {{ id fullName phone }} }}", new { id })).Ok();
 
-        var log = (await owner.PostAsync("{ me { accessLog { role operation fields } } }")).Ok()["me"]!["accessLog"]!.AsArray();
+        var log = (await owner.PostAsync("{ me { accessLog { role purpose operation fields } } }")).Ok()["me"]!["accessLog"]!.AsArray();
         var entry = Assert.Single(log);
         Assert.Equal(
-            (AuditorApplication.Role, operation, "fullName,phone:masked"),
-            (entry!["role"]!.GetValue<string>(), entry["operation"]!.GetValue<string>(), string.Join(',', entry["fields"]!.AsArray().Select(f => f!.GetValue<string>()))));
+            (AuditorApplication.Role, "ACCOUNT", operation, "fullName,phone:masked"),
+            (entry!["role"]!.GetValue<string>(), entry["purpose"]!.GetValue<string>(), entry["operation"]!.GetValue<string>(), string.Join(',', entry["fields"]!.AsArray().Select(f => f!.GetValue<string>()))));
         var release = AuditTrailRows.Release(app, operation);
         Assert.Equal((Subject, AuditorApplication.Role, OperationOutcomes.Succeeded), (release.ActorSubject, release.ActorRole, release.Outcome));
         Assert.Equal((id, "fullName,phone:masked"), (Assert.Single(release.Profiles).ProfileId, release.Profiles.Single().Fields));

@@ -19,7 +19,7 @@ public sealed class FieldMatrixCellTests(MatrixTarget app) : IClassFixture<Matri
         ("email",        "R R R R X A"),
         ("department",   "R R R R X A"),
         ("jobTitle",     "R R R R X A"),
-        ("phone",        "R R R M X A"),
+        ("phone",        "R R M M X A"),
         ("skype",        "R R D R X A"),
         ("loginEmail",   "R R D R X A"),
         ("consent",      "R R D R X A"),

@@ -51,6 +51,7 @@ public sealed class TokenCommandTests(AuditorApplication app) : IClassFixture<Au
     {
         var settings = Custodian.DevelopmentSettingsOf(app);
         settings[$"Authorization:RowScopes:{AuditorApplication.Role}"] = "All";
+        settings[$"Authorization:Purposes:{AuditorApplication.Role}"] = "account";
         settings[$"Authorization:Fields:id:{AuditorApplication.Role}"] = "Read";
         settings[$"Authorization:Fields:fullName:{AuditorApplication.Role}"] = "Read";
         return settings;

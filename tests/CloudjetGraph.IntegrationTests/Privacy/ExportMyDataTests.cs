@@ -67,8 +67,8 @@ public sealed class ExportMyDataTests(CloudjetApplication app) : IClassFixture<C
             stored.Select(e => (e.Kind, e.PolicyVersion, e.At)),
             document["consentHistory"]!.AsArray().Select(e => (e!["kind"]!.GetValue<string>(), e["policyVersion"]!.GetValue<string>(), e["at"]!.GetValue<DateTimeOffset>())));
         Assert.Equal(
-            [("support", "SupportForExport", "phone:masked"), ("management", "ReadForExport", "fullName")],
-            document["accessLog"]!.AsArray().Select(e => (e!["role"]!.GetValue<string>(), e["operation"]!.GetValue<string>(), string.Join(',', e["fields"]!.AsArray().Select(f => f!.GetValue<string>())))));
+            [("support", "customer-care", "SupportForExport", "phone:masked"), ("management", "account", "ReadForExport", "fullName")],
+            document["accessLog"]!.AsArray().Select(e => (e!["role"]!.GetValue<string>(), e["purpose"]!.GetValue<string>(), e["operation"]!.GetValue<string>(), string.Join(',', e["fields"]!.AsArray().Select(f => f!.GetValue<string>())))));
         Assert.DoesNotContain(managementSubject, response.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("support-demo", response.Body, StringComparison.Ordinal);
     }

@@ -21,10 +21,7 @@ public sealed class PolicyConsentTests
     [Fact]
     public async Task Anonymous_ReadsPrivacyPolicy_GetsTheConfiguredVersionAndController()
     {
-        await using var app = new CloudjetApplication()
-            .With("Policy:CurrentVersion", NewVersion)
-            .With("Policy:EffectiveDate", "2026-07-01")
-            .With("Policy:Hotline", "028 1234 5678");
+        await using var app = new CloudjetApplication().WithNewerPolicy(NewVersion).With("Policy:Hotline", "028 1234 5678");
         await app.InitializeAsync();
 
         var response = await app.Client().PostAsync("{ privacyPolicy { version effectiveDate controllerName businessRegistration address contactEmail hotline } }");
@@ -47,7 +44,7 @@ public sealed class PolicyConsentTests
             Assert.True(consent["upToDate"]!.GetValue<bool>());
         }
 
-        await using var app = new CloudjetApplication { DataDirectory = dataDirectory }.With("Policy:CurrentVersion", NewVersion);
+        await using var app = new CloudjetApplication { DataDirectory = dataDirectory }.WithNewerPolicy(NewVersion);
         await app.InitializeAsync();
         var owner = app.Client(person.Token);
 
@@ -81,7 +78,7 @@ public sealed class PolicyConsentTests
     [InlineData("kiem.thu@example.vn")]
     public async Task Owner_AcceptsAnOldOrUnknownVersion_GetsValidationAndNothingChanges(string version)
     {
-        await using var app = new CloudjetApplication().With("Policy:CurrentVersion", NewVersion);
+        await using var app = new CloudjetApplication().WithNewerPolicy(NewVersion);
         await app.InitializeAsync();
 
         // Signed up under the new version, then offered nothing else.

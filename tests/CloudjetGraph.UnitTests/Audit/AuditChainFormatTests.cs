@@ -16,6 +16,14 @@ public sealed class AuditChainFormatTests
 
     private const string PinnedLink = "552cf1ff14efecd476f6e9e56c8d640b068ca1f970d5f05d531d2dd8a0ad1fef";
 
+    // The same release recording its purpose and, per profile, the policy version accepted (none on the second).
+    private const string PinnedPurposeEncoding =
+        "020000000000000001000001a2100088000000000772656c656173650000000a73616c65732d64656d6f0000000573616c657300000004506167650000000a322070726f66696c657300000009737563636565646564000000000000000d637573746f6d65722d636172650000000200"
+        + "0000000000000000000000000000010000001566756c6c4e616d652c70686f6e653a6d61736b65640000000a323031392d30342d3232"
+        + "0000000000000000000000000000000200000005656d61696cffffffff";
+
+    private const string PinnedPurposeLink = "01d7199d6abc702b59b307eee563a0b91f199911af59bd60912f2b00e25dfdb2";
+
     [Fact]
     public void Encode_KnownEntry_IsThePinnedBytesWithProfilesInIdOrder()
     {
@@ -24,6 +32,35 @@ public sealed class AuditChainFormatTests
         AuditChainFormat.Encode(buffer, Entry());
 
         Assert.Equal(PinnedEncoding, Convert.ToHexStringLower(buffer.WrittenSpan));
+    }
+
+    [Fact]
+    public void Encode_EntryWithPurpose_IsVersionTwoWithPurposeAndPolicyVersions()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+
+        AuditChainFormat.Encode(buffer, PurposeEntry("2019-04-22"));
+
+        Assert.Equal(PinnedPurposeEncoding, Convert.ToHexStringLower(buffer.WrittenSpan));
+        Assert.Equal(PinnedPurposeLink, Convert.ToHexStringLower(AuditChainFormat.Link(AuditChainFormat.Genesis, PurposeEntry("2019-04-22"))));
+    }
+
+    [Theory]
+    [InlineData("purpose removed")]
+    [InlineData("purpose changed")]
+    [InlineData("policy version changed")]
+    [InlineData("policy version removed")]
+    public void Link_PurposeOrPolicyVersionChanged_IsAnotherLink(string change)
+    {
+        var changed = change switch
+        {
+            "purpose removed" => Entry(),
+            "purpose changed" => PurposeEntry("2019-04-22", purpose: "account"),
+            "policy version changed" => PurposeEntry("2026-01-01"),
+            _ => PurposeEntry(null),
+        };
+
+        Assert.NotEqual(PinnedPurposeLink, Convert.ToHexStringLower(AuditChainFormat.Link(AuditChainFormat.Genesis, changed)));
     }
 
     [Fact]
@@ -86,4 +123,27 @@ public sealed class AuditChainFormatTests
             new AuditEntryProfile { EntrySequence = sequence, ProfileId = new Guid("00000000-0000-0000-0000-000000000001"), Fields = fields },
         ],
     };
+
+    private static AuditEntry PurposeEntry(string? policyVersion, string purpose = "customer-care")
+    {
+        var plain = Entry();
+        return new AuditEntry
+        {
+            Sequence = plain.Sequence,
+            At = plain.At,
+            Kind = plain.Kind,
+            ActorSubject = plain.ActorSubject,
+            ActorRole = plain.ActorRole,
+            Operation = plain.Operation,
+            Target = plain.Target,
+            Outcome = plain.Outcome,
+            Detail = plain.Detail,
+            Purpose = purpose,
+            Profiles =
+            [
+                new AuditEntryProfile { EntrySequence = 1, ProfileId = new Guid("00000000-0000-0000-0000-000000000002"), Fields = "email" },
+                new AuditEntryProfile { EntrySequence = 1, ProfileId = new Guid("00000000-0000-0000-0000-000000000001"), Fields = "fullName,phone:masked", PolicyVersion = policyVersion },
+            ],
+        };
+    }
 }

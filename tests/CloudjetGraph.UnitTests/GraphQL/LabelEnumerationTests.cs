@@ -4,6 +4,7 @@ using CloudjetGraph.Api.GraphQL.Audit;
 using CloudjetGraph.Api.GraphQL.Keys;
 using CloudjetGraph.Api.GraphQL.Privacy;
 using CloudjetGraph.Core.Audit;
+using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Keys;
 using CloudjetGraph.Core.Keys.Jobs;
@@ -29,6 +30,7 @@ public sealed class LabelEnumerationTests
         { typeof(OperationOutcomeGraphType), typeof(OperationOutcomes), string.Empty },
         { typeof(ProcessingRestrictionReasonGraphType), typeof(RestrictionReasons), string.Empty },
         { typeof(ProcessingRestrictionPlacerGraphType), typeof(RestrictionPlacers), string.Empty },
+        { typeof(ProcessingPurposeGraphType), typeof(Purposes), string.Empty },
     };
 
     [Theory]

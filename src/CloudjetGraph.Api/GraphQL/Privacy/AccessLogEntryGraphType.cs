@@ -9,9 +9,15 @@ internal sealed class AccessLogEntryGraphType : ObjectGraphType<AccessLogEntry>
     public AccessLogEntryGraphType()
     {
         Name = "AccessLogEntry";
-        Description = "One read of your profile by staff: when, by which role, in which operation, and the fields they were given. Never names the staff member.";
+        Description = "One read of your profile by staff: when, by which role, for which purpose, in which operation, and the fields they were given. Never names the staff member.";
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When the fields were released.").Resolve(c => c.Source.At);
         Field<NonNullGraphType<StringGraphType>>("role").Description("The reader's role: management, sales or support.").Resolve(c => c.Source.Role);
+        Field<ProcessingPurposeGraphType>("purpose")
+            .Description("The purpose the read served: the one the reader's role serves, or LEGAL_OBLIGATION for a disclosure to an authority. Null only for reads recorded before purposes were.")
+            .Resolve(c => c.Source.Purpose);
+        Field<StringGraphType>("policyVersion")
+            .Description("The privacy policy version you had accepted when the read was made. Null only for reads recorded before versions were.")
+            .Resolve(c => c.Source.PolicyVersion);
         Field<NonNullGraphType<StringGraphType>>("operation").Description("The GraphQL operation name the reader sent; empty when the document named none.").Resolve(c => c.Source.Operation);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("fields")
             .Description($"The fields released; a masked hint is listed with `{AuditLedger.MaskedSuffix}` (support sees only the last digits of the phone).")

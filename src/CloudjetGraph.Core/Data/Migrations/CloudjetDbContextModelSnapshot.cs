@@ -59,6 +59,10 @@ namespace CloudjetGraph.Core.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -82,6 +86,10 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.Property<string>("Fields")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyVersion")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.HasKey("EntrySequence", "ProfileId");

@@ -64,6 +64,10 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -88,6 +92,10 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("PolicyVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.HasKey("EntrySequence", "ProfileId");
 

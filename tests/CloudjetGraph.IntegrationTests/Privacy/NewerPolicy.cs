@@ -1,0 +1,20 @@
+using CloudjetGraph.IntegrationTests.Infrastructure;
+
+namespace CloudjetGraph.IntegrationTests.Privacy;
+
+/// <summary>A gateway whose current policy is a second version, listed after the configured 2019 one.</summary>
+internal static class NewerPolicy
+{
+    public const string Text = "Chính sách bảo mật thông tin cá nhân, phiên bản dùng trong kiểm thử.";
+
+    /// <summary>Lists <paramref name="version"/> (effective on that date, with <see cref="Text"/>) and makes it current.</summary>
+    public static CloudjetApplication WithNewerPolicy(this CloudjetApplication app, string version, string? gracePeriod = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.With("Policy:Versions:1:Version", version)
+            .With("Policy:Versions:1:EffectiveDate", version)
+            .With("Policy:Versions:1:Text", Text)
+            .With("Policy:CurrentVersion", version);
+        return gracePeriod is null ? app : app.With("Policy:ReacceptanceGracePeriod", gracePeriod);
+    }
+}
