@@ -16,12 +16,12 @@ public static class AccessOperations
 
     /// <summary>
     /// The owner's operations that stay open to an owner behind the current policy version: accepting
-    /// it, and the rights that need no consent (withdrawing it, exporting, deleting). Every other
+    /// it, and the rights that need no consent (withdrawing it, exporting, deleting, restricting). Every other
     /// owner operation waits for the acceptance (<see cref="Privacy.ConsentGate"/>).
     /// </summary>
     public static IReadOnlySet<string> WithoutCurrentConsent { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "acceptPolicy", "withdrawConsent", "exportMyData", "deleteMyAccount",
+        "acceptPolicy", "withdrawConsent", "exportMyData", "deleteMyAccount", "restrictProcessing", "liftRestriction",
     };
 
     /// <summary>Every operation that needs a grant.</summary>

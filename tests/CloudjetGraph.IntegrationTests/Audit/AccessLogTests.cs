@@ -45,7 +45,7 @@ public sealed class AccessLogTests(CloudjetApplication app) : IClassFixture<Clou
         var management = app.Client(app.StaffToken(DefaultRole.Management, "management-demo"));
         (await management.PostAsync("query ByManagement($id: ID!) { profile(id: $id) { phone } }", new { id })).Ok();
         (await management.PostAsync(
-            "mutation ForAuthority($id: ID!) { exportProfileForAuthority(id: $id, legalBasis: \"Công văn 7/CSĐT, Điều 88 BLTTHS\") }", new { id })).Ok();
+            "mutation ForAuthority($id: ID!) { exportProfileForAuthority(id: $id, basis: { law: \"91/2025/QH15\", article: \"Article 17(2)(b)\", requestReference: \"CSDT-45\" }) }", new { id })).Ok();
 
         var log = (await app.Client(await app.LoginAsync((string)input["email"]!)).PostAsync(AccessLog)).Ok()["me"]!["accessLog"]!.AsArray();
 

@@ -91,7 +91,7 @@ public sealed class ProcessingRestrictionTests(CloudjetApplication app) : IClass
         using var opened = OpenedCounter();
 
         var text = (await Staff(DefaultRole.Management, "management-demo").PostAsync(
-            "mutation($id: ID!) { exportProfileForAuthority(id: $id, legalBasis: \"Công văn 45/CSĐT, Điều 88\") }", new { id })).Ok()["exportProfileForAuthority"]!.GetValue<string>();
+            "mutation($id: ID!) { exportProfileForAuthority(id: $id, basis: { law: \"91/2025/QH15\", article: \"Article 17(2)(b)\", requestReference: \"CSDT-45\" }) }", new { id })).Ok()["exportProfileForAuthority"]!.GetValue<string>();
 
         var profile = JsonNode.Parse(text)!["profile"]!;
         Assert.Equal((input["fullName"], input["email"], input["phone"]), (profile["fullName"]!.GetValue<string>(), profile["email"]!.GetValue<string>(), profile["phone"]!.GetValue<string>()));
