@@ -33,6 +33,16 @@ public static class Custodian
         return (exitCode, output.ToString(), error.ToString());
     }
 
+    /// <summary>Parses and runs <c>cloudjet retention ARGS</c> with <paramref name="settings"/>, returning the exit code and both outputs.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RetentionAsync(IReadOnlyDictionary<string, string?> settings, params string[] arguments)
+    {
+        var retention = RetentionCommand.Create(() => CliHost.Build([.. settings.Select(setting => $"--{setting.Key}={setting.Value}")]));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await CliInvocation.InvokeAsync(retention, arguments, new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
     /// <summary>Parses and runs <c>cloudjet token ARGS</c> with <paramref name="settings"/>, returning the exit code and both outputs.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> TokenAsync(IReadOnlyDictionary<string, string?> settings, params string[] arguments)
     {
