@@ -41,9 +41,10 @@ internal static class AuditVerifyCommand
 
                 // The rate tells a custodian how long the next verification of a larger trail will take.
                 var perSecond = result.Verified / Math.Max(seconds, 0.001);
+                var pruned = result.Pruned == 0 ? string.Empty : $", {result.Pruned} of them pruned by retention and attested by checkpoints";
                 return new CliResult(
-                    string.Create(CultureInfo.InvariantCulture, $"Audit trail intact: {result.Verified} entries verified in {seconds:F1} s ({perSecond:F0} entries/s). Head: {result.Head}"),
-                    new { intact = true, verified = result.Verified, seconds = Math.Round(seconds, 3), entriesPerSecond = Math.Round(perSecond), head = result.Head?.ToString() });
+                    string.Create(CultureInfo.InvariantCulture, $"Audit trail intact: {result.Verified} entries verified{pruned} in {seconds:F1} s ({perSecond:F0} entries/s). Head: {result.Head}"),
+                    new { intact = true, verified = result.Verified, pruned = result.Pruned, seconds = Math.Round(seconds, 3), entriesPerSecond = Math.Round(perSecond), head = result.Head?.ToString() });
             },
             cancellationToken));
         return command;

@@ -6,6 +6,7 @@ var root = new RootCommand("CloudjetGraph custodian tool. Reads the gateway's se
 root.Subcommands.Add(TokenCommand.Create(() => CliHost.Build()));
 root.Subcommands.Add(KeysCommand.Create(() => CliHost.Build()));
 root.Subcommands.Add(AuditCommand.Create(() => CliHost.Build()));
+root.Subcommands.Add(RetentionCommand.Create(() => CliHost.Build()));
 
 // Ctrl+C or SIGTERM asks a key job to stop after its batch in flight, and it exits 3 however long
 // that batch takes. System.CommandLine's own handling is off: its termination task answers 130, and

@@ -16,6 +16,7 @@ using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.Core.RateLimits;
+using CloudjetGraph.Core.Retention;
 using CloudjetGraph.Core.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -102,6 +103,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddScoped<DataKeyLifecycle>();
         services.AddCloudjetPrivacy();
+        services.AddCloudjetRetention();
         return services;
     }
 }

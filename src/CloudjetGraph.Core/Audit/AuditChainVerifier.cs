@@ -1,5 +1,4 @@
 using CloudjetGraph.Core.Data;
-using CloudjetGraph.Core.Data.Engines;
 using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Audit;
@@ -7,7 +6,9 @@ namespace CloudjetGraph.Core.Audit;
 /// <summary>
 /// Walks the whole chain from the first entry and stops at the first entry that breaks it: a
 /// sequence that is not one more than the one before (an entry deleted or moved), a missing link,
-/// or a stored link that is not SHA-256 over the previous link and the entry as stored. Reads only.
+/// or a stored link that is not SHA-256 over the previous link and the entry as stored. An entry
+/// pruned by retention counts only with its stored link and a later checkpoint whose digest covers
+/// exactly the entries pruned under it (<see cref="AuditCheckpointFormat"/>). Reads only.
 /// </summary>
 public sealed class AuditChainVerifier(CloudjetDbContext db)
 {
@@ -17,14 +18,13 @@ public sealed class AuditChainVerifier(CloudjetDbContext db)
     /// <exception cref="AuditTrailUnavailableException">The database does not exist or is not migrated to this version; nothing was created.</exception>
     public async Task<AuditVerification> VerifyAsync(AuditAnchor? expectedHead, CancellationToken cancellationToken)
     {
-        if (!await DatabaseSchema.IsCurrentAsync(db.Database, cancellationToken))
-        {
-            throw new AuditTrailUnavailableException($"The database ({db.Database.Engine().Describe(db.Database.GetConnectionString())}) does not exist or is not migrated to this version; start the gateway once to migrate it.");
-        }
+        await AuditTrailUnavailableException.ThrowIfNotMigratedAsync(db.Database, cancellationToken);
 
         var previous = AuditChainFormat.Genesis.ToArray();
         long expected = 1;
+        long prunedCount = 0;
         var anchorSeen = false;
+        Dictionary<long, long> unattested = [];
         while (true)
         {
             var page = await db.AuditEntries.AsNoTracking().Include(e => e.Profiles)
@@ -33,11 +33,37 @@ public sealed class AuditChainVerifier(CloudjetDbContext db)
                 .Take(PageSize)
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken);
-            foreach (var entry in page)
+            var full = page.Count == PageSize;
+            var through = full ? page[^1].Sequence : long.MaxValue;
+            var pruned = await db.AuditPrunedEntries.AsNoTracking()
+                .Where(p => p.Sequence >= expected && p.Sequence <= through)
+                .ToDictionaryAsync(p => p.Sequence, cancellationToken);
+            var entries = page.ToDictionary(e => e.Sequence);
+            var last = Math.Max(full ? through : 0, Math.Max(page.Count == 0 ? 0 : page[^1].Sequence, pruned.Count == 0 ? 0 : pruned.Keys.Max()));
+            for (; expected <= last; expected++)
             {
-                if (entry.Sequence != expected)
+                if (pruned.TryGetValue(expected, out var tombstone) && !entries.ContainsKey(expected))
                 {
-                    return AuditVerification.Broken(expected - 1, expected, $"entry {expected} is missing (the next entry is {entry.Sequence})");
+                    // Its content is gone; the next entry's link proves the stored link, the checkpoint's digest that it was pruned.
+                    unattested.TryAdd(tombstone.CheckpointSequence, expected);
+                    previous = tombstone.Link;
+                    prunedCount++;
+                    if (expectedHead is { } prunedAnchor && prunedAnchor.Sequence == expected)
+                    {
+                        if (!prunedAnchor.Link.AsSpan().SequenceEqual(tombstone.Link))
+                        {
+                            return AuditVerification.Broken(expected - 1, expected, $"entry {expected} is not the anchored entry (the chain was rewritten)");
+                        }
+
+                        anchorSeen = true;
+                    }
+
+                    continue;
+                }
+
+                if (!entries.TryGetValue(expected, out var entry))
+                {
+                    return AuditVerification.Broken(expected - 1, expected, $"entry {expected} is missing (the next entry is {NextAfter(expected, entries, pruned)})");
                 }
 
                 if (entry.Link is null)
@@ -51,6 +77,16 @@ public sealed class AuditChainVerifier(CloudjetDbContext db)
                     return AuditVerification.Broken(expected - 1, expected, $"entry {expected} does not match its link (edited, moved or swapped)");
                 }
 
+                if (entry.Kind == AuditEntryKinds.Checkpoint)
+                {
+                    if (!await AttestsAsync(entry, cancellationToken))
+                    {
+                        return AuditVerification.Broken(expected - 1, expected, $"checkpoint {expected} does not match the entries stored as pruned under it (one added, removed or altered)");
+                    }
+
+                    unattested.Remove(entry.Sequence);
+                }
+
                 if (expectedHead is { } anchor && anchor.Sequence == entry.Sequence)
                 {
                     if (!anchor.Link.AsSpan().SequenceEqual(entry.Link))
@@ -62,21 +98,42 @@ public sealed class AuditChainVerifier(CloudjetDbContext db)
                 }
 
                 previous = entry.Link;
-                expected++;
             }
 
-            if (page.Count < PageSize)
+            if (!full)
             {
                 break;
             }
         }
 
         var count = expected - 1;
+        if (unattested.Count > 0)
+        {
+            var orphan = unattested.Values.Min();
+            return AuditVerification.Broken(orphan - 1, orphan, $"entry {orphan} is stored as pruned, but no checkpoint after it attests it");
+        }
+
         if (expectedHead is { } head && !anchorSeen)
         {
             return AuditVerification.Broken(count, head.Sequence, $"entry {head.Sequence}, the anchored head, is gone (the chain ends at {count}: its tail was cut)");
         }
 
-        return AuditVerification.Intact(count, new AuditAnchor(count, previous));
+        return AuditVerification.Intact(count, new AuditAnchor(count, previous), prunedCount);
     }
+
+    // A checkpoint attests exactly the entries stored as pruned under it: their digest is in its detail, which its link covers.
+    private async Task<bool> AttestsAsync(AuditEntry checkpoint, CancellationToken cancellationToken)
+    {
+        var pruned = await db.AuditPrunedEntries.AsNoTracking()
+            .Where(p => p.CheckpointSequence == checkpoint.Sequence)
+            .OrderBy(p => p.Sequence)
+            .ToListAsync(cancellationToken);
+        return pruned.Count > 0
+            && pruned[^1].Sequence < checkpoint.Sequence
+            && AuditCheckpointFormat.DigestOf(checkpoint.Detail) is { } digest
+            && digest.AsSpan().SequenceEqual(AuditCheckpointFormat.Digest(pruned));
+    }
+
+    private static long NextAfter(long sequence, Dictionary<long, AuditEntry> entries, Dictionary<long, AuditPrunedEntry> pruned) =>
+        entries.Keys.Concat(pruned.Keys).Where(s => s > sequence).DefaultIfEmpty(sequence + 1).Min();
 }

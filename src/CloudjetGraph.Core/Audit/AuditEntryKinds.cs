@@ -11,4 +11,7 @@ internal static class AuditEntryKinds
 
     /// <summary>A caller refused a personal field or an operation.</summary>
     public const string Denial = "denial";
+
+    /// <summary>Entries pruned by retention (<see cref="AuditPruner"/>): their sequence numbers, the digest of their links, and the cut-off.</summary>
+    public const string Checkpoint = "checkpoint";
 }

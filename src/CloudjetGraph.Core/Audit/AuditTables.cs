@@ -13,5 +13,8 @@ internal static class AuditTables
 
         /// <summary>The profiles of each audit entry, indexed by profile.</summary>
         public DbSet<AuditEntryProfile> AuditEntryProfiles => db.Set<AuditEntryProfile>();
+
+        /// <summary>What is left of entries pruned by retention: sequence, link and the checkpoint that attests them.</summary>
+        public DbSet<AuditPrunedEntry> AuditPrunedEntries => db.Set<AuditPrunedEntry>();
     }
 }

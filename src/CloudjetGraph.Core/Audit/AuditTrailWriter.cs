@@ -109,79 +109,11 @@ internal sealed partial class AuditTrailWriter : IAuditSink, IDisposable, IAsync
         var db = scope.ServiceProvider.GetRequiredService<CloudjetDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         await db.Database.Engine().LockAuditTrailAsync(db.Database, CancellationToken.None);
-        var (sequence, link) = await HeadAsync(db);
-
-        var first = sequence + 1;
-        var at = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
-        var entries = new List<AuditEntry>();
-        foreach (var draft in batch.SelectMany(p => p.Entries))
-        {
-            var entry = ToEntry(++sequence, at, draft);
-            entry.Link = AuditChainFormat.Link(link, entry);
-            link = entry.Link;
-            entries.Add(entry);
-        }
-
-        await RowInserts.InsertAsync(db, entries, CancellationToken.None);
-        await RowInserts.InsertAsync(db, [.. entries.SelectMany(entry => entry.Profiles)], CancellationToken.None);
+        var head = await AuditChainAppender.HeadAsync(db);
+        var last = await AuditChainAppender.AppendAsync(db, head, batch.SelectMany(p => p.Entries), _time.GetUtcNow());
         await transaction.CommitAsync(CancellationToken.None);
-        return (first, sequence);
+        return (head.Sequence + 1, last);
     }
-
-    // The last entry and its link, read under the trail's lock. Rows without a link came from a
-    // migration (only ever at the end of the trail): they are sealed in order first.
-    private static async Task<(long Sequence, byte[] Link)> HeadAsync(CloudjetDbContext db)
-    {
-        var last = await db.AuditEntries.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Link })
-            .FirstOrDefaultAsync(CancellationToken.None);
-        if (last is null)
-        {
-            return (0, AuditChainFormat.Genesis.ToArray());
-        }
-
-        return last.Link is { } link ? (last.Sequence, link) : await SealMigratedAsync(db);
-    }
-
-    private static async Task<(long Sequence, byte[] Link)> SealMigratedAsync(CloudjetDbContext db)
-    {
-        var sealedHead = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.Link != null)
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Link })
-            .FirstOrDefaultAsync(CancellationToken.None);
-        var sequence = sealedHead?.Sequence ?? 0;
-        var link = sealedHead?.Link ?? AuditChainFormat.Genesis.ToArray();
-        var unsealed = await db.AuditEntries.Include(e => e.Profiles).Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence).ToListAsync(CancellationToken.None);
-        foreach (var entry in unsealed)
-        {
-            entry.Link = AuditChainFormat.Link(link, entry);
-            link = entry.Link;
-            sequence = entry.Sequence;
-        }
-
-        await db.SaveChangesAsync(CancellationToken.None);
-        return (sequence, link);
-    }
-
-    private static AuditEntry ToEntry(long sequence, DateTimeOffset at, AuditEntryDraft draft) => new()
-    {
-        Sequence = sequence,
-        At = at,
-        Kind = draft.Kind,
-        ActorSubject = AuditColumns.Cut(draft.Actor.Subject, AuditColumns.MaxSubjectLength),
-        ActorRole = draft.Actor.Role,
-        Operation = AuditColumns.Cut(draft.Operation, AuditColumns.MaxOperationLength),
-        Target = AuditColumns.Cut(draft.Target, AuditColumns.MaxTargetLength),
-        Outcome = draft.Outcome,
-        Detail = AuditColumns.Cut(draft.Detail, AuditColumns.MaxDetailLength),
-        Purpose = draft.Purpose,
-        Profiles = [.. draft.Profiles.Select(p => new AuditEntryProfile
-        {
-            EntrySequence = sequence, ProfileId = p.Key, Fields = p.Value, PolicyVersion = draft.PolicyVersions?.GetValueOrDefault(p.Key),
-        })],
-    };
 
     private sealed record PendingAppend(IReadOnlyList<AuditEntryDraft> Entries, TaskCompletionSource Done);
 

@@ -45,4 +45,10 @@ public static class PrivacyOperationNames
 
     /// <summary>A breach scope report was produced (Cli <c>audit report</c>, GraphQL <c>breachReport</c>).</summary>
     public const string BreachReport = "privacy.breach-report";
+
+    /// <summary>Retention ran: expired invitations purged, old anonymous refusals pruned (Cli <c>retention run</c>, the gateway's retention timer).</summary>
+    public const string RetentionRun = "privacy.retention-run";
+
+    /// <summary>The operation of a <see cref="AuditEntryKinds.Checkpoint"/> entry: anonymous refusals pruned from the trail.</summary>
+    public const string PruneRefusals = "privacy.prune-refusals";
 }

@@ -33,6 +33,13 @@ public static class Custodian
         return (exitCode, output.ToString(), error.ToString());
     }
 
+    /// <summary>Parses and runs <c>cloudjet retention ARGS</c> with <paramref name="settings"/>, returning the exit code and both outputs.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RetentionAsync(IReadOnlyDictionary<string, string?> settings, params string[] arguments)
+    {
+        var retention = RetentionCommand.Create(() => CliHost.Build([.. settings.Select(setting => $"--{setting.Key}={setting.Value}")]));
+        return await InvokeAsync(retention, arguments);
+    }
+
     /// <summary>Parses and runs <c>cloudjet token ARGS</c> with <paramref name="settings"/>, returning the exit code and both outputs.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> TokenAsync(IReadOnlyDictionary<string, string?> settings, params string[] arguments)
     {
@@ -131,5 +138,13 @@ public static class Custodian
         }
 
         return KeysAsync(all, "init");
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> InvokeAsync(Command command, string[] arguments)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await CliInvocation.InvokeAsync(command, arguments, new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -99,6 +99,26 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("AuditEntryProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditPrunedEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckpointSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Link")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("CheckpointSequence");
+
+                    b.ToTable("AuditPrunedEntries", (string)null);
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.Authorization.StaffAssignment", b =>
                 {
                     b.Property<string>("StaffSubject")

@@ -104,6 +104,26 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.ToTable("AuditEntryProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("CloudjetGraph.Core.Audit.AuditPrunedEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CheckpointSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Link")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("CheckpointSequence");
+
+                    b.ToTable("AuditPrunedEntries", (string)null);
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.Authorization.StaffAssignment", b =>
                 {
                     b.Property<string>("StaffSubject")
