@@ -14,6 +14,17 @@ namespace CloudjetGraph.Core.Retention;
 /// </summary>
 internal sealed partial class RetentionTimer(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionTimer> logger) : BackgroundService
 {
+    // Made with the host, so the first interval counts from its start, not from whenever
+    // ExecuteAsync gets a thread (BackgroundService runs it in the background).
+    private readonly PeriodicTimer _timer = new(options.Value.Interval, time);
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _timer.Dispose();
+        base.Dispose();
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,8 +33,7 @@ internal sealed partial class RetentionTimer(IServiceScopeFactory scopes, IOptio
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await _timer.WaitForNextTickAsync(stoppingToken))
         {
             await RunOnceAsync(stoppingToken);
         }

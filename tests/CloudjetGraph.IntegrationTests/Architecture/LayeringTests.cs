@@ -25,7 +25,7 @@ public sealed partial class LayeringTests
         ["Audit"],                                                                 // the trail that every floor above records into, and its entries
         ["KeyRing", "KeyStore", "Authentication"],                                 // keys: data keys and revocations as stored, person keys, tokens
         ["Profiles"],                                                              // directory, release, sealer, editor
-        ["Accounts", "Breaches", "Keys", "Onboarding", "Privacy", "RateLimits", "Seeding"], // features: what the policy promises
+        ["Accounts", "Breaches", "Keys", "Onboarding", "Privacy", "RateLimits", "Retention", "Seeding"], // features: what the policy promises
         ["(root)", "Data.Migrations", "KeyStore.Migrations"],                      // registration and start-up; the migrations, which name every feature's entities
     ];
 

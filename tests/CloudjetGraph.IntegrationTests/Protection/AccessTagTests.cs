@@ -150,7 +150,9 @@ public sealed class AccessTagTests(CloudjetApplication app) : IClassFixture<Clou
     {
         var profileId = await app.SignUpAsync(Owners.NewInput("owner-update"));
         var client = app.Client(await app.LoginAsync("kiem.thu.owner-update@example.vn"));
-        await app.ExecuteSqlAsync("UPDATE Profiles SET ConsentWithdrawnAt = NULL, ConsentPolicyVersion = '2000-01-01' WHERE Id = $id", ("$id", profileId));
+        // The acceptance's time, not its version: an older version is refused before anything is
+        // read (CONSENT_REQUIRED, the re-consent gate), so it would not reach the tag check.
+        await app.ExecuteSqlAsync("UPDATE Profiles SET ConsentWithdrawnAt = NULL, ConsentAcceptedAt = '2020-01-01 00:00:00+00:00' WHERE Id = $id", ("$id", profileId));
         var before = app.WithDb(db => db.Profiles.Single(p => p.Id == profileId));
 
         var response = await client.PostAsync("mutation { updateMyProfile(input: { fullName: \"Tên Mới\" }) { id fullName } }");

@@ -40,7 +40,7 @@ public sealed class CustodianOperationNamesTests
     public void PrivacyNames_EveryOperation_IsItsPinnedString()
     {
         Assert.Equal(
-            ["privacy.accept-policy", "privacy.breach-report", "privacy.correct-profile", "privacy.delete-account", "privacy.erase-organization", "privacy.erase-profile", "privacy.export-for-authority", "privacy.export-my-data", "privacy.lift-profile-restriction", "privacy.lift-restriction", "privacy.restrict-processing", "privacy.restrict-profile", "privacy.withdraw-consent"],
+            ["privacy.accept-policy", "privacy.breach-report", "privacy.correct-profile", "privacy.delete-account", "privacy.erase-organization", "privacy.erase-profile", "privacy.export-for-authority", "privacy.export-my-data", "privacy.lift-profile-restriction", "privacy.lift-restriction", "privacy.prune-refusals", "privacy.restrict-processing", "privacy.restrict-profile", "privacy.retention-run", "privacy.withdraw-consent"],
             Constants(typeof(PrivacyOperationNames)));
     }
 
@@ -54,7 +54,7 @@ public sealed class CustodianOperationNamesTests
     [Fact]
     public void Kinds_EveryEntryKind_IsItsPinnedString()
     {
-        Assert.Equal(["denial", "operation", "release"], Constants(typeof(AuditEntryKinds)));
+        Assert.Equal(["checkpoint", "denial", "operation", "release"], Constants(typeof(AuditEntryKinds)));
     }
 
     [Fact]
