@@ -117,8 +117,25 @@ if [[ -n $PROFILES ]]; then
   exit 0
 fi
 
+# Measures one scenario on the running gateway into results.jsonl, with the trail rows it added.
+measure_scenario() { # measure_scenario PROVIDER SCENARIO
+  local trail_before trail_after
+  echo "load: $2 on $1 for $DURATION" >&2
+  trail_before=$(trail_rows "$1")
+  if [[ -n $TRACE_DIR ]]; then
+    measure_traced "$2" "$DURATION" "$DATA_DIR/$2.json" "$TRACE_DIR/$1-$2.nettrace"
+  else
+    measure "$2" "$DURATION" "$DATA_DIR/$2.json"
+  fi
+  trail_after=$(trail_rows "$1")
+  jq -c --arg scenario "$2" --arg provider "$1" --argjson before "$trail_before" --argjson after "$trail_after" \
+    '{scenario: $scenario, provider: $provider} + . + {trailRowsPer1000: ((($after - $before) / .requests * 1000 * 10 | round) / 10)}' \
+    "$DATA_DIR/$2.json" >>"$BASE_DIR/results.jsonl"
+}
+
 # Starts a gateway on PROVIDER's fresh databases, warms up and measures every scenario into
-# results.jsonl, and stops it.
+# results.jsonl, and stops it. A capped scenario comes last, on the same databases after the
+# gateway restarts with its own personal-record cap.
 measure_provider() { # measure_provider PROVIDER
   DATA_DIR="$BASE_DIR/$1"
   mkdir -p "$DATA_DIR"
@@ -131,24 +148,28 @@ measure_provider() { # measure_provider PROVIDER
   start_gateway
   write_scenarios
 
-  echo "load: warming up ($WARMUP per scenario)" >&2
-  local scenario trail_before trail_after
+  local scenario uncapped=() capped=()
   for scenario in $SCENARIOS; do
+    if [[ " $SCENARIOS_CAPPED " == *" $scenario "* ]]; then capped+=("$scenario"); else uncapped+=("$scenario"); fi
+  done
+  echo "load: warming up ($WARMUP per scenario)" >&2
+  for scenario in "${uncapped[@]}"; do
     measure "$scenario" "$WARMUP" "$DATA_DIR/warmup.json"
   done
-  for scenario in $SCENARIOS; do
-    echo "load: $scenario on $1 for $DURATION" >&2
-    trail_before=$(trail_rows "$1")
-    if [[ -n $TRACE_DIR ]]; then
-      measure_traced "$scenario" "$DURATION" "$DATA_DIR/$scenario.json" "$TRACE_DIR/$1-$scenario.nettrace"
-    else
-      measure "$scenario" "$DURATION" "$DATA_DIR/$scenario.json"
-    fi
-    trail_after=$(trail_rows "$1")
-    jq -c --arg scenario "$scenario" --arg provider "$1" --argjson before "$trail_before" --argjson after "$trail_after" \
-      '{scenario: $scenario, provider: $provider} + . + {trailRowsPer1000: ((($after - $before) / .requests * 1000 * 10 | round) / 10)}' \
-      "$DATA_DIR/$scenario.json" >>"$BASE_DIR/results.jsonl"
+  for scenario in "${uncapped[@]}"; do
+    measure_scenario "$1" "$scenario"
   done
+  if [[ ${#capped[@]} -gt 0 ]]; then
+    stop_gateway
+    unset RateLimits__PersonalRecordsPerMinute
+    echo "load: restarting the gateway with its own personal-record cap" >&2
+    start_gateway
+    spend_personal_record_cap
+    for scenario in "${capped[@]}"; do
+      measure "$scenario" "$WARMUP" "$DATA_DIR/warmup.json"
+      measure_scenario "$1" "$scenario"
+    done
+  fi
   stop_gateway
   stop_postgres
 }
@@ -177,6 +198,7 @@ jq -s \
      results: .,
      ratios: (([{provider: "sqlite", rps: $sqlite}, {provider: "postgres", rps: $postgres}] | map(select(.rps != {})) | map(.provider as $p | .rps as $rps | {
        "\($p): page-personal / page-ids": ratio($rps["page-personal"]; $rps["page-ids"]),
+       "\($p): page-capped / page-ids": ratio($rps["page-capped"]; $rps["page-ids"]),
        "\($p): page-ids / floor": ratio($rps["page-ids"]; $rps["floor"]),
        "\($p): refused-anonymous / page-ids": ratio($rps["refused-anonymous"]; $rps["page-ids"]),
        "\($p): denied-fields / page-ids": ratio($rps["denied-fields"]; $rps["page-ids"])

@@ -1,6 +1,5 @@
 using CloudjetGraph.Api.GraphQL;
-using CloudjetGraph.Core.ProfileRecords;
-using GraphQL;
+using CloudjetGraph.Core.Errors;
 
 namespace CloudjetGraph.Api.RateLimiting;
 
@@ -8,28 +7,36 @@ namespace CloudjetGraph.Api.RateLimiting;
 /// The anti-scraping cap: a profile counts once per request, when the first of its personal (sealed)
 /// fields is about to be released to the caller; ids, organisations, consent and times do not count.
 /// Once a request is over the cap, the rest of its personal fields are refused without asking the
-/// limiter again: a capped page costs no more than its first refusal.
+/// limiter again, and without throwing: a capped page costs no more than an id-only one.
 /// </summary>
 internal sealed class PersonalRecordCap(CloudjetRateLimiter limiter)
 {
-    /// <summary>Counts the source profile against the caller's cap, or throws <c>RATE_LIMITED</c> before anything is decrypted.</summary>
-    public void Demand(IResolveFieldContext<Profile> context) => Demand(context.CallerContext(), context.Source.Id);
-
     /// <summary>Counts profile <paramref name="profileId"/> against the caller's cap, or throws <c>RATE_LIMITED</c>: for a path that releases a profile outside its fields' resolvers (a disclosure to an authority).</summary>
     public void Demand(CallerContext request, Guid profileId)
     {
+        if (Admit(request, profileId) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
+    /// <summary>Counts profile <paramref name="profileId"/> against the caller's cap before anything of it is opened.</summary>
+    /// <returns>The <c>RATE_LIMITED</c> refusal, not thrown, or null when the profile is within the cap.</returns>
+    public DomainException? Admit(CallerContext request, Guid profileId)
+    {
         if (request.ReleasedProfiles.Contains(profileId))
         {
-            return;
+            return null;
         }
 
         if (request.OverPersonalRecordCap || !limiter.TryAcquirePersonalRecord(PartitionOf(request), request))
         {
             request.OverPersonalRecordCap = true;
-            throw CloudjetRateLimiter.Refusal();
+            return CloudjetRateLimiter.Refusal();
         }
 
         request.ReleasedProfiles.Add(profileId);
+        return null;
     }
 
     /// <summary>Who a limit on released records counts against: the token's role and subject, or the client address.</summary>

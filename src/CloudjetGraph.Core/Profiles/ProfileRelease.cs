@@ -30,34 +30,70 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
     /// <exception cref="DomainException">The coded denial, reported as such.</exception>
     public FieldAccess Demand(Caller caller, Profile profile, ProfileField field, string? purpose = null)
     {
-        var access = Decide(caller, profile, field, purpose);
+        var (access, denial) = Decide(caller, profile, field, purpose);
+        if (denial is not null)
+        {
+            throw denial;
+        }
+
         Released(caller, profile, field, access, purpose);
         return access;
     }
 
+    /// <summary><see cref="Demand"/>, answering the denial instead of throwing it.</summary>
+    /// <returns>The coded denial, or null when the field is released.</returns>
+    public DomainException? RefusalOf(Caller caller, Profile profile, ProfileField field)
+    {
+        var (access, denial) = Decide(caller, profile, field, purpose: null);
+        if (denial is null)
+        {
+            Released(caller, profile, field, access, purpose: null);
+        }
+
+        return denial;
+    }
+
+    /// <summary>Releases a sealed field: decides, opens, masks when the grant is masked, and reports.</summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="profile">The profile.</param>
+    /// <param name="field">The sealed field.</param>
+    /// <param name="purpose">The purpose served when it is not the one the caller's role serves (an authority export serves a legal obligation).</param>
+    /// <exception cref="DomainException">The coded denial, reported as such.</exception>
+    /// <exception cref="Protection.FieldIntegrityException">The stored value failed its integrity check.</exception>
+    public string? Release(Caller caller, Profile profile, ProfileField field, string? purpose = null)
+    {
+        var release = TryRelease(caller, profile, field, admit: null, purpose);
+        return release.Refusal is { } refusal ? throw refusal : release.Value;
+    }
+
     /// <summary>
-    /// Releases a sealed field: decides, runs <paramref name="admit"/> (a last check such as the
-    /// per-caller cap, before anything is opened), opens, masks when the grant is masked, and reports.
+    /// Releases a sealed field, or answers its refusal without throwing: decides, runs
+    /// <paramref name="admit"/> (a last check such as the per-caller cap, before anything is opened),
+    /// opens, masks when the grant is masked, and reports. A page past the cap refuses hundreds of
+    /// fields, and a thrown exception costs more than serving the field would.
     /// </summary>
     /// <param name="caller">Who asks.</param>
     /// <param name="profile">The profile.</param>
     /// <param name="field">The sealed field.</param>
-    /// <param name="admit">A last check before anything is opened.</param>
+    /// <param name="admit">A last check before anything is opened: its refusal, or null to go on.</param>
     /// <param name="purpose">The purpose served when it is not the one the caller's role serves (an authority export serves a legal obligation).</param>
-    /// <exception cref="DomainException">The coded denial (reported), or <paramref name="admit"/>'s refusal.</exception>
     /// <exception cref="Protection.FieldIntegrityException">The stored value failed its integrity check.</exception>
-    public string? Release(Caller caller, Profile profile, ProfileField field, Action? admit = null, string? purpose = null)
+    public FieldRelease TryRelease(Caller caller, Profile profile, ProfileField field, Func<DomainException?>? admit = null, string? purpose = null)
     {
-        var descriptor = PersonalFieldCatalogue.Of(field);
-        var access = Decide(caller, profile, field, purpose);
-        admit?.Invoke();
+        var (access, refusal) = Decide(caller, profile, field, purpose);
+        refusal ??= admit?.Invoke();
+        if (refusal is not null)
+        {
+            return new FieldRelease(null, refusal);
+        }
+
         var value = sealer.Open(profile, field);
-        var released = access == FieldAccess.Masked && value is not null ? descriptor.Mask!(value) : value;
+        var released = access == FieldAccess.Masked && value is not null ? PersonalFieldCatalogue.Of(field).Mask!(value) : value;
         Released(caller, profile, field, access, purpose);
-        return released;
+        return new FieldRelease(released, null);
     }
 
-    private FieldAccess Decide(Caller caller, Profile profile, ProfileField field, string? purpose)
+    private (FieldAccess Access, DomainException? Denial) Decide(Caller caller, Profile profile, ProfileField field, string? purpose)
     {
         var decision = policy.Field(caller, profile, field);
         var denial = decision switch
@@ -70,10 +106,9 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
         if (denial is not null)
         {
             Denied(caller, profile, field, denial.Code);
-            throw denial;
         }
 
-        return decision.Access;
+        return (decision.Access, denial);
     }
 
     // A restriction stops the processing of the person's data by staff, save what the law requires;

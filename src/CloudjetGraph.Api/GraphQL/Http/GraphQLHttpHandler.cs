@@ -171,11 +171,7 @@ internal sealed partial class GraphQLHttpHandler(
             {
                 if (context.OriginalException is DomainException refusal && context.FieldContext is { } field)
                 {
-                    // The field's schema name, never the response name: an alias is the caller's text.
-                    if (ledger.Refused(caller, $"{field.ParentType.Name}.{field.FieldDefinition.Name}", refusal, (field.Source as Profile)?.Id))
-                    {
-                        metrics.Denied(caller.Role, field.FieldDefinition.Name);
-                    }
+                    FieldRefusals.Record(field, refusal);
                 }
                 else if (context.OriginalException is not DomainException)
                 {

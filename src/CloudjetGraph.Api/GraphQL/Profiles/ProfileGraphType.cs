@@ -34,7 +34,11 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
         foreach (var descriptor in PersonalFieldCatalogue.All)
         {
             Document(matrix, Field<StringGraphType>(descriptor.SchemaName).Description(descriptor.Description), descriptor.Field)
-                .Resolve(context => ReleaseOf(context).Release(context.Caller(), context.Source, descriptor.Field, () => cap.Demand(context)));
+                .Resolve(context =>
+                {
+                    var release = ReleaseOf(context).TryRelease(context.Caller(), context.Source, descriptor.Field, () => cap.Admit(context.CallerContext(), context.Source.Id));
+                    return release.Refusal is { } refusal ? FieldRefusals.Report(context, refusal) : release.Value;
+                });
         }
 
         Plain<ConsentGraphType>(matrix, ProfileField.Consent, "The person's consent to the privacy policy.", p => p);
@@ -57,11 +61,9 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
         where TGraphType : IGraphType
     {
         Document(matrix, Field<TGraphType>(ProfileFields.NameOf(field)).Description(description), field)
-            .Resolve(context =>
-            {
-                ReleaseOf(context).Demand(context.Caller(), context.Source, field);
-                return read(context.Source);
-            });
+            .Resolve(context => ReleaseOf(context).RefusalOf(context.Caller(), context.Source, field) is { } refusal
+                ? FieldRefusals.Report(context, refusal)
+                : read(context.Source));
     }
 
     // The @access directive lists the roles the matrix grants on the field.
