@@ -70,6 +70,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ProfileDocument>();
         services.AddScoped<PersonalDataExport>();
         services.AddScoped<AuthorityExport>();
+        services.AddOptions<ConfidentialityHoldOptions>().BindConfiguration(ConfidentialityHoldOptions.SectionName)
+            .Validate(
+                o => o.MaxConfidentialityHold >= TimeSpan.Zero && o.MaxConfidentialityHold <= ConfidentialityHoldOptions.Ceiling,
+                $"{ConfidentialityHoldOptions.SectionName}:MaxConfidentialityHold must be between 0 and {ConfidentialityHoldOptions.Ceiling.TotalDays} days.")
+            .ValidateOnStart();
         services.AddScoped<ProfileCorrections>();
         services.AddScoped<CustomerOnboarding>();
         services.AddScoped<DemoDataSeeder>();

@@ -4,8 +4,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CloudjetGraph.Core.Audit;
 
-/// <summary>An owner's view of the trail: the staff reads of their profile, by role and purpose, never naming the staff member.</summary>
-public sealed class AccessLogReader(CloudjetDbContext db)
+/// <summary>
+/// An owner's view of the trail: the staff reads of their profile and its disclosures to
+/// authorities, by role and purpose, never naming the staff member. A disclosure under a
+/// confidentiality hold is left out, from the list and from anything counted over it, until the
+/// hold ends by <see cref="TimeProvider"/>'s clock; then it shows in its place.
+/// </summary>
+public sealed class AccessLogReader(CloudjetDbContext db, TimeProvider time)
 {
     /// <summary>Most reads listed, newest first.</summary>
     public const int MaxEntries = 200;
@@ -27,14 +32,22 @@ public sealed class AccessLogReader(CloudjetDbContext db)
 
     private async Task<IReadOnlyList<AccessLogEntry>> ReadAsync(Guid profileId, int maxEntries, CancellationToken cancellationToken)
     {
+        // In SQL, before Take: a held entry must not take a place in the newest MaxEntries either.
+        DateTimeOffset? now = time.GetUtcNow();
         var rows = await (
                 from read in db.AuditEntryProfiles.AsNoTracking()
                 join entry in db.AuditEntries.AsNoTracking() on read.EntrySequence equals entry.Sequence
                 where read.ProfileId == profileId && entry.Kind == AuditEntryKinds.Release
+                    && (entry.ConfidentialUntil == null || entry.ConfidentialUntil <= now)
                 orderby entry.Sequence descending
-                select new { entry.At, entry.ActorRole, entry.Operation, read.Fields, entry.Purpose, read.PolicyVersion })
+                select new { entry.At, entry.ActorRole, entry.Operation, read.Fields, entry.Purpose, read.PolicyVersion, entry.DisclosureLaw, entry.DisclosureArticle, entry.ConfidentialUntil })
             .Take(maxEntries)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new AccessLogEntry(r.At, r.ActorRole, r.Operation, r.Fields.Split(','), r.Purpose, r.PolicyVersion))];
+        return
+        [
+            .. rows.Select(r => new AccessLogEntry(
+                r.At, r.ActorRole, r.Operation, r.Fields.Split(','), r.Purpose, r.PolicyVersion,
+                r.DisclosureLaw is { } law ? new AuthorityDisclosure(law, r.DisclosureArticle ?? string.Empty, r.ConfidentialUntil) : null)),
+        ];
     }
 }

@@ -78,6 +78,9 @@ internal static class AuditChainAppender
         Outcome = draft.Outcome,
         Detail = AuditColumns.Cut(draft.Detail, AuditColumns.MaxDetailLength),
         Purpose = draft.Purpose,
+        DisclosureLaw = draft.Disclosure?.Law,
+        DisclosureArticle = draft.Disclosure?.Article,
+        ConfidentialUntil = draft.Disclosure?.ConfidentialUntil,
         Profiles = [.. draft.Profiles.Select(p => new AuditEntryProfile
         {
             EntrySequence = sequence, ProfileId = p.Key, Fields = p.Value, PolicyVersion = draft.PolicyVersions?.GetValueOrDefault(p.Key),

@@ -16,6 +16,10 @@ namespace CloudjetGraph.Core.Audit;
 /// purpose after the detail and each row's policy version after its fields (length -1 for none).
 /// An entry with no purpose keeps version 1, so entries linked before purposes existed verify
 /// as they were written; as the version byte is hashed, nulling a purpose breaks the link.
+/// Version 3, for a release to a competent authority, adds after the purpose the law and the
+/// provision, then the confidentiality hold: one byte 0 for none, or 1 and its end in Unix
+/// milliseconds, so that nobody with write access to the database can lengthen, shorten or lift a
+/// hold, or pass a disclosure off as a read, without <c>audit verify</c> noticing.
 /// </summary>
 internal static class AuditChainFormat
 {
@@ -24,6 +28,9 @@ internal static class AuditChainFormat
 
     /// <summary>The encoding of an entry with a purpose (a release).</summary>
     public const byte PurposeVersion = 2;
+
+    /// <summary>The encoding of a release to a competent authority: a purpose and the disclosure's law, provision and hold.</summary>
+    public const byte DisclosureVersion = 3;
 
     private const int AbsentLength = -1;
 
@@ -47,8 +54,8 @@ internal static class AuditChainFormat
     {
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(entry);
-        var withPurpose = entry.Purpose is not null;
-        buffer.Write([withPurpose ? PurposeVersion : Version]);
+        var version = entry.DisclosureLaw is not null ? DisclosureVersion : entry.Purpose is not null ? PurposeVersion : Version;
+        buffer.Write([version]);
         WriteInt64(buffer, entry.Sequence);
         WriteInt64(buffer, entry.At.ToUnixTimeMilliseconds());
         foreach (var text in new[] { entry.Kind, entry.ActorSubject, entry.ActorRole, entry.Operation, entry.Target, entry.Outcome, entry.Detail })
@@ -56,9 +63,16 @@ internal static class AuditChainFormat
             WriteText(buffer, text);
         }
 
-        if (entry.Purpose is { } purpose)
+        if (version >= PurposeVersion)
         {
-            WriteText(buffer, purpose);
+            WriteOptionalText(buffer, entry.Purpose);
+        }
+
+        if (version == DisclosureVersion)
+        {
+            WriteOptionalText(buffer, entry.DisclosureLaw);
+            WriteOptionalText(buffer, entry.DisclosureArticle);
+            WriteOptionalTime(buffer, entry.ConfidentialUntil);
         }
 
         var profiles = entry.Profiles.OrderBy(p => p.ProfileId).ToList();
@@ -69,7 +83,7 @@ internal static class AuditChainFormat
             profile.ProfileId.TryWriteBytes(id, bigEndian: true, out _);
             buffer.Advance(16);
             WriteText(buffer, profile.Fields);
-            if (withPurpose)
+            if (version >= PurposeVersion)
             {
                 WriteOptionalText(buffer, profile.PolicyVersion);
             }
@@ -85,6 +99,15 @@ internal static class AuditChainFormat
         else
         {
             WriteText(buffer, text);
+        }
+    }
+
+    private static void WriteOptionalTime(IBufferWriter<byte> buffer, DateTimeOffset? at)
+    {
+        buffer.Write([at is null ? (byte)0 : (byte)1]);
+        if (at is { } time)
+        {
+            WriteInt64(buffer, time.ToUnixTimeMilliseconds());
         }
     }
 

@@ -24,6 +24,12 @@ internal static class AuditColumns
     /// <summary>Longest recorded operation name (GraphQL operation names are the caller's choice).</summary>
     public const int MaxOperationLength = 100;
 
+    /// <summary>Longest law number a disclosure records; <see cref="Privacy.LegalBasis"/>'s grammar allows at most 53 characters.</summary>
+    public const int MaxDisclosureLawLength = 64;
+
+    /// <summary>Longest provision a disclosure records; <see cref="Privacy.LegalBasis"/>'s grammar allows at most 19 characters.</summary>
+    public const int MaxDisclosureArticleLength = 32;
+
     /// <summary><paramref name="text"/>, cut to <paramref name="length"/> characters with an ellipsis.</summary>
     public static string Cut(string text, int length)
     {

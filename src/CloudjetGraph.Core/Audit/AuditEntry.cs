@@ -42,6 +42,19 @@ public sealed class AuditEntry
     /// </summary>
     public string? Purpose { get; init; }
 
+    /// <summary>
+    /// For a release to a competent authority, the law it rests on (<see cref="AuthorityDisclosure.Law"/>);
+    /// null for every other entry, including disclosures recorded before disclosures were told apart
+    /// (they keep the chain format they were linked in).
+    /// </summary>
+    public string? DisclosureLaw { get; init; }
+
+    /// <summary>For a release to a competent authority, the provision (<see cref="AuthorityDisclosure.Article"/>); null otherwise.</summary>
+    public string? DisclosureArticle { get; init; }
+
+    /// <summary>For a release to a competent authority under a confidentiality hold, when the hold ends (Unix milliseconds in the column); null otherwise.</summary>
+    public DateTimeOffset? ConfidentialUntil { get; init; }
+
     /// <summary>The chain link: SHA-256 over the previous entry's link and this entry's canonical encoding (<see cref="Audit.AuditChainFormat"/>); null only for rows moved in by a migration and not yet sealed.</summary>
     public byte[]? Link { get; set; }
 

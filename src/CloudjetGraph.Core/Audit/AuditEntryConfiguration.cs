@@ -1,11 +1,14 @@
 using CloudjetGraph.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CloudjetGraph.Core.Audit;
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>, IProfileDatabaseConfiguration
 {
+    private static readonly ValueConverter<DateTimeOffset, long> UnixMilliseconds = new(at => at.ToUnixTimeMilliseconds(), ms => DateTimeOffset.FromUnixTimeMilliseconds(ms));
+
     public void Configure(EntityTypeBuilder<AuditEntry> entry)
     {
         entry.ToTable("AuditEntries");
@@ -15,7 +18,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.Sequence).ValueGeneratedNever();
 
         // Unix milliseconds: ordered and compared in SQL on every provider, and exactly what the link encodes.
-        entry.Property(e => e.At).HasConversion(at => at.ToUnixTimeMilliseconds(), ms => DateTimeOffset.FromUnixTimeMilliseconds(ms));
+        entry.Property(e => e.At).HasConversion(UnixMilliseconds);
         entry.HasIndex(e => e.At);
         entry.Property(e => e.Kind).HasMaxLength(16);
         entry.Property(e => e.ActorSubject).HasMaxLength(AuditColumns.MaxSubjectLength);
@@ -25,6 +28,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.Outcome).HasMaxLength(16);
         entry.Property(e => e.Detail).HasMaxLength(AuditColumns.MaxDetailLength);
         entry.Property(e => e.Purpose).HasMaxLength(24);
+        entry.Property(e => e.DisclosureLaw).HasMaxLength(AuditColumns.MaxDisclosureLawLength);
+        entry.Property(e => e.DisclosureArticle).HasMaxLength(AuditColumns.MaxDisclosureArticleLength);
+
+        // Compared with the clock in SQL when the owner reads their access log.
+        entry.Property(e => e.ConfidentialUntil).HasConversion(UnixMilliseconds);
         entry.Property(e => e.Link).HasMaxLength(AuditColumns.LinkLength);
         entry.HasMany(e => e.Profiles).WithOne().HasForeignKey(p => p.EntrySequence);
     }

@@ -10,6 +10,7 @@ namespace CloudjetGraph.Core.Audit;
 /// <param name="Profiles">Per profile, the field names released or denied.</param>
 /// <param name="Purpose">For a release, the purpose it served.</param>
 /// <param name="PolicyVersions">For a release, per profile, the policy version its person had accepted.</param>
+/// <param name="Disclosure">For a release to a competent authority, its law, provision and hold.</param>
 internal sealed record AuditEntryDraft(
     string Kind,
     OperationActor Actor,
@@ -19,4 +20,5 @@ internal sealed record AuditEntryDraft(
     string Detail,
     IReadOnlyDictionary<Guid, string> Profiles,
     string? Purpose = null,
-    IReadOnlyDictionary<Guid, string?>? PolicyVersions = null);
+    IReadOnlyDictionary<Guid, string?>? PolicyVersions = null,
+    AuthorityDisclosure? Disclosure = null);

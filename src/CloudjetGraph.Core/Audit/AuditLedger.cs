@@ -17,8 +17,9 @@ public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy, StaffPurp
     public const string MaskedSuffix = ":masked";
 
     private readonly Lock _gate = new();
-    // Per purpose, per profile: one request may serve two (an authority export beside a correction).
-    private readonly Dictionary<string, Dictionary<Guid, SortedSet<string>>> _released = new(StringComparer.Ordinal);
+    // Per purpose and disclosure, per profile: one request may serve two purposes (an authority export
+    // beside a correction), or make two disclosures under different holds, which must stay apart.
+    private readonly Dictionary<(string Purpose, AuthorityDisclosure? Disclosure), Dictionary<Guid, SortedSet<string>>> _released = [];
     private readonly Dictionary<Guid, string?> _policyVersions = [];
     private readonly HashSet<(string Target, string Code)> _denied = [];
     private readonly Dictionary<Guid, HashSet<string>> _deniedProfiles = [];
@@ -27,10 +28,11 @@ public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy, StaffPurp
     /// <summary>
     /// Records that <paramref name="field"/> of profile <paramref name="profileId"/> went to
     /// <paramref name="caller"/> for <paramref name="purpose"/> (by default the one its role serves),
-    /// while its person had accepted <paramref name="policyVersion"/>; only staff releases (roles
-    /// with a row scope) are kept.
+    /// while its person had accepted <paramref name="policyVersion"/>, as part of
+    /// <paramref name="disclosure"/> when it went to a competent authority; only staff releases
+    /// (roles with a row scope) are kept.
     /// </summary>
-    public void Released(Caller caller, Guid profileId, string? policyVersion, ProfileField field, FieldAccess access, string? purpose = null)
+    public void Released(Caller caller, Guid profileId, string? policyVersion, ProfileField field, FieldAccess access, string? purpose = null, AuthorityDisclosure? disclosure = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (!policy.IsStaff(caller))
@@ -43,9 +45,9 @@ public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy, StaffPurp
         lock (_gate)
         {
             _caller = caller;
-            if (!_released.TryGetValue(served, out var profiles))
+            if (!_released.TryGetValue((served, disclosure), out var profiles))
             {
-                _released[served] = profiles = [];
+                _released[(served, disclosure)] = profiles = [];
             }
 
             if (!profiles.TryGetValue(profileId, out var fields))
@@ -121,13 +123,14 @@ public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy, StaffPurp
             }
 
             var operation = operationName ?? string.Empty;
-            foreach (var (purpose, profiles) in _released.OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var ((purpose, disclosure), profiles) in _released.OrderBy(p => p.Key.Purpose, StringComparer.Ordinal).ThenBy(p => p.Key.Disclosure?.ToString(), StringComparer.Ordinal))
             {
                 drafts.Add(new AuditEntryDraft(
                     AuditEntryKinds.Release, OperationActor.Of(caller), operation, $"{profiles.Count} profiles", OperationOutcomes.Succeeded, string.Empty,
                     profiles.ToDictionary(p => p.Key, p => string.Join(',', p.Value)),
                     purpose,
-                    profiles.Keys.ToDictionary(id => id, id => _policyVersions[id])));
+                    profiles.Keys.ToDictionary(id => id, id => _policyVersions[id]),
+                    disclosure));
             }
 
             if (_denied.Count > 0

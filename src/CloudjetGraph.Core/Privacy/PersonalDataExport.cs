@@ -63,10 +63,13 @@ public sealed class PersonalDataExport(
             ? new JsonObject { ["kind"] = e.Kind, ["policyVersion"] = e.PolicyVersion, ["at"] = e.At }
             : new JsonObject { ["kind"] = e.Kind, ["policyVersion"] = e.PolicyVersion, ["at"] = e.At, ["reason"] = e.RestrictionReason, ["by"] = e.By })];
 
+    // As me { accessLog } shows it: a disclosure with its law and provision, never the authority's request reference.
     private static JsonArray AccessLogOf(IEnumerable<AccessLogEntry> reads) =>
         [.. reads.Select(r => new JsonObject
         {
-            ["at"] = r.At, ["role"] = r.Role, ["purpose"] = r.Purpose, ["policyVersion"] = r.PolicyVersion, ["operation"] = r.Operation,
+            ["at"] = r.At, ["kind"] = r.Kind, ["role"] = r.Role, ["purpose"] = r.Purpose, ["policyVersion"] = r.PolicyVersion, ["operation"] = r.Operation,
             ["fields"] = new JsonArray([.. r.Fields.Select(f => JsonValue.Create(f))]),
+            ["legalBasis"] = r.Disclosure is { } disclosure ? new JsonObject { ["law"] = disclosure.Law, ["article"] = disclosure.Article } : null,
+            ["confidentialUntil"] = r.Disclosure?.ConfidentialUntil,
         })];
 }

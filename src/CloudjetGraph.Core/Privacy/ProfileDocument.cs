@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Authorization;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.Fields;
@@ -18,10 +19,14 @@ public sealed class ProfileDocument(ProfileRelease release)
     // Readable text: the document is data for a person or an authority, never embedded in HTML.
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The fields the caller may read of the profile, whose organisation must be loaded, released for <paramref name="purpose"/> (by default the one the caller's role serves).</summary>
+    /// <summary>
+    /// The fields the caller may read of the profile, whose organisation must be loaded, released for
+    /// <paramref name="purpose"/> (by default the one the caller's role serves), as part of
+    /// <paramref name="disclosure"/> when they go to a competent authority.
+    /// </summary>
     /// <exception cref="DomainException"><see cref="ErrorCodes.DataIntegrity"/> when the row's access tag did not verify.</exception>
     /// <exception cref="Protection.FieldIntegrityException">A stored value failed its integrity check.</exception>
-    internal ReleasedProfile Release(Caller caller, Profile profile, string? purpose = null)
+    internal ReleasedProfile Release(Caller caller, Profile profile, string? purpose = null, AuthorityDisclosure? disclosure = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (!profile.AccessVerified)
@@ -35,8 +40,8 @@ public sealed class ProfileDocument(ProfileRelease release)
         foreach (var field in Enum.GetValues<ProfileField>().Where(field => release.AccessOf(caller, profile, field) != FieldAccess.None))
         {
             document[ProfileFields.NameOf(field)] = PersonalFieldCatalogue.TryGet(field, out _)
-                ? release.Release(caller, profile, field, purpose: purpose)
-                : Plain(caller, profile, field, purpose);
+                ? release.Release(caller, profile, field, purpose: purpose, disclosure: disclosure)
+                : Plain(caller, profile, field, purpose, disclosure);
             fields.Add(ProfileFields.NameOf(field));
         }
 
@@ -50,9 +55,9 @@ public sealed class ProfileDocument(ProfileRelease release)
         return document.ToJsonString(Options);
     }
 
-    private JsonNode? Plain(Caller caller, Profile profile, ProfileField field, string? purpose)
+    private JsonNode? Plain(Caller caller, Profile profile, ProfileField field, string? purpose, AuthorityDisclosure? disclosure)
     {
-        release.Demand(caller, profile, field, purpose);
+        release.Demand(caller, profile, field, purpose, disclosure);
         return field switch
         {
             ProfileField.Id => profile.Id,

@@ -27,8 +27,9 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
     /// <param name="profile">The profile.</param>
     /// <param name="field">The field.</param>
     /// <param name="purpose">The purpose served when it is not the one the caller's role serves (an authority export serves a legal obligation).</param>
+    /// <param name="disclosure">The disclosure to a competent authority the field is part of, if any.</param>
     /// <exception cref="DomainException">The coded denial, reported as such.</exception>
-    public FieldAccess Demand(Caller caller, Profile profile, ProfileField field, string? purpose = null)
+    public FieldAccess Demand(Caller caller, Profile profile, ProfileField field, string? purpose = null, AuthorityDisclosure? disclosure = null)
     {
         var (access, denial) = Decide(caller, profile, field, purpose);
         if (denial is not null)
@@ -36,7 +37,7 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
             throw denial;
         }
 
-        Released(caller, profile, field, access, purpose);
+        Released(caller, profile, field, access, purpose, disclosure);
         return access;
     }
 
@@ -47,7 +48,7 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
         var (access, denial) = Decide(caller, profile, field, purpose: null);
         if (denial is null)
         {
-            Released(caller, profile, field, access, purpose: null);
+            Released(caller, profile, field, access, purpose: null, disclosure: null);
         }
 
         return denial;
@@ -58,11 +59,12 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
     /// <param name="profile">The profile.</param>
     /// <param name="field">The sealed field.</param>
     /// <param name="purpose">The purpose served when it is not the one the caller's role serves (an authority export serves a legal obligation).</param>
+    /// <param name="disclosure">The disclosure to a competent authority the field is part of, if any.</param>
     /// <exception cref="DomainException">The coded denial, reported as such.</exception>
     /// <exception cref="Protection.FieldIntegrityException">The stored value failed its integrity check.</exception>
-    public string? Release(Caller caller, Profile profile, ProfileField field, string? purpose = null)
+    public string? Release(Caller caller, Profile profile, ProfileField field, string? purpose = null, AuthorityDisclosure? disclosure = null)
     {
-        var release = TryRelease(caller, profile, field, admit: null, purpose);
+        var release = TryRelease(caller, profile, field, admit: null, purpose, disclosure);
         return release.Refusal is { } refusal ? throw refusal : release.Value;
     }
 
@@ -77,8 +79,9 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
     /// <param name="field">The sealed field.</param>
     /// <param name="admit">A last check before anything is opened: its refusal, or null to go on.</param>
     /// <param name="purpose">The purpose served when it is not the one the caller's role serves (an authority export serves a legal obligation).</param>
+    /// <param name="disclosure">The disclosure to a competent authority the field is part of, if any.</param>
     /// <exception cref="Protection.FieldIntegrityException">The stored value failed its integrity check.</exception>
-    public FieldRelease TryRelease(Caller caller, Profile profile, ProfileField field, Func<DomainException?>? admit = null, string? purpose = null)
+    public FieldRelease TryRelease(Caller caller, Profile profile, ProfileField field, Func<DomainException?>? admit = null, string? purpose = null, AuthorityDisclosure? disclosure = null)
     {
         var (access, refusal) = Decide(caller, profile, field, purpose);
         refusal ??= admit?.Invoke();
@@ -89,7 +92,7 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
 
         var value = sealer.Open(profile, field);
         var released = access == FieldAccess.Masked && value is not null ? PersonalFieldCatalogue.Of(field).Mask!(value) : value;
-        Released(caller, profile, field, access, purpose);
+        Released(caller, profile, field, access, purpose, disclosure);
         return new FieldRelease(released, null);
     }
 
@@ -117,11 +120,11 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
         profile.RestrictedAt is not null && purpose != Purposes.LegalObligation && ProfileFields.IsPersonal(field) && policy.IsStaff(caller);
 
     // The one place where "a field of profile P was released to caller C" happens.
-    private void Released(Caller caller, Profile profile, ProfileField field, FieldAccess access, string? purpose)
+    private void Released(Caller caller, Profile profile, ProfileField field, FieldAccess access, string? purpose, AuthorityDisclosure? disclosure)
     {
         if (ProfileFields.IsPersonal(field))
         {
-            ledger.Released(caller, profile.Id, profile.ConsentPolicyVersion, field, access, purpose);
+            ledger.Released(caller, profile.Id, profile.ConsentPolicyVersion, field, access, purpose, disclosure);
         }
 
         LogReleased(logger, field, profile.Id, caller.Role.Name, access);

@@ -22,7 +22,7 @@ internal static class PrivacyRightsMutations
     {
         mutation.Field<StringGraphType>("exportMyData")
             .Granted(new RecordedRefusal(PrivacyOperationNames.ExportMyData, context => context.Caller().OwnProfileId?.ToString() ?? string.Empty, IncludesAnonymous: true))
-            .Description("Owners: every field of your profile you may read, your organization, consent record and times, your restriction of processing, your consent history and every staff read of your profile by role, as one JSON document (a string): {\"exportedAt\", \"profile\": {fields as in Profile}, \"processingRestriction\": {since, reason, placedBy} or null, \"consentHistory\": [{kind, policyVersion, at, and for a restriction's events reason and by}], \"accessLog\": [{at, role, operation, fields}]}. Staff AUTH_NOT_AUTHORIZED. Recorded as privacy.export-my-data with the field names, never the values.")
+            .Description("Owners: every field of your profile you may read, your organization, consent record and times, your restriction of processing, your consent history and every staff read of your profile by role, as one JSON document (a string): {\"exportedAt\", \"profile\": {fields as in Profile}, \"processingRestriction\": {since, reason, placedBy} or null, \"consentHistory\": [{kind, policyVersion, at, and for a restriction's events reason and by}], \"accessLog\": [{at, kind, role, purpose, policyVersion, operation, fields, legalBasis: {law, article} or null, confidentialUntil}]}, leaving out a disclosure to an authority while its confidentiality hold lasts. Staff AUTH_NOT_AUTHORIZED. Recorded as privacy.export-my-data with the field names, never the values.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<PersonalDataExport>()
                 .ExportAsync(context.Caller(), context.CancellationToken));
 
@@ -41,9 +41,10 @@ internal static class PrivacyRightsMutations
 
         mutation.Field<StringGraphType>("exportProfileForAuthority")
             .Granted(new RecordedRefusal(PrivacyOperationNames.ExportForAuthority, context => RecordedProfileId.Of(context.GetArgument<string>("id")), IncludesAnonymous: true))
-            .Description("Management only: discloses one profile to a competent state authority (policy §5) as one JSON document (a string): {\"exportedAt\", \"legalBasis\": {\"law\", \"article\", \"requestReference\"}, \"profile\": {fields as in Profile}}. basis is required, each part in its shape (VALIDATION naming the part otherwise). Counts toward the personal-record cap (RateLimits:PersonalRecordsPerMinute) and a daily limit of its own (RateLimits:AuthorityExportsPerDay); past either, RATE_LIMITED and nothing is decrypted. Recorded as privacy.export-for-authority with the legal basis and the field names, refusals included.")
+            .Description("Management only: discloses one profile to a competent state authority (policy §5) as one JSON document (a string): {\"exportedAt\", \"legalBasis\": {\"law\", \"article\", \"requestReference\"}, \"profile\": {fields as in Profile}}. basis is required, each part in its shape (VALIDATION naming the part otherwise). Counts toward the personal-record cap (RateLimits:PersonalRecordsPerMinute) and a daily limit of its own (RateLimits:AuthorityExportsPerDay); past either, RATE_LIMITED and nothing is decrypted. Shown in the person's access log as an AUTHORITY_DISCLOSURE with its law and article (never the request reference), after any confidentiality hold. Recorded as privacy.export-for-authority with the legal basis, the field names and any hold, refusals included.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The profile's id.")
             .Argument<LegalBasisInputGraphType>("basis", "The law, the provision and the authority's request, recorded with the export.")
+            .Argument<DateTimeOffsetGraphType>("confidentialUntil", "When the authority asked that the person not be told yet: until then their access log and exportMyData leave this disclosure out; from then on it shows. Must be in the future and at most Authorization:MaxConfidentialityHold ahead (VALIDATION otherwise); recorded with the export. Omit it to show the disclosure at once.")
             .Argument<StringGraphType>("legalBasis", argument =>
             {
                 argument.Description = "No longer read: a free-text basis would stay in the record forever.";
@@ -54,7 +55,7 @@ internal static class PrivacyRightsMutations
                 var basis = context.GetArgument<Dictionary<string, object?>?>("basis");
                 var request = new LegalBasisRequest(basis?.GetValueOrDefault("law") as string, basis?.GetValueOrDefault("article") as string, basis?.GetValueOrDefault("requestReference") as string);
                 return await context.RequestServices!.GetRequiredService<AuthorityExport>().ExportAsync(
-                    context.Caller(), context.GetArgument<string>("id"), request, DisclosureLimits.Of(context), context.CancellationToken);
+                    context.Caller(), context.GetArgument<string>("id"), request, context.GetArgument<DateTimeOffset?>("confidentialUntil"), DisclosureLimits.Of(context), context.CancellationToken);
             });
     }
 }

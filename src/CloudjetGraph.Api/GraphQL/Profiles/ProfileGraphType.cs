@@ -45,7 +45,7 @@ internal sealed class ProfileGraphType : ObjectGraphType<Profile>
         Plain<DateTimeOffsetGraphType>(matrix, ProfileField.CreatedAt, "When the account was created.", p => p.CreatedAt);
         Plain<DateTimeOffsetGraphType>(matrix, ProfileField.UpdatedAt, "When the profile last changed.", p => p.UpdatedAt);
         Field<ListGraphType<NonNullGraphType<AccessLogEntryGraphType>>>("accessLog")
-            .Description($"Staff reads of this profile, newest first (at most {AccessLogReader.MaxEntries}): when, by which role, and which fields; never who. Only the owner reads it, on their own profile.")
+            .Description($"Staff reads of this profile and its disclosures to authorities, newest first (at most {AccessLogReader.MaxEntries}): when, which kind, by which role, and which fields; never who. A disclosure under a confidentiality hold is left out until the hold ends. Only the owner reads it, on their own profile.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<AccessLogReader>()
                 .ReadOwnAsync(context.Caller(), context.Source.Id, context.CancellationToken));
         Field<ProcessingRestrictionGraphType>("processingRestriction")
