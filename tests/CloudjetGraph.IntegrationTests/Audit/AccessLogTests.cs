@@ -38,7 +38,7 @@ public sealed class AccessLogTests(CloudjetApplication app) : IClassFixture<Clou
     }
 
     [Fact]
-    public async Task Owner_ReadsAccessLog_SeesAnAuthorityExportAsALegalObligationBesideManagementsOwnRead()
+    public async Task Owner_ReadsAccessLog_SeesAnAuthorityExportAsADisclosureWithItsLawButNotItsRequestBesideManagementsOwnRead()
     {
         var input = Owners.NewInput("disclosed");
         var id = await app.SignUpAsync(input, organizationIndex: 2);
@@ -47,12 +47,22 @@ public sealed class AccessLogTests(CloudjetApplication app) : IClassFixture<Clou
         (await management.PostAsync(
             "mutation ForAuthority($id: ID!) { exportProfileForAuthority(id: $id, basis: { law: \"91/2025/QH15\", article: \"Article 17(2)(b)\", requestReference: \"CSDT-45\" }) }", new { id })).Ok();
 
-        var log = (await app.Client(await app.LoginAsync((string)input["email"]!)).PostAsync(AccessLog)).Ok()["me"]!["accessLog"]!.AsArray();
+        var response = await app.Client(await app.LoginAsync((string)input["email"]!)).PostAsync(
+            "{ me { accessLog { kind role purpose operation legalBasis { law article } confidentialUntil } } }");
 
+        var log = response.Ok()["me"]!["accessLog"]!.AsArray();
         Assert.Equal(
-            [("ForAuthority", "LEGAL_OBLIGATION"), ("ByManagement", "ACCOUNT")],
-            log.Select(e => (e!["operation"]!.GetValue<string>(), e["purpose"]!.GetValue<string>())));
+            [("AUTHORITY_DISCLOSURE", "ForAuthority", "LEGAL_OBLIGATION", "91/2025/QH15 Article 17(2)(b)"), ("READ", "ByManagement", "ACCOUNT", "none")],
+            log.Select(e => (
+                e!["kind"]!.GetValue<string>(),
+                e["operation"]!.GetValue<string>(),
+                e["purpose"]!.GetValue<string>(),
+                e["legalBasis"] is { } basis ? $"{basis["law"]} {basis["article"]}" : "none")));
         Assert.All(log, e => Assert.Equal("management", e!["role"]!.GetValue<string>()));
+        Assert.All(log, e => Assert.Null(e!["confidentialUntil"]));
+
+        // The authority's request reference identifies its case: the owner is not shown it.
+        Assert.DoesNotContain("CSDT-45", response.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Keys.Lifecycle;
 using CloudjetGraph.Core.Onboarding;
+using CloudjetGraph.Core.Privacy;
 using CloudjetGraph.Core.Profiles;
 using CloudjetGraph.Core.Protection;
 using CloudjetGraph.IntegrationTests.Infrastructure;
@@ -41,6 +42,7 @@ public sealed class ConfigurationTemplateTests
         { AuditOptions.SectionName, typeof(AuditOptions) },
         { TelemetryOptions.SectionName, typeof(TelemetryOptions) },
         { HealthOptions.SectionName, typeof(HealthOptions) },
+        { ConfidentialityHoldOptions.SectionName, typeof(ConfidentialityHoldOptions) },
     };
 
     [Fact]

@@ -37,6 +37,8 @@ public sealed class StartupTests
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33", "ForwardedHeaders:KnownNetworks holds '10.0.0.0/33'")]
     [InlineData("ForwardedHeaders:ForwardLimit", "0", "ForwardLimit")]
     [InlineData("KeyLifecycle:MinimumDestroyDelay", "00:00:00", "KeyLifecycle:MinimumDestroyDelay must be positive.")]
+    [InlineData("Authorization:MaxConfidentialityHold", "367.00:00:00", "Authorization:MaxConfidentialityHold must be between 0 and 366 days.")]
+    [InlineData("Authorization:MaxConfidentialityHold", "-00:00:01", "Authorization:MaxConfidentialityHold must be between 0 and 366 days.")]
     [InlineData("GraphQL:TrustedDocuments:Mode", "Require", "GraphQL:TrustedDocuments:ManifestPath must name the trusted documents' manifest")]
     [InlineData("GraphQL:TrustedDocuments:ManifestPath", "/nonexistent/persisted-documents.json", "(GraphQL:TrustedDocuments:ManifestPath) is refused: the file cannot be read.")]
     [InlineData("GraphQL:TrustedDocuments:AllowAdHocFor:0", "anonymous", "GraphQL:TrustedDocuments:AllowAdHocFor names 'anonymous', which is no role that signs in.")]

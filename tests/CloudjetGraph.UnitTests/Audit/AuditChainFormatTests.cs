@@ -24,6 +24,17 @@ public sealed class AuditChainFormatTests
 
     private const string PinnedPurposeLink = "01d7199d6abc702b59b307eee563a0b91f199911af59bd60912f2b00e25dfdb2";
 
+    // The same release as a disclosure to an authority: purpose legal-obligation, law, provision, and a hold until 2027-01-01.
+    private const string PinnedDisclosureEncoding =
+        "030000000000000001000001a2100088000000000772656c656173650000000a73616c65732d64656d6f0000000573616c657300000004506167650000000a322070726f66696c657300000009737563636565646564000000000000001"
+        + "06c6567616c2d6f626c69676174696f6e0000000c39312f323032352f514831350000001041727469636c6520313728322928622901000001a2ce8bd400"
+        + "00000002000000000000000000000000000000010000001566756c6c4e616d652c70686f6e653a6d61736b65640000000a323031392d30342d3232"
+        + "0000000000000000000000000000000200000005656d61696cffffffff";
+
+    private const string PinnedDisclosureLink = "bd660151b507d23c225e253c06c0100e383f8a9b74d182bc0251aa75fa318737";
+
+    private static readonly DateTimeOffset HoldEnd = new(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public void Encode_KnownEntry_IsThePinnedBytesWithProfilesInIdOrder()
     {
@@ -61,6 +72,37 @@ public sealed class AuditChainFormatTests
         };
 
         Assert.NotEqual(PinnedPurposeLink, Convert.ToHexStringLower(AuditChainFormat.Link(AuditChainFormat.Genesis, changed)));
+    }
+
+    [Fact]
+    public void Encode_DisclosureUnderAHold_IsVersionThreeWithLawArticleAndHoldAfterThePurpose()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+
+        AuditChainFormat.Encode(buffer, DisclosureEntry(HoldEnd));
+
+        Assert.Equal(PinnedDisclosureEncoding, Convert.ToHexStringLower(buffer.WrittenSpan));
+        Assert.Equal(PinnedDisclosureLink, Convert.ToHexStringLower(AuditChainFormat.Link(AuditChainFormat.Genesis, DisclosureEntry(HoldEnd))));
+    }
+
+    [Theory]
+    [InlineData("hold lifted")]
+    [InlineData("hold lengthened")]
+    [InlineData("hold shortened")]
+    [InlineData("article changed")]
+    [InlineData("disclosure removed")]
+    public void Link_DisclosureOrItsHoldChanged_IsAnotherLink(string change)
+    {
+        var changed = change switch
+        {
+            "hold lifted" => DisclosureEntry(null),
+            "hold lengthened" => DisclosureEntry(HoldEnd.AddMilliseconds(1)),
+            "hold shortened" => DisclosureEntry(HoldEnd.AddDays(-1)),
+            "article changed" => DisclosureEntry(HoldEnd, article: "Article 17(2)(c)"),
+            _ => PurposeEntry("2019-04-22", purpose: "legal-obligation"),
+        };
+
+        Assert.NotEqual(PinnedDisclosureLink, Convert.ToHexStringLower(AuditChainFormat.Link(AuditChainFormat.Genesis, changed)));
     }
 
     [Fact]
@@ -123,6 +165,28 @@ public sealed class AuditChainFormatTests
             new AuditEntryProfile { EntrySequence = sequence, ProfileId = new Guid("00000000-0000-0000-0000-000000000001"), Fields = fields },
         ],
     };
+
+    private static AuditEntry DisclosureEntry(DateTimeOffset? confidentialUntil, string article = "Article 17(2)(b)")
+    {
+        var release = PurposeEntry("2019-04-22", purpose: "legal-obligation");
+        return new AuditEntry
+        {
+            Sequence = release.Sequence,
+            At = release.At,
+            Kind = release.Kind,
+            ActorSubject = release.ActorSubject,
+            ActorRole = release.ActorRole,
+            Operation = release.Operation,
+            Target = release.Target,
+            Outcome = release.Outcome,
+            Detail = release.Detail,
+            Purpose = release.Purpose,
+            DisclosureLaw = "91/2025/QH15",
+            DisclosureArticle = article,
+            ConfidentialUntil = confidentialUntil,
+            Profiles = release.Profiles,
+        };
+    }
 
     private static AuditEntry PurposeEntry(string? policyVersion, string purpose = "customer-care")
     {

@@ -40,10 +40,21 @@ namespace CloudjetGraph.PostgresMigrations.Data.Migrations
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ConfidentialUntil")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DisclosureArticle")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DisclosureLaw")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
