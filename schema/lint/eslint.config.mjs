@@ -37,7 +37,7 @@ export default [
         exceptions: {
           suffixes: ['Connection', 'Edge', 'Payload'],
           types: [
-            'AccessLogEntry', 'BreachProfile', 'BreachReader', 'Consent', 'DataKeyCensus', 'KeyInventory',
+            'AccessLogEntry', 'BreachProfile', 'BreachReader', 'Consent', 'DataKeyCensus', 'DisclosedLegalBasis', 'KeyInventory',
             'KeyJob', 'MasterKeyCensus', 'PageInfo', 'PrivacyPolicy', 'ProcessingRestriction', 'UnattributedValues', 'VersionCount',
           ],
         },

@@ -8,10 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudjetGraph.IntegrationTests.Audit;
 
-/// <summary>The rows of the former <c>CustodianOperations</c> table become the first entries of the trail, in order, sealed at the next start.</summary>
+/// <summary>
+/// The rows of the former <c>CustodianOperations</c> table become the first entries of the trail, in
+/// order, sealed at the next start; releases linked before disclosures were told apart still verify
+/// and show as reads.
+/// </summary>
 public sealed class AuditTrailMigrationTests
 {
     private const string BeforeAuditTrail = "20261125191233_AddCustodianOperations";
+    private const string BeforeDisclosures = "20261206024915_AuditPrunedEntries";
 
     [Fact]
     [Trait(TestTraits.SqliteFileOnly, "migrates a SQLite file written before the audit trail; PostgreSQL starts from one migration")]
@@ -53,5 +58,35 @@ public sealed class AuditTrailMigrationTests
         var verification = await app.WithDbAsync(db => new AuditChainVerifier(db).VerifyAsync(null, CancellationToken.None));
         Assert.True(verification.IsIntact, verification.Problem);
         Assert.Equal(entries.Count, verification.Verified);
+    }
+
+    [Fact]
+    [Trait(TestTraits.SqliteFileOnly, "migrates a SQLite file down to before disclosures were recorded; PostgreSQL starts from one migration")]
+    public async Task Gateway_StartsOnATrailFromBeforeDisclosures_OldReadShowsAsAReadAndTheChainVerifies()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"));
+        var input = Owners.NewInput("before-disclosures");
+        await using (var first = new CloudjetApplication { DataDirectory = folder, KeepData = true })
+        {
+            await first.InitializeAsync();
+            var id = await first.SignUpAsync(input);
+            (await first.Client(first.StaffToken(DefaultRole.Management, "management-demo")).PostAsync("query ByManagement($id: ID!) { profile(id: $id) { phone } }", new { id })).Ok();
+        }
+
+        // The disclosure columns dropped (the migration's own Down), as a trail written before them.
+        await using (var db = new CloudjetDbContext(new DbContextOptionsBuilder<CloudjetDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "cloudjet.db")};Pooling=False").Options))
+        {
+            await db.GetService<IMigrator>().MigrateAsync(BeforeDisclosures);
+        }
+
+        await using var app = new CloudjetApplication { DataDirectory = folder };
+        await app.InitializeAsync();
+
+        var log = (await app.Client(await app.LoginAsync((string)input["email"]!)).PostAsync("{ me { accessLog { kind operation legalBasis { law } confidentialUntil } } }")).Ok()["me"]!["accessLog"]!.AsArray();
+        var read = Assert.Single(log)!;
+        Assert.Equal(("READ", "ByManagement"), (read["kind"]!.GetValue<string>(), read["operation"]!.GetValue<string>()));
+        Assert.Null(read["legalBasis"]);
+        var verification = await app.WithDbAsync(db => new AuditChainVerifier(db).VerifyAsync(null, CancellationToken.None));
+        Assert.True(verification.IsIntact, verification.Problem);
     }
 }
