@@ -167,29 +167,10 @@ public sealed class AuditChainFormatTests
         ],
     };
 
-    private static AuditEntry DisclosureEntry(DateTimeOffset? confidentialUntil, string article = "Article 17(2)(b)")
-    {
-        var release = PurposeEntry("2019-04-22", purpose: "legal-obligation");
-        return new AuditEntry
-        {
-            Sequence = release.Sequence,
-            At = release.At,
-            Kind = release.Kind,
-            ActorSubject = release.ActorSubject,
-            ActorRole = release.ActorRole,
-            Operation = release.Operation,
-            Target = release.Target,
-            Outcome = release.Outcome,
-            Detail = release.Detail,
-            Purpose = release.Purpose,
-            DisclosureLaw = "91/2025/QH15",
-            DisclosureArticle = article,
-            ConfidentialUntil = confidentialUntil,
-            Profiles = release.Profiles,
-        };
-    }
+    private static AuditEntry DisclosureEntry(DateTimeOffset? confidentialUntil, string article = "Article 17(2)(b)") =>
+        PurposeEntry("2019-04-22", purpose: "legal-obligation", disclosure: new AuthorityDisclosure("91/2025/QH15", article, confidentialUntil));
 
-    private static AuditEntry PurposeEntry(string? policyVersion, string purpose = "customer-care")
+    private static AuditEntry PurposeEntry(string? policyVersion, string purpose = "customer-care", AuthorityDisclosure? disclosure = null)
     {
         var plain = Entry();
         return new AuditEntry
@@ -204,6 +185,9 @@ public sealed class AuditChainFormatTests
             Outcome = plain.Outcome,
             Detail = plain.Detail,
             Purpose = purpose,
+            DisclosureLaw = disclosure?.Law,
+            DisclosureArticle = disclosure?.Article,
+            ConfidentialUntil = disclosure?.ConfidentialUntil,
             Profiles =
             [
                 new AuditEntryProfile { EntrySequence = 1, ProfileId = new Guid("00000000-0000-0000-0000-000000000002"), Fields = "email" },
