@@ -43,6 +43,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PolicyOptions>, RetiredPolicyEffectiveDate>();
         services.AddSingleton(provider => PolicyVersionsParser.Parse(provider.GetRequiredService<IOptions<PolicyOptions>>().Value, out _));
         services.AddSingleton<ConsentGate>();
         services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -87,6 +88,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DenialAggregator>();
         services.AddHostedService<DenialWindowTimer>();
+        services.AddScoped<AuditCheckpointSeal>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AccessLogReader>();
         services.AddScoped<BreachScope>();
