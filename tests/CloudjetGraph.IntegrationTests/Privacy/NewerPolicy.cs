@@ -17,4 +17,16 @@ internal static class NewerPolicy
             .With("Policy:CurrentVersion", version);
         return gracePeriod is null ? app : app.With("Policy:ReacceptanceGracePeriod", gracePeriod);
     }
+
+    /// <summary>
+    /// Signs up an owner under the 2019 policy in a host that then stops, keeping its data: a host
+    /// started on <paramref name="dataDirectory"/> with a newer policy finds them behind.
+    /// </summary>
+    /// <returns>The owner's token, which the later host accepts (same databases, same ring).</returns>
+    public static async Task<string> SignUpOnTheOldPolicyAsync(string dataDirectory)
+    {
+        await using var before = new CloudjetApplication { DataDirectory = dataDirectory, KeepData = true };
+        await before.InitializeAsync();
+        return (await ErasedPerson.SignUpAsync(before, "behind")).Token;
+    }
 }
