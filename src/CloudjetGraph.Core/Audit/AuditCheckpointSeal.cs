@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using CloudjetGraph.Core.Errors;
-using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Protection;
 
 namespace CloudjetGraph.Core.Audit;
@@ -16,17 +15,11 @@ namespace CloudjetGraph.Core.Audit;
 /// link before it commits to the whole chain up to there, a sealed checkpoint also anchors every
 /// entry before it with a key.
 /// </summary>
-public sealed class AuditCheckpointSeal(DataKeyRing ring, KeyRingBootstrapper bootstrapper)
+public sealed class AuditCheckpointSeal(DataKeyRing ring, IDataKeyLoader keys)
 {
     /// <summary>Unwraps the data keys when this process has not (the Cli); the gateway loaded them at startup.</summary>
     /// <exception cref="KeyRingUnavailableException">No data keys, or the ring cannot unwrap them.</exception>
-    internal async Task EnsureKeysAsync(CancellationToken cancellationToken)
-    {
-        if (!ring.IsLoaded)
-        {
-            await bootstrapper.LoadExistingAsync(cancellationToken);
-        }
-    }
+    internal Task EnsureKeysAsync(CancellationToken cancellationToken) => keys.EnsureLoadedAsync(cancellationToken);
 
     /// <summary>The detail of checkpoint <paramref name="sequence"/>, sealed under the active row-integrity key.</summary>
     internal string Seal(long sequence, ReadOnlySpan<byte> previousLink, string target, string detail)
