@@ -7,6 +7,9 @@ internal static class NewerPolicy
 {
     public const string Text = "Chính sách bảo mật thông tin cá nhân, phiên bản dùng trong kiểm thử.";
 
+    /// <summary>The newer version the re-consent tests make current.</summary>
+    public const string Version = "2026-07-01";
+
     /// <summary>Lists <paramref name="version"/> (effective on that date, with <see cref="Text"/>) and makes it current.</summary>
     public static CloudjetApplication WithNewerPolicy(this CloudjetApplication app, string version, string? gracePeriod = null)
     {

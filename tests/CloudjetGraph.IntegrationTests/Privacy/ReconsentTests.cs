@@ -13,7 +13,7 @@ namespace CloudjetGraph.IntegrationTests.Privacy;
 /// </summary>
 public sealed class ReconsentTests
 {
-    private const string NewVersion = "2026-07-01";
+    private const string NewVersion = NewerPolicy.Version;
     private const string Update = "mutation { updateMyProfile(input: { jobTitle: \"Trưởng nhóm\" }) { jobTitle } }";
     private const string AcceptPolicy = "mutation($version: String!) { acceptPolicy(version: $version) { upToDate } }";
 

@@ -11,7 +11,6 @@ namespace CloudjetGraph.IntegrationTests.TrustedDocuments;
 /// </summary>
 public sealed class TrustedDocumentConsentTests
 {
-    private const string NewVersion = "2026-07-01";
     private const string Update = "mutation UpdateJobTitle { updateMyProfile(input: { jobTitle: \"Trưởng nhóm\" }) { jobTitle } }";
     private const string Accept = "mutation AcceptPolicy($version: String!) { acceptPolicy(version: $version) { upToDate } }";
 
@@ -21,11 +20,11 @@ public sealed class TrustedDocumentConsentTests
         var dataDirectory = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"));
         var token = await NewerPolicy.SignUpOnTheOldPolicyAsync(dataDirectory);
         await using var app = new TrustedDocumentsApplication([Update, Accept], dataDirectory);
-        app.WithNewerPolicy(NewVersion, gracePeriod: "00:00:00");
+        app.WithNewerPolicy(NewerPolicy.Version, gracePeriod: "00:00:00");
         await app.InitializeAsync();
 
         var refused = await app.PostIdAsync(IdOf(Update), token: token);
-        (await app.PostIdAsync(IdOf(Accept), new { version = NewVersion }, token)).Ok();
+        (await app.PostIdAsync(IdOf(Accept), new { version = NewerPolicy.Version }, token)).Ok();
         var updated = await app.PostIdAsync(IdOf(Update), token: token);
 
         Assert.Equal([ErrorCodes.ConsentRequired], refused.Codes);
