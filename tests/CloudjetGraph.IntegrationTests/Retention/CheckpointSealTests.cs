@@ -120,6 +120,19 @@ public sealed class CheckpointSealTests
         Assert.Equal(DataKeyPurpose.RowIntegrity, purpose);
     }
 
+    [Fact]
+    public async Task Auditor_VerifiesASealedTrailWithoutTheKeyRing_ExitsOneNamingTheRingNotIntact()
+    {
+        await using var scenario = await RetentionScenario.PrunedAsync();
+        var settings = Custodian.SettingsOf(scenario.App);
+        settings["DataProtection:KeyRingPath"] = Path.Combine(scenario.App.DataDirectory, "no-ring-here");
+
+        var (exitCode, output, error) = await Custodian.AuditAsync(settings, "verify");
+
+        Assert.Equal((1, string.Empty), (exitCode, output));
+        Assert.Contains("no-ring-here", error, StringComparison.Ordinal);
+    }
+
     private static Guid KeyOf(AuditEntry checkpoint)
     {
         Assert.True(AuditCheckpointFormat.TryReadSeal(checkpoint.Detail, out _, out var keyId, out _), checkpoint.Detail);
