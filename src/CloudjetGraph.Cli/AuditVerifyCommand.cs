@@ -10,7 +10,8 @@ namespace CloudjetGraph.Cli;
 /// <summary>
 /// <c>audit verify [--expect-head SEQ:LINK]</c>: walks the whole chain (<see cref="AuditChainVerifier"/>).
 /// Intact: prints the count, the rate and the head to keep as an anchor, exits 0. Broken: names the first bad
-/// entry and exits <see cref="CliExitCodes.AuditBroken"/>. Reads only; needs no key ring.
+/// entry and exits <see cref="CliExitCodes.AuditBroken"/>. Reads only; needs the key ring only to check
+/// sealed retention checkpoints (<see cref="AuditCheckpointSeal"/>).
 /// </summary>
 internal static class AuditVerifyCommand
 {
@@ -42,9 +43,10 @@ internal static class AuditVerifyCommand
                 // The rate tells a custodian how long the next verification of a larger trail will take.
                 var perSecond = result.Verified / Math.Max(seconds, 0.001);
                 var pruned = result.Pruned == 0 ? string.Empty : $", {result.Pruned} of them pruned by retention and attested by checkpoints";
+                var unsealed = result.UnsealedCheckpoints == 0 ? string.Empty : $"; {result.UnsealedCheckpoints} checkpoint(s) from before checkpoints were sealed, which only an anchor vouches for";
                 return new CliResult(
-                    string.Create(CultureInfo.InvariantCulture, $"Audit trail intact: {result.Verified} entries verified{pruned} in {seconds:F1} s ({perSecond:F0} entries/s). Head: {result.Head}"),
-                    new { intact = true, verified = result.Verified, pruned = result.Pruned, seconds = Math.Round(seconds, 3), entriesPerSecond = Math.Round(perSecond), head = result.Head?.ToString() });
+                    string.Create(CultureInfo.InvariantCulture, $"Audit trail intact: {result.Verified} entries verified{pruned} in {seconds:F1} s ({perSecond:F0} entries/s){unsealed}. Head: {result.Head}"),
+                    new { intact = true, verified = result.Verified, pruned = result.Pruned, unsealedCheckpoints = result.UnsealedCheckpoints, seconds = Math.Round(seconds, 3), entriesPerSecond = Math.Round(perSecond), head = result.Head?.ToString() });
             },
             cancellationToken));
         return command;

@@ -43,13 +43,20 @@ public static class CoreServiceCollectionExtensions
 
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PolicyOptions>>(provider => new RetiredSetting<PolicyOptions>(
+            provider.GetRequiredService<IConfiguration>(),
+            $"{PolicyOptions.SectionName}:EffectiveDate",
+            $"{PolicyOptions.SectionName}:Versions: give each version its date as {PolicyOptions.SectionName}:Versions:{{n}}:EffectiveDate, and name the one in force in {PolicyOptions.SectionName}:CurrentVersion."));
         services.AddSingleton(provider => PolicyVersionsParser.Parse(provider.GetRequiredService<IOptions<PolicyOptions>>().Value, out _));
         services.AddSingleton<ConsentGate>();
         services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OnboardingOptions>().BindConfiguration(OnboardingOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => o.DefaultInvitationLifetime <= o.MaxInvitationLifetime, $"{OnboardingOptions.SectionName}:DefaultInvitationLifetime must not exceed {OnboardingOptions.SectionName}:MaxInvitationLifetime.")
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OnboardingOptions>, RetiredOnboardingRoles>();
+        services.AddSingleton<IValidateOptions<OnboardingOptions>>(provider => new RetiredSetting<OnboardingOptions>(
+            provider.GetRequiredService<IConfiguration>(),
+            $"{OnboardingOptions.SectionName}:Roles",
+            "Authorization:Operations: list those roles under its createOrganization and createInvitation."));
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ProfileSealer>();
         services.AddScoped<ProfileRelease>();
@@ -92,6 +99,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DenialAggregator>();
         services.AddHostedService<DenialWindowTimer>();
+        services.AddScoped<AuditCheckpointSeal>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AccessLogReader>();
         services.AddScoped<BreachScope>();

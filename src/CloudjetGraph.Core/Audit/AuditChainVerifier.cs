@@ -8,14 +8,17 @@ namespace CloudjetGraph.Core.Audit;
 /// sequence that is not one more than the one before (an entry deleted or moved), a missing link,
 /// or a stored link that is not SHA-256 over the previous link and the entry as stored. An entry
 /// pruned by retention counts only with its stored link and a later checkpoint whose digest covers
-/// exactly the entries pruned under it (<see cref="AuditCheckpointFormat"/>). Reads only.
+/// exactly the entries pruned under it (<see cref="AuditCheckpointFormat"/>), and whose seal holds
+/// (<see cref="AuditCheckpointSeal"/>; checkpoints written before seals carry none, and are accepted
+/// only before the first sealed one). Reads only; loads the key ring's data keys at the first sealed checkpoint.
 /// </summary>
-public sealed class AuditChainVerifier(CloudjetDbContext db)
+public sealed class AuditChainVerifier(CloudjetDbContext db, AuditCheckpointSeal seal)
 {
     private const int PageSize = 1000;
 
     /// <summary>Verifies the chain; with <paramref name="expectedHead"/>, also that the entry an operator anchored is still there with the same link.</summary>
     /// <exception cref="AuditTrailUnavailableException">The database does not exist or is not migrated to this version; nothing was created.</exception>
+    /// <exception cref="Errors.KeyRingUnavailableException">The trail holds a sealed checkpoint and the key ring cannot unwrap the data keys.</exception>
     public async Task<AuditVerification> VerifyAsync(AuditAnchor? expectedHead, CancellationToken cancellationToken)
     {
         await AuditTrailUnavailableException.ThrowIfNotMigratedAsync(db.Database, cancellationToken);
@@ -24,6 +27,8 @@ public sealed class AuditChainVerifier(CloudjetDbContext db)
         long expected = 1;
         long prunedCount = 0;
         var anchorSeen = false;
+        long? firstSealed = null;
+        long unsealed = 0;
         Dictionary<long, long> unattested = [];
         while (true)
         {
@@ -84,6 +89,20 @@ public sealed class AuditChainVerifier(CloudjetDbContext db)
                         return AuditVerification.Broken(expected - 1, expected, $"checkpoint {expected} does not match the entries stored as pruned under it (one added, removed or altered)");
                     }
 
+                    switch (await seal.VerifyAsync(entry, previous, cancellationToken))
+                    {
+                        case false:
+                            return AuditVerification.Broken(expected - 1, expected, $"checkpoint {expected} fails its seal (forged, edited, or moved from its place)");
+                        case null when firstSealed is { } since:
+                            return AuditVerification.Broken(expected - 1, expected, $"checkpoint {expected} carries no seal, though checkpoint {since} before it does (forged)");
+                        case null:
+                            unsealed++;
+                            break;
+                        default:
+                            firstSealed ??= expected;
+                            break;
+                    }
+
                     unattested.Remove(entry.Sequence);
                 }
 
@@ -118,7 +137,7 @@ public sealed class AuditChainVerifier(CloudjetDbContext db)
             return AuditVerification.Broken(count, head.Sequence, $"entry {head.Sequence}, the anchored head, is gone (the chain ends at {count}: its tail was cut)");
         }
 
-        return AuditVerification.Intact(count, new AuditAnchor(count, previous), prunedCount);
+        return AuditVerification.Intact(count, new AuditAnchor(count, previous), prunedCount, unsealed);
     }
 
     // A checkpoint attests exactly the entries stored as pruned under it: their digest is in its detail, which its link covers.

@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Audit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudjetGraph.Core.KeyRing;
@@ -11,6 +12,7 @@ internal static class KeyRingServiceCollectionExtensions
         services.AddSingleton<KeyRingRefresher>();
         services.AddHostedService(provider => provider.GetRequiredService<KeyRingRefresher>());
         services.AddScoped<KeyRingBootstrapper>();
+        services.AddScoped<IDataKeyLoader, DataKeysOnDemand>();
 
         // Disabled data keys reach every running gateway like a rotation does; uses under them are recorded.
         services.AddScoped<DisabledDataKeysLoader>();

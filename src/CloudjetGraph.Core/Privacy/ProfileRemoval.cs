@@ -18,11 +18,6 @@ namespace CloudjetGraph.Core.Privacy;
 /// </summary>
 public sealed partial class ProfileRemoval(CloudjetDbContext db, PersonKeyShredder shredder, OwnerSecurityStamps securityStamps, ILogger<ProfileRemoval> logger)
 {
-    // Waits of 25 ms doubling to 800 ms: about 1.6 s in all, which outlasts a reader descheduled
-    // on a loaded machine (250 ms did not, in CI), and is paid only when a reader is in the way.
-    private const int CheckpointAttempts = 7;
-    private static readonly TimeSpan FirstCheckpointRetryDelay = TimeSpan.FromMilliseconds(25);
-
     /// <summary>Erases these profiles; ids without a row are skipped.</summary>
     /// <returns>How many profile rows were removed.</returns>
     public async Task<int> EraseAsync(IReadOnlyCollection<Guid> profileIds, CancellationToken cancellationToken)
@@ -45,7 +40,12 @@ public sealed partial class ProfileRemoval(CloudjetDbContext db, PersonKeyShredd
                 securityStamps.Forget(profileId);
             }
 
-            await FlushAsync(engine);
+            // A reader in the middle of a transaction keeps the checkpoint from truncating the WAL (busy);
+            // it is tried again for a while, then left to the next checkpoint, which says so in the log.
+            if (!await SecureErasure.FlushWithRetriesAsync(db.Database))
+            {
+                LogCheckpointBusy(logger, SecureErasure.FlushAttempts);
+            }
 
             LogRemoved(logger, removed);
             return removed;
@@ -73,28 +73,6 @@ public sealed partial class ProfileRemoval(CloudjetDbContext db, PersonKeyShredd
         var removed = await db.Profiles.Where(p => profileIds.Contains(p.Id)).ExecuteDeleteAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         return removed;
-    }
-
-    // A reader in the middle of a transaction keeps the checkpoint from truncating the WAL (busy);
-    // it is tried again for a while, then left to the next checkpoint, which says so in the log.
-    private async Task FlushAsync(IDatabaseEngine engine)
-    {
-        var delay = FirstCheckpointRetryDelay;
-        for (var attempt = 1; attempt <= CheckpointAttempts; attempt++)
-        {
-            if (await engine.FlushErasureAsync(db.Database, CancellationToken.None))
-            {
-                return;
-            }
-
-            if (attempt < CheckpointAttempts)
-            {
-                await Task.Delay(delay, CancellationToken.None);
-                delay *= 2;
-            }
-        }
-
-        LogCheckpointBusy(logger, CheckpointAttempts);
     }
 
     [LoggerMessage(EventId = 1501, EventName = "ProfilesRemoved", Level = LogLevel.Information, Message = "Erased {ProfileCount} profile row(s) after shredding their person keys.")]

@@ -1,3 +1,4 @@
+using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.IntegrationTests.Infrastructure;
@@ -63,6 +64,26 @@ public sealed class AccessLogTests(CloudjetApplication app) : IClassFixture<Clou
 
         // The authority's request reference identifies its case: the owner is not shown it.
         Assert.DoesNotContain("CSDT-45", response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Management_CorrectsAndExportsForAnAuthorityInOneRequest_RecordsEachReleaseWithItsOwnPurpose()
+    {
+        var input = Owners.NewInput("two-purposes");
+        var id = await app.SignUpAsync(input, organizationIndex: 2);
+        var operation = AuditTrailRows.NewOperation("TwoPurposes");
+        var basis = "{ law: \"91/2025/QH15\", article: \"Article 17(2)(b)\", requestReference: \"CSDT-46\" }";
+
+        (await app.Client(app.StaffToken(DefaultRole.Management, "management-demo")).PostAsync(
+            $"mutation {operation}($id: ID!) {{ correctProfile(id: $id, input: {{ jobTitle: \"Trưởng nhóm\" }}, requestReference: \"CS-46\") {{ fullName }} exportProfileForAuthority(id: $id, basis: {basis}) }}",
+            new { id })).Ok();
+
+        var releases = AuditTrailRows.Of(app, AuditEntryKinds.Release, operation).ToDictionary(e => e.Purpose!, e => Assert.Single(e.Profiles).Fields);
+        Assert.Equal(["account", "legal-obligation"], releases.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("fullName", releases["account"]);
+        Assert.Contains("phone", releases["legal-obligation"].Split(','));
+        var log = (await app.Client(await app.LoginAsync((string)input["email"]!)).PostAsync(AccessLog)).Ok()["me"]!["accessLog"]!.AsArray();
+        Assert.Equal(["ACCOUNT", "LEGAL_OBLIGATION"], log.Select(e => e!["purpose"]!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class AuditTrailMigrationTests
             [(1L, "keys.init", "alice", new DateTimeOffset(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero)), (2L, "keys.rotate-data", "custodian-1", new DateTimeOffset(2026, 11, 25, 11, 30, 0, TimeSpan.Zero))],
             entries.Take(2).Select(e => (e.Sequence, e.Operation, e.ActorSubject, e.At)));
         Assert.All(entries, e => Assert.Equal(AuditChainFormat.LinkLength, e.Link!.Length));
-        var verification = await app.WithDbAsync(db => new AuditChainVerifier(db).VerifyAsync(null, CancellationToken.None));
+        var verification = await app.VerifyTrailAsync();
         Assert.True(verification.IsIntact, verification.Problem);
         Assert.Equal(entries.Count, verification.Verified);
     }
@@ -86,7 +86,7 @@ public sealed class AuditTrailMigrationTests
         var read = Assert.Single(log)!;
         Assert.Equal(("READ", "ByManagement"), (read["kind"]!.GetValue<string>(), read["operation"]!.GetValue<string>()));
         Assert.Null(read["legalBasis"]);
-        var verification = await app.WithDbAsync(db => new AuditChainVerifier(db).VerifyAsync(null, CancellationToken.None));
+        var verification = await app.VerifyTrailAsync();
         Assert.True(verification.IsIntact, verification.Problem);
     }
 }

@@ -28,6 +28,7 @@ public sealed class StartupTests
     [InlineData("Policy:CurrentVersion", "2030-01-01", "Policy:CurrentVersion: '2030-01-01' is not listed in Policy:Versions.")]
     [InlineData("Policy:Versions:0:Sha256", "not-a-hash", "Policy:Versions:0:Sha256: must be 64 lowercase hexadecimal digits.")]
     [InlineData("Policy:ReacceptanceGracePeriod", "-1.00:00:00", "Policy:ReacceptanceGracePeriod: must not be negative.")]
+    [InlineData("Policy:EffectiveDate", "2026-01-01", "Policy:EffectiveDate is replaced by Policy:Versions")]
     [InlineData("Onboarding:Roles:0", "sales", "Onboarding:Roles is replaced by Authorization:Operations")]
     [InlineData("RateLimits:LoginsPerAccountPerMinute", "0", "LoginsPerAccountPerMinute")]
     [InlineData("Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins")]

@@ -192,6 +192,13 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Closes the denial window now, appending its summaries (test hosts never close it on a timer).</summary>
     public Task FlushDenialsAsync() => Services.GetRequiredService<DenialAggregator>().FlushAsync(CancellationToken.None);
 
+    /// <summary>Walks the audit trail as <c>audit verify</c> does, with the gateway's loaded key ring.</summary>
+    public async Task<AuditVerification> VerifyTrailAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(null, CancellationToken.None);
+    }
+
     public T WithDb<T>(Func<CloudjetDbContext, T> read)
     {
         using var scope = Services.CreateScope();
@@ -231,7 +238,7 @@ public class CloudjetApplication : WebApplicationFactory<Program>, IAsyncLifetim
         {
             await using var scope = Services.CreateAsyncScope();
             StaffReleases.AssertAudited(scope.ServiceProvider.GetRequiredService<CloudjetDbContext>());
-            var verification = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(null, CancellationToken.None);
+            var verification = await VerifyTrailAsync();
             Assert.True(verification.IsIntact, $"The audit trail broke at entry {verification.FirstBad}: {verification.Problem}.");
         }
 

@@ -131,7 +131,7 @@ public sealed class ConfidentialityHoldTests
 
         // The forgery works on the owner's view; the chain is what shows it.
         Assert.Single((await owner.PostAsync(AccessLog)).Ok()["me"]!["accessLog"]!.AsArray());
-        var verification = await app.WithDbAsync(db => new AuditChainVerifier(db).VerifyAsync(null, CancellationToken.None));
+        var verification = await app.VerifyTrailAsync();
         Assert.False(verification.IsIntact);
         Assert.Equal(release.Sequence, verification.FirstBad);
     }

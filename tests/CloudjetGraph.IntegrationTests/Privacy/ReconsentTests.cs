@@ -13,7 +13,7 @@ namespace CloudjetGraph.IntegrationTests.Privacy;
 /// </summary>
 public sealed class ReconsentTests
 {
-    private const string NewVersion = "2026-07-01";
+    private const string NewVersion = NewerPolicy.Version;
     private const string Update = "mutation { updateMyProfile(input: { jobTitle: \"Trưởng nhóm\" }) { jobTitle } }";
     private const string AcceptPolicy = "mutation($version: String!) { acceptPolicy(version: $version) { upToDate } }";
 
@@ -120,15 +120,9 @@ public sealed class ReconsentTests
     private static async Task<(CloudjetApplication App, GraphQLClient Owner)> OwnerBehindAsync(string gracePeriod)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"));
-        ErasedPerson person;
-        await using (var before = new CloudjetApplication { DataDirectory = dataDirectory, KeepData = true })
-        {
-            await before.InitializeAsync();
-            person = await ErasedPerson.SignUpAsync(before, "behind");
-        }
-
+        var token = await NewerPolicy.SignUpOnTheOldPolicyAsync(dataDirectory);
         var app = new CloudjetApplication { DataDirectory = dataDirectory }.WithNewerPolicy(NewVersion, gracePeriod);
         await app.InitializeAsync();
-        return (app, app.Client(person.Token));
+        return (app, app.Client(token));
     }
 }

@@ -33,6 +33,31 @@ public sealed class LoginRateLimitTests
     }
 
     [Fact]
+    public async Task Owner_GuessesTheCurrentPasswordWithAStolenToken_IsRateLimitedPerAccountAndTheRightOneIsRefusedToo()
+    {
+        // The address limit out of the way: a careful attacker spreads their guesses over addresses.
+        await using var app = new CloudjetApplication().With("RateLimits:LoginsPerAccountPerMinute", "3").With("RateLimits:LoginsPerAddressPerMinute", "1000");
+        await app.InitializeAsync();
+        await app.SignUpAsync(Owners.NewInput("guess-current"));
+        var stolen = app.Client(await app.LoginAsync("kiem.thu.guess-current@example.vn"));
+        const string change = "mutation($input: ChangeMyPasswordInput!) { changeMyPassword(input: $input) { token } }";
+
+        // The login spent one of the account's three attempts; each guess spends one more.
+        var guesses = new List<string?>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            guesses.AddRange((await stolen.PostAsync(change, new { input = new { currentPassword = $"guess number {attempt}", newPassword = "a much longer passphrase" } })).Codes);
+        }
+
+        var right = await stolen.PostAsync(change, new { input = new { currentPassword = Owners.Password, newPassword = "a much longer passphrase" } });
+
+        Assert.Equal(["AUTH_INVALID_CREDENTIALS", "AUTH_INVALID_CREDENTIALS", "RATE_LIMITED"], guesses);
+        Assert.Equal(["RATE_LIMITED"], right.Codes);
+        Assert.NotNull(right.RetryAfter);
+        Assert.Equal("""{"changeMyPassword":null}""", right.Data?.ToJsonString());
+    }
+
+    [Fact]
     public async Task Anonymous_LoginsFromOneAddressBeyondItsLimit_AreRateLimitedWhateverTheAccount()
     {
         await using var app = new CloudjetApplication().With("RateLimits:LoginsPerAddressPerMinute", "3");

@@ -104,8 +104,26 @@ internal sealed class RetentionScenario : IAsyncDisposable
     public Task<(int ExitCode, string Output, string Error)> RunCliAsync(params string[] arguments) =>
         Custodian.RetentionAsync(Custodian.SettingsOf(App), arguments.Length == 0 ? ["run", "--yes"] : arguments);
 
+    /// <summary>The scenario after one <c>retention run</c> by the Cli.</summary>
+    public static async Task<RetentionScenario> PrunedAsync()
+    {
+        var scenario = await CreateAsync();
+        (await scenario.RunCliAsync()).AssertDone();
+        return scenario;
+    }
+
     /// <summary>Runs <c>audit verify</c>.</summary>
     public Task<(int ExitCode, string Output, string Error)> VerifyAsync() => Custodian.AuditAsync(Custodian.SettingsOf(App), "verify");
+
+    /// <summary>Runs <c>audit verify</c> on a trail tampered with, which must name <paramref name="sequence"/> first; returns its stderr.</summary>
+    public async Task<string> AssertVerifyBrokenAtAsync(long sequence)
+    {
+        App.TrailTampered = true;
+        var (exitCode, output, error) = await VerifyAsync();
+        Assert.Equal((5, string.Empty), (exitCode, output));
+        Assert.StartsWith($"audit verify: the chain is broken at entry {sequence}:", error, StringComparison.Ordinal);
+        return error;
+    }
 
     /// <summary>The checkpoint entries, oldest first.</summary>
     public List<AuditEntry> Checkpoints() => App.WithDb(db => db.AuditEntries.Where(e => e.Kind == AuditEntryKinds.Checkpoint).OrderBy(e => e.Sequence).ToList());

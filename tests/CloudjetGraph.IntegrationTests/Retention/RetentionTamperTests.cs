@@ -16,88 +16,62 @@ public sealed class RetentionTamperTests
     [Fact]
     public async Task Custodian_DeletesAReleaseAfterPruning_VerifyNamesTheMissingEntry()
     {
-        await using var scenario = await PrunedAsync();
+        await using var scenario = await RetentionScenario.PrunedAsync();
         var release = AuditTrailRows.Release(scenario.App, RetentionScenario.StaffRelease).Sequence;
 
-        await DeleteAsync(scenario, release);
+        await TrailTampering.DeleteAsync(scenario.App, release);
 
-        var error = await AssertBrokenAtAsync(scenario, release);
+        var error = await scenario.AssertVerifyBrokenAtAsync(release);
         Assert.Contains("missing", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Custodian_StoresAReleaseAsPrunedUnderTheCheckpoint_VerifyNamesTheCheckpoint()
     {
-        await using var scenario = await PrunedAsync();
+        await using var scenario = await RetentionScenario.PrunedAsync();
         var release = AuditTrailRows.Release(scenario.App, RetentionScenario.StaffRelease);
         var checkpoint = Assert.Single(scenario.Checkpoints()).Sequence;
 
-        await DeleteAsync(scenario, release.Sequence);
-        await StorePrunedAsync(scenario, release, checkpoint);
+        await TrailTampering.DeleteAsync(scenario.App, release.Sequence);
+        await TrailTampering.StorePrunedAsync(scenario.App, release, checkpoint);
 
-        var error = await AssertBrokenAtAsync(scenario, checkpoint);
+        var error = await scenario.AssertVerifyBrokenAtAsync(checkpoint);
         Assert.Contains($"checkpoint {checkpoint} does not match", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Custodian_StoresAReleaseAsPrunedUnderAnotherEntry_VerifyNamesTheRelease()
     {
-        await using var scenario = await PrunedAsync();
+        await using var scenario = await RetentionScenario.PrunedAsync();
         var release = AuditTrailRows.Release(scenario.App, RetentionScenario.StaffRelease);
 
-        await DeleteAsync(scenario, release.Sequence);
-        await StorePrunedAsync(scenario, release, AuditTrailRows.Head(scenario.App));
+        await TrailTampering.DeleteAsync(scenario.App, release.Sequence);
+        await TrailTampering.StorePrunedAsync(scenario.App, release, AuditTrailRows.Head(scenario.App));
 
-        var error = await AssertBrokenAtAsync(scenario, release.Sequence);
+        var error = await scenario.AssertVerifyBrokenAtAsync(release.Sequence);
         Assert.Contains("no checkpoint after it attests it", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Custodian_EditsTheCheckpointsDigest_VerifyNamesTheCheckpoint()
     {
-        await using var scenario = await PrunedAsync();
+        await using var scenario = await RetentionScenario.PrunedAsync();
         var checkpoint = Assert.Single(scenario.Checkpoints());
 
         await scenario.App.ExecuteSqlAsync("UPDATE AuditEntries SET Detail = $d WHERE Sequence = $s", ("$d", checkpoint.Detail[..^1] + (checkpoint.Detail[^1] == '0' ? '1' : '0')), ("$s", checkpoint.Sequence));
 
-        await AssertBrokenAtAsync(scenario, checkpoint.Sequence);
+        await scenario.AssertVerifyBrokenAtAsync(checkpoint.Sequence);
     }
 
     [Fact]
     public async Task Custodian_AltersAPrunedEntrysLink_VerifyNamesTheEntryAfterIt()
     {
-        await using var scenario = await PrunedAsync();
+        await using var scenario = await RetentionScenario.PrunedAsync();
         var pruned = scenario.App.WithDb(db => db.AuditPrunedEntries.AsNoTracking().OrderByDescending(p => p.Sequence).First());
         pruned.Link[0] ^= 0x01;
 
         await scenario.App.ExecuteSqlAsync("UPDATE AuditPrunedEntries SET Link = $l WHERE Sequence = $s", ("$l", pruned.Link), ("$s", pruned.Sequence));
 
-        await AssertBrokenAtAsync(scenario, pruned.Sequence + 1);
-    }
-
-    private static async Task<RetentionScenario> PrunedAsync()
-    {
-        var scenario = await RetentionScenario.CreateAsync();
-        (await scenario.RunCliAsync()).AssertDone();
-        return scenario;
-    }
-
-    private static Task<int> DeleteAsync(RetentionScenario scenario, long sequence) =>
-        scenario.App.ExecuteSqlAsync("DELETE FROM AuditEntryProfiles WHERE EntrySequence = $s; DELETE FROM AuditEntries WHERE Sequence = $s", ("$s", sequence));
-
-    private static Task<int> StorePrunedAsync(RetentionScenario scenario, AuditEntry entry, long checkpoint) =>
-        scenario.App.ExecuteSqlAsync(
-            "INSERT INTO AuditPrunedEntries (Sequence, Link, CheckpointSequence) VALUES ($s, $l, $c)",
-            ("$s", entry.Sequence),
-            ("$l", entry.Link!),
-            ("$c", checkpoint));
-
-    private static async Task<string> AssertBrokenAtAsync(RetentionScenario scenario, long sequence)
-    {
-        scenario.App.TrailTampered = true;
-        var (exitCode, output, error) = await scenario.VerifyAsync();
-        Assert.Equal((5, string.Empty), (exitCode, output));
-        Assert.StartsWith($"audit verify: the chain is broken at entry {sequence}:", error, StringComparison.Ordinal);
-        return error;
+        await scenario.AssertVerifyBrokenAtAsync(pruned.Sequence + 1);
     }
 }

@@ -21,9 +21,21 @@ public sealed class TrustedDocumentsApplication : CloudjetApplication
     public static readonly IReadOnlyList<string> Documents = [Typename, Me, Login];
 
     public TrustedDocumentsApplication()
+        : this(Documents)
     {
+    }
+
+    // Not public: xunit builds a class fixture through its one public constructor.
+    /// <summary>A gateway trusting <paramref name="documents"/>, on <paramref name="dataDirectory"/> when given (another host's kept data).</summary>
+    internal TrustedDocumentsApplication(IEnumerable<string> documents, string? dataDirectory = null)
+    {
+        if (dataDirectory is not null)
+        {
+            DataDirectory = dataDirectory;
+        }
+
         Directory.CreateDirectory(DataDirectory);
-        WriteManifest(Documents);
+        WriteManifest(documents);
         With("GraphQL:TrustedDocuments:Mode", "Require");
         With("GraphQL:TrustedDocuments:ManifestPath", ManifestPath);
     }
