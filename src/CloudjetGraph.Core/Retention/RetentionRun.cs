@@ -30,7 +30,7 @@ public sealed class RetentionRun(CloudjetDbContext db, AuditPruner trail, Operat
             target,
             async token =>
             {
-                var invitations = await ExpiredInvitations.PurgeAsync(db, now.AddDays(-settings.ExpiredInvitationDays), token);
+                var invitations = await ExpiredInvitations.PurgeAsync(db, now.AddDays(-settings.ExpiredInvitationDays), now, token);
                 var pruned = await trail.PruneAsync(actor, now.AddDays(-settings.AnonymousRefusalDays), token);
                 return new RetentionResult(invitations, pruned.Pruned, pruned.Checkpoints);
             },
