@@ -1,7 +1,7 @@
 namespace CloudjetGraph.Core.ProfileRecords;
 
 /// <summary>The kinds of <see cref="StoredRecordRemoval"/>: stored strings, never derived from a C# identifier.</summary>
-internal static class StoredRecordKinds
+public static class StoredRecordKinds
 {
     /// <summary>A profile, erased.</summary>
     public const string Profile = "profile";
