@@ -55,8 +55,10 @@ internal static class CompromiseReportRun
                 target,
                 async token =>
                 {
-                    await services.GetRequiredService<KeyRingBootstrapper>().LoadExistingAsync(token);
+                    // The census first: it proves the pair of stores, which names a mistyped setting
+                    // better than the ring's complaint about a database without data keys.
                     var census = await services.GetRequiredService<CompromiseScope>().ReadAsync(from, to, token);
+                    await services.GetRequiredService<KeyRingBootstrapper>().LoadExistingAsync(token);
                     var stored = census.Records.Where(r => r.State == StoredRecordStates.Stored).Select(r => r.Id).ToList();
                     var emails = await services.GetRequiredService<BreachContacts>().EmailsAsync(stored, token);
                     return new CompromiseReport(from, to, madeAt, census, emails);

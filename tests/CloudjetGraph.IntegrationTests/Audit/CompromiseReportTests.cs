@@ -166,6 +166,28 @@ public sealed class CompromiseReportTests(CompromiseWindowFixture window) : ICla
         Assert.Contains("--subject", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Cli_ReportsACompromiseThroughAMistypedProfileDatabase_RefusesInsteadOfCountingNobody()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "cloudjet-tests", Guid.NewGuid().ToString("N"), "cloudjet.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(missing)!);
+        var settings = Custodian.SettingsOf(missing, _app.KeyRingPath);
+
+        // The host's own key store: on SQLite the default beside the ring, on PostgreSQL its database.
+        if (Custodian.SettingsOf(_app).GetValueOrDefault("ConnectionStrings:CloudjetKeys") is { } keyStore)
+        {
+            settings["ConnectionStrings:CloudjetKeys"] = keyStore;
+        }
+
+        settings["environment"] = "Development";
+
+        var (exitCode, output, error) = await Custodian.AuditAsync(settings, "report", "--compromise", "--from", window.From.ToString("O"), "--to", window.To.ToString("O"));
+
+        Assert.True((exitCode, output) == (6, string.Empty), error + output);
+        Assert.Contains("ConnectionStrings:CloudjetKeys", error, StringComparison.Ordinal);
+        Assert.False(await TestDatabase.ExistsAsync(missing));
+    }
+
     private string At(string when) => when switch
     {
         "earlier" => window.From.ToString("O"),
