@@ -8,7 +8,7 @@ namespace CloudjetGraph.Core.Breaches;
 /// by hand: each sealed field, each blind index (invitations index the same email), and the sealed
 /// password hash, which is the one personal column outside the catalogue.
 /// </summary>
-public static class DataCategories
+internal static class DataCategories
 {
     /// <summary>Sealed values.</summary>
     public const string Sealed = "sealed";
