@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using CloudjetGraph.Core.Audit;
@@ -46,30 +45,23 @@ internal static class CompromiseReportRun
             throw CliRefusalException.Usage("--to is in the future; a compromise window ends at the latest now.");
         }
 
+        // A database failure reaches CliFailure, which names it by type only, as for every verb.
         var target = BreachWindow.DescribeCompromise(from, to);
-        try
-        {
-            return await services.GetRequiredService<OperationLog>().RunAsync(
-                OperationActor.Cli(),
-                PrivacyOperationNames.BreachReport,
-                target,
-                async token =>
-                {
-                    // The census first: it proves the pair of stores, which names a mistyped setting
-                    // better than the ring's complaint about a database without data keys.
-                    var census = await services.GetRequiredService<CompromiseScope>().ReadAsync(from, to, token);
-                    await services.GetRequiredService<KeyRingBootstrapper>().LoadExistingAsync(token);
-                    var stored = census.Records.Where(r => r.State == StoredRecordStates.Stored).Select(r => r.Id).ToList();
-                    var emails = await services.GetRequiredService<BreachContacts>().EmailsAsync(stored, token);
-                    return new CompromiseReport(from, to, madeAt, census, emails);
-                },
-                result => new OperationSummary(target, string.Create(CultureInfo.InvariantCulture, $"{result.People} people stored in the window ({result.Invitees} invitees, {result.Removed} removed); contact emails decrypted for notification (Cli).")),
-                cancellationToken);
-        }
-        catch (DbException exception)
-        {
-            // Named by type only: a database library's message may quote the statement it ran.
-            throw new CliRefusalException(CliExitCodes.Error, CliFailureCodes.DatabaseFailed, $"the database failed ({exception.GetType().Name}).");
-        }
+        return await services.GetRequiredService<OperationLog>().RunAsync(
+            OperationActor.Cli(),
+            PrivacyOperationNames.BreachReport,
+            target,
+            async token =>
+            {
+                // The census first: it proves the pair of stores, which names a mistyped setting
+                // better than the ring's complaint about a database without data keys.
+                var census = await services.GetRequiredService<CompromiseScope>().ReadAsync(from, to, token);
+                await services.GetRequiredService<KeyRingBootstrapper>().LoadExistingAsync(token);
+                var stored = census.Records.Where(r => r.State == StoredRecordStates.Stored).Select(r => r.Id).ToList();
+                var emails = await services.GetRequiredService<BreachContacts>().EmailsAsync(stored, token);
+                return new CompromiseReport(from, to, madeAt, census, emails);
+            },
+            result => new OperationSummary(target, string.Create(CultureInfo.InvariantCulture, $"{result.People} people stored in the window ({result.Invitees} invitees, {result.Removed} removed); contact emails decrypted for notification (Cli).")),
+            cancellationToken);
     }
 }
