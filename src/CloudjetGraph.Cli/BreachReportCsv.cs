@@ -3,9 +3,8 @@ using System.Globalization;
 namespace CloudjetGraph.Cli;
 
 /// <summary>
-/// <c>audit report --format csv</c>: RFC 4180, one row per profile and reader, fields separated by
-/// <c>;</c>. A cell that a spreadsheet would run as a formula (starting with <c>= + - @</c>) gets a
-/// leading apostrophe: an email address is the person's own text.
+/// <c>audit report --format csv</c>: RFC 4180 (<see cref="CsvCells"/>), one row per profile and
+/// reader, fields separated by <c>;</c>.
 /// </summary>
 internal static class BreachReportCsv
 {
@@ -29,14 +28,8 @@ internal static class BreachReportCsv
                     reader.FirstAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
                     reader.LastAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
                 ];
-                await output.WriteLineAsync(string.Join(',', cells.Select(Cell)));
+                await output.WriteLineAsync(CsvCells.Row(cells));
             }
         }
-    }
-
-    private static string Cell(string value)
-    {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
     }
 }

@@ -104,6 +104,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AccessLogReader>();
         services.AddScoped<BreachScope>();
         services.AddScoped<BreachContacts>();
+        services.AddScoped<CompromiseScope>();
         services.AddScoped<DataKeyRotation>();
         services.AddScoped<DataKeyDestruction>();
 

@@ -96,7 +96,9 @@ public sealed class ProfileErasure(
 
             // Open invitations would let someone sign up into a cancelled customer, and a bound one
             // holds the blind index of an invitee's email.
+            var bound = await db.Invitations.AsNoTracking().Where(i => i.OrganizationId == known && i.UsedAt == null && i.EmailIndex != null).Select(i => new { i.Id, i.CreatedAt }).ToListAsync(CancellationToken.None);
             await db.Invitations.Where(i => i.OrganizationId == known).ExecuteDeleteAsync(CancellationToken.None);
+            await RemovalRecords.RecordAsync(db, StoredRecordKinds.Invitation, bound.Select(i => (i.Id, i.CreatedAt)), time.GetUtcNow(), CancellationToken.None);
             return erased;
         }, cancellationToken);
     }

@@ -16,7 +16,7 @@ namespace CloudjetGraph.Core.Privacy;
 /// hashes leave the live database (on SQLite its file and WAL at once; on PostgreSQL when VACUUM
 /// reclaims the dead rows). A profile whose key is gone but whose row remains is finished by the next run.
 /// </summary>
-public sealed partial class ProfileRemoval(CloudjetDbContext db, PersonKeyShredder shredder, OwnerSecurityStamps securityStamps, ILogger<ProfileRemoval> logger)
+public sealed partial class ProfileRemoval(CloudjetDbContext db, PersonKeyShredder shredder, OwnerSecurityStamps securityStamps, TimeProvider time, ILogger<ProfileRemoval> logger)
 {
     /// <summary>Erases these profiles; ids without a row are skipped.</summary>
     /// <returns>How many profile rows were removed.</returns>
@@ -58,19 +58,31 @@ public sealed partial class ProfileRemoval(CloudjetDbContext db, PersonKeyShredd
 
     // The profile rows (sealed fields, password hash, blind indexes), the invitation each one used
     // (it holds the blind index of the email it was bound to) and open invitations bound to the same
-    // address, in one transaction. The consent history stays: ids, versions and times only.
+    // address, in one transaction. The consent history stays: ids, versions and times only, and so
+    // do the removal records: when each profile and bound invitation was stored, and until when.
     private async Task<int> RemoveRowsAsync(IReadOnlyCollection<Guid> profileIds)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        var indexes = await db.Profiles.AsNoTracking()
+        var rows = await db.Profiles.AsNoTracking()
             .Where(p => profileIds.Contains(p.Id))
-            .Select(p => new { p.EmailIndex, p.LoginEmailIndex })
+            .Select(p => new { p.Id, p.CreatedAt, p.EmailIndex, p.LoginEmailIndex })
             .ToListAsync(CancellationToken.None);
-        List<byte[]?> entries = [.. indexes.SelectMany(i => new[] { i.EmailIndex, i.LoginEmailIndex }).Where(entry => entry is not null)];
-        await db.Invitations
-            .Where(i => (i.UsedByProfileId != null && profileIds.Contains(i.UsedByProfileId.Value)) || (i.UsedAt == null && entries.Contains(i.EmailIndex)))
-            .ExecuteDeleteAsync(CancellationToken.None);
+
+        // An invitee who signed up is one person from the invitation on: the profile's record starts there.
+        var invitedAt = (await db.Invitations.AsNoTracking()
+                .Where(i => i.UsedByProfileId != null && profileIds.Contains(i.UsedByProfileId.Value))
+                .Select(i => new { ProfileId = i.UsedByProfileId!.Value, i.CreatedAt })
+                .ToListAsync(CancellationToken.None))
+            .ToLookup(i => i.ProfileId, i => i.CreatedAt);
+        List<byte[]?> entries = [.. rows.SelectMany(i => new[] { i.EmailIndex, i.LoginEmailIndex }).Where(entry => entry is not null)];
+        var invitations = db.Invitations
+            .Where(i => (i.UsedByProfileId != null && profileIds.Contains(i.UsedByProfileId.Value)) || (i.UsedAt == null && entries.Contains(i.EmailIndex)));
+        var boundInvitations = await invitations.Where(i => i.UsedAt == null && i.EmailIndex != null).Select(i => new { i.Id, i.CreatedAt }).ToListAsync(CancellationToken.None);
+        await invitations.ExecuteDeleteAsync(CancellationToken.None);
         var removed = await db.Profiles.Where(p => profileIds.Contains(p.Id)).ExecuteDeleteAsync(CancellationToken.None);
+        var now = time.GetUtcNow();
+        await RemovalRecords.RecordAsync(db, StoredRecordKinds.Profile, rows.Select(r => (r.Id, invitedAt[r.Id].Append(r.CreatedAt).Min())), now, CancellationToken.None);
+        await RemovalRecords.RecordAsync(db, StoredRecordKinds.Invitation, boundInvitations.Select(i => (i.Id, i.CreatedAt)), now, CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         return removed;
     }

@@ -33,7 +33,7 @@ public sealed partial class RetentionRun(CloudjetDbContext db, AuditPruner trail
             target,
             async token =>
             {
-                var invitations = await ExpiredInvitations.PurgeAsync(db, now.AddDays(-settings.ExpiredInvitationDays), token);
+                var invitations = await ExpiredInvitations.PurgeAsync(db, now.AddDays(-settings.ExpiredInvitationDays), now, token);
                 var pruned = await trail.PruneAsync(actor, now.AddDays(-settings.AnonymousRefusalDays), token);
 
                 // The deleted rows' pages (an invitee's email index, a client address) are still in the

@@ -36,6 +36,8 @@ public sealed class CoreSurfaceTests
         ["CloudjetGraph.Core.Protection.ProtectionMetrics"] = "Api telemetry's meter names",
         ["CloudjetGraph.Core.Authorization.Purposes"] = "Api ProcessingPurposeGraphType's values",
         ["CloudjetGraph.Core.Audit.AccessLogEntryKinds"] = "Api AccessLogEntryKindGraphType's values",
+        ["CloudjetGraph.Core.Breaches.StoredRecordStates"] = "Cli CompromiseReport's counts and notes",
+        ["CloudjetGraph.Core.ProfileRecords.StoredRecordKinds"] = "Cli CompromiseReport's invitee count",
 
         // Not a constant, but as unseen by the scan: configuration binds it, as the items of the public PolicyOptions.Versions.
         ["CloudjetGraph.Core.Profiles.PolicyVersionOptions"] = "Policy:Versions in every host's settings",

@@ -71,6 +71,10 @@ public sealed class KeyStorePairingTests
         var (auditExit, _, auditError) = await Custodian.AuditAsync(settings, "verify");
         Assert.True(auditExit == StoreMismatch, auditError);
 
+        // A census of a compromised server through the wrong store would count nobody.
+        var (compromiseExit, compromiseOutput, compromiseError) = await Custodian.AuditAsync(settings, "report", "--compromise", "--from", "2026-01-01T00:00:00Z", "--to", DateTimeOffset.UtcNow.ToString("O"));
+        Assert.True((compromiseExit, compromiseOutput) == (StoreMismatch, string.Empty), compromiseError + compromiseOutput);
+
         // Nothing written anywhere, not even the audit trail; no store created at a mistyped path.
         Assert.Equal(database, await DatabaseDigest.OfAsync(host));
         Assert.Equal(keyStore, await DatabaseDigest.OfKeyStoreAsync(host));

@@ -421,6 +421,33 @@ namespace CloudjetGraph.Core.Data.Migrations
                     b.ToTable("Profiles", (string)null);
                 });
 
+            modelBuilder.Entity("CloudjetGraph.Core.ProfileRecords.StoredRecordRemoval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("StoredSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("StoredRecordRemovals", (string)null);
+                });
+
             modelBuilder.Entity("CloudjetGraph.Core.RateLimits.RateLimitCounter", b =>
                 {
                     b.Property<string>("LimitName")

@@ -95,15 +95,23 @@ internal sealed partial class BlindIndexReindexer(
         var header = ActiveHeader();
         var stale = await db.Invitations.AsNoTracking()
             .Where(i => i.EmailIndex != null && CloudjetDbContext.Substr(i.EmailIndex, 1, BlindIndexFormat.KeyHeaderSize) != header)
-            .Select(i => new { i.Id, i.UsedAt, i.ExpiresAt })
+            .Select(i => new { i.Id, i.UsedAt, i.ExpiresAt, i.CreatedAt })
             .ToListAsync(cancellationToken);
 
         // Compared here: SQLite stores these instants as text, which it cannot compare as times.
         var now = time.GetUtcNow();
-        var closed = stale.Where(i => i.UsedAt is not null || i.ExpiresAt <= now).Select(i => i.Id).ToList();
-        var cleared = closed.Count == 0
-            ? 0
-            : await db.Invitations.Where(i => closed.Contains(i.Id)).ExecuteUpdateAsync(set => set.SetProperty(i => i.EmailIndex, (byte[]?)null), cancellationToken);
+        var closing = stale.Where(i => i.UsedAt is not null || i.ExpiresAt <= now).ToList();
+        var closed = closing.Select(i => i.Id).ToList();
+        if (closed.Count == 0)
+        {
+            return new RetiredInvitationEntries(0, stale.Count);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var cleared = await db.Invitations.Where(i => closed.Contains(i.Id)).ExecuteUpdateAsync(set => set.SetProperty(i => i.EmailIndex, (byte[]?)null), cancellationToken);
+        // A used one's invitee is a profile now, which its removal record will cover.
+        await RemovalRecords.RecordAsync(db, StoredRecordKinds.Invitation, closing.Where(i => i.UsedAt is null).Select(i => (i.Id, i.CreatedAt)), now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new RetiredInvitationEntries(cleared, stale.Count - closed.Count);
     }
 
