@@ -78,6 +78,10 @@ public static class CloudjetInitializer
                 await using var startupLock = await db.Database.Engine().HoldStartupLockAsync(db.Database, token);
                 await bootstrapper.CheckBeforeCreatingRingAsync(token);
                 await MigrateAsync(db, token);
+
+                // The blind-index keys are made in the key store, so it is created and paired first.
+                await using var keyStore = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<KeyStoreDbContext>>().CreateDbContextAsync(token);
+                await PrepareKeyStoreAsync(scope.ServiceProvider.GetRequiredService<KeyStorePairing>(), keyStore, token);
                 await bootstrapper.CreateRingAsync(token);
                 return await scope.ServiceProvider.GetRequiredService<KeyCensus>().ReadAsync(token);
             },
