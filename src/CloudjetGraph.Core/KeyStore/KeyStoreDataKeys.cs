@@ -44,11 +44,12 @@ public sealed partial class KeyStoreDataKeys(
         var located = new Dictionary<Guid, WrappedKeyLocation>();
         foreach (var key in live)
         {
+            // Another purpose's row is used as it is, so damaged bytes fail to unwrap naming the key.
             located[key.Id] = (Keeps(key.Purpose), stored.GetValueOrDefault(key.Id), key.WrappedKey) switch
             {
                 (true, { } inKeyStore, _) => new WrappedKeyLocation(inKeyStore, InKeyStore: true),
-                (_, _, { Length: > 0 } inRow) => new WrappedKeyLocation(inRow, InKeyStore: false),
-                _ => throw NotInKeyStore(key),
+                (true, null, { Length: 0 }) => throw NotInKeyStore(key),
+                (_, _, var inRow) => new WrappedKeyLocation(inRow, InKeyStore: false),
             };
         }
 
