@@ -79,9 +79,9 @@ public sealed class ErasedEmailBackupTests
         }
     }
 
-    // The email's entries under every blind-index key the gateway has loaded.
+    // The email's entries, for every column and in both formats, under every blind-index key the gateway has loaded.
     private static byte[][] Candidates(CloudjetApplication host, string email) =>
-        host.Services.GetRequiredService<BlindIndex>().CandidatesForEmail(email);
+        [.. BlindIndexColumn.All.SelectMany(column => host.Services.GetRequiredService<BlindIndex>().CandidatesForEmail(column, email))];
 
     // A lookup as login, sign-up and invitation binding make it: the profiles' two columns and the invitations'.
     private static async Task<long> CountMatchesAsync(string databasePath, byte[][] candidates)
