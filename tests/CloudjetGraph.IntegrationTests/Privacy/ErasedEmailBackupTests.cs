@@ -34,7 +34,8 @@ public sealed class ErasedEmailBackupTests
         var backupDirectory = Path.GetDirectoryName(backup)!;
         var keyStoreBackup = Path.Combine(backupDirectory, "keys-backup.db");
         await host.ExecuteKeyStoreSqlAsync("VACUUM INTO $path", ("$path", keyStoreBackup));
-        var ringBackup = CopyDirectory(host.KeyRingPath, Path.Combine(backupDirectory, "ring-backup"));
+        var ringBackup = Path.Combine(backupDirectory, "ring-backup");
+        TemplateData.CopyDirectory(host.KeyRingPath, ringBackup);
 
         // Before anything, the backup confirms the email under the keys the gateway holds.
         Assert.Equal(3, await CountMatchesAsync(backup, Candidates(host, person.Email)));
@@ -58,11 +59,11 @@ public sealed class ErasedEmailBackupTests
         Assert.False(host.WithKeyStore(keyStore => keyStore.DataKeys.Any(k => k.Id == old)));
         foreach (var file in new[] { host.KeyStorePath, host.KeyStorePath + "-wal" }.Where(File.Exists))
         {
-            Assert.True(ReadShared(file).AsSpan().IndexOf(oldWrapped) < 0, $"{Path.GetFileName(file)} still holds the destroyed key's bytes.");
+            Assert.True((await ErasedPerson.ReadSharedAsync(file)).AsSpan().IndexOf(oldWrapped) < 0, $"{Path.GetFileName(file)} still holds the destroyed key's bytes.");
         }
 
         Assert.DoesNotContain(ReadBlindIndexKeyBytes(host.DatabasePath), bytes => bytes.Length > 0);
-        Assert.True(ReadShared(keyStoreBackup).AsSpan().IndexOf(oldWrapped) >= 0, "The key store backup of the day holds the key: that is what its short retention is for.");
+        Assert.True((await ErasedPerson.ReadSharedAsync(keyStoreBackup)).AsSpan().IndexOf(oldWrapped) >= 0, "The key store backup of the day holds the key: that is what its short retention is for.");
 
         // Opened with the live key store, under the current ring or the backup's: refused, naming the missing key.
         foreach (var ring in new[] { host.KeyRingPath, ringBackup })
@@ -121,24 +122,5 @@ public sealed class ErasedEmailBackupTests
         }
 
         return blobs;
-    }
-
-    private static byte[] ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
-    }
-
-    private static string CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        return to;
     }
 }
