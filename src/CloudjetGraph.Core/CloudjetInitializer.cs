@@ -78,6 +78,13 @@ public static class CloudjetInitializer
                 await using var startupLock = await db.Database.Engine().HoldStartupLockAsync(db.Database, token);
                 await bootstrapper.CheckBeforeCreatingRingAsync(token);
                 await MigrateAsync(db, token);
+
+                // The blind-index keys are made in the key store, so it is created first. The gateway's
+                // first start pairs the two, as before: pairing here would let a second init at once
+                // meet a half-written pairing in its guard rather than this one's refusal.
+                await using var keyStore = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<KeyStoreDbContext>>().CreateDbContextAsync(token);
+                await scope.ServiceProvider.GetRequiredService<KeyStorePairing>().RefuseMissingAsync(keyStore, token);
+                await MigrateAsync(keyStore, token);
                 await bootstrapper.CreateRingAsync(token);
                 return await scope.ServiceProvider.GetRequiredService<KeyCensus>().ReadAsync(token);
             },

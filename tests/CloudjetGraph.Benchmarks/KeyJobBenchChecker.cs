@@ -19,7 +19,7 @@ public sealed class KeyJobBenchChecker(CloudjetDbContext db, BlindIndex blindInd
     public async Task CheckAsync(int index, bool checkPassword)
     {
         var expected = KeyJobBenchProfiles.ValuesOf(index);
-        var entries = blindIndex.CandidatesForEmail(expected[ProfileField.LoginEmail]!);
+        var entries = blindIndex.CandidatesForEmail(BlindIndexColumn.ProfileLoginEmail, expected[ProfileField.LoginEmail]!);
         var profile = await db.Profiles.AsNoTracking().SingleAsync(p => entries.Contains(p.LoginEmailIndex));
         if (!accessTag.Check(profile))
         {

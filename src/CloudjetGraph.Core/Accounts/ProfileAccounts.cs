@@ -63,7 +63,7 @@ public sealed class ProfileAccounts(
         // the active key, the only one new entries are written under.
         var now = time.GetUtcNow();
         var invitation = await FindOpenInvitationAsync(request.InvitationCode, request.Email, now, cancellationToken);
-        var loginEntries = blindIndex.CandidatesForEmail(request.Email);
+        var loginEntries = blindIndex.CandidatesForEmail(BlindIndexColumn.ProfileLoginEmail, request.Email);
         if (await db.Profiles.AnyAsync(p => loginEntries.Contains(p.LoginEmailIndex), cancellationToken))
         {
             throw new DomainException(ErrorCodes.Conflict, DuplicateEmailMessage, "email");
@@ -212,7 +212,7 @@ public sealed class ProfileAccounts(
     // onto another row, or the same address under an older key, never logs into the wrong account.
     private async Task<Profile?> FindByLoginEmailAsync(string email, CancellationToken cancellationToken)
     {
-        var entries = blindIndex.CandidatesForEmail(email);
+        var entries = blindIndex.CandidatesForEmail(BlindIndexColumn.ProfileLoginEmail, email);
         var matches = await db.Profiles.AsNoTracking().Where(p => entries.Contains(p.LoginEmailIndex)).ToListAsync(cancellationToken);
         await personKeys.LoadAsync(matches.Select(p => p.Id), cancellationToken);
         var normalized = BlindIndex.NormalizeEmail(email);
@@ -274,7 +274,7 @@ public sealed class ProfileAccounts(
             ? null
             : await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.CodeHash == codeHash, cancellationToken);
         if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= now
-            || (invitation.EmailIndex is { } bound && !blindIndex.Matches(bound, email)))
+            || (invitation.EmailIndex is { } bound && !blindIndex.Matches(BlindIndexColumn.InvitationEmail, bound, email)))
         {
             throw new DomainException(ErrorCodes.InvitationInvalid, InvalidInvitationMessage, "invitationCode");
         }

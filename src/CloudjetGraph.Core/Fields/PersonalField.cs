@@ -30,6 +30,9 @@ public sealed class PersonalField
     /// <summary>The blind index kept in step with the value, for equality lookups; null when the field has none.</summary>
     internal ProfileColumn? BlindIndex { get; init; }
 
+    /// <summary>Which column's derived key computes <see cref="BlindIndex"/>; set with it.</summary>
+    internal Protection.BlindIndexColumn? IndexColumn { get; init; }
+
     /// <summary>The grammar of its values.</summary>
     internal PersonalValueRule Rule { get; }
 

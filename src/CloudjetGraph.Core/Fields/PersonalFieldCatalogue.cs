@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using CloudjetGraph.Core.Protection;
 
 namespace CloudjetGraph.Core.Fields;
 
@@ -22,7 +23,7 @@ public static class PersonalFieldCatalogue
         },
         new(new(p => p.Email), PersonalValueRule.Email)
         {
-            Field = ProfileField.Email, StoredName = "email", BlindIndex = new(p => p.EmailIndex),
+            Field = ProfileField.Email, StoredName = "email", BlindIndex = new(p => p.EmailIndex), IndexColumn = BlindIndexColumn.ProfileEmail,
             MaxLength = EmailAddressRule.MaxAsciiLength, Required = true, Editable = true,
             Description = "Contact email.", EditDescription = "Contact email; cannot be cleared. The login email does not change.",
             SignUpDescription = "Email address; must not belong to another account.",
@@ -56,7 +57,7 @@ public static class PersonalFieldCatalogue
         {
             // Not editable: it is the account's login, changed only through a verified flow. Not asked
             // at sign-up either: it is the email given there.
-            Field = ProfileField.LoginEmail, StoredName = "loginEmail", BlindIndex = new(p => p.LoginEmailIndex),
+            Field = ProfileField.LoginEmail, StoredName = "loginEmail", BlindIndex = new(p => p.LoginEmailIndex), IndexColumn = BlindIndexColumn.ProfileLoginEmail,
             MaxLength = EmailAddressRule.MaxAsciiLength, Required = true,
             Description = "The email used to log in.",
         },

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -15,7 +16,8 @@ namespace CloudjetGraph.Core.KeyRing;
 /// Makes the key hierarchy usable at startup: checks the Data Protection key ring, creates a
 /// development ring only when nothing could be orphaned, makes missing data keys (an existing ring
 /// gets a newly introduced purpose, unless rows already depend on one), unwraps every
-/// data key into <see cref="DataKeyRing"/>, and in Development stamps access tags on rows that
+/// data key into <see cref="DataKeyRing"/>, moves blind-index keys still in the profile database
+/// into the key store (<see cref="KeyStoreDataKeys"/>), and in Development stamps access tags on rows that
 /// predate the RowIntegrity key. Any failure stops startup. Outside Development only the custodian
 /// tool's <c>keys init</c> creates a ring (<see cref="CreateRingAsync"/>).
 /// </summary>
@@ -23,6 +25,7 @@ public sealed partial class KeyRingBootstrapper(
     CloudjetDbContext db,
     IKeyManager keyManager,
     DataKeyWrapper wrapper,
+    KeyStoreDataKeys keyStoreDataKeys,
     DataKeyRing ring,
     DisabledDataKeysLoader disabledKeys,
     RingKeyRevocationRecords revocations,
@@ -76,7 +79,7 @@ public sealed partial class KeyRingBootstrapper(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var purpose in missingPurposes)
         {
-            storedKeys.Add(CreateDataKey(purpose, developmentRing));
+            storedKeys.Add(await CreateDataKeyAsync(purpose, developmentRing, cancellationToken));
         }
 
         if (await revocations.AddRevokedInRingAsync(ReadMasterKeys(ringPath), cancellationToken) is var found and > 0)
@@ -85,13 +88,17 @@ public sealed partial class KeyRingBootstrapper(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        ring.Load(Unwrap(storedKeys, ringPath));
+        ring.Load(await UnwrapAsync(storedKeys, ringPath, cancellationToken));
         if (stampExistingRows)
         {
             await StampUntaggedProfilesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+
+        // Once every key has unwrapped (a wrong ring is refused above, naming the key), blind-index
+        // keys still in the profile database move to the key store.
+        await keyStoreDataKeys.MoveIntoKeyStoreAsync(cancellationToken);
     }
 
     /// <summary>
@@ -161,9 +168,14 @@ public sealed partial class KeyRingBootstrapper(
 
         CreateMasterKey();
         LogRingCreated(logger, ringPath);
-        var dataKeys = RequiredPurposes.Select(purpose => CreateDataKey(purpose, developmentOnly: false)).ToList();
+        var dataKeys = new List<DataKey>();
+        foreach (var purpose in RequiredPurposes)
+        {
+            dataKeys.Add(await CreateDataKeyAsync(purpose, developmentOnly: false, cancellationToken));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        ring.Load(Unwrap(dataKeys, ringPath));
+        ring.Load(await UnwrapAsync(dataKeys, ringPath, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -181,7 +193,7 @@ public sealed partial class KeyRingBootstrapper(
 
         await revocations.LoadAsync(cancellationToken);
         atRest.Check(Directory.Exists(ringPath) ? ReadMasterKeys(ringPath) : [], ringPath, IsDevelopmentRing(storedKeys));
-        ring.Load(Unwrap(storedKeys, ringPath));
+        ring.Load(await UnwrapAsync(storedKeys, ringPath, cancellationToken));
 
         // With the keys, their states: a tool's job or report opens nothing under a disabled key either.
         await disabledKeys.LoadAsync(cancellationToken);
@@ -270,14 +282,22 @@ public sealed partial class KeyRingBootstrapper(
         new($"The key ring at '{ringPath}' ({ProtectionOptions.SectionName}:KeyRingPath) holds no readable keys"
             + (databaseHasDataKeys ? ", but the database holds data keys wrapped by a ring; point the setting at that ring." : "."));
 
-    private DataKey CreateDataKey(DataKeyPurpose purpose, bool developmentOnly)
+    // A kept key's bytes go to the key store before its row exists: a crash between leaves only
+    // bytes no row names, never a row without its key.
+    private async Task<DataKey> CreateDataKeyAsync(DataKeyPurpose purpose, bool developmentOnly, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
+        var wrapped = wrapper.CreateWrappedKey(id, purpose);
+        if (KeyStoreDataKeys.Keeps(purpose))
+        {
+            await keyStoreDataKeys.StoreAsync(id, purpose, wrapped, cancellationToken);
+        }
+
         var dataKey = new DataKey
         {
             Id = id,
             Purpose = purpose,
-            WrappedKey = wrapper.CreateWrappedKey(id, purpose),
+            WrappedKey = KeyStoreDataKeys.Keeps(purpose) ? [] : wrapped,
             IsActive = true,
             DevelopmentOnly = developmentOnly,
             CreatedAt = time.GetUtcNow(),
@@ -288,14 +308,17 @@ public sealed partial class KeyRingBootstrapper(
     }
 
     // A destroyed key has no bytes left to unwrap; it stays a tombstone and never loads.
-    private List<UnwrappedDataKey> Unwrap(IEnumerable<DataKey> keys, string ringPath) =>
-        keys.Where(key => key.DestroyedAt is null).Select(key => Unwrap(key, ringPath)).ToList();
+    private async Task<List<UnwrappedDataKey>> UnwrapAsync(IReadOnlyCollection<DataKey> keys, string ringPath, CancellationToken cancellationToken)
+    {
+        var wrapped = await keyStoreDataKeys.ReadAsync(keys, cancellationToken);
+        return keys.Where(key => key.DestroyedAt is null).Select(key => Unwrap(key, wrapped[key.Id].Wrapped, ringPath)).ToList();
+    }
 
-    private UnwrappedDataKey Unwrap(DataKey key, string ringPath)
+    private UnwrappedDataKey Unwrap(DataKey key, byte[] wrapped, string ringPath)
     {
         try
         {
-            return new UnwrappedDataKey(key.Id, key.Purpose, wrapper.Unwrap(key.Id, key.Purpose, key.WrappedKey), key.IsActive, key.DevelopmentOnly);
+            return new UnwrappedDataKey(key.Id, key.Purpose, wrapper.Unwrap(key.Id, key.Purpose, wrapped), key.IsActive, key.DevelopmentOnly);
         }
         catch (CryptographicException exception)
         {

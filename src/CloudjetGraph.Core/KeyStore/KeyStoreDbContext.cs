@@ -3,13 +3,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CloudjetGraph.Core.KeyStore;
 
 /// <summary>
-/// The key store: a database apart from the profile database, holding the wrapped person keys. Kept
-/// apart (and backed up on a short retention) so that deleting a key reaches every backup of profiles.
+/// The key store: a database apart from the profile database, holding the wrapped person keys and
+/// blind-index data keys. Kept apart (and backed up on a short retention) so that deleting a key
+/// reaches every backup of profiles.
 /// </summary>
 public sealed class KeyStoreDbContext(DbContextOptions<KeyStoreDbContext> options) : DbContext(options)
 {
     /// <summary>The wrapped person keys: one per profile, two for a moment while a rekey moves the profile to a new one.</summary>
     internal DbSet<WrappedPersonKey> PersonKeys => Set<WrappedPersonKey>();
+
+    /// <summary>The wrapped data keys kept here rather than in the profile database: the blind-index keys.</summary>
+    internal DbSet<StoredDataKey> DataKeys => Set<StoredDataKey>();
 
     /// <summary>The id this key store shares with its profile database; one row once they are paired.</summary>
     internal DbSet<StorePairing> StorePairing => Set<StorePairing>();
@@ -36,6 +40,7 @@ public sealed class KeyStoreDbContext(DbContextOptions<KeyStoreDbContext> option
             personKey.Property(k => k.Version).IsConcurrencyToken();
         });
 
+        modelBuilder.Entity<StoredDataKey>().ToTable("DataKeys");
         modelBuilder.ApplyConfiguration(new StorePairingConfiguration());
 
         modelBuilder.Entity<KeyJobLease>(lease =>

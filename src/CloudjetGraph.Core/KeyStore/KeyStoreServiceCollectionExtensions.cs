@@ -44,6 +44,7 @@ internal static class KeyStoreServiceCollectionExtensions
         services.AddSingleton<PersonKeyShredder>();
         services.AddScoped<KeyStorePairing>();
         services.AddScoped<PersonKeySweep>();
+        services.AddScoped<KeyStoreDataKeys>();
         return services;
     }
 

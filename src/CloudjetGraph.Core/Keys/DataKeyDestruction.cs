@@ -6,6 +6,7 @@ using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Data.Engines;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.KeyRing;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Keys.Lifecycle;
 using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public sealed partial class DataKeyDestruction(
     CloudjetDbContext db,
     KeyCensus census,
     KeyRingBootstrapper bootstrapper,
+    KeyStoreDataKeys keyStoreDataKeys,
     IOptions<AccessTokenOptions> tokens,
     OperationLog operations,
     TimeProvider time,
@@ -66,6 +68,13 @@ public sealed partial class DataKeyDestruction(
         }
 
         await OverwriteAsync(key, cancellationToken);
+
+        // After the tombstone, so a crash between leaves a key that never loads again, whose bytes
+        // the next gateway start erases; the other order would leave a live row with no key.
+        if (KeyStoreDataKeys.Keeps(key.Purpose))
+        {
+            await keyStoreDataKeys.EraseAsync([id], cancellationToken);
+        }
 
         // This process drops the key now; other processes on their next refresh.
         await bootstrapper.LoadExistingAsync(cancellationToken);

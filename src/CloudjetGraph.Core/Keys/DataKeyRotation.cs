@@ -3,6 +3,7 @@ using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.KeyRing;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,7 @@ namespace CloudjetGraph.Core.Keys;
 public sealed partial class DataKeyRotation(
     CloudjetDbContext db,
     DataKeyWrapper wrapper,
+    KeyStoreDataKeys keyStoreDataKeys,
     KeyRingBootstrapper bootstrapper,
     IHostEnvironment environment,
     OperationLog operations,
@@ -74,11 +76,20 @@ public sealed partial class DataKeyRotation(
         }
 
         var id = Guid.CreateVersion7(now);
+        var wrapped = wrapper.CreateWrappedKey(id, purpose);
+        var kept = KeyStoreDataKeys.Keeps(purpose);
+
+        // The key store first: a row never names a key that is nowhere.
+        if (kept)
+        {
+            await keyStoreDataKeys.StoreAsync(id, purpose, wrapped, cancellationToken);
+        }
+
         var created = new DataKey
         {
             Id = id,
             Purpose = purpose,
-            WrappedKey = wrapper.CreateWrappedKey(id, purpose),
+            WrappedKey = kept ? [] : wrapped,
             IsActive = true,
             DevelopmentOnly = previous.DevelopmentOnly,
             CreatedAt = now,
@@ -90,6 +101,11 @@ public sealed partial class DataKeyRotation(
         }
         catch (DbUpdateException exception)
         {
+            if (kept)
+            {
+                await keyStoreDataKeys.EraseAsync([id], CancellationToken.None);
+            }
+
             throw ConcurrentRotation(purpose, exception);
         }
 
@@ -98,7 +114,7 @@ public sealed partial class DataKeyRotation(
         // This process writes under the new key at once; other processes pick it up on their
         // next refresh (DataProtection:RefreshInterval).
         await bootstrapper.LoadExistingAsync(cancellationToken);
-        var masterKeyId = DataProtectionPayload.TryReadKeyId(created.WrappedKey, out var master) ? master : (Guid?)null;
+        var masterKeyId = DataProtectionPayload.TryReadKeyId(wrapped, out var master) ? master : (Guid?)null;
         var label = DataKeyPurposeLabels.Of(purpose);
         LogDataKeyRotated(logger, label, id, previous.Id, masterKeyId);
         return new DataKeyRotationResult(label, id, previous.Id, masterKeyId);

@@ -25,6 +25,7 @@ public sealed class KeyCensus(
     IDefaultKeyResolver defaultKeyResolver,
     KeyRingBootstrapper bootstrapper,
     KeyStorePairing pairing,
+    KeyStoreDataKeys keyStoreDataKeys,
     TimeProvider time)
 {
     // Every sealed field's property from the catalogue and the sealed password hash: a new sealed
@@ -78,7 +79,10 @@ public sealed class KeyCensus(
             indexEntries.Add(invitationIndex.Header, invitationIndex.Count, IndexKeyOf(invitationIndex.Header, purposes));
         }
 
-        var wrappingKeys = dataKeys.ToDictionary(k => k.Id, k => DataProtectionPayload.TryReadKeyId(k.WrappedKey, out var id) ? id : (Guid?)null);
+        // Blind-index keys' bytes are in the key store: one it lacks refuses the census (another
+        // deployment's store, or a profile database copied before the key was destroyed).
+        var located = await keyStoreDataKeys.ReadAsync(dataKeys, cancellationToken);
+        var wrappingKeys = dataKeys.ToDictionary(k => k.Id, k => located.TryGetValue(k.Id, out var wrapped) && DataProtectionPayload.TryReadKeyId(wrapped.Wrapped, out var id) ? id : (Guid?)null);
         var dataKeyEntries = dataKeys.Select(key => new DataKeyEntry(
             key.Id,
             DataKeyPurposeLabels.Of(key.Purpose),

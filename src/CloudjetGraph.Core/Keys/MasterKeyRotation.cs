@@ -3,6 +3,7 @@ using CloudjetGraph.Core.Custodians;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
 using CloudjetGraph.Core.KeyRing;
+using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
@@ -24,6 +25,7 @@ public sealed partial class MasterKeyRotation(
     IDefaultKeyResolver defaultKeyResolver,
     DataKeyWrapper wrapper,
     KeyRingBootstrapper bootstrapper,
+    KeyStoreDataKeys keyStoreDataKeys,
     KeyCensus census,
     RingKeyRevocationRecords revocations,
     OperationLog operations,
@@ -105,15 +107,18 @@ public sealed partial class MasterKeyRotation(
         var alreadyUnder = 0;
         var changed = 0;
         // A destroyed key has no wrapped bytes left to move.
-        foreach (var dataKey in await db.DataKeys.AsNoTracking().Where(k => k.DestroyedAt == null).ToListAsync(cancellationToken))
+        var dataKeys = await db.DataKeys.AsNoTracking().Where(k => k.DestroyedAt == null).ToListAsync(cancellationToken);
+        var located = await keyStoreDataKeys.ReadAsync(dataKeys, cancellationToken);
+        foreach (var dataKey in dataKeys)
         {
-            if (DataProtectionPayload.TryReadKeyId(dataKey.WrappedKey, out var current) && current == defaultKey.KeyId)
+            var original = located[dataKey.Id].Wrapped;
+            if (DataProtectionPayload.TryReadKeyId(original, out var current) && current == defaultKey.KeyId)
             {
                 alreadyUnder++;
                 continue;
             }
 
-            var wrapped = wrapper.Rewrap(dataKey.Id, dataKey.Purpose, dataKey.WrappedKey);
+            var wrapped = wrapper.Rewrap(dataKey.Id, dataKey.Purpose, original);
 
             // Data Protection protects with the key its cached ring holds as default; writing a
             // payload under any other key would leave the data key where it was, so refuse instead.
@@ -123,11 +128,12 @@ public sealed partial class MasterKeyRotation(
                     $"This process still protects with ring key {written}, not the default {defaultKey.KeyId}; run `keys rotate-master --rewrap-only` again.");
             }
 
-            var original = dataKey.WrappedKey;
-            var updated = await db.DataKeys
-                .Where(k => k.Id == dataKey.Id && k.WrappedKey == original)
-                .ExecuteUpdateAsync(setters => setters.SetProperty(k => k.WrappedKey, wrapped), cancellationToken);
-            if (updated == 1)
+            var updated = located[dataKey.Id].InKeyStore
+                ? await keyStoreDataKeys.ReplaceAsync(dataKey.Id, original, wrapped, cancellationToken)
+                : await db.DataKeys
+                    .Where(k => k.Id == dataKey.Id && k.WrappedKey == original)
+                    .ExecuteUpdateAsync(setters => setters.SetProperty(k => k.WrappedKey, wrapped), cancellationToken) == 1;
+            if (updated)
             {
                 rewrapped++;
             }

@@ -74,7 +74,7 @@ public sealed class CustomerOnboarding(
             Id = Guid.CreateVersion7(now),
             OrganizationId = organizationId,
             CodeHash = InvitationCode.Hash(code),
-            EmailIndex = email is null ? null : blindIndex.ForEmail(email),
+            EmailIndex = email is null ? null : blindIndex.ForEmail(BlindIndexColumn.InvitationEmail, email),
             CreatedBy = caller.Subject!,
             CreatedAt = now,
             ExpiresAt = now + lifetime,

@@ -182,7 +182,7 @@ public sealed class ProfileDirectory(CloudjetDbContext db, ProfileVisibility vis
             // Under any loaded index key, so a search finds every match during a reindex too. One
             // parameter per candidate (a key or two): SQLite seeks the blind index for a list of
             // parameters, but walks the whole table in id order for a json_each of them.
-            var entries = blindIndex.CandidatesForEmail(email);
+            var entries = blindIndex.CandidatesForEmail(BlindIndexColumn.ProfileEmail, email);
             query = query.Where(p => EF.MultipleParameters(entries).Contains(p.EmailIndex));
 
             // A restricted profile's email is withheld from staff, so staff cannot find it by

@@ -34,7 +34,7 @@ public sealed class ProfileSealer(IFieldCipher cipher, BlindIndex blindIndex, Pe
         CheckOwnKey(profile, key);
         var descriptor = PersonalFieldCatalogue.Of(field);
         descriptor.Column.Set(profile, value is null ? null : cipher.Seal(value, key, Binding(profile, descriptor)));
-        descriptor.BlindIndex?.Set(profile, value is null ? null : blindIndex.ForEmail(value));
+        descriptor.BlindIndex?.Set(profile, value is null ? null : blindIndex.ForEmail(descriptor.IndexColumn!, value));
     }
 
     /// <summary>

@@ -4,24 +4,31 @@ using System.Text;
 namespace CloudjetGraph.Core.Protection;
 
 /// <summary>
-/// Keyed equality index for sealed values: HMAC-SHA256 of the normalised value under a blind-index
-/// data key, stored with that key's id (<see cref="BlindIndexFormat"/>). Never an unkeyed hash,
-/// which would let anyone test guesses offline. Entries are written under the active key; lookups
-/// match the entries of every loaded key, so a rotation finds everything before and after a reindex.
+/// Keyed equality index for sealed values: HMAC-SHA256 of the normalised value under a key derived
+/// from a blind-index data key for its column, stored with that data key's id
+/// (<see cref="BlindIndexFormat"/>). Never an unkeyed hash, which would let anyone test guesses
+/// offline. Entries are written under the active key in format 2; lookups match the entries of
+/// every loaded key in both formats, so a rotation or the format change finds everything before
+/// and after a reindex.
 /// </summary>
 public sealed class BlindIndex(DataKeyRing ring)
 {
-    // Domain separation, fixed (never a C# identifier): an email entry can never equal an HMAC that
-    // another use of the same key makes, and the format version is bound into the MAC.
-    private const string EmailDomain = "cloudjet/blind-index/v1|email|";
+    // Domain separation, fixed (never a C# identifier): each column's key is derived with its own
+    // label, so equal addresses in two columns give unrelated entries and no column's key is the
+    // data key itself, which the rate limiter and format 1 use.
+    private const string ColumnKeyLabel = "cloudjet/blind-index/v2|";
+
+    // Format 1: one key for every column, the input prefixed; matched until a reindex moves it.
+    private const string LegacyEmailDomain = "cloudjet/blind-index/v1|email|";
     private const string RateLimitDomain = "cloudjet/blind-index/v1|rate-limit|";
 
-    /// <summary>The entry to store for an email address, under the active blind-index key.</summary>
+    /// <summary>The entry to store for an email address in <paramref name="column"/>, under the active blind-index key.</summary>
     /// <exception cref="InvalidOperationException">No active blind-index key is loaded.</exception>
-    public byte[] ForEmail(string email)
+    public byte[] ForEmail(BlindIndexColumn column, string email)
     {
+        ArgumentNullException.ThrowIfNull(column);
         ArgumentNullException.ThrowIfNull(email);
-        return Entry(ring.Active(DataKeyPurpose.BlindIndex), EmailDomain + NormalizeEmail(email));
+        return Entry(ring.Active(DataKeyPurpose.BlindIndex), column, NormalizeEmail(email));
     }
 
     /// <summary>
@@ -34,29 +41,37 @@ public sealed class BlindIndex(DataKeyRing ring)
     {
         ArgumentNullException.ThrowIfNull(limitName);
         ArgumentNullException.ThrowIfNull(partition);
-        return Entry(ring.Active(DataKeyPurpose.BlindIndex), $"{RateLimitDomain}{limitName}|{partition}");
+        var key = ring.Active(DataKeyPurpose.BlindIndex);
+        return BlindIndexFormat.Write(BlindIndexFormat.LegacyVersion, key.Id, HMACSHA256.HashData(key.Material, Encoding.UTF8.GetBytes($"{RateLimitDomain}{limitName}|{partition}")));
     }
 
     /// <summary>
-    /// Every entry the address can have under the loaded blind-index keys, the active key's first:
-    /// a lookup matches any of them in one query (<c>IN (...)</c>).
+    /// Every entry the address can have in <paramref name="column"/> under the loaded blind-index
+    /// keys, in both formats, the active key's first: a lookup matches any of them in one query
+    /// (<c>IN (...)</c>).
     /// </summary>
     /// <exception cref="InvalidOperationException">No active blind-index key is loaded.</exception>
-    public byte[][] CandidatesForEmail(string email)
+    public byte[][] CandidatesForEmail(BlindIndexColumn column, string email)
     {
+        ArgumentNullException.ThrowIfNull(column);
         ArgumentNullException.ThrowIfNull(email);
         ring.Active(DataKeyPurpose.BlindIndex);
         var normalized = NormalizeEmail(email);
+
         // An entry under a disabled key matches nothing, so such an address is not found (a login fails as a wrong password does).
-        return [.. ring.OfPurpose(DataKeyPurpose.BlindIndex).Where(key => !ring.IsDisabled(key.Id)).Select(key => Entry(key, EmailDomain + normalized))];
+        return
+        [
+            .. ring.OfPurpose(DataKeyPurpose.BlindIndex).Where(key => !ring.IsDisabled(key.Id))
+                .SelectMany(key => new[] { Entry(key, column, normalized), LegacyEntry(key, normalized) }),
+        ];
     }
 
-    /// <summary>Whether a stored entry is the address's entry under one of the loaded keys (compared in constant time).</summary>
-    public bool Matches(byte[] entry, string email)
+    /// <summary>Whether a stored entry of <paramref name="column"/> is the address's entry under one of the loaded keys (compared in constant time).</summary>
+    public bool Matches(BlindIndexColumn column, byte[] entry, string email)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var matched = false;
-        foreach (var candidate in CandidatesForEmail(email))
+        foreach (var candidate in CandidatesForEmail(column, email))
         {
             matched |= CryptographicOperations.FixedTimeEquals(candidate, entry);
         }
@@ -84,6 +99,20 @@ public sealed class BlindIndex(DataKeyRing ring)
             : folded;
     }
 
-    private static byte[] Entry(UnwrappedDataKey key, string domainAndValue) =>
-        BlindIndexFormat.Write(key.Id, HMACSHA256.HashData(key.Material, Encoding.UTF8.GetBytes(domainAndValue)));
+    // Format 2: HMAC-SHA256 of the normalised address under HKDF-SHA256(data key, no salt, label of the column).
+    private static byte[] Entry(UnwrappedDataKey key, BlindIndexColumn column, string normalized)
+    {
+        var columnKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, key.Material, BlindIndexFormat.MacSize, salt: [], info: Encoding.UTF8.GetBytes(ColumnKeyLabel + column.Label));
+        try
+        {
+            return BlindIndexFormat.Write(key.Id, HMACSHA256.HashData(columnKey, Encoding.UTF8.GetBytes(normalized)));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(columnKey);
+        }
+    }
+
+    private static byte[] LegacyEntry(UnwrappedDataKey key, string normalized) =>
+        BlindIndexFormat.Write(BlindIndexFormat.LegacyVersion, key.Id, HMACSHA256.HashData(key.Material, Encoding.UTF8.GetBytes(LegacyEmailDomain + normalized)));
 }

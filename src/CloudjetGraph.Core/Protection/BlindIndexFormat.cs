@@ -4,11 +4,15 @@ namespace CloudjetGraph.Core.Protection;
 /// Layout of a blind-index entry: <c>version (1) | blind-index data key id (16) | HMAC-SHA256 (32)</c>.
 /// The key id lets a lookup match entries made under any loaded index key while a reindex moves
 /// them to the active one, and lets a census count entries per key from the stored bytes alone.
+/// Version 2 MACs under a key derived per column; version 1 under the data key itself, for every column.
 /// </summary>
 internal static class BlindIndexFormat
 {
-    /// <summary>The only format version written and matched.</summary>
-    public const byte CurrentVersion = 1;
+    /// <summary>The version written: a key derived per column (<see cref="BlindIndexColumn"/>).</summary>
+    public const byte CurrentVersion = 2;
+
+    /// <summary>The version before per-column keys: still matched, until <c>keys reindex</c> moves its entries.</summary>
+    public const byte LegacyVersion = 1;
 
     internal const int KeyIdSize = 16;
 
@@ -21,18 +25,25 @@ internal static class BlindIndexFormat
     /// <summary>The length of every entry.</summary>
     public const int Size = KeyHeaderSize + MacSize;
 
-    /// <summary>The header every entry under <paramref name="keyId"/> starts with.</summary>
-    public static byte[] Header(Guid keyId)
+    /// <summary>The header every current entry under <paramref name="keyId"/> starts with.</summary>
+    public static byte[] Header(Guid keyId) => Header(CurrentVersion, keyId);
+
+    /// <summary>The header of an entry of <paramref name="version"/> under <paramref name="keyId"/>.</summary>
+    public static byte[] Header(byte version, Guid keyId)
     {
         var header = new byte[KeyHeaderSize];
-        header[0] = CurrentVersion;
+        header[0] = version;
         keyId.TryWriteBytes(header.AsSpan(1, KeyIdSize));
         return header;
     }
 
-    /// <summary>An entry: the header of <paramref name="keyId"/> followed by the MAC.</summary>
+    /// <summary>A current entry: the header of <paramref name="keyId"/> followed by the MAC.</summary>
     /// <exception cref="ArgumentException">The MAC is not <see cref="MacSize"/> bytes.</exception>
-    public static byte[] Write(Guid keyId, ReadOnlySpan<byte> mac)
+    public static byte[] Write(Guid keyId, ReadOnlySpan<byte> mac) => Write(CurrentVersion, keyId, mac);
+
+    /// <summary>An entry of <paramref name="version"/>: its header followed by the MAC.</summary>
+    /// <exception cref="ArgumentException">The MAC is not <see cref="MacSize"/> bytes.</exception>
+    public static byte[] Write(byte version, Guid keyId, ReadOnlySpan<byte> mac)
     {
         if (mac.Length != MacSize)
         {
@@ -40,7 +51,7 @@ internal static class BlindIndexFormat
         }
 
         var entry = new byte[Size];
-        Header(keyId).CopyTo(entry, 0);
+        Header(version, keyId).CopyTo(entry, 0);
         mac.CopyTo(entry.AsSpan(KeyHeaderSize));
         return entry;
     }
@@ -49,10 +60,10 @@ internal static class BlindIndexFormat
     /// Reads the key id from an entry's first <see cref="KeyHeaderSize"/> bytes, so a census can
     /// count entries per key without any key.
     /// </summary>
-    /// <returns>False when the header is shorter or not of the current version (an entry from before the format).</returns>
+    /// <returns>False when the header is shorter or of neither version (an entry from before the format).</returns>
     public static bool TryReadKeyId(ReadOnlySpan<byte> header, out Guid keyId)
     {
-        if (header.Length < KeyHeaderSize || header[0] != CurrentVersion)
+        if (header.Length < KeyHeaderSize || header[0] is not (CurrentVersion or LegacyVersion))
         {
             keyId = Guid.Empty;
             return false;

@@ -214,12 +214,14 @@ public sealed class CustodianOperationRecordTests
         _ => detail,
     };
 
-    // Every data key's material, unwrapped by a host on the ring, and its wrapped form from the row.
+    // Every data key's material, unwrapped by a host on the ring, and its wrapped form from the row
+    // (from the key store for blind-index keys, whose rows hold no bytes).
     private static async Task<List<(byte[] Material, byte[] Wrapped)>> DataKeysAsync(ProductionRing ring)
     {
         await using var host = ring.Host();
         await host.InitializeAsync();
         var keys = host.Services.GetRequiredService<DataKeyRing>();
-        return host.WithDb(db => db.DataKeys.ToList()).Select(row => (keys.Get(row.Id).Material, row.WrappedKey)).ToList();
+        var inKeyStore = host.WithKeyStore(keyStore => keyStore.DataKeys.ToDictionary(k => k.Id, k => k.WrappedKey));
+        return host.WithDb(db => db.DataKeys.ToList()).Select(row => (keys.Get(row.Id).Material, inKeyStore.GetValueOrDefault(row.Id, row.WrappedKey))).ToList();
     }
 }

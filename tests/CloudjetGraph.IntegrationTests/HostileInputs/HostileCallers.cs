@@ -54,7 +54,7 @@ public sealed class HostileCallers(CloudjetApplication app)
 
     private string DemoOwnerToken()
     {
-        var index = app.Services.GetRequiredService<BlindIndex>().ForEmail(DemoDataSeeder.DemoOwnerEmail);
+        var index = app.Services.GetRequiredService<BlindIndex>().ForEmail(BlindIndexColumn.ProfileLoginEmail, DemoDataSeeder.DemoOwnerEmail);
         var owner = app.WithDb(db => db.Profiles.Where(p => p.LoginEmailIndex == index).Select(p => new { p.Id, p.SecurityStamp }).Single());
         return app.Services.GetRequiredService<TokenIssuer>().IssueOwner(owner.Id, owner.SecurityStamp, TimeSpan.FromMinutes(30)).Token;
     }

@@ -116,7 +116,7 @@ public sealed class StartupTests
         var dataDirectory = await DataOfAHostThatRanAsync();
 
         await using var second = new CloudjetApplication { DataDirectory = dataDirectory };
-        var altered = await second.ExecuteSqlAsync("UPDATE DataKeys SET WrappedKey = (SELECT WrappedKey FROM DataKeys ORDER BY Id LIMIT 1)");
+        var altered = await second.ExecuteSqlAsync("UPDATE DataKeys SET WrappedKey = (SELECT WrappedKey FROM DataKeys WHERE length(WrappedKey) > 0 ORDER BY Id LIMIT 1)");
 
         Assert.Equal(4, altered);
         Assert.Contains("cannot be unwrapped", StartupFailure(second), StringComparison.Ordinal);

@@ -96,7 +96,8 @@ public static class TemplateData
         }
     }
 
-    private static void CopyDirectory(string source, string target)
+    /// <summary>Copies a folder and everything in it.</summary>
+    internal static void CopyDirectory(string source, string target)
     {
         Directory.CreateDirectory(target);
         foreach (var file in Directory.EnumerateFiles(source))

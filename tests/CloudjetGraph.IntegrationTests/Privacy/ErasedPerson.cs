@@ -166,7 +166,8 @@ public sealed class ErasedPerson
         ? new(new DbContextOptionsBuilder<CloudjetDbContext>().UseNpgsql(path).Options)
         : new(new DbContextOptionsBuilder<CloudjetDbContext>().UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()).Options);
 
-    private static async Task<byte[]> ReadSharedAsync(string path)
+    /// <summary>A file's bytes while the gateway may still hold it open.</summary>
+    internal static async Task<byte[]> ReadSharedAsync(string path)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var copy = new MemoryStream();

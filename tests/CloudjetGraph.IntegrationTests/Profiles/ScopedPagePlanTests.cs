@@ -95,7 +95,18 @@ public sealed class ScopedPagePlanTests(ScopedPagePlanTests.ManyProfiles app, IT
         var plans = await PlansOfPageAsync(new Caller(DefaultRole.Management.AsRole(), "management-demo", new HashSet<Guid>()), new ProfileFilter(null, "an.nguyen@saomaiviet.vn"), deep: false, expected: 1);
 
         var plan = Assert.Single(plans);
-        AssertNoTableScan(plan);
+
+        // Each key gives two candidates (entry formats 2 and 1), which PostgreSQL may seek as a
+        // bitmap of the index: still never a scan of the table.
+        if (app.Provider == DatabaseProvider.Postgres)
+        {
+            Assert.DoesNotContain(plan, line => line.Contains("Seq Scan", StringComparison.Ordinal));
+        }
+        else
+        {
+            AssertNoTableScan(plan);
+        }
+
         Assert.Contains(plan, line => line.Contains(app.Provider == DatabaseProvider.Postgres ? "\"IX_Profiles_EmailIndex\"" : "USING INDEX IX_Profiles_EmailIndex (EmailIndex=?)", StringComparison.Ordinal));
     }
 

@@ -49,7 +49,7 @@ public sealed class SharedRateLimitTests
         await app.SignUpAsync(Owners.NewInput("counted"));
 
         var rows = app.WithDb(db => db.RateLimitCounters.ToList());
-        var storedEmailEntry = app.Services.GetRequiredService<BlindIndex>().ForEmail(DemoOwner);
+        var storedEmailEntry = app.Services.GetRequiredService<BlindIndex>().ForEmail(BlindIndexColumn.ProfileLoginEmail, DemoOwner);
 
         Assert.Equal(["login-per-account", "login-per-address", "sign-up-per-address"], rows.Select(row => row.LimitName).Order(StringComparer.Ordinal));
         Assert.All(rows, row =>

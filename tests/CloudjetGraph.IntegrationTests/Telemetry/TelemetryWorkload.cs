@@ -112,10 +112,12 @@ public sealed class TelemetryWorkload : IAsyncLifetime
             Timeout,
             "The last request's span being exported");
     }
-    /// <summary>The wrapped data keys and person keys, as the base64 an exporter would write them, and key XML.</summary>
+    /// <summary>The wrapped data keys (blind-index ones from the key store) and person keys, as the base64 an exporter would write them, and key XML.</summary>
     public IEnumerable<string> KeyMaterial() =>
         _host.WithDb(db => db.DataKeys.Select(k => k.WrappedKey).ToList())
+            .Concat(_host.WithKeyStore(store => store.DataKeys.Select(k => k.WrappedKey).ToList()))
             .Concat(_host.WithKeyStore(store => store.PersonKeys.Select(k => k.WrappedKey).ToList()))
+            .Where(wrapped => wrapped.Length > 0)
             .Select(Convert.ToBase64String)
             .Append("<masterKey");
 }

@@ -11,17 +11,36 @@ public sealed class BlindIndexFormatTests
 {
     private static readonly Guid KeyId = new("0193a000-0000-7000-8000-0000000000b1");
 
-    [Fact]
-    public void ForEmail_KnownKeyAndEmail_GivesPinnedEntry()
+    // Format 2: HMAC-SHA256 of the normalised address under HKDF-SHA256(data key, no salt,
+    // "cloudjet/blind-index/v2|" + the column's label), computed in Python (hmac, hashlib) from RFC 5869.
+    [Theory]
+    [InlineData("profiles|email", "0200a093010000007080000000000000b192857a797b22da5e78a24726f70d2cd026ba75429a00a4513cead8a9e807ab03")]
+    [InlineData("profiles|loginEmail", "0200a093010000007080000000000000b1f7f6ff84e85a8f1f2c7d3d2d70e17ac9f9ae0b199d73ca611ef29838c55bc8c2")]
+    [InlineData("invitations|email", "0200a093010000007080000000000000b1ba0ff27b6d01aa947bbd00e6be1a05e2cacbd56e39030669edb00ec88d20a7fe")]
+    public void ForEmail_KnownKeyEmailAndColumn_GivesPinnedEntry(string label, string expected)
     {
-        var ring = new DataKeyRing();
-        ring.Load([new UnwrappedDataKey(KeyId, DataKeyPurpose.BlindIndex, [.. Enumerable.Range(0, 32).Select(i => (byte)i)], IsActive: true, DevelopmentOnly: true)]);
+        var column = BlindIndexColumn.All.Single(c => c.Label == label);
 
-        var entry = new BlindIndex(ring).ForEmail("  An.Nguyen@SaoMaiViet.vn ");
+        var entry = new BlindIndex(Ring()).ForEmail(column, "  An.Nguyen@SaoMaiViet.vn ");
+
+        Assert.Equal(expected, Convert.ToHexStringLower(entry));
+    }
+
+    // Format 1, still matched until a reindex moves its entries: the second candidate, after the current format's.
+    [Fact]
+    public void CandidatesForEmail_KnownKeyAndEmail_IncludesPinnedFormatOneEntry()
+    {
+        var candidates = new BlindIndex(Ring()).CandidatesForEmail(BlindIndexColumn.ProfileLoginEmail, "  An.Nguyen@SaoMaiViet.vn ");
 
         Assert.Equal(
             "0100a093010000007080000000000000b17eae339070f14cd7171a2ac46732217d0e3a00675976ca331410ed5ab1b41c79",
-            Convert.ToHexStringLower(entry));
+            Convert.ToHexStringLower(candidates[1]));
+    }
+
+    [Fact]
+    public void ColumnLabels_AreFixed()
+    {
+        Assert.Equal(["profiles|email", "profiles|loginEmail", "invitations|email"], BlindIndexColumn.All.Select(column => column.Label));
     }
 
     // Stored profiles' addresses carried their domain in Unicode form before lookups mapped domains,
@@ -34,10 +53,7 @@ public sealed class BlindIndexFormatTests
     [InlineData("hoa@Bücher.vn")]
     public void ForEmail_AnySpellingOfAnIdnDomain_GivesTheEntryOfItsUnicodeForm(string spelling)
     {
-        var ring = new DataKeyRing();
-        ring.Load([new UnwrappedDataKey(KeyId, DataKeyPurpose.BlindIndex, [.. Enumerable.Range(0, 32).Select(i => (byte)i)], IsActive: true, DevelopmentOnly: true)]);
-
-        var entry = new BlindIndex(ring).ForEmail(spelling);
+        var entry = new BlindIndex(Ring()).CandidatesForEmail(BlindIndexColumn.ProfileLoginEmail, spelling)[1];
 
         Assert.Equal(
             "0100a093010000007080000000000000b12a6e566968dae2655ba4b4fe7b8794772e01e07edf7bba0ef7dfbef2b6ce3603",
@@ -88,7 +104,7 @@ public sealed class BlindIndexFormatTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(2)]
+    [InlineData(3)]
     [InlineData(0xFF)]
     public void TryReadKeyId_UnknownVersion_ReturnsFalse(byte version)
     {
@@ -96,5 +112,19 @@ public sealed class BlindIndexFormatTests
         header[0] = version;
 
         Assert.False(BlindIndexFormat.TryReadKeyId(header, out _));
+    }
+
+    [Fact]
+    public void TryReadKeyId_FormatOneHeader_ReturnsItsKeyId()
+    {
+        Assert.True(BlindIndexFormat.TryReadKeyId(BlindIndexFormat.Header(BlindIndexFormat.LegacyVersion, KeyId), out var keyId));
+        Assert.Equal(KeyId, keyId);
+    }
+
+    private static DataKeyRing Ring()
+    {
+        var ring = new DataKeyRing();
+        ring.Load([new UnwrappedDataKey(KeyId, DataKeyPurpose.BlindIndex, [.. Enumerable.Range(0, 32).Select(i => (byte)i)], IsActive: true, DevelopmentOnly: true)]);
+        return ring;
     }
 }

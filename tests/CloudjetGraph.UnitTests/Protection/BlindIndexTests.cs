@@ -8,6 +8,8 @@ public sealed class BlindIndexTests : IDisposable
 {
     private const string Email = "an.nguyen@saomaiviet.vn";
 
+    private static readonly BlindIndexColumn Column = BlindIndexColumn.ProfileLoginEmail;
+
     private readonly TestKeys _keys = new();
 
     [Theory]
@@ -20,7 +22,7 @@ public sealed class BlindIndexTests : IDisposable
     [InlineData("ＡＮ.ＮＧＵＹＥＮ@saomaiviet.vn")]
     public void ForEmail_EquivalentSpelling_GivesSameIndex(string spelling)
     {
-        Assert.Equal(_keys.Index.ForEmail(Email), _keys.Index.ForEmail(spelling));
+        Assert.Equal(_keys.Index.ForEmail(Column, Email), _keys.Index.ForEmail(Column, spelling));
     }
 
     [Fact]
@@ -28,8 +30,8 @@ public sealed class BlindIndexTests : IDisposable
     {
         const string email = "nguyễn.thị.thảo@ví-dụ.vn";
 
-        var composed = _keys.Index.ForEmail(email.Normalize(NormalizationForm.FormC));
-        var decomposed = _keys.Index.ForEmail(email.Normalize(NormalizationForm.FormD));
+        var composed = _keys.Index.ForEmail(Column, email.Normalize(NormalizationForm.FormC));
+        var decomposed = _keys.Index.ForEmail(Column, email.Normalize(NormalizationForm.FormD));
 
         Assert.Equal(composed, decomposed);
     }
@@ -37,7 +39,7 @@ public sealed class BlindIndexTests : IDisposable
     [Fact]
     public void ForEmail_CompatibilityLigature_GivesSameIndexAsLetters()
     {
-        Assert.Equal(_keys.Index.ForEmail("fiona@saomaiviet.vn"), _keys.Index.ForEmail("\uFB01ona@saomaiviet.vn"));
+        Assert.Equal(_keys.Index.ForEmail(Column, "fiona@saomaiviet.vn"), _keys.Index.ForEmail(Column, "\uFB01ona@saomaiviet.vn"));
     }
 
     [Theory]
@@ -47,7 +49,7 @@ public sealed class BlindIndexTests : IDisposable
     [InlineData("an.nguyễn@saomaiviet.vn")]
     public void ForEmail_DifferentEmail_GivesDifferentIndex(string other)
     {
-        Assert.NotEqual(_keys.Index.ForEmail(Email), _keys.Index.ForEmail(other));
+        Assert.NotEqual(_keys.Index.ForEmail(Column, Email), _keys.Index.ForEmail(Column, other));
     }
 
     [Fact]
@@ -55,13 +57,13 @@ public sealed class BlindIndexTests : IDisposable
     {
         using var otherKeys = new TestKeys();
 
-        Assert.NotEqual(_keys.Index.ForEmail(Email), otherKeys.Index.ForEmail(Email));
+        Assert.NotEqual(_keys.Index.ForEmail(Column, Email), otherKeys.Index.ForEmail(Column, Email));
     }
 
     [Fact]
     public void ForEmail_AnyEmail_Returns49ByteEntryNamingActiveKey()
     {
-        foreach (var entry in new[] { _keys.Index.ForEmail(Email), _keys.Index.ForEmail(string.Empty) })
+        foreach (var entry in new[] { _keys.Index.ForEmail(Column, Email), _keys.Index.ForEmail(Column, string.Empty) })
         {
             Assert.Equal(49, entry.Length);
             Assert.True(BlindIndexFormat.TryReadKeyId(entry, out var keyId));
@@ -74,13 +76,13 @@ public sealed class BlindIndexTests : IDisposable
     {
         var again = new BlindIndex(_keys.Ring);
 
-        Assert.Equal(_keys.Index.ForEmail(Email), again.ForEmail(Email));
+        Assert.Equal(_keys.Index.ForEmail(Column, Email), again.ForEmail(Column, Email));
     }
 
     [Fact]
     public void ForEmail_AnyEmail_IsNotUnkeyedSha256()
     {
-        var index = _keys.Index.ForEmail(Email);
+        var index = _keys.Index.ForEmail(Column, Email);
 
         Assert.NotEqual(SHA256.HashData(Encoding.UTF8.GetBytes(Email)), index);
         Assert.NotEqual(SHA256.HashData(Encoding.UTF8.GetBytes(Email.ToUpperInvariant())), index);
@@ -93,10 +95,10 @@ public sealed class BlindIndexTests : IDisposable
         var retired = TestKeys.NewKey(DataKeyPurpose.BlindIndex, isActive: false);
         _keys.Ring.Load([retired, _keys.WrappingKey, _keys.IndexKey]);
 
-        var index = _keys.Index.ForEmail("  An.Nguyen@SaoMaiViet.vn ");
+        var index = _keys.Index.ForEmail(Column, "  An.Nguyen@SaoMaiViet.vn ");
 
         Assert.Equal(
-            BlindIndexFormat.Write(_keys.IndexKey.Id, HMACSHA256.HashData(_keys.IndexKey.Material, Encoding.UTF8.GetBytes("cloudjet/blind-index/v1|email|" + Email))),
+            BlindIndexFormat.Write(_keys.IndexKey.Id, HMACSHA256.HashData(ColumnKey(_keys.IndexKey.Material), Encoding.UTF8.GetBytes(Email))),
             index);
     }
 
@@ -108,9 +110,13 @@ public sealed class BlindIndexTests : IDisposable
         var retiredIndex = new DataKeyRing();
         retiredIndex.Load([retired with { IsActive = true }]);
 
-        var candidates = _keys.Index.CandidatesForEmail("AN.NGUYEN@saomaiviet.vn");
+        var candidates = _keys.Index.CandidatesForEmail(Column, "AN.NGUYEN@saomaiviet.vn");
 
-        Assert.Equal([_keys.Index.ForEmail(Email), new BlindIndex(retiredIndex).ForEmail(Email)], candidates);
+        // Each key's entry in the current format, then in format 1, which a reindex has not moved yet.
+        Assert.Equal([2, 1, 2, 1], candidates.Select(candidate => (int)candidate[0]));
+        Assert.Equal(_keys.Index.ForEmail(Column, Email), candidates[0]);
+        Assert.Equal(new BlindIndex(retiredIndex).ForEmail(Column, Email), candidates[2]);
+        Assert.Equal([_keys.IndexKey.Id, _keys.IndexKey.Id, retired.Id, retired.Id], candidates.Select(candidate => new Guid(candidate.AsSpan(1, 16))));
     }
 
     [Fact]
@@ -119,11 +125,11 @@ public sealed class BlindIndexTests : IDisposable
         var retired = TestKeys.NewKey(DataKeyPurpose.BlindIndex, isActive: false);
         var before = new DataKeyRing();
         before.Load([retired with { IsActive = true }]);
-        var entry = new BlindIndex(before).ForEmail(Email);
+        var entry = new BlindIndex(before).ForEmail(Column, Email);
         _keys.Ring.Load([retired, _keys.IndexKey]);
 
-        Assert.True(_keys.Index.Matches(entry, Email));
-        Assert.False(_keys.Index.Matches(entry, "binh.tran@saomaiviet.vn"));
+        Assert.True(_keys.Index.Matches(Column, entry, Email));
+        Assert.False(_keys.Index.Matches(Column, entry, "binh.tran@saomaiviet.vn"));
     }
 
     [Fact]
@@ -131,13 +137,13 @@ public sealed class BlindIndexTests : IDisposable
     {
         var retired = TestKeys.NewKey(DataKeyPurpose.BlindIndex, isActive: false);
         _keys.Ring.Load([retired, _keys.IndexKey]);
-        var entry = _keys.Index.ForEmail(Email);
+        var entry = _keys.Index.ForEmail(Column, Email);
 
         // The active key's MAC relabelled as the retired key's, or as a key nobody has.
         foreach (var forgedId in new[] { retired.Id, Guid.NewGuid() })
         {
             var forged = BlindIndexFormat.Write(forgedId, entry.AsSpan(BlindIndexFormat.KeyHeaderSize));
-            Assert.False(_keys.Index.Matches(forged, Email));
+            Assert.False(_keys.Index.Matches(Column, forged, Email));
         }
     }
 
@@ -146,7 +152,7 @@ public sealed class BlindIndexTests : IDisposable
     {
         var legacy = HMACSHA256.HashData(_keys.IndexKey.Material, Encoding.UTF8.GetBytes(Email));
 
-        Assert.False(_keys.Index.Matches(legacy, Email));
+        Assert.False(_keys.Index.Matches(Column, legacy, Email));
     }
 
     [Theory]
@@ -193,7 +199,7 @@ public sealed class BlindIndexTests : IDisposable
     [Fact]
     public void ForEmail_PunycodeAndUnicodeDomain_GiveTheSameIndex()
     {
-        Assert.Equal(_keys.Index.ForEmail("hoa@ví-dụ.vn"), _keys.Index.ForEmail("hoa@xn--v-d-rma6749a.vn"));
+        Assert.Equal(_keys.Index.ForEmail(Column, "hoa@ví-dụ.vn"), _keys.Index.ForEmail(Column, "hoa@xn--v-d-rma6749a.vn"));
     }
 
     [Fact]
@@ -201,8 +207,29 @@ public sealed class BlindIndexTests : IDisposable
     {
         _keys.Ring.Load([_keys.WrappingKey]);
 
-        Assert.Throws<InvalidOperationException>(() => _keys.Index.ForEmail(Email));
+        Assert.Throws<InvalidOperationException>(() => _keys.Index.ForEmail(Column, Email));
     }
 
     public void Dispose() => _keys.Dispose();
+
+    private static byte[] ColumnKey(byte[] material) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, material, 32, salt: [], info: Encoding.UTF8.GetBytes("cloudjet/blind-index/v2|" + Column.Label));
+
+    [Fact]
+    public void ForEmail_SameAddressInEachColumn_GivesUnrelatedEntries()
+    {
+        var entries = BlindIndexColumn.All.Select(column => Convert.ToHexString(_keys.Index.ForEmail(column, Email)[BlindIndexFormat.KeyHeaderSize..])).ToList();
+
+        Assert.Equal(entries.Count, entries.Distinct().Count());
+    }
+
+    [Fact]
+    public void Matches_EntryCopiedFromAnotherColumn_IsFalse()
+    {
+        var invitationEntry = _keys.Index.ForEmail(BlindIndexColumn.InvitationEmail, Email);
+
+        Assert.True(_keys.Index.Matches(BlindIndexColumn.InvitationEmail, invitationEntry, Email));
+        Assert.False(_keys.Index.Matches(BlindIndexColumn.ProfileLoginEmail, invitationEntry, Email));
+        Assert.False(_keys.Index.Matches(BlindIndexColumn.ProfileEmail, invitationEntry, Email));
+    }
 }

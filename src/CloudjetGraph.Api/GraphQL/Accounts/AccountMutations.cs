@@ -44,7 +44,7 @@ internal static class AccountMutations
                 await limiter.DemandAsync(RateLimit.LoginPerAddress, request.ClientAddress ?? string.Empty, context);
 
                 // Keyed by the blind index, so the limiter never holds an email.
-                await limiter.DemandAsync(RateLimit.LoginPerAccount, Convert.ToBase64String(blindIndex.ForEmail(email)), context);
+                await limiter.DemandAsync(RateLimit.LoginPerAccount, Convert.ToBase64String(blindIndex.ForEmail(BlindIndexColumn.ProfileLoginEmail, email)), context);
                 return await Accounts(context).LoginAsync(email, context.GetArgument<string>("password"), context.CancellationToken);
             });
     }

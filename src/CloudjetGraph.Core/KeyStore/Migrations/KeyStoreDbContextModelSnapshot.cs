@@ -17,52 +17,6 @@ namespace CloudjetGraph.Core.KeyStore.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
-            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.StorePairing", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("PairedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("StorePairing", (string)null);
-                });
-
-            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.WrappedPersonKey", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ProfileId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("WrappedKey")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<Guid>("WrappingKeyId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProfileId");
-
-                    b.HasIndex("WrappingKeyId");
-
-                    b.ToTable("PersonKeys", (string)null);
-                });
-
             modelBuilder.Entity("CloudjetGraph.Core.KeyStore.KeyJobLease", b =>
                 {
                     b.Property<string>("Id")
@@ -135,6 +89,73 @@ namespace CloudjetGraph.Core.KeyStore.Migrations
                     b.HasKey("Kind", "Scope");
 
                     b.ToTable("KeyJobRuns");
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.StorePairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("PairedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StorePairing", (string)null);
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.StoredDataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataKeys", (string)null);
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.WrappedPersonKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("WrappingKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.HasIndex("WrappingKeyId");
+
+                    b.ToTable("PersonKeys", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -131,8 +131,8 @@ internal sealed partial class BlindIndexReindexer(
     {
         try
         {
-            emailIndex = IndexOf(sealer.Open(row, ProfileField.Email));
-            loginEmailIndex = IndexOf(sealer.Open(row, ProfileField.LoginEmail));
+            emailIndex = IndexOf(BlindIndexColumn.ProfileEmail, sealer.Open(row, ProfileField.Email));
+            loginEmailIndex = IndexOf(BlindIndexColumn.ProfileLoginEmail, sealer.Open(row, ProfileField.LoginEmail));
             return true;
         }
         catch (FieldIntegrityException)
@@ -143,7 +143,7 @@ internal sealed partial class BlindIndexReindexer(
         }
     }
 
-    private byte[]? IndexOf(string? email) => email is null ? null : blindIndex.ForEmail(email);
+    private byte[]? IndexOf(BlindIndexColumn column, string? email) => email is null ? null : blindIndex.ForEmail(column, email);
 
     [LoggerMessage(EventId = 1031, EventName = "ProfileNotReindexed", Level = LogLevel.Warning, Message = "Profile {ProfileId} was not reindexed: its email no longer opens (shredded or damaged), so its entries stay under their key.")]
     private static partial void LogProfileNotReindexed(ILogger logger, Guid profileId);

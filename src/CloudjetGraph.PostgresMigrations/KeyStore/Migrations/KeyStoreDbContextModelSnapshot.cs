@@ -22,52 +22,6 @@ namespace CloudjetGraph.PostgresMigrations.KeyStore.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.StorePairing", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("PairedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("StorePairing", (string)null);
-                });
-
-            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.WrappedPersonKey", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("ProfileId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.Property<byte[]>("WrappedKey")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<Guid>("WrappingKeyId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProfileId");
-
-                    b.HasIndex("WrappingKeyId");
-
-                    b.ToTable("PersonKeys", (string)null);
-                });
-
             modelBuilder.Entity("CloudjetGraph.Core.KeyStore.KeyJobLease", b =>
                 {
                     b.Property<string>("Id")
@@ -140,6 +94,73 @@ namespace CloudjetGraph.PostgresMigrations.KeyStore.Migrations
                     b.HasKey("Kind", "Scope");
 
                     b.ToTable("KeyJobRuns");
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.StorePairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PairedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StorePairing", (string)null);
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.StoredDataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataKeys", (string)null);
+                });
+
+            modelBuilder.Entity("CloudjetGraph.Core.KeyStore.WrappedPersonKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("WrappingKeyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.HasIndex("WrappingKeyId");
+
+                    b.ToTable("PersonKeys", (string)null);
                 });
 #pragma warning restore 612, 618
         }
