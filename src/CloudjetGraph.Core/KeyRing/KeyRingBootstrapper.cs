@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Errors;
-using CloudjetGraph.Core.KeyStore;
 using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Protection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -17,7 +16,7 @@ namespace CloudjetGraph.Core.KeyRing;
 /// development ring only when nothing could be orphaned, makes missing data keys (an existing ring
 /// gets a newly introduced purpose, unless rows already depend on one), unwraps every
 /// data key into <see cref="DataKeyRing"/>, moves blind-index keys still in the profile database
-/// into the key store (<see cref="KeyStoreDataKeys"/>), and in Development stamps access tags on rows that
+/// into the key store (<see cref="IKeptDataKeys"/>), and in Development stamps access tags on rows that
 /// predate the RowIntegrity key. Any failure stops startup. Outside Development only the custodian
 /// tool's <c>keys init</c> creates a ring (<see cref="CreateRingAsync"/>).
 /// </summary>
@@ -25,7 +24,7 @@ public sealed partial class KeyRingBootstrapper(
     CloudjetDbContext db,
     IKeyManager keyManager,
     DataKeyWrapper wrapper,
-    KeyStoreDataKeys keyStoreDataKeys,
+    IKeptDataKeys keyStoreDataKeys,
     DataKeyRing ring,
     DisabledDataKeysLoader disabledKeys,
     RingKeyRevocationRecords revocations,
@@ -288,7 +287,7 @@ public sealed partial class KeyRingBootstrapper(
     {
         var id = Guid.CreateVersion7();
         var wrapped = wrapper.CreateWrappedKey(id, purpose);
-        if (KeyStoreDataKeys.Keeps(purpose))
+        if (IKeptDataKeys.Keeps(purpose))
         {
             await keyStoreDataKeys.StoreAsync(id, purpose, wrapped, cancellationToken);
         }
@@ -297,7 +296,7 @@ public sealed partial class KeyRingBootstrapper(
         {
             Id = id,
             Purpose = purpose,
-            WrappedKey = KeyStoreDataKeys.Keeps(purpose) ? [] : wrapped,
+            WrappedKey = IKeptDataKeys.Keeps(purpose) ? [] : wrapped,
             IsActive = true,
             DevelopmentOnly = developmentOnly,
             CreatedAt = time.GetUtcNow(),

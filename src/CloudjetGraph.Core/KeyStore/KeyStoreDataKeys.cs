@@ -22,13 +22,13 @@ public sealed partial class KeyStoreDataKeys(
     IDbContextFactory<KeyStoreDbContext> keyStores,
     DataKeyWrapper wrapper,
     TimeProvider time,
-    ILogger<KeyStoreDataKeys> logger)
+    ILogger<KeyStoreDataKeys> logger) : IKeptDataKeys
 {
-    /// <summary>The purposes whose wrapped keys live in the key store.</summary>
-    internal static readonly DataKeyPurpose[] KeptPurposes = [DataKeyPurpose.BlindIndex];
+    Task<IReadOnlyDictionary<Guid, WrappedKeyLocation>> IKeptDataKeys.ReadAsync(IReadOnlyCollection<DataKey> keys, CancellationToken cancellationToken) => ReadAsync(keys, cancellationToken);
 
-    /// <summary>Whether keys of <paramref name="purpose"/> live in the key store.</summary>
-    internal static bool Keeps(DataKeyPurpose purpose) => KeptPurposes.Contains(purpose);
+    Task IKeptDataKeys.StoreAsync(Guid id, DataKeyPurpose purpose, byte[] wrapped, CancellationToken cancellationToken) => StoreAsync(id, purpose, wrapped, cancellationToken);
+
+    Task IKeptDataKeys.MoveIntoKeyStoreAsync(CancellationToken cancellationToken) => MoveIntoKeyStoreAsync(cancellationToken);
 
     /// <summary>
     /// The wrapped bytes of every key of <paramref name="keys"/> that is not destroyed, from where
@@ -39,13 +39,13 @@ public sealed partial class KeyStoreDataKeys(
     internal async Task<IReadOnlyDictionary<Guid, WrappedKeyLocation>> ReadAsync(IReadOnlyCollection<DataKey> keys, CancellationToken cancellationToken)
     {
         var live = keys.Where(key => key.DestroyedAt is null).ToList();
-        var kept = live.Where(key => Keeps(key.Purpose)).Select(key => key.Id).ToList();
+        var kept = live.Where(key => IKeptDataKeys.Keeps(key.Purpose)).Select(key => key.Id).ToList();
         var stored = kept.Count == 0 ? [] : await ReadStoredAsync(kept, cancellationToken);
         var located = new Dictionary<Guid, WrappedKeyLocation>();
         foreach (var key in live)
         {
             // Another purpose's row is used as it is, so damaged bytes fail to unwrap naming the key.
-            located[key.Id] = (Keeps(key.Purpose), stored.GetValueOrDefault(key.Id), key.WrappedKey) switch
+            located[key.Id] = (IKeptDataKeys.Keeps(key.Purpose), stored.GetValueOrDefault(key.Id), key.WrappedKey) switch
             {
                 (true, { } inKeyStore, _) => new WrappedKeyLocation(inKeyStore, InKeyStore: true),
                 (true, null, { Length: 0 }) => throw NotInKeyStore(key),
@@ -97,7 +97,7 @@ public sealed partial class KeyStoreDataKeys(
     /// <exception cref="KeyRingUnavailableException">A copy in the key store holds other material than the row (the move is refused, the row kept).</exception>
     public async Task MoveIntoKeyStoreAsync(CancellationToken cancellationToken)
     {
-        var rows = await db.DataKeys.AsNoTracking().Where(k => KeptPurposes.Contains(k.Purpose)).ToListAsync(cancellationToken);
+        var rows = await db.DataKeys.AsNoTracking().Where(k => IKeptDataKeys.Purposes.Contains(k.Purpose)).ToListAsync(cancellationToken);
         var destroyed = rows.Where(k => k.DestroyedAt is not null).Select(k => k.Id).ToList();
         if (destroyed.Count > 0 && (await ReadStoredAsync(destroyed, cancellationToken)).Count > 0)
         {

@@ -1,5 +1,6 @@
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Data.Engines;
+using CloudjetGraph.Core.KeyRing;
 using CloudjetGraph.Core.Protection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,7 @@ internal static class KeyStoreServiceCollectionExtensions
         services.AddScoped<KeyStorePairing>();
         services.AddScoped<PersonKeySweep>();
         services.AddScoped<KeyStoreDataKeys>();
+        services.AddScoped<IKeptDataKeys>(provider => provider.GetRequiredService<KeyStoreDataKeys>());
         return services;
     }
 

@@ -4,7 +4,7 @@ namespace CloudjetGraph.Core.KeyStore;
 
 /// <summary>
 /// The wrapped bytes of a data key kept in the key store rather than beside what it protects
-/// (<see cref="KeyStoreDataKeys.KeptPurposes"/>). Its state and dates stay in the profile
+/// (<see cref="KeyRing.IKeptDataKeys.Purposes"/>). Its state and dates stay in the profile
 /// database's <c>DataKeys</c> row; deleting this row destroys the key in every profile backup.
 /// </summary>
 internal sealed class StoredDataKey

@@ -71,7 +71,7 @@ public sealed partial class DataKeyDestruction(
 
         // After the tombstone, so a crash between leaves a key that never loads again, whose bytes
         // the next gateway start erases; the other order would leave a live row with no key.
-        if (KeyStoreDataKeys.Keeps(key.Purpose))
+        if (IKeptDataKeys.Keeps(key.Purpose))
         {
             await keyStoreDataKeys.EraseAsync([id], cancellationToken);
         }

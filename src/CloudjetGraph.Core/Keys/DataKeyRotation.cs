@@ -77,7 +77,7 @@ public sealed partial class DataKeyRotation(
 
         var id = Guid.CreateVersion7(now);
         var wrapped = wrapper.CreateWrappedKey(id, purpose);
-        var kept = KeyStoreDataKeys.Keeps(purpose);
+        var kept = IKeptDataKeys.Keeps(purpose);
 
         // The key store first: a row never names a key that is nowhere.
         if (kept)

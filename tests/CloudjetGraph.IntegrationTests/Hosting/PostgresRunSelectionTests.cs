@@ -23,6 +23,7 @@ public sealed partial class PostgresRunSelectionTests
         ["TokenCommandTests"] = "mints tokens from settings and a key ring; the roles they carry are proved by the authorization tests",
         ["KeyRingUnavailableTests"] = "a ring file that cannot be read",
         ["KeysSchemaPrivacyTests"] = "walks the served schema",
+        ["BlindIndexKeyCustodyTests"] = "stages an older version's SQLite files; the key store's blind-index keys are read and written on both providers by BlindIndexColumnTests and the keys' provider-sensitive tests",
     };
 
     [Fact]

@@ -10,6 +10,7 @@ namespace CloudjetGraph.IntegrationTests.Keys;
 /// before has them moved at its next start without losing one, a start interrupted between the copy
 /// and the removal finishes the move, and a key store that lacks one is refused, never counted as empty.
 /// </summary>
+[Trait(TestTraits.SqliteFileOnly, "stages an older version's files by editing the SQLite databases")]
 public sealed class BlindIndexKeyCustodyTests
 {
     private const string BlindIndexRows = "WHERE Purpose = 2";

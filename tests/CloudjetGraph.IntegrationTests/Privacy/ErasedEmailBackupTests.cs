@@ -14,6 +14,7 @@ namespace CloudjetGraph.IntegrationTests.Privacy;
 /// computed its entries is in the key store backup of that day, which is kept on a short retention.
 /// SQLite files, the real gateway and the real Cli.
 /// </summary>
+[Trait(TestTraits.SqliteFileOnly, "copies the profile database and key store files as backups")]
 public sealed class ErasedEmailBackupTests
 {
     private const string DeleteMyAccount = "mutation($password: String!) { deleteMyAccount(password: $password) { erasedProfiles } }";
