@@ -7,7 +7,7 @@ namespace CloudjetGraph.Api.RateLimiting;
 /// The anti-scraping cap: a profile counts once per request, when the first of its personal (sealed)
 /// fields is about to be released to the caller; ids, organisations, consent and times do not count.
 /// Once a request is over the cap, the rest of its personal fields are refused without asking the
-/// limiter again, and without throwing: a capped page costs no more than an id-only one.
+/// limiter again, and without throwing: refusing a field costs less than serving it.
 /// </summary>
 internal sealed class PersonalRecordCap(CloudjetRateLimiter limiter)
 {
