@@ -22,8 +22,7 @@ internal static class FieldRefusals
         var services = field.RequestServices!;
         var caller = field.Caller();
 
-        // The field's schema name, never the response name: an alias is the caller's text.
-        if (services.GetRequiredService<AuditLedger>().Refused(caller, $"{field.ParentType.Name}.{field.FieldDefinition.Name}", refusal, (field.Source as Profile)?.Id))
+        if (services.GetRequiredService<AuditLedger>().Refused(caller, TargetOf(field), refusal, (field.Source as Profile)?.Id))
         {
             services.GetRequiredService<GatewayMetrics>().Denied(caller.Role, field.FieldDefinition.Name);
         }
@@ -39,4 +38,15 @@ internal static class FieldRefusals
         field.Errors.Add(error);
         return null;
     }
+
+    /// <summary>Reports a read refused whole past the caller's personal-record cap, and records it as a denial.</summary>
+    /// <returns>Null, the field's value.</returns>
+    public static object? ReportPastCap(IResolveFieldContext field, DomainException refusal)
+    {
+        field.RequestServices!.GetRequiredService<AuditLedger>().RefusedPastCap(field.Caller(), TargetOf(field));
+        return Report(field, refusal);
+    }
+
+    // The field's schema name, never the response name: an alias is the caller's text.
+    private static string TargetOf(IResolveFieldContext field) => $"{field.ParentType.Name}.{field.FieldDefinition.Name}";
 }

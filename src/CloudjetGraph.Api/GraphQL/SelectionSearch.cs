@@ -10,15 +10,18 @@ namespace CloudjetGraph.Api.GraphQL;
 /// </summary>
 internal static class SelectionSearch
 {
-    public static bool Mentions(IResolveFieldContext context, string fieldName)
+    public static bool Mentions(IResolveFieldContext context, string fieldName) => MentionsAny(context, name => name == fieldName);
+
+    /// <summary>Whether the query asks, below the field being resolved, for any field whose name <paramref name="named"/> accepts.</summary>
+    public static bool MentionsAny(IResolveFieldContext context, Func<string, bool> named)
     {
         var fragments = context.Document.Definitions.OfType<GraphQLFragmentDefinition>()
             .GroupBy(fragment => fragment.FragmentName.Name.StringValue)
             .ToDictionary(group => group.Key, group => group.First());
-        return Mentions(context.FieldAst.SelectionSet, fieldName, fragments, []);
+        return Mentions(context.FieldAst.SelectionSet, named, fragments, []);
     }
 
-    private static bool Mentions(GraphQLSelectionSet? selections, string fieldName, Dictionary<string, GraphQLFragmentDefinition> fragments, HashSet<string> visited)
+    private static bool Mentions(GraphQLSelectionSet? selections, Func<string, bool> named, Dictionary<string, GraphQLFragmentDefinition> fragments, HashSet<string> visited)
     {
         if (selections is null)
         {
@@ -29,11 +32,11 @@ internal static class SelectionSearch
         {
             var found = selection switch
             {
-                GraphQLField field => field.Name.StringValue == fieldName || Mentions(field.SelectionSet, fieldName, fragments, visited),
-                GraphQLInlineFragment inline => Mentions(inline.SelectionSet, fieldName, fragments, visited),
+                GraphQLField field => named(field.Name.StringValue) || Mentions(field.SelectionSet, named, fragments, visited),
+                GraphQLInlineFragment inline => Mentions(inline.SelectionSet, named, fragments, visited),
                 GraphQLFragmentSpread spread => visited.Add(spread.FragmentName.Name.StringValue)
                     && fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment)
-                    && Mentions(fragment.SelectionSet, fieldName, fragments, visited),
+                    && Mentions(fragment.SelectionSet, named, fragments, visited),
                 _ => true,
             };
             if (found)

@@ -52,10 +52,21 @@ internal sealed partial class CloudjetRateLimiter(IOptions<RateLimitOptions> opt
     }
 
     /// <summary>Takes one permit of the anti-scraping cap for <paramref name="partition"/>, or records when to retry and answers false.</summary>
-    public bool TryAcquirePersonalRecord(string partition, CallerContext context)
+    public bool TryAcquirePersonalRecord(string partition, CallerContext context) => AttemptPersonalRecords(partition, 1, context);
+
+    /// <summary>Whether <paramref name="partition"/> has a permit of the anti-scraping cap left, without taking it; when none is left, records when to retry.</summary>
+    public bool HasPersonalRecordLeft(string partition, CallerContext context) => AttemptPersonalRecords(partition, 0, context);
+
+    /// <summary>The answer to a request over a limit.</summary>
+    public static DomainException Refusal() => new(ErrorCodes.RateLimited, "Too many requests; retry after the time in the Retry-After header.");
+
+    public void Dispose() => _personalRecords.Dispose();
+
+    // Zero permits asks the window whether any is left and takes none.
+    private bool AttemptPersonalRecords(string partition, int permits, CallerContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var lease = _personalRecords.AttemptAcquire(partition);
+        using var lease = _personalRecords.AttemptAcquire(partition, permits);
         if (lease.IsAcquired)
         {
             return true;
@@ -64,11 +75,6 @@ internal sealed partial class CloudjetRateLimiter(IOptions<RateLimitOptions> opt
         Refuse(RateLimit.PersonalRecords, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : RateLimitOptions.Window, context);
         return false;
     }
-
-    /// <summary>The answer to a request over a limit.</summary>
-    public static DomainException Refusal() => new(ErrorCodes.RateLimited, "Too many requests; retry after the time in the Retry-After header.");
-
-    public void Dispose() => _personalRecords.Dispose();
 
     private DomainException Refuse(RateLimit limit, TimeSpan retryAfter, CallerContext context)
     {

@@ -29,17 +29,35 @@ internal sealed class PersonalRecordCap(CloudjetRateLimiter limiter)
             return null;
         }
 
-        if (request.OverPersonalRecordCap || !limiter.TryAcquirePersonalRecord(PartitionOf(request), request))
+        var refusal = RefusalUnless(request, limiter.TryAcquirePersonalRecord);
+        if (refusal is null)
+        {
+            request.ReleasedProfiles.Add(profileId);
+        }
+
+        return refusal;
+    }
+
+    /// <summary>
+    /// Refuses a read before it starts when the caller's cap is already spent, as every personal
+    /// field it selects would be refused: a refused caller then costs less than a served one.
+    /// </summary>
+    /// <returns>The <c>RATE_LIMITED</c> refusal, not thrown, or null when the caller has a record left.</returns>
+    public DomainException? AdmitAny(CallerContext request) => RefusalUnless(request, limiter.HasPersonalRecordLeft);
+
+    /// <summary>Who a limit on released records counts against: the token's role and subject, or the client address.</summary>
+    public static string PartitionOf(CallerContext request) =>
+        request.Caller.Subject is { } subject ? $"{request.Caller.Role}:{subject}" : $"address:{request.ClientAddress}";
+
+    // Once refused, a request stays refused without asking the limiter again.
+    private static DomainException? RefusalUnless(CallerContext request, Func<string, CallerContext, bool> permitted)
+    {
+        if (request.OverPersonalRecordCap || !permitted(PartitionOf(request), request))
         {
             request.OverPersonalRecordCap = true;
             return CloudjetRateLimiter.Refusal();
         }
 
-        request.ReleasedProfiles.Add(profileId);
         return null;
     }
-
-    /// <summary>Who a limit on released records counts against: the token's role and subject, or the client address.</summary>
-    public static string PartitionOf(CallerContext request) =>
-        request.Caller.Subject is { } subject ? $"{request.Caller.Role}:{subject}" : $"address:{request.ClientAddress}";
 }

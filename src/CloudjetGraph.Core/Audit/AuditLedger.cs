@@ -79,6 +79,13 @@ public sealed class AuditLedger(IAuditSink trail, AccessPolicy policy, StaffPurp
         return denial;
     }
 
+    /// <summary>
+    /// Records a read refused whole because <paramref name="caller"/>'s personal-record cap was
+    /// already spent (<see cref="Refused"/> keeps the cap's refusals only per profile), so the trail
+    /// shows who kept asking past the cap, aggregated like any denial.
+    /// </summary>
+    public void RefusedPastCap(Caller caller, string target) => Denied(caller, target, ErrorCodes.RateLimited, null);
+
     // Bounded whatever the page: the distinct fields, and a sample of the profiles they were on.
     private void Denied(Caller caller, string target, string code, Guid? profileId)
     {

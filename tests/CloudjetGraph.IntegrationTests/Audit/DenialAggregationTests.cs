@@ -33,9 +33,8 @@ public sealed class DenialAggregationTests : IAsyncLifetime
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 
     [Fact]
-    public async Task Sales_PageOverTheCap_AddsOneDenialEntryThenNoneAndOpensNothing()
+    public async Task Sales_PagePastTheCap_AddsOneDenialEntryThenNoneAndOpensNothing()
     {
-        // sales-demo serves organisations 0 and 1. Fourteen profiles of seven fields: 98 errors, within the response's cap of 100.
         var sales = _app.Client(_app.StaffToken(DefaultRole.Sales, "sales-demo"));
         (await sales.PostAsync($"{{ profiles(first: {Cap}) {{ nodes {{ id fullName }} }} }}")).Ok();
         var operation = AuditTrailRows.NewOperation("Scrape");
@@ -47,18 +46,35 @@ public sealed class DenialAggregationTests : IAsyncLifetime
         var afterFirst = AuditTrailRows.Count(_app);
         var second = await sales.PostAsync(page);
 
-        Assert.Equal(14 * 5, first.Codes.Count(code => code == "RATE_LIMITED"));
+        Assert.Equal(["RATE_LIMITED"], first.Codes);
         Assert.Equal(first.Codes, second.Codes);
         Assert.Empty(opened.GetMeasurementSnapshot());
+        Assert.Equal((before.Entries + 1, before.ProfileRows), afterFirst);
+        Assert.Equal(afterFirst, AuditTrailRows.Count(_app));
+        var denial = Assert.Single(AuditTrailRows.Of(_app, AuditEntryKinds.Denial, operation));
+        Assert.Equal(("sales-demo", "sales", "requests=1; Query.profiles RATE_LIMITED=1"), (denial.ActorSubject, denial.ActorRole, denial.Detail));
+    }
+
+    [Fact]
+    public async Task Sales_PageOfWithheldFields_AddsOneDenialEntryWithABoundedSampleOfProfilesThenNone()
+    {
+        // sales-demo serves organisations 0 and 1, with more than the sample's profiles between them.
+        var sales = _app.Client(_app.StaffToken(DefaultRole.Sales, "sales-demo"));
+        var operation = AuditTrailRows.NewOperation("Withheld");
+        var page = $"query {operation} {{ profiles(first: 14) {{ nodes {{ id skype loginEmail }} }} }}";
+        var before = AuditTrailRows.Count(_app);
+
+        var first = await sales.PostAsync(page);
+        var afterFirst = AuditTrailRows.Count(_app);
+        var second = await sales.PostAsync(page);
+
+        Assert.Equal(14 * 2, first.Codes.Count(code => code == "AUTH_NOT_AUTHORIZED"));
+        Assert.Equal(first.Codes, second.Codes);
         Assert.Equal((before.Entries + 1, before.ProfileRows + DenialTally.MaxProfiles), afterFirst);
         Assert.Equal(afterFirst, AuditTrailRows.Count(_app));
         var denial = Assert.Single(AuditTrailRows.Of(_app, AuditEntryKinds.Denial, operation));
-        Assert.Equal(("sales-demo", "sales"), (denial.ActorSubject, denial.ActorRole));
-        Assert.Equal(
-            "requests=1; Profile.department RATE_LIMITED=1; Profile.email RATE_LIMITED=1; Profile.fullName RATE_LIMITED=1; Profile.jobTitle RATE_LIMITED=1; "
-            + "Profile.loginEmail AUTH_NOT_AUTHORIZED=1; Profile.phone RATE_LIMITED=1; Profile.skype AUTH_NOT_AUTHORIZED=1",
-            denial.Detail);
-        Assert.All(denial.Profiles, row => Assert.Equal("department,email,fullName,jobTitle,loginEmail,phone,skype", row.Fields));
+        Assert.Equal("requests=1; Profile.loginEmail AUTH_NOT_AUTHORIZED=1; Profile.skype AUTH_NOT_AUTHORIZED=1", denial.Detail);
+        Assert.All(denial.Profiles, row => Assert.Equal("loginEmail,skype", row.Fields));
     }
 
     [Fact]

@@ -60,6 +60,52 @@ public sealed class PersonalRecordCapTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Management_PastTheCap_APageAskingForAPersonalFieldIsRefusedWholeAndReadsNothing()
+    {
+        var management = _app.Client(_app.StaffToken(DefaultRole.Management, "management-spent"));
+        (await management.PostAsync($"{{ profiles(first: {Cap}) {{ nodes {{ fullName }} }} }}")).Ok();
+        var operation = AuditTrailRows.NewOperation("Spent");
+
+        var response = await management.PostAsync($"query {operation} {{ profiles(first: {Cap + 2}) {{ totalCount nodes {{ id fullName }} }} }}");
+
+        Assert.Null(response.Data!["profiles"]);
+        Assert.Equal(["RATE_LIMITED"], response.Codes);
+        Assert.NotNull(response.ErrorAt("profiles"));
+        Assert.InRange(response.RetryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+        Assert.Empty(AuditTrailRows.Of(_app, AuditEntryKinds.Release, operation));
+        var denial = Assert.Single(AuditTrailRows.Of(_app, AuditEntryKinds.Denial, operation));
+        Assert.Equal(("Query.profiles", "requests=1; Query.profiles RATE_LIMITED=1"), (denial.Target, denial.Detail));
+        Assert.Empty(denial.Profiles);
+    }
+
+    // The personal field hidden where a selection search by the top-level names would miss it.
+    [Theory]
+    [InlineData("query { profiles(first: 2) { ...Page } } fragment Page on ProfileConnection { nodes { id } edges { node { id handle: skype } } }", "profiles")]
+    [InlineData("query { page: profiles(first: 2) { nodes { id ... on Profile { jobTitle } } } }", "page")]
+    [InlineData("query { profiles(first: 2) { nodes { id loginEmail @skip(if: true) } } }", "profiles")]
+    public async Task Management_PastTheCap_APersonalFieldInAFragmentUnderAnAliasOrSkippedStillRefusesThePage(string query, string responseName)
+    {
+        var management = _app.Client(_app.StaffToken(DefaultRole.Management, $"management-hidden-{responseName}-{query.Length}"));
+        (await management.PostAsync($"{{ profiles(first: {Cap}) {{ nodes {{ email }} }} }}")).Ok();
+
+        var response = await management.PostAsync(query);
+
+        Assert.Null(response.Data![responseName]);
+        Assert.Equal("RATE_LIMITED", response.ErrorAt(responseName)!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Management_PastTheCap_APageWithoutPersonalFieldsIsStillServed()
+    {
+        var management = _app.Client(_app.StaffToken(DefaultRole.Management, "management-spent-ids"));
+        (await management.PostAsync($"{{ profiles(first: {Cap}) {{ nodes {{ phone }} }} }}")).Ok();
+
+        var page = (await management.PostAsync($"{{ profiles(first: {Cap + 2}) {{ totalCount nodes {{ id createdAt organization {{ name }} }} }} }}")).Ok();
+
+        Assert.Equal(Cap + 2, page["profiles"]!["nodes"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task Management_OverTheCap_DoesNotBlockAnotherCaller()
     {
         var scraper = _app.Client(_app.StaffToken(DefaultRole.Management, "management-greedy"));

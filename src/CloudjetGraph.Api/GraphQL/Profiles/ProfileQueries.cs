@@ -1,4 +1,7 @@
+using System.Collections.Frozen;
 using CloudjetGraph.Api.GraphQL.Paging;
+using CloudjetGraph.Api.RateLimiting;
+using CloudjetGraph.Core.Fields;
 using CloudjetGraph.Core.ProfileRecords;
 using CloudjetGraph.Core.Profiles;
 using GraphQL;
@@ -13,6 +16,8 @@ namespace CloudjetGraph.Api.GraphQL.Profiles;
 /// </summary>
 internal static class ProfileQueries
 {
+    private static readonly FrozenSet<string> PersonalFieldNames = PersonalFieldCatalogue.All.Select(descriptor => descriptor.SchemaName).ToFrozenSet();
+
     public static void AddTo(ObjectGraphType query, GraphQLOptions options)
     {
         query.Field<ProfileGraphType>("me")
@@ -25,7 +30,7 @@ internal static class ProfileQueries
             .ResolveAsync(async context => await FindAsync(context, context.GetArgument<string>("id")));
 
         query.Field("profiles", ProfileConnection.GraphType())
-            .Description($"The profiles you reach, oldest first, at most {options.MaxPageSize} per page; forward with first/after, backward with last/before (still oldest first within the page).")
+            .Description($"The profiles you reach, oldest first, at most {options.MaxPageSize} per page; forward with first/after, backward with last/before (still oldest first within the page). Null with RATE_LIMITED, before anything is read, when the query asks for a personal field and your per-minute cap of personal records is already spent; a page without personal fields is still served.")
             .Paged(options, "Return profiles after this cursor (a pageInfo.endCursor).", "Return the profiles just before this cursor (a pageInfo.startCursor or an edge's cursor).")
             .Argument<ProfileFilterInputGraphType>("where", "Filters.")
             .ResolveAsync(async context =>
@@ -33,6 +38,11 @@ internal static class ProfileQueries
                 var page = PageArguments.Request(context, options);
                 var cursor = page.Cursor is { } text ? ProfileCursor.Decode(text, page.CursorArgument) : (Guid?)null;
                 var filter = ToFilter(context.GetArgument<Dictionary<string, object?>?>("where"));
+                if (SelectsPersonalField(context) && Cap(context).AdmitAny(context.CallerContext()) is { } refusal)
+                {
+                    return FieldRefusals.ReportPastCap(context, refusal);
+                }
+
                 var parts = PartsOf(context, page.Backward);
                 return page.Backward
                     ? await Directory(context).PageBackwardAsync(context.Caller(), filter, page.Size, cursor, context.CancellationToken, parts)
@@ -71,6 +81,15 @@ internal static class ProfileQueries
 
         return parts;
     }
+
+    // A page past the cap is refused whole before it is read, when it asks for a sealed field: every
+    // one would be refused, and resolving and reporting hundreds of refusals cost twice what an
+    // id-only page does. A page without sealed fields is served, since it counts nothing.
+    private static bool SelectsPersonalField(IResolveFieldContext context) =>
+        SelectionSearch.MentionsAny(context, PersonalFieldNames.Contains);
+
+    private static PersonalRecordCap Cap(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<PersonalRecordCap>();
 
     private static ProfileDirectory Directory(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<ProfileDirectory>();
