@@ -15,6 +15,8 @@ internal sealed class NoOpFieldCipher(FieldCipher real) : IFieldCipher
 
     public byte[] Seal(string plaintext, PersonKey key, FieldBinding binding) => real.Seal(plaintext, key, binding);
 
+    public byte[] Reseal(byte[] sealedValue, PersonKey oldKey, PersonKey newKey, FieldBinding binding) => real.Reseal(sealedValue, oldKey, newKey, binding);
+
     public string Open(byte[] sealedValue, PersonKey key, FieldBinding binding) =>
         _opened.GetOrAdd((binding.RowId, binding.Column), _ => real.Open(sealedValue, key, binding));
 }

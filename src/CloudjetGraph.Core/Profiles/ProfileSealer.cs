@@ -101,7 +101,7 @@ public sealed class ProfileSealer(IFieldCipher cipher, BlindIndex blindIndex, Pe
     {
         var key = keyOf(SealedValueFormat.ReadKeyId(sealedValue));
         CheckOwnKey(profile, key);
-        return cipher.Seal(cipher.Open(sealedValue, key, binding), newKey, binding);
+        return cipher.Reseal(sealedValue, key, newKey, binding);
     }
 
     private static void CheckOwnKey(Profile profile, PersonKey key)

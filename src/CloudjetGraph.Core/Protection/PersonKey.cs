@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace CloudjetGraph.Core.Protection;
@@ -19,8 +18,10 @@ internal sealed class PersonKey : IDisposable
     private readonly byte[] _material;
     private readonly Func<byte[]> _unwrapAgain;
 
-    // AesGcm is not thread-safe, and making one per call doubles the cost of opening a value.
-    private readonly ConcurrentBag<AesGcm> _pool = [];
+    // AesGcm is not thread-safe, and making one per call doubles the cost of opening a value. A
+    // locked stack rather than a ConcurrentBag: a rekey makes two person keys per profile, and each
+    // ConcurrentBag brings a finalizable ThreadLocal that cost more than the key's seals.
+    private readonly Stack<AesGcm> _pool = new(1);
 
     // One hold for being live (until Dispose) plus one per cipher in use; at 0 the bytes are erased.
     private int _holds = 1;
@@ -59,7 +60,15 @@ internal sealed class PersonKey : IDisposable
     {
         if (TryHold())
         {
-            return _pool.TryTake(out var aes) ? aes : new AesGcm(_material, TagSize);
+            lock (_pool)
+            {
+                if (_pool.TryPop(out var pooled))
+                {
+                    return pooled;
+                }
+            }
+
+            return new AesGcm(_material, TagSize);
         }
 
         var material = _unwrapAgain();
@@ -83,7 +92,11 @@ internal sealed class PersonKey : IDisposable
             return;
         }
 
-        _pool.Add(aes);
+        lock (_pool)
+        {
+            _pool.Push(aes);
+        }
+
         Release();
     }
 
@@ -118,9 +131,12 @@ internal sealed class PersonKey : IDisposable
         if (Interlocked.Decrement(ref _holds) == 0)
         {
             CryptographicOperations.ZeroMemory(_material);
-            while (_pool.TryTake(out var aes))
+            lock (_pool)
             {
-                aes.Dispose();
+                while (_pool.TryPop(out var aes))
+                {
+                    aes.Dispose();
+                }
             }
         }
     }

@@ -203,14 +203,20 @@ internal sealed partial class ProfileRekeyStep(
         Dictionary<Guid, long> settledAt,
         CancellationToken cancellationToken)
     {
+        // Re-sealing is about half of a batch's work and touches no database, so it runs on every
+        // core before the transaction; the writes stay on one connection.
+        var keys = profiles.Select(profile => targetKeys.GetOrUnwrap(profile.Id, () => wrapper.Unwrap(targets[profile.Id]))).ToList();
+        var resealed = new bool[profiles.Count];
+        Parallel.For(0, profiles.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => resealed[i] = TryReseal(profiles[i], keyRows[profiles[i].Id], keys[i]));
+
         var moved = 0;
         var changedConcurrently = new List<Profile>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using var write = await VersionedRowWrite<Profile>.PrepareAsync(db, ResealedColumns, cancellationToken);
-        foreach (var profile in profiles)
+        for (var i = 0; i < profiles.Count; i++)
         {
-            var target = targetKeys.GetOrUnwrap(profile.Id, () => wrapper.Unwrap(targets[profile.Id]));
-            if (!TryReseal(profile, keyRows[profile.Id], target))
+            var profile = profiles[i];
+            if (!resealed[i])
             {
                 continue;
             }
