@@ -31,28 +31,14 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
     /// <exception cref="DomainException">The coded denial, reported as such.</exception>
     public FieldAccess Demand(Caller caller, Profile profile, ProfileField field, string? purpose = null, AuthorityDisclosure? disclosure = null)
     {
-        var (access, denial) = Decide(caller, profile, field, purpose);
-        if (denial is not null)
-        {
-            throw denial;
-        }
-
-        Released(caller, profile, field, access, purpose, disclosure);
-        return access;
+        var (access, denial) = DecideAndReport(caller, profile, field, purpose, disclosure);
+        return denial is null ? access : throw denial;
     }
 
     /// <summary><see cref="Demand"/>, answering the denial instead of throwing it.</summary>
     /// <returns>The coded denial, or null when the field is released.</returns>
-    public DomainException? RefusalOf(Caller caller, Profile profile, ProfileField field)
-    {
-        var (access, denial) = Decide(caller, profile, field, purpose: null);
-        if (denial is null)
-        {
-            Released(caller, profile, field, access, purpose: null, disclosure: null);
-        }
-
-        return denial;
-    }
+    public DomainException? RefusalOf(Caller caller, Profile profile, ProfileField field) =>
+        DecideAndReport(caller, profile, field, purpose: null, disclosure: null).Denial;
 
     /// <summary>Releases a sealed field: decides, opens, masks when the grant is masked, and reports.</summary>
     /// <param name="caller">Who asks.</param>
@@ -112,6 +98,18 @@ public sealed partial class ProfileRelease(AccessPolicy policy, ProfileSealer se
         }
 
         return (decision.Access, denial);
+    }
+
+    // A field that needs no opening: released as soon as it is decided.
+    private (FieldAccess Access, DomainException? Denial) DecideAndReport(Caller caller, Profile profile, ProfileField field, string? purpose, AuthorityDisclosure? disclosure)
+    {
+        var (access, denial) = Decide(caller, profile, field, purpose);
+        if (denial is null)
+        {
+            Released(caller, profile, field, access, purpose, disclosure);
+        }
+
+        return (access, denial);
     }
 
     // A restriction stops the processing of the person's data by staff, save what the law requires;
