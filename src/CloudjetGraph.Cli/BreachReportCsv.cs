@@ -8,7 +8,7 @@ namespace CloudjetGraph.Cli;
 /// </summary>
 internal static class BreachReportCsv
 {
-    public const string Header = "profileId,contactEmail,subject,role,fields,reads,firstAt,lastAt";
+    public const string Header = "profileId,contactEmail,subject,role,fields,reads,firstAt,lastAt,confidentialUntil";
 
     public static async Task WriteAsync(TextWriter output, BreachReport report)
     {
@@ -27,6 +27,7 @@ internal static class BreachReportCsv
                     reader.Reads.ToString(CultureInfo.InvariantCulture),
                     reader.FirstAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
                     reader.LastAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                    profile.ConfidentialUntil?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty,
                 ];
                 await output.WriteLineAsync(CsvCells.Row(cells));
             }

@@ -1,6 +1,6 @@
 namespace CloudjetGraph.Cli;
 
-/// <summary><c>audit report --format json</c>: one document, <c>profiles</c> in id order, each with its <c>contactEmail</c> and <c>readers</c>.</summary>
+/// <summary><c>audit report --format json</c>: one document, <c>profiles</c> in id order, each with its <c>contactEmail</c>, <c>confidentialUntil</c> (a disclosure under a hold still in force) and <c>readers</c>.</summary>
 internal static class BreachReportJson
 {
     /// <summary>The document, for <see cref="CliOutput"/> to write.</summary>
@@ -16,6 +16,7 @@ internal static class BreachReportJson
             {
                 profileId = p.ProfileId,
                 contactEmail = report.Emails.GetValueOrDefault(p.ProfileId),
+                confidentialUntil = p.ConfidentialUntil?.UtcDateTime,
                 readers = p.Readers,
             }),
         };

@@ -9,7 +9,7 @@ namespace CloudjetGraph.Core.Breaches;
 /// to staff in a window (from inclusive, to exclusive), optionally by one staff subject, with who
 /// read it and which fields. Ids only; the Cli adds contact emails for the notification.
 /// </summary>
-public sealed class BreachScope(CloudjetDbContext db)
+public sealed class BreachScope(CloudjetDbContext db, TimeProvider time)
 {
     /// <summary>The affected profiles, by id, each with its readers.</summary>
     public async Task<IReadOnlyList<BreachProfile>> ReadAsync(DateTimeOffset from, DateTimeOffset to, string? subject, CancellationToken cancellationToken)
@@ -17,13 +17,16 @@ public sealed class BreachScope(CloudjetDbContext db)
         var reads = from read in db.AuditEntryProfiles.AsNoTracking()
                     join entry in db.AuditEntries.AsNoTracking() on read.EntrySequence equals entry.Sequence
                     where entry.Kind == AuditEntryKinds.Release && entry.At >= @from && entry.At < to
-                    select new { read.ProfileId, entry.ActorSubject, entry.ActorRole, entry.At, read.Fields };
+                    select new { read.ProfileId, entry.ActorSubject, entry.ActorRole, entry.At, read.Fields, entry.ConfidentialUntil };
         if (subject is not null)
         {
             reads = reads.Where(r => r.ActorSubject == subject);
         }
 
         var rows = await reads.ToListAsync(cancellationToken);
+
+        // Compared here: SQLite cannot compare stored DateTimeOffset values in SQL.
+        var now = time.GetUtcNow();
         return
         [
             .. rows.GroupBy(r => r.ProfileId)
@@ -41,7 +44,8 @@ public sealed class BreachScope(CloudjetDbContext db)
                                 reader.Count(),
                                 reader.Min(r => r.At),
                                 reader.Max(r => r.At))),
-                    ])),
+                    ],
+                    profile.Select(r => r.ConfidentialUntil).Where(until => until > now).Max())),
         ];
     }
 }

@@ -41,7 +41,7 @@ public sealed class BreachReportTests(BreachWindowFixture window) : IClassFixtur
 
         Assert.True(exitCode == 0, error);
         var lines = output.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal("profileId,contactEmail,subject,role,fields,reads,firstAt,lastAt", lines[0]);
+        Assert.Equal("profileId,contactEmail,subject,role,fields,reads,firstAt,lastAt,confidentialUntil", lines[0]);
         Assert.Equal([$"{_profiles[1]},{_emails[_profiles[1]]},{_subject},management,email;jobTitle,1", $"{_profiles[2]},{_emails[_profiles[2]]},{_subject},management,email;jobTitle,2"], lines.Skip(1).Select(l => string.Join(',', l.Split(',')[..6])));
     }
 

@@ -26,6 +26,6 @@ public sealed class BreachReportCsvTests
 
         var lines = output.ToString().TrimEnd().Split(Environment.NewLine);
         Assert.Equal(BreachReportCsv.Header, lines[0]);
-        Assert.Equal($"{id},{expectedCell},sales-demo,sales,email;phone,2,2026-11-25T08:00:00.0000000Z,2026-11-25T08:00:00.0000000Z", lines[1]);
+        Assert.Equal($"{id},{expectedCell},sales-demo,sales,email;phone,2,2026-11-25T08:00:00.0000000Z,2026-11-25T08:00:00.0000000Z,", lines[1]);
     }
 }

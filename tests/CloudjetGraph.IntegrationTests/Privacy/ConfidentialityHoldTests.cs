@@ -136,6 +136,36 @@ public sealed class ConfidentialityHoldTests
         Assert.Equal(release.Sequence, verification.FirstBad);
     }
 
+    // The Cli reads the real clock, so the gateway's does too here, and one hold really ends.
+    [Fact]
+    public async Task Cli_BreachReport_MarksAProfileDisclosedUnderAHoldStillInForce()
+    {
+        await using var app = new CloudjetApplication();
+        await app.InitializeAsync();
+        var (held, _) = await OwnerAsync(app, "report-held");
+        var (ended, _) = await OwnerAsync(app, "report-ended");
+        var (read, _) = await OwnerAsync(app, "report-read");
+        var management = app.Client(app.StaffToken(DefaultRole.Management, "management-report"));
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var until = DateTimeOffset.UtcNow.AddDays(30);
+        var shortHold = DateTimeOffset.UtcNow.AddSeconds(2);
+        (await management.PostAsync(ExportMutation, new { id = held, until })).Ok();
+        (await management.PostAsync(ExportMutation, new { id = ended, until = shortHold })).Ok();
+        (await management.PostAsync("query ByManagement($id: ID!) { profile(id: $id) { phone } }", new { id = read })).Ok();
+        await Task.Delay(shortHold - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
+
+        var (exitCode, output, error) = await Custodian.AuditAsync(
+            Custodian.DevelopmentSettingsOf(app), "report", "--from", from.ToString("O"), "--to", DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"), "--subject", "management-report");
+
+        Assert.True(exitCode == 0, error);
+        var holds = JsonNode.Parse(output)!["profiles"]!.AsArray()
+            .ToDictionary(p => Guid.Parse(p!["profileId"]!.GetValue<string>()), p => p!["confidentialUntil"]?.GetValue<DateTime>());
+        Assert.Equal(new[] { held, ended, read }.Order(), holds.Keys.Order());
+        Assert.Equal(until.ToUnixTimeMilliseconds(), new DateTimeOffset(holds[held]!.Value).ToUnixTimeMilliseconds());
+        Assert.Null(holds[ended]);
+        Assert.Null(holds[read]);
+    }
+
     private static async Task<(Guid Id, GraphQLClient Owner)> OwnerAsync(CloudjetApplication app, string prefix)
     {
         var input = Owners.NewInput(prefix);
