@@ -46,6 +46,24 @@ public sealed class PersonalRecordCapTests : IAsyncLifetime
         Assert.Equal(refused.Select(id => (id, "fullName,phone")), denial.Profiles.Select(p => (p.ProfileId, p.Fields)).Order());
     }
 
+    // More refusals than a response holds: the check of every staff response against the trail (on
+    // disposal) must still find the entry, though the last profiles' null fields lost their errors.
+    [Fact]
+    public async Task Management_PageCrossingTheCapWithMoreRefusalsThanAResponseHolds_ReleasesOnlyUpToTheCap()
+    {
+        var management = _app.Client(_app.StaffToken(DefaultRole.Management, "management-many"));
+        var operation = AuditTrailRows.NewOperation("Many");
+
+        var response = await management.PostAsync($"query {operation} {{ profiles(first: 50) {{ nodes {{ id fullName email phone skype department jobTitle loginEmail }} }} }}");
+
+        var nodes = response.Data!["profiles"]!["nodes"]!.AsArray();
+        Assert.Equal(50, nodes.Count);
+        Assert.Equal([.. Enumerable.Repeat("RATE_LIMITED", 100), "LIMIT_EXCEEDED"], response.Codes);
+        Assert.All(nodes.Skip(Cap), node => Assert.Null(node!["fullName"]));
+        var released = AuditTrailRows.Release(_app, operation).Profiles.Select(p => p.ProfileId).Order();
+        Assert.Equal(nodes.Take(Cap).Select(node => Guid.Parse(node!["id"]!.GetValue<string>())).Order(), released);
+    }
+
     [Fact]
     public async Task Management_IdsOnlyAndRepeatedFields_DoNotCountAgainstTheCap()
     {
