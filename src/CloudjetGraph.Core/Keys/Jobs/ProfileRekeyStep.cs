@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using CloudjetGraph.Core.Data;
 using CloudjetGraph.Core.Data.Engines;
 using CloudjetGraph.Core.Fields;
@@ -132,15 +133,19 @@ internal sealed partial class ProfileRekeyStep(
         }
 
         // (1) The new keys first: until step (2) no value names them, and the old keys stay. A
-        // profile erased since it was read gets none, and is not moved.
-        var erased = await InsertWhileOldKeysExistAsync(keyStore, newRows, keyRows, cancellationToken);
-        toMove.RemoveAll(profile => erased.Contains(profile.Id));
+        // profile erased since it was read gets none, and is not moved. Re-sealing touches neither
+        // database, so the batch is re-sealed in memory meanwhile.
+        var resealing = Task.Run(() => ResealAll(toMove, keyRows, targets, targetKeys, cancellationToken), cancellationToken);
+        var inserting = InsertWhileOldKeysExistAsync(keyStore, newRows, keyRows, cancellationToken);
+        await Task.WhenAll(resealing, inserting);
+        var erased = await inserting;
+        var toWrite = (await resealing).Where(profile => !erased.Contains(profile.Id)).ToList();
 
         var moved = 0;
         var conflicts = 0;
-        for (var attempt = 1; toMove.Count > 0; attempt++)
+        for (var attempt = 1; toWrite.Count > 0; attempt++)
         {
-            var (done, changedConcurrently) = await MoveAsync(toMove, keyRows, targets, targetKeys, settledAt, cancellationToken);
+            var (done, changedConcurrently) = await MoveAsync(toWrite, settledAt, cancellationToken);
             moved += done;
             if (attempt == Attempts || changedConcurrently.Count == 0)
             {
@@ -150,7 +155,7 @@ internal sealed partial class ProfileRekeyStep(
 
             // Read again: the concurrent edit is kept, and re-sealed with the rest.
             var retry = changedConcurrently.Select(p => p.Id).ToList();
-            toMove = await db.Profiles.AsNoTracking().Where(p => retry.Contains(p.Id)).ToListAsync(cancellationToken);
+            toWrite = ResealAll(await db.Profiles.AsNoTracking().Where(p => retry.Contains(p.Id)).ToListAsync(cancellationToken), keyRows, targets, targetKeys, cancellationToken);
         }
 
         // (3) Only keys that no stored value names any more. A profile still at the version whose
@@ -194,33 +199,39 @@ internal sealed partial class ProfileRekeyStep(
         return [.. newRows.Select(row => row.ProfileId).Where(id => !stillKeyed.Contains(id))];
     }
 
-    // (2) One transaction per batch; each row written only if its version is still the one read.
-    private async Task<(int Moved, List<Profile> ChangedConcurrently)> MoveAsync(
+    // Re-sealing is about half of a batch's work and touches no database, so it runs on every core.
+    // The profiles that failed a check are left out, as they are.
+    private List<Profile> ResealAll(
         List<Profile> profiles,
         Dictionary<Guid, List<WrappedPersonKey>> keyRows,
         Dictionary<Guid, WrappedPersonKey> targets,
         BatchPersonKeys targetKeys,
-        Dictionary<Guid, long> settledAt,
         CancellationToken cancellationToken)
     {
-        // Re-sealing is about half of a batch's work and touches no database, so it runs on every
-        // core before the transaction; the writes stay on one connection.
         var keys = profiles.Select(profile => targetKeys.GetOrUnwrap(profile.Id, () => wrapper.Unwrap(targets[profile.Id]))).ToList();
         var resealed = new bool[profiles.Count];
-        Parallel.For(0, profiles.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => resealed[i] = TryReseal(profiles[i], keyRows[profiles[i].Id], keys[i]));
+        try
+        {
+            Parallel.For(0, profiles.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => resealed[i] = TryReseal(profiles[i], keyRows[profiles[i].Id], keys[i]));
+        }
+        catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
+        {
+            // The first failure as itself, as a loop on one core would have thrown it.
+            ExceptionDispatchInfo.Throw(failure.InnerExceptions[0]);
+        }
 
+        return [.. profiles.Where((_, i) => resealed[i])];
+    }
+
+    // (2) One transaction per batch, on one connection; each row written only if its version is still the one read.
+    private async Task<(int Moved, List<Profile> ChangedConcurrently)> MoveAsync(List<Profile> profiles, Dictionary<Guid, long> settledAt, CancellationToken cancellationToken)
+    {
         var moved = 0;
         var changedConcurrently = new List<Profile>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using var write = await VersionedRowWrite<Profile>.PrepareAsync(db, ResealedColumns, cancellationToken);
-        for (var i = 0; i < profiles.Count; i++)
+        foreach (var profile in profiles)
         {
-            var profile = profiles[i];
-            if (!resealed[i])
-            {
-                continue;
-            }
-
             if (await write.TryWriteAsync(profile, cancellationToken))
             {
                 settledAt[profile.Id] = profile.Version + 1;
