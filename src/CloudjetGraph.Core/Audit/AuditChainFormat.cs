@@ -111,7 +111,8 @@ internal static class AuditChainFormat
         }
     }
 
-    private static void WriteText(IBufferWriter<byte> buffer, string text)
+    /// <summary>Writes <paramref name="text"/> as its UTF-8 length (big-endian 32-bit) and bytes: the encoding of every text field here and in a checkpoint's seal.</summary>
+    internal static void WriteText(IBufferWriter<byte> buffer, string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         WriteInt32(buffer, bytes.Length);
@@ -124,7 +125,8 @@ internal static class AuditChainFormat
         buffer.Advance(4);
     }
 
-    private static void WriteInt64(IBufferWriter<byte> buffer, long value)
+    /// <summary>Writes <paramref name="value"/> big-endian.</summary>
+    internal static void WriteInt64(IBufferWriter<byte> buffer, long value)
     {
         BinaryPrimitives.WriteInt64BigEndian(buffer.GetSpan(8), value);
         buffer.Advance(8);

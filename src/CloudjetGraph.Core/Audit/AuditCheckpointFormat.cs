@@ -71,11 +71,10 @@ internal static class AuditCheckpointFormat
         var sealingKey = HMACSHA256.HashData(dataKey, Encoding.UTF8.GetBytes(SealKeyLabel));
         var covered = new ArrayBufferWriter<byte>();
         covered.Write([SealVersion]);
-        BinaryPrimitives.WriteInt64BigEndian(covered.GetSpan(sizeof(long)), sequence);
-        covered.Advance(sizeof(long));
+        AuditChainFormat.WriteInt64(covered, sequence);
         covered.Write(previousLink);
-        WriteText(covered, target);
-        WriteText(covered, detail);
+        AuditChainFormat.WriteText(covered, target);
+        AuditChainFormat.WriteText(covered, detail);
         return HMACSHA256.HashData(sealingKey, covered.WrittenSpan);
     }
 
@@ -112,14 +111,6 @@ internal static class AuditCheckpointFormat
         }
 
         return true;
-    }
-
-    private static void WriteText(ArrayBufferWriter<byte> buffer, string text)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.GetSpan(sizeof(int)), bytes.Length);
-        buffer.Advance(sizeof(int));
-        buffer.Write(bytes);
     }
 
     // A field's value runs to the next "; " or the end.
