@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Data.Common;
-using System.Globalization;
-using System.Text.Json;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Breaches;
 using CloudjetGraph.Core.KeyRing;
@@ -59,15 +57,7 @@ internal static class AuditReportCommand
                 }
 
                 var report = await CliVerb.InHostAsync(buildHost, (services, step) => ReadAsync(services, window.From, window.To, window.Subject, step), token);
-                var document = BreachReportJson.Document(report);
-                if (!csv)
-                {
-                    return new CliResult(JsonSerializer.Serialize(document, CliOutput.JsonOptions), document);
-                }
-
-                using var text = new StringWriter(CultureInfo.InvariantCulture);
-                await BreachReportCsv.WriteAsync(text, report);
-                return new CliResult(text.ToString().TrimEnd('\r', '\n'), document);
+                return await ReportResult.OfAsync(report, BreachReportJson.Document(report), csv, BreachReportCsv.WriteAsync);
             },
             cancellationToken));
         return command;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using CloudjetGraph.Core.Audit;
 using CloudjetGraph.Core.Breaches;
 using CloudjetGraph.Core.KeyRing;
@@ -25,15 +24,7 @@ internal static class CompromiseReportRun
         }
 
         var report = await CliVerb.InHostAsync(buildHost, (services, step) => ReadAsync(services, from, to, step), cancellationToken);
-        var document = CompromiseReportJson.Document(report);
-        if (!csv)
-        {
-            return new CliResult(JsonSerializer.Serialize(document, CliOutput.JsonOptions), document);
-        }
-
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await CompromiseReportCsv.WriteAsync(text, report);
-        return new CliResult(text.ToString().TrimEnd('\r', '\n'), document);
+        return await ReportResult.OfAsync(report, CompromiseReportJson.Document(report), csv, CompromiseReportCsv.WriteAsync);
     }
 
     private static async Task<CompromiseReport> ReadAsync(IServiceProvider services, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
